@@ -1,0 +1,93 @@
+/** The four kinds of value a flag can serve. */
+export type FlagType = 'boolean' | 'string' | 'number' | 'json';
+
+/** A JSON value, as served by `json` flags and carried in variants. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** The operators a condition may use. See DESIGN.md "Evaluation semantics". */
+export type Operator =
+  | 'in'
+  | 'startsWith'
+  | 'endsWith'
+  | 'contains'
+  | 'matches'
+  | 'lt'
+  | 'lte'
+  | 'gt'
+  | 'gte'
+  | 'before'
+  | 'after'
+  | 'semverEq'
+  | 'semverLt'
+  | 'semverGt';
+
+/** Every operator, in a stable order (for validators and UIs). */
+export const OPERATORS: readonly Operator[] = [
+  'in', 'startsWith', 'endsWith', 'contains', 'matches',
+  'lt', 'lte', 'gt', 'gte', 'before', 'after', 'semverEq', 'semverLt', 'semverGt',
+];
+
+/** A condition on one attribute of the context: holds when any of `values` matches. */
+export interface AttributeCondition {
+  attribute: string;
+  operator: Operator;
+  values: Array<string | number | boolean>;
+  negate?: boolean;
+}
+
+/** A condition that holds when the context is in the named segment. */
+export interface SegmentCondition {
+  segment: string;
+  negate?: boolean;
+}
+
+/** One condition of a rule or a segment. */
+export type Condition = AttributeCondition | SegmentCondition;
+
+/** A weighted split of variants: integer weights summing to 100000 (0.001% steps). */
+export interface Rollout {
+  /** The context attribute hashed into a bucket; defaults to `key`. */
+  bucketBy?: string;
+  /** Variant key → weight, in the order the variants are tried. */
+  weights: Record<string, number>;
+}
+
+/** What a rule or the fallthrough serves: one variant, or a rollout. */
+export type Serve = { variant: string } | { rollout: Rollout };
+
+/** A targeting rule: when all its conditions hold, it serves `serve`. */
+export interface Rule {
+  id: string;
+  description?: string;
+  conditions: Condition[];
+  serve: Serve;
+}
+
+/** A flag that must serve one of `variants` before this flag is evaluated. */
+export interface Prerequisite {
+  flag: string;
+  variants: string[];
+}
+
+/** The kill switch's record: who tripped it, when, and why. */
+export interface Kill {
+  at: string;
+  by: string;
+  reason?: string;
+}
+
+/** A flag as delivered for one environment (the wire format). */
+export interface Flag {
+  key: string;
+  type: FlagType;
+  version: number;
+  variants: Record<string, JsonValue>;
+  offVariant: string;
+  on: boolean;
+  killed?: Kill | null;
+  prerequisites?: Prerequisite[];
+  rules: Rule[];
+  fallthrough: Serve;
+  /** Salt for bucketing; defaults to the flag key. */
+  salt?: string;
+}
