@@ -1,0 +1,62 @@
+/**
+ * The engine benchmark: Switchyard's evaluation engine against peer SDKs on one logical flag (see
+ * scenario.mjs), each implementation and mode measured in its own child process, one after another.
+ *
+ *   node src/engine/run-engine-bench.mjs [implementation-id ...]
+ */
+import { describeEnvironment, installedVersion } from './environment.mjs';
+import { IMPLEMENTATIONS, findImplementation } from './implementation.mjs';
+import { formatReport } from './report.mjs';
+import { runInChild } from './run-in-child.mjs';
+import { readSettings } from './settings.mjs';
+
+const selected = process.argv.length > 2 ? process.argv.slice(2).map(findImplementation) : IMPLEMENTATIONS;
+const settings = readSettings();
+const environment = describeEnvironment();
+const started = process.hrtime.bigint();
+
+/** @type {import('./report.mjs').Row[]} */
+const rows = [];
+for (const entry of selected) {
+  /** @type {import('./report.mjs').Row} */
+  const row = { entry, version: installedVersion(entry.packageName) };
+  try {
+    progress(`${entry.label}: ${settings.keys.toLocaleString('en-US')} distinct keys`);
+    row.distinct = await runInChild(entry.id, 'distinct');
+    progress(`${entry.label}: one repeated key`);
+    row.repeated = await runInChild(entry.id, 'repeated');
+  } catch (error) {
+    row.error = error instanceof Error ? error.message : String(error);
+    progress(`${entry.label}: FAILED ${row.error}`);
+  }
+  rows.push(row);
+}
+
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const lines = [
+  'Switchyard engine benchmark: one flag, rule 1 plan in [internal] → on (never matches),',
+  'rule 2 country in [US, CA, GB] → 25% rollout by key (always matches), otherwise off.',
+  '',
+  ...environment,
+  `settings  ${settings.keys.toLocaleString('en-US')} distinct keys per round; ` +
+    `${settings.repeatedKeyEvaluations.toLocaleString('en-US')} evaluations of one key per round; ` +
+    `median of ${settings.rounds} rounds after ${settings.warmupEvaluations.toLocaleString('en-US')} warm-up evaluations; ` +
+    'one child process per implementation and mode',
+  '',
+  ...formatReport(rows, keysLabel(settings.keys)),
+  '',
+  `x ours = that row's ns/eval divided by switchyard compileSnapshot().evaluate (higher = slower than ours).`,
+  `spread = (slowest - fastest round) / median. Run took ${seconds.toFixed(0)} s.`,
+];
+console.log(lines.join('\n'));
+if (rows.some((row) => row.error)) process.exitCode = 1;
+
+/** @param {number} keys */
+function keysLabel(keys) {
+  return keys % 1_000_000 === 0 ? `${keys / 1_000_000}M keys` : `${keys.toLocaleString('en-US')} keys`;
+}
+
+/** @param {string} message */
+function progress(message) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
