@@ -1,6 +1,7 @@
 /**
  * @typedef {object} Implementation  One flag evaluator, set up with the scenario's flag and warm to go.
- * @property {(key: string) => unknown} makeContext  Builds a context in the evaluator's own shape (done before timing).
+ * @property {(key: string, country?: string, plan?: string) => unknown} makeContext  Builds a context in the
+ *   evaluator's own shape (done before timing); country and plan default to the scenario's "US" and "pro".
  * @property {(context: any) => boolean | Promise<boolean>} evaluate  One evaluation through its normal call; true = on.
  * @property {boolean} isAsync  Whether `evaluate` returns a promise (it is then awaited, as a caller would).
  * @property {() => void} close  Releases timers and connections.

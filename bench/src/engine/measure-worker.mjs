@@ -5,6 +5,7 @@
  *   node measure-worker.mjs <implementation-id> <distinct|repeated>
  */
 import { findImplementation } from './implementation.mjs';
+import { checkScenario } from './sanity-check.mjs';
 import { REPEATED_KEY, keyAt } from './scenario.mjs';
 import { readSettings } from './settings.mjs';
 import { timeDistinctAsync, timeDistinctSync, timeRepeatedAsync, timeRepeatedSync } from './timing-loops.mjs';
@@ -25,6 +26,7 @@ const entry = findImplementation(id);
 const { setup } = await import(entry.modulePath);
 /** @type {import('./implementation.mjs').Implementation} */
 const implementation = await setup();
+await checkScenario(implementation);
 
 const perRound = mode === 'distinct' ? settings.keys : settings.repeatedKeyEvaluations;
 const subject = mode === 'distinct' ? pregenerate(implementation, settings.keys) : implementation.makeContext(REPEATED_KEY);

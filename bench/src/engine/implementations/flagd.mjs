@@ -33,7 +33,7 @@ export async function setup() {
   const core = new FlagdCore(undefined, silent);
   core.setConfigurations(JSON.stringify(configuration));
   return {
-    makeContext: (key) => ({ targetingKey: key, country: COUNTRY, plan: PLAN }),
+    makeContext: (key, country = COUNTRY, plan = PLAN) => ({ targetingKey: key, country, plan }),
     evaluate: (context) => core.resolveBooleanEvaluation(FLAG_KEY, false, context, silent).value === true,
     isAsync: false,
     close: () => {},

@@ -27,7 +27,7 @@ export async function setup() {
   const client = new GrowthBookClient({ clientKey: 'sdk-bench-offline' });
   client.initSync({ payload: { features } });
   return {
-    makeContext: (key) => ({ attributes: { id: key, country: COUNTRY, plan: PLAN } }),
+    makeContext: (key, country = COUNTRY, plan = PLAN) => ({ attributes: { id: key, country, plan } }),
     evaluate: (userContext) => client.isOn(FLAG_KEY, userContext),
     isAsync: false,
     close: () => client.destroy(),

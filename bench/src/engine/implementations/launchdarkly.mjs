@@ -48,7 +48,7 @@ export async function setup() {
   });
   await client.waitForInitialization({ timeout: 10 });
   return {
-    makeContext: (key) => ({ kind: 'user', key, country: COUNTRY, plan: PLAN }),
+    makeContext: (key, country = COUNTRY, plan = PLAN) => ({ kind: 'user', key, country, plan }),
     evaluate: (context) => client.boolVariation(FLAG_KEY, context, false),
     isAsync: true,
     close: () => client.close(),

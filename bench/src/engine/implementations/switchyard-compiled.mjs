@@ -13,7 +13,7 @@ export async function setup() {
   }
   const compiled = engine.compileSnapshot(benchSnapshot(benchFlag()));
   return {
-    makeContext: (key) => ({ key, country: COUNTRY, plan: PLAN }),
+    makeContext: (key, country = COUNTRY, plan = PLAN) => ({ key, country, plan }),
     evaluate: (context) => compiled.evaluate(FLAG_KEY, context, false).value === true,
     isAsync: false,
     close: () => {},

@@ -14,7 +14,7 @@ export async function setup() {
   const flag = benchFlag();
   const evaluate = engine.evaluate;
   return {
-    makeContext: (key) => ({ key, country: COUNTRY, plan: PLAN }),
+    makeContext: (key, country = COUNTRY, plan = PLAN) => ({ key, country, plan }),
     evaluate: (context) => evaluate(flag, context, undefined, { defaultValue: false }).value === true,
     isAsync: false,
     close: () => {},

@@ -41,7 +41,7 @@ export async function setup() {
   client.on(UnleashEvents.Error, () => {});
   client.on(UnleashEvents.Warn, () => {});
   return {
-    makeContext: (key) => ({ userId: key, properties: { country: COUNTRY, plan: PLAN } }),
+    makeContext: (key, country = COUNTRY, plan = PLAN) => ({ userId: key, properties: { country, plan } }),
     evaluate: (context) => client.isEnabled(FLAG_KEY, context),
     isAsync: false,
     close: () => client.destroy(),
