@@ -4,3 +4,7 @@ export type * from './model/segment.js';
 export type * from './model/context.js';
 export type * from './model/snapshot.js';
 export type * from './model/result.js';
+export { evaluate, type EvaluateOptions, type EvaluationLookup } from './evaluate.js';
+export { compileSnapshot, type CompiledSnapshot } from './snapshot/compile-snapshot.js';
+export { bucket, BUCKETS } from './bucketing/bucket.js';
+export { murmur3 } from './bucketing/murmur3.js';

@@ -1,0 +1,116 @@
+import type { Operator } from '../model/flag.js';
+import { toEpochMillis } from './dates.js';
+import { compareSemver, parseSemver, type SemanticVersion } from './semver.js';
+
+/** A comparison's outcome: it matched, it did not, or the value's kind cannot be compared at all. */
+export const MATCH = 1;
+export const NO_MATCH = 0;
+export const INCOMPARABLE = -1;
+
+/** Tests one attribute value (never an array) against a condition's values, compiled once. */
+export type ValueTest = (value: unknown) => number;
+
+/** Regex patterns longer than this never match (and are refused by the validator). */
+export const MAX_PATTERN_LENGTH = 1024;
+/** Strings longer than this are not tested by `matches` (they never match, negated or not). */
+export const MAX_MATCH_INPUT_LENGTH = 8192;
+
+type Values = ReadonlyArray<unknown>;
+
+function strings(values: Values): string[] {
+  return values.filter((value): value is string => typeof value === 'string');
+}
+
+function numbers(values: Values): number[] {
+  return values.filter((value): value is number => typeof value === 'number' && !Number.isNaN(value));
+}
+
+/** Compiles a pattern for `matches`; undefined when too long or invalid. */
+export function compilePattern(pattern: unknown): RegExp | undefined {
+  if (typeof pattern !== 'string' || pattern.length > MAX_PATTERN_LENGTH) return undefined;
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return undefined;
+  }
+}
+
+function inTest(values: Values): ValueTest {
+  const stringSet = new Set(strings(values));
+  const numberSet = new Set(numbers(values));
+  const hasTrue = values.includes(true);
+  const hasFalse = values.includes(false);
+  const hasBoolean = hasTrue || hasFalse;
+  return (value) => {
+    if (typeof value === 'string') return stringSet.size === 0 ? INCOMPARABLE : stringSet.has(value) ? MATCH : NO_MATCH;
+    if (typeof value === 'number') return numberSet.size === 0 ? INCOMPARABLE : numberSet.has(value) ? MATCH : NO_MATCH;
+    if (typeof value === 'boolean') return hasBoolean ? ((value ? hasTrue : hasFalse) ? MATCH : NO_MATCH) : INCOMPARABLE;
+    return INCOMPARABLE;
+  };
+}
+
+function stringTest(values: Values, test: (value: string, operand: string) => boolean): ValueTest {
+  const operands = strings(values);
+  return (value) => {
+    if (typeof value !== 'string') return INCOMPARABLE;
+    for (let i = 0; i < operands.length; i++) if (test(value, operands[i])) return MATCH;
+    return NO_MATCH;
+  };
+}
+
+function regexTest(values: Values): ValueTest {
+  const patterns = values.map(compilePattern).filter((pattern): pattern is RegExp => pattern !== undefined);
+  return (value) => {
+    if (typeof value !== 'string' || value.length > MAX_MATCH_INPUT_LENGTH) return INCOMPARABLE;
+    for (let i = 0; i < patterns.length; i++) if (patterns[i].test(value)) return MATCH;
+    return NO_MATCH;
+  };
+}
+
+function numericTest(operands: number[], toNumber: (value: unknown) => number, test: (a: number, b: number) => boolean): ValueTest {
+  return (value) => {
+    const number = toNumber(value);
+    if (Number.isNaN(number)) return INCOMPARABLE;
+    for (let i = 0; i < operands.length; i++) if (test(number, operands[i])) return MATCH;
+    return NO_MATCH;
+  };
+}
+
+function plainNumber(value: unknown): number {
+  return typeof value === 'number' ? value : NaN;
+}
+
+function semverTest(values: Values, test: (order: number) => boolean): ValueTest {
+  const operands = values.map(parseSemver).filter((version): version is SemanticVersion => version !== undefined);
+  return (value) => {
+    const version = parseSemver(value);
+    if (version === undefined) return INCOMPARABLE;
+    for (let i = 0; i < operands.length; i++) if (test(compareSemver(version, operands[i]))) return MATCH;
+    return NO_MATCH;
+  };
+}
+
+function dateOperands(values: Values): number[] {
+  return values.map(toEpochMillis).filter((millis) => !Number.isNaN(millis));
+}
+
+/** Builds the value test of `operator` over `values`; undefined for an unknown operator. */
+export function compileValueTest(operator: unknown, values: Values): ValueTest | undefined {
+  switch (operator as Operator) {
+    case 'in': return inTest(values);
+    case 'startsWith': return stringTest(values, (value, operand) => value.startsWith(operand));
+    case 'endsWith': return stringTest(values, (value, operand) => value.endsWith(operand));
+    case 'contains': return stringTest(values, (value, operand) => value.includes(operand));
+    case 'matches': return regexTest(values);
+    case 'lt': return numericTest(numbers(values), plainNumber, (a, b) => a < b);
+    case 'lte': return numericTest(numbers(values), plainNumber, (a, b) => a <= b);
+    case 'gt': return numericTest(numbers(values), plainNumber, (a, b) => a > b);
+    case 'gte': return numericTest(numbers(values), plainNumber, (a, b) => a >= b);
+    case 'before': return numericTest(dateOperands(values), toEpochMillis, (a, b) => a < b);
+    case 'after': return numericTest(dateOperands(values), toEpochMillis, (a, b) => a > b);
+    case 'semverEq': return semverTest(values, (order) => order === 0);
+    case 'semverLt': return semverTest(values, (order) => order < 0);
+    case 'semverGt': return semverTest(values, (order) => order > 0);
+    default: return undefined;
+  }
+}
