@@ -8,3 +8,7 @@ export { evaluate, type EvaluateOptions, type EvaluationLookup } from './evaluat
 export { compileSnapshot, type CompiledSnapshot } from './snapshot/compile-snapshot.js';
 export { bucket, BUCKETS } from './bucketing/bucket.js';
 export { murmur3 } from './bucketing/murmur3.js';
+export { validateFlag } from './validation/validate-flag.js';
+export { validateSegment } from './validation/validate-segment.js';
+export { parseSnapshot } from './validation/parse-snapshot.js';
+export type { ValidationIssue, ValidationEnv } from './validation/validation-issue.js';
