@@ -1,0 +1,72 @@
+import type { Flag } from '@switchyard/evaluation';
+import type { Actor } from '../../kernel/actor.js';
+import type { ChangeNotifier } from '../domain/change-committed.js';
+import type { ConfigChangeKind, FlagConfig, FlagConfigRecord } from '../domain/flag-config.js';
+import type { FlagDefinition } from '../domain/flag-definition.js';
+import { FlagsErrors } from '../domain/flags.errors.js';
+import type { FlagsTransaction, FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { requireEnvironment, requireFlag, requireProject } from './resolve.js';
+import { writeConfigVersion } from './write-config-version.js';
+
+/** Which flag config a write targets, and who writes. */
+export interface ConfigTarget {
+  projectKey: string;
+  environmentKey: string;
+  flagKey: string;
+  actor: Actor;
+}
+
+/** What a write wants: the next config, its kind and reason. */
+export interface ConfigPlan {
+  next: FlagConfig;
+  kind: ConfigChangeKind;
+  reason: string | null;
+  skipChecks?: boolean;
+}
+
+/** The outcome of a config write. */
+export interface ConfigChangeResult {
+  flagKey: string;
+  environmentKey: string;
+  version: number;
+  environmentVersion: number;
+  config: FlagConfig;
+  wire: Flag;
+}
+
+type Planner = (current: FlagConfigRecord, flag: FlagDefinition, tx: FlagsTransaction) => ConfigPlan | Promise<ConfigPlan>;
+
+/**
+ * One config write in one transaction: lock the environment (version bump), read the current config,
+ * plan, check, write the version and audit entry, append the change log; notify after commit.
+ */
+export async function changeConfig(
+  unitOfWork: FlagsUnitOfWork,
+  notifier: ChangeNotifier,
+  target: ConfigTarget,
+  planner: Planner,
+): Promise<ConfigChangeResult> {
+  const outcome = await unitOfWork.run(async (tx) => {
+    const project = await requireProject(tx, target.projectKey);
+    const environment = await requireEnvironment(tx, project, target.environmentKey);
+    const flag = await requireFlag(tx, project, target.flagKey);
+    if (flag.archivedAt) throw FlagsErrors.archived(flag.key);
+    const environmentVersion = await tx.environments.bumpVersion(environment.id);
+    const current = await tx.configs.find(flag.id, environment.id);
+    if (!current) throw FlagsErrors.notFound('flag', target.flagKey);
+    const plan = await planner(current, flag, tx);
+    const wire = await writeConfigVersion(tx, { project, environment, flag, current, ...plan, actor: target.actor });
+    const patch = { version: environmentVersion, flags: { [flag.key]: wire } };
+    await tx.changeLog.append(environment.id, patch);
+    return { environmentId: environment.id, patch, wire, config: plan.next, environmentVersion };
+  });
+  notifier.emit({ environmentId: outcome.environmentId, version: outcome.environmentVersion, patch: outcome.patch });
+  return {
+    flagKey: target.flagKey,
+    environmentKey: target.environmentKey,
+    version: outcome.wire.version,
+    environmentVersion: outcome.environmentVersion,
+    config: outcome.config,
+    wire: outcome.wire,
+  };
+}

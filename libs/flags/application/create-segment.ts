@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../kernel/actor.js';
+import { ChangeNotifier } from '../domain/change-committed.js';
+import { FlagsErrors } from '../domain/flags.errors.js';
+import type { SegmentDefinition, SegmentInput } from '../domain/segment-definition.js';
+import { slugProblem } from '../domain/slug.js';
+import { FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { requireProject } from './resolve.js';
+import { assertSegmentInput, saveSegment } from './save-segment.js';
+
+/** Creates a project-level segment and publishes it to every environment. */
+@Injectable()
+export class CreateSegment {
+  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+
+  async execute(projectKey: string, input: SegmentInput & { key: string }, actor: Actor): Promise<SegmentDefinition> {
+    const problem = slugProblem(input.key);
+    if (problem) throw FlagsErrors.invalid('Invalid segment key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);
+    assertSegmentInput(input);
+    const outcome = await this.unitOfWork.run(async (tx) => {
+      const project = await requireProject(tx, projectKey);
+      if (await tx.segments.findByKey(project.id, input.key)) throw FlagsErrors.alreadyExists('segment', input.key);
+      const now = new Date().toISOString();
+      const segment: SegmentDefinition = {
+        id: randomUUID(), projectId: project.id, key: input.key, name: input.name, description: input.description ?? '',
+        included: input.included ?? [], excluded: input.excluded ?? [], conditions: input.conditions ?? [],
+        version: 1, createdAt: now, updatedAt: now,
+      };
+      return { segment, events: await saveSegment(tx, project, segment, true, actor) };
+    });
+    this.notifier.emitAll(outcome.events);
+    return outcome.segment;
+  }
+}

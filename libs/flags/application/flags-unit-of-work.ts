@@ -1,0 +1,74 @@
+import type { Patch } from '@switchyard/evaluation';
+import type { AuditSink } from '../../audit/domain/audit-entry.js';
+import type { FlagConfigRecord, FlagConfigVersion } from '../domain/flag-config.js';
+import type { FlagDefinition } from '../domain/flag-definition.js';
+import type { Environment, Project } from '../domain/project.js';
+import type { SegmentDefinition } from '../domain/segment-definition.js';
+
+/** Port: projects. `insert` throws ALREADY_EXISTS on a duplicate key. */
+export interface ProjectRepository {
+  insert(project: Project): Promise<void>;
+  findByKey(key: string): Promise<Project | null>;
+  findById(id: string): Promise<Project | null>;
+  list(): Promise<Project[]>;
+}
+
+/** Port: environments and their version counter. */
+export interface EnvironmentRepository {
+  insert(environment: Environment): Promise<void>;
+  findByKey(projectId: string, key: string): Promise<Environment | null>;
+  findById(id: string): Promise<Environment | null>;
+  listByProject(projectId: string): Promise<Environment[]>;
+  /** Adds one to the environment's version and returns it; also serialises writers of that environment. */
+  bumpVersion(environmentId: string): Promise<number>;
+}
+
+/** Port: flag definitions (project-level metadata). */
+export interface FlagRepository {
+  insert(flag: FlagDefinition): Promise<void>;
+  update(flag: FlagDefinition): Promise<void>;
+  findByKey(projectId: string, key: string): Promise<FlagDefinition | null>;
+  listByProject(projectId: string, includeArchived: boolean): Promise<FlagDefinition[]>;
+}
+
+/** Port: current configs and their immutable versions. */
+export interface FlagConfigRepository {
+  find(flagId: string, environmentId: string): Promise<FlagConfigRecord | null>;
+  listByEnvironment(environmentId: string): Promise<FlagConfigRecord[]>;
+  /** Writes the new current config and appends its immutable version. */
+  save(record: FlagConfigRecord, version: FlagConfigVersion): Promise<void>;
+  /** Newest first. */
+  listVersions(flagId: string, environmentId: string, limit: number): Promise<FlagConfigVersion[]>;
+  findVersion(flagId: string, environmentId: string, version: number): Promise<FlagConfigVersion | null>;
+}
+
+/** Port: segments. */
+export interface SegmentRepository {
+  insert(segment: SegmentDefinition): Promise<void>;
+  update(segment: SegmentDefinition): Promise<void>;
+  findByKey(projectId: string, key: string): Promise<SegmentDefinition | null>;
+  listByProject(projectId: string): Promise<SegmentDefinition[]>;
+}
+
+/** Port: the change log (transactional outbox) of patches by environment version. */
+export interface ChangeLogRepository {
+  append(environmentId: string, patch: Patch): Promise<void>;
+  /** Patches with a version above `afterVersion`, oldest first. */
+  listAfter(environmentId: string, afterVersion: number): Promise<Patch[]>;
+}
+
+/** Everything one transaction of the flags context may touch. */
+export interface FlagsTransaction {
+  projects: ProjectRepository;
+  environments: EnvironmentRepository;
+  flags: FlagRepository;
+  configs: FlagConfigRepository;
+  segments: SegmentRepository;
+  changeLog: ChangeLogRepository;
+  audit: AuditSink;
+}
+
+/** Port: runs work in one transaction; all of it commits, or none of it does. */
+export abstract class FlagsUnitOfWork {
+  abstract run<T>(work: (tx: FlagsTransaction) => Promise<T>): Promise<T>;
+}

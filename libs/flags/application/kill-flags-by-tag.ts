@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { Flag } from '@switchyard/evaluation';
+import type { Actor } from '../../kernel/actor.js';
+import { ChangeNotifier } from '../domain/change-committed.js';
+import { FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { requireEnvironment, requireProject } from './resolve.js';
+import { writeConfigVersion } from './write-config-version.js';
+
+const NOTHING_TO_KILL = Symbol('nothing to kill');
+
+/** The outcome of a kill by tag: the flags killed now, and the environment version that carries them. */
+export interface KillByTagResult {
+  killed: string[];
+  environmentVersion: number | null;
+}
+
+/** Kills every live flag of a project carrying `tag` in one environment: one transaction, one change-log row. */
+@Injectable()
+export class KillFlagsByTag {
+  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+
+  async execute(input: { projectKey: string; environmentKey: string; tag: string; reason?: string; actor: Actor }): Promise<KillByTagResult> {
+    const outcome = await this.unitOfWork.run(async (tx) => {
+      const project = await requireProject(tx, input.projectKey);
+      const environment = await requireEnvironment(tx, project, input.environmentKey);
+      const environmentVersion = await tx.environments.bumpVersion(environment.id);
+      const tagged = (await tx.flags.listByProject(project.id, false)).filter((flag) => flag.tags.includes(input.tag));
+      const flags: Record<string, Flag> = {};
+      const at = new Date().toISOString();
+      for (const flag of tagged) {
+        const current = await tx.configs.find(flag.id, environment.id);
+        if (!current || current.config.killed) continue;
+        const killed = { at, by: input.actor.name, ...(input.reason ? { reason: input.reason } : {}) };
+        flags[flag.key] = await writeConfigVersion(tx, {
+          project, environment, flag, current, next: { ...current.config, killed },
+          kind: 'kill', reason: input.reason ?? `kill by tag "${input.tag}"`, actor: input.actor, skipChecks: true,
+        });
+      }
+      // Nothing to kill: roll back the version bump so that the change log keeps no gap.
+      if (Object.keys(flags).length === 0) throw NOTHING_TO_KILL;
+      const patch = { version: environmentVersion, flags };
+      await tx.changeLog.append(environment.id, patch);
+      return { environmentId: environment.id, patch };
+    }).catch((error: unknown) => {
+      if (error === NOTHING_TO_KILL) return null;
+      throw error;
+    });
+    if (!outcome) return { killed: [], environmentVersion: null };
+    this.notifier.emit({ environmentId: outcome.environmentId, version: outcome.patch.version, patch: outcome.patch });
+    return { killed: Object.keys(outcome.patch.flags), environmentVersion: outcome.patch.version };
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { ChangeNotifier } from '../domain/change-committed.js';
+import { FlagsErrors } from '../domain/flags.errors.js';
+import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
+import { FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { assertBaseVersion } from './write-config-version.js';
+
+/**
+ * Writes the config of an earlier version as a new version (kind `revert`), checked again against today's
+ * flags and segments. The kill record is not reverted: only kill and restore change it.
+ */
+@Injectable()
+export class RevertFlagConfig {
+  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+
+  execute(target: ConfigTarget, version: number, options: { baseVersion?: number; reason?: string }): Promise<ConfigChangeResult> {
+    return changeConfig(this.unitOfWork, this.notifier, target, async (current, flag, tx) => {
+      assertBaseVersion(current, options.baseVersion, false);
+      const old = await tx.configs.findVersion(flag.id, current.environmentId, version);
+      if (!old) throw FlagsErrors.notFound('version', version);
+      return {
+        next: { ...old.config, killed: current.config.killed },
+        kind: 'revert',
+        reason: options.reason ?? `revert to version ${version}`,
+      };
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { checkConfigStructure } from '../domain/config-structure.js';
+import { ChangeNotifier } from '../domain/change-committed.js';
+import type { FlagConfigInput } from '../domain/flag-config.js';
+import { FlagsErrors } from '../domain/flags.errors.js';
+import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
+import { FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { assertBaseVersion } from './write-config-version.js';
+
+/** Replaces a flag's targeting in one environment (not its kill record), based on a known version. */
+@Injectable()
+export class UpdateFlagConfig {
+  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+
+  async execute(
+    target: ConfigTarget,
+    input: FlagConfigInput,
+    options: { baseVersion?: number; reason?: string },
+  ): Promise<ConfigChangeResult> {
+    const issues = checkConfigStructure(input as unknown as Record<string, unknown>);
+    if (issues.length > 0) throw FlagsErrors.invalid('Flag config is malformed', issues);
+    return changeConfig(this.unitOfWork, this.notifier, target, (current) => {
+      assertBaseVersion(current, options.baseVersion, true);
+      return {
+        next: {
+          on: input.on,
+          offVariant: input.offVariant,
+          rules: input.rules,
+          fallthrough: input.fallthrough,
+          prerequisites: input.prerequisites ?? [],
+          killed: current.config.killed,
+          salt: input.salt ?? current.config.salt,
+        },
+        kind: 'update',
+        reason: options.reason ?? null,
+      };
+    });
+  }
+}

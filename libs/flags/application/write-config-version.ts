@@ -1,0 +1,74 @@
+import type { Flag } from '@switchyard/evaluation';
+import type { Actor } from '../../kernel/actor.js';
+import { checkFlag } from '../domain/flag-checks.js';
+import type { ConfigChangeKind, FlagConfig, FlagConfigRecord } from '../domain/flag-config.js';
+import type { FlagDefinition } from '../domain/flag-definition.js';
+import { FlagsErrors } from '../domain/flags.errors.js';
+import type { Environment, Project } from '../domain/project.js';
+import { toWireFlag } from '../domain/wire-flag.js';
+import type { FlagsTransaction } from './flags-unit-of-work.js';
+import { loadWireState } from './resolve.js';
+
+/** One config write: the flag, its current config, the next one, and why. */
+export interface ConfigWrite {
+  project: Project;
+  environment: Environment;
+  flag: FlagDefinition;
+  current: FlagConfigRecord | null;
+  next: FlagConfig;
+  kind: ConfigChangeKind;
+  reason: string | null;
+  actor: Actor;
+  /** Skip the engine's checks (kill/restore only change the kill record, and must never be blocked). */
+  skipChecks?: boolean;
+}
+
+const ACTIONS: Record<ConfigChangeKind, string> = {
+  create: 'flag-config.created',
+  update: 'flag-config.updated',
+  toggle: 'flag-config.toggled',
+  kill: 'flag-config.killed',
+  restore: 'flag-config.restored',
+  revert: 'flag-config.reverted',
+};
+
+/** Refuses a stale base version; a missing base version is allowed only when `required` is false. */
+export function assertBaseVersion(current: FlagConfigRecord, baseVersion: number | undefined, required: boolean): void {
+  if (baseVersion === undefined) {
+    if (required) throw FlagsErrors.baseVersionRequired();
+    return;
+  }
+  if (baseVersion !== current.version) throw FlagsErrors.staleVersion(baseVersion, current.version);
+}
+
+/**
+ * Checks and writes a new immutable config version plus its audit entry, inside the caller's transaction.
+ * The caller bumps the environment's version first and appends the change log row after.
+ */
+export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrite): Promise<Flag> {
+  const version = (write.current?.version ?? 0) + 1;
+  const wire = toWireFlag(write.flag, write.next, version);
+  if (!write.skipChecks) {
+    const state = await loadWireState(tx, write.project.id, write.environment.id);
+    const issues = checkFlag(wire, { flags: { ...state.flags, [wire.key]: wire }, segments: state.segments });
+    if (issues.length > 0) throw FlagsErrors.invalid(`Flag "${write.flag.key}" config is invalid`, issues);
+  }
+  const at = new Date().toISOString();
+  const actor = { type: write.actor.type, id: write.actor.id, name: write.actor.name };
+  await tx.configs.save(
+    { flagId: write.flag.id, environmentId: write.environment.id, version, config: write.next, updatedAt: at },
+    { flagId: write.flag.id, environmentId: write.environment.id, version, config: write.next, kind: write.kind, reason: write.reason, actor, createdAt: at },
+  );
+  await tx.audit.append({
+    at,
+    actor,
+    action: ACTIONS[write.kind],
+    projectKey: write.project.key,
+    environmentKey: write.environment.key,
+    flagKey: write.flag.key,
+    segmentKey: null,
+    reason: write.reason,
+    details: { version, kind: write.kind },
+  });
+  return wire;
+}
