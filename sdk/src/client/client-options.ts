@@ -1,0 +1,99 @@
+/** What `createClient` accepts. Only `sdkKey`, `baseUrl` and `appName` are required. */
+export interface ClientOptions {
+  /** The environment's SDK key (`sdk_...`). Never logged. */
+  sdkKey: string;
+  /** The flag service's base URL, e.g. `https://flags.internal:8080`. */
+  baseUrl: string;
+  /** This service's name, shown in the delivery view. */
+  appName: string;
+  /** `stream` (default) falls back to polling when streaming fails; `poll` never streams. */
+  mode?: 'stream' | 'poll';
+  /** Polling interval while streaming is unavailable (default 30 000 ms). */
+  pollIntervalMs?: number;
+  /** How long to poll before trying to stream again (default 60 000 ms). */
+  streamRetryIntervalMs?: number;
+  /** Consecutive stream failures before falling back to polling (default 2). */
+  streamFailuresBeforePolling?: number;
+  /** First reconnect delay's upper bound (default 500 ms); doubles per failure, with jitter. */
+  initialRetryDelayMs?: number;
+  /** Reconnect delay cap (default 30 000 ms). */
+  maxRetryDelayMs?: number;
+  /** A stream silent for this long (no event, no heartbeat) is reconnected (default 45 000 ms). */
+  streamReadTimeoutMs?: number;
+  /** Timeout of one snapshot or events request (default 10 000 ms). */
+  requestTimeoutMs?: number;
+  /** A file to keep the last good snapshot in, for cold starts while the service is down. */
+  cacheFile?: string;
+  /** Interval between event flushes (default 10 000 ms). */
+  flushIntervalMs?: number;
+  /** Delay before flushing after a version was applied, so acks arrive promptly (default 1 000 ms). */
+  ackFlushDelayMs?: number;
+  /** Distinct (flag, variant) counters and pending acks kept between flushes (default 1 000 each). */
+  maxBufferedEvents?: number;
+  /** Disable evaluation counting and acks entirely (default true = send them). */
+  sendEvents?: boolean;
+  /** An id for this SDK instance (default: a random UUID). */
+  instanceId?: string;
+  /** The `fetch` to use (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+/** Options with every default filled in. */
+export type ResolvedOptions = Required<Omit<ClientOptions, 'cacheFile'>> & { cacheFile?: string };
+
+const positive = [
+  'pollIntervalMs', 'streamRetryIntervalMs', 'streamFailuresBeforePolling', 'initialRetryDelayMs',
+  'maxRetryDelayMs', 'streamReadTimeoutMs', 'requestTimeoutMs', 'flushIntervalMs', 'ackFlushDelayMs',
+  'maxBufferedEvents',
+] as const;
+
+/** Validates options and fills defaults; throws a `TypeError` naming the bad option. Construction time only. */
+export function resolveOptions(options: ClientOptions, newId: () => string): ResolvedOptions {
+  if (!options || typeof options !== 'object') throw new TypeError('createClient: options object required');
+  const fail = (message: string): never => {
+    throw new TypeError(`createClient: ${message}`);
+  };
+  if (typeof options.sdkKey !== 'string' || options.sdkKey.trim() === '') fail('sdkKey must be a non-empty string');
+  if (typeof options.appName !== 'string' || options.appName.trim() === '') fail('appName must be a non-empty string');
+  let url: URL | undefined;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    fail(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
+  }
+  if (url && url.protocol !== 'http:' && url.protocol !== 'https:') fail('baseUrl must use http or https');
+  if (options.mode !== undefined && options.mode !== 'stream' && options.mode !== 'poll') {
+    fail(`mode must be 'stream' or 'poll'`);
+  }
+  for (const name of positive) {
+    const value = options[name];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
+      fail(`${name} must be a positive number`);
+    }
+  }
+  if (options.cacheFile !== undefined && (typeof options.cacheFile !== 'string' || options.cacheFile === '')) {
+    fail('cacheFile must be a non-empty path');
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') fail('no fetch available: pass options.fetch or use Node >= 20');
+  return {
+    sdkKey: options.sdkKey,
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    appName: options.appName,
+    mode: options.mode ?? 'stream',
+    pollIntervalMs: options.pollIntervalMs ?? 30_000,
+    streamRetryIntervalMs: options.streamRetryIntervalMs ?? 60_000,
+    streamFailuresBeforePolling: options.streamFailuresBeforePolling ?? 2,
+    initialRetryDelayMs: options.initialRetryDelayMs ?? 500,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 30_000,
+    streamReadTimeoutMs: options.streamReadTimeoutMs ?? 45_000,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+    cacheFile: options.cacheFile,
+    flushIntervalMs: options.flushIntervalMs ?? 10_000,
+    ackFlushDelayMs: options.ackFlushDelayMs ?? 1_000,
+    maxBufferedEvents: options.maxBufferedEvents ?? 1_000,
+    sendEvents: options.sendEvents ?? true,
+    instanceId: options.instanceId ?? newId(),
+    fetch: fetchImpl,
+  };
+}

@@ -1,0 +1,12 @@
+export { createClient } from './client/create-client.js';
+export type { ClientOptions } from './client/client-options.js';
+export type { ClientEvents, ReadySource, SwitchyardClient } from './client/client-types.js';
+export { SDK_VERSION } from './transport/http.js';
+export type {
+  EvaluationContext,
+  EvaluationResult,
+  ErrorCode,
+  FlagType,
+  JsonValue,
+  Reason,
+} from '@switchyard/evaluation';

@@ -1,0 +1,62 @@
+import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
+import { booleanFlag, FakeFlagService, snapshotOf } from '../../test/fake-flag-service.js';
+import { SwitchyardProvider } from './switchyard-provider.js';
+
+let service: FakeFlagService;
+let provider: SwitchyardProvider;
+
+function killed(version: number) {
+  return { ...booleanFlag('checkout', true, version), killed: { at: '2026-01-01T00:00:00Z', by: 'ops', reason: 'incident' } };
+}
+
+beforeEach(async () => {
+  service = await new FakeFlagService(snapshotOf(1, booleanFlag('checkout', true))).start();
+  provider = new SwitchyardProvider({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'of', sendEvents: false, initialRetryDelayMs: 10 });
+});
+
+afterEach(async () => {
+  await OpenFeature.close();
+  await service.stop();
+});
+
+describe('the OpenFeature provider', () => {
+  it('resolves flags with their variant, reason and flag version', async () => {
+    await OpenFeature.setProviderAndWait(provider);
+    const details = await OpenFeature.getClient().getBooleanDetails('checkout', false, { targetingKey: 'user-1' });
+    expect(details).toMatchObject({ value: true, variant: 'on', reason: 'DEFAULT', flagMetadata: { flagVersion: 1 } });
+  });
+
+  it('passes KILLED and error codes through unchanged', async () => {
+    await OpenFeature.setProviderAndWait(provider);
+    const changed = new Promise((resolve) => OpenFeature.addHandler(ProviderEvents.ConfigurationChanged, resolve));
+    service.send('patch', { version: 2, flags: { checkout: killed(2) } }, 2);
+    await expect(changed).resolves.toMatchObject({ flagsChanged: ['checkout'] });
+    const client = OpenFeature.getClient();
+    await expect(client.getBooleanDetails('checkout', true, { targetingKey: 'u' })).resolves.toMatchObject({ value: false, reason: 'KILLED' });
+    await expect(client.getStringDetails('checkout', 'x', { targetingKey: 'u' })).resolves.toMatchObject({ value: 'x', errorCode: 'TYPE_MISMATCH' });
+    await expect(client.getBooleanDetails('nope', true, { targetingKey: 'u' })).resolves.toMatchObject({ value: true, errorCode: 'FLAG_NOT_FOUND' });
+    await expect(client.getBooleanDetails('checkout', true, {})).resolves.toMatchObject({ value: true, errorCode: 'TARGETING_KEY_MISSING' });
+  });
+
+  it('reports STALE when the connection is lost and READY when it is back', async () => {
+    await OpenFeature.setProviderAndWait(provider);
+    const stale = new Promise((resolve) => OpenFeature.addHandler(ProviderEvents.Stale, resolve));
+    const port = service.port;
+    await service.stop();
+    await stale;
+    service = await new FakeFlagService(snapshotOf(1, booleanFlag('checkout', true))).start(port);
+    const ready = new Promise((resolve) => OpenFeature.addHandler(ProviderEvents.Ready, resolve));
+    await ready;
+    expect(OpenFeature.getClient().providerStatus).toBe('READY');
+  });
+
+  it('fails initialisation, emits ERROR and serves defaults when the key is refused', async () => {
+    service.acceptedKey = 'sdk_other';
+    const error = new Promise((resolve) => OpenFeature.addHandler(ProviderEvents.Error, resolve));
+    await expect(OpenFeature.setProviderAndWait(provider)).rejects.toThrow(/no flags yet/);
+    await error;
+    const details = await OpenFeature.getClient().getBooleanDetails('checkout', true, { targetingKey: 'u' });
+    expect(details.value).toBe(true);
+    expect(details.errorCode).toBeDefined();
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  ErrorCode,
+  OpenFeatureEventEmitter,
+  ProviderEvents,
+  type EvaluationContext as OpenFeatureContext,
+  type JsonValue as OpenFeatureJson,
+  type Provider,
+  type ResolutionDetails,
+} from '@openfeature/server-sdk';
+import type { EvaluationContext, FlagType, JsonValue } from '@switchyard/evaluation';
+import type { ClientOptions } from '../client/client-options.js';
+import type { SwitchyardClient } from '../client/client-types.js';
+import { createClient } from '../client/create-client.js';
+import { toSwitchyardContext } from './context.js';
+
+/** Options of the provider: the client's, plus how long `initialize` waits for live flags. */
+export interface SwitchyardProviderOptions extends ClientOptions {
+  /** How long OpenFeature's initialisation waits for live flags (default 5 000 ms). */
+  readyTimeoutMs?: number;
+}
+
+/**
+ * An OpenFeature server provider backed by a Switchyard client. Reasons (including KILLED and
+ * PREREQUISITE_FAILED) and error codes pass through unchanged; provider events: READY when live flags arrive,
+ * CONFIGURATION_CHANGED with the changed flag keys, STALE while disconnected or after malformed data, ERROR
+ * when the SDK key is refused.
+ */
+export class SwitchyardProvider implements Provider {
+  /** The provider's name, as OpenFeature reports it. */
+  readonly metadata = { name: 'switchyard' } as const;
+  /** This provider runs in servers. */
+  readonly runsOn = 'server' as const;
+  /** Where the provider's events are emitted. */
+  readonly events = new OpenFeatureEventEmitter();
+  /** The underlying client (for `darkLaunch`-free direct use, `version`, events). */
+  readonly client: SwitchyardClient;
+  private readonly readyTimeoutMs: number;
+
+  /** Creates the client at once (bad options throw here); flags start syncing immediately. */
+  constructor(options: SwitchyardProviderOptions) {
+    const { readyTimeoutMs, ...clientOptions } = options;
+    this.readyTimeoutMs = readyTimeoutMs ?? 5_000;
+    this.client = createClient(clientOptions);
+    this.client.on('ready', () => this.events.emit(ProviderEvents.Ready));
+    this.client.on('changed', ({ keys }) => this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: keys }));
+    this.client.on('error', (error) => {
+      const fatal = (error as { fatal?: boolean }).fatal === true;
+      if (fatal) this.events.emit(ProviderEvents.Error, { message: error.message, errorCode: ErrorCode.PROVIDER_FATAL });
+      else this.events.emit(ProviderEvents.Stale, { message: error.message });
+    });
+  }
+
+  /** Waits for flags; rejects (provider ERROR, later READY) when only code defaults are available. */
+  async initialize(): Promise<void> {
+    const { source } = await this.client.waitUntilReady({ timeoutMs: this.readyTimeoutMs });
+    if (source === 'defaults') throw new Error('Switchyard: no flags yet (service unreachable and no cache)');
+  }
+
+  /** Closes the client. */
+  async onClose(): Promise<void> {
+    await this.client.close();
+  }
+
+  /** Resolves a boolean flag. */
+  async resolveBooleanEvaluation(key: string, defaultValue: boolean, context: OpenFeatureContext): Promise<ResolutionDetails<boolean>> {
+    return this.resolve(key, defaultValue, context, 'boolean');
+  }
+
+  /** Resolves a string flag. */
+  async resolveStringEvaluation(key: string, defaultValue: string, context: OpenFeatureContext): Promise<ResolutionDetails<string>> {
+    return this.resolve(key, defaultValue, context, 'string');
+  }
+
+  /** Resolves a number flag. */
+  async resolveNumberEvaluation(key: string, defaultValue: number, context: OpenFeatureContext): Promise<ResolutionDetails<number>> {
+    return this.resolve(key, defaultValue, context, 'number');
+  }
+
+  /** Resolves a JSON flag. */
+  async resolveObjectEvaluation<T extends OpenFeatureJson>(key: string, defaultValue: T, context: OpenFeatureContext): Promise<ResolutionDetails<T>> {
+    return this.resolve(key, defaultValue, context, 'json');
+  }
+
+  private resolve<T>(key: string, defaultValue: T, context: OpenFeatureContext, type: FlagType): ResolutionDetails<T> {
+    const converted: EvaluationContext | undefined = toSwitchyardContext(context);
+    if (!converted) {
+      return { value: defaultValue, reason: 'ERROR', errorCode: ErrorCode.TARGETING_KEY_MISSING, errorMessage: 'targetingKey is required' };
+    }
+    const result = this.client.getDetails(key, converted, defaultValue as JsonValue, type);
+    const details: ResolutionDetails<T> = {
+      value: result.value as T,
+      reason: result.reason,
+      flagMetadata: { flagVersion: result.flagVersion, ...(result.ruleId ? { ruleId: result.ruleId } : {}) },
+    };
+    if (result.variant !== undefined) details.variant = result.variant;
+    if (result.errorCode) details.errorCode = result.errorCode as ErrorCode;
+    if (result.errorMessage) details.errorMessage = result.errorMessage;
+    return details;
+  }
+}

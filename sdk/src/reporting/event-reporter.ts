@@ -1,0 +1,152 @@
+import type { ResolvedOptions } from '../client/client-options.js';
+import { networkError, SDK_VERSION, sdkHeaders, statusError, withTimeout } from '../transport/http.js';
+
+interface Ack {
+  version: number;
+  receivedAt: string;
+}
+
+/**
+ * Counts evaluations per flag and variant (no allocation once a pair has been seen) and acks of applied
+ * versions, and posts them to `/sdk/v1/events` in batches. Buffers are bounded by `maxBufferedEvents`:
+ * beyond it, events are dropped and counted in `dropped` (reported with the next batch).
+ */
+export class EventReporter {
+  /** Events dropped because a buffer was full, since the start. */
+  dropped = 0;
+  private counts = new Map<string, Map<string, number>>();
+  private distinct = 0;
+  private acks: Ack[] = [];
+  private droppedUnreported = 0;
+  private interval: NodeJS.Timeout | undefined;
+  private ackTimer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+
+  /**
+   * @param options the client's options
+   * @param signal aborted when the client closes
+   * @param onError receives flush failures
+   */
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly signal: AbortSignal,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  /** Starts the periodic flush. */
+  start(): void {
+    if (!this.options.sendEvents) return;
+    this.interval = setInterval(() => void this.flush(), this.options.flushIntervalMs);
+    this.interval.unref();
+  }
+
+  /** Counts one evaluation. The hot path: two map lookups and a set. */
+  count(flag: string, variant: string | undefined): void {
+    if (variant !== undefined && this.options.sendEvents) this.add(flag, variant, 1);
+  }
+
+  private add(flag: string, variant: string, by: number): void {
+    let perFlag = this.counts.get(flag);
+    if (perFlag === undefined) {
+      if (this.distinct >= this.options.maxBufferedEvents) return this.drop(by);
+      perFlag = new Map();
+      this.counts.set(flag, perFlag);
+    }
+    const n = perFlag.get(variant);
+    if (n !== undefined) perFlag.set(variant, n + by);
+    else if (this.distinct >= this.options.maxBufferedEvents) this.drop(by);
+    else {
+      this.distinct += 1;
+      perFlag.set(variant, by);
+    }
+  }
+
+  /** Records that `version` was applied at `receivedAt`, and schedules a prompt flush. */
+  ack(version: number, receivedAt: Date): void {
+    if (!this.options.sendEvents) return;
+    if (this.acks.length >= this.options.maxBufferedEvents) {
+      this.acks.shift();
+      this.drop(1);
+    }
+    this.acks.push({ version, receivedAt: receivedAt.toISOString() });
+    if (!this.ackTimer) {
+      this.ackTimer = setTimeout(() => {
+        this.ackTimer = undefined;
+        void this.flush();
+      }, this.options.ackFlushDelayMs);
+      this.ackTimer.unref();
+    }
+  }
+
+  /** Sends what is buffered; on failure puts it back (within the bounds). Never throws. */
+  flush(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0) return Promise.resolve();
+    const evaluations: Array<{ flag: string; variant: string; count: number }> = [];
+    for (const [flag, perFlag] of this.counts) {
+      for (const [variant, count] of perFlag) evaluations.push({ flag, variant, count });
+    }
+    const acks = this.acks;
+    const dropped = this.droppedUnreported;
+    this.counts = new Map();
+    this.distinct = 0;
+    this.acks = [];
+    this.droppedUnreported = 0;
+    this.inFlight = this.post({ evaluations, acks, dropped }).finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  /** Waits for a flush in flight, then sends whatever is still buffered. */
+  async drain(): Promise<void> {
+    await this.inFlight;
+    await this.flush();
+  }
+
+  /** Stops the timers; waits for a flush in flight. */
+  async close(): Promise<void> {
+    clearInterval(this.interval);
+    clearTimeout(this.ackTimer);
+    this.ackTimer = undefined;
+    await this.inFlight;
+  }
+
+  private async post(batch: { evaluations: Array<{ flag: string; variant: string; count: number }>; acks: Ack[]; dropped: number }) {
+    const { options } = this;
+    const body = {
+      instance: { id: options.instanceId, appName: options.appName, sdkVersion: SDK_VERSION },
+      ...(batch.evaluations.length > 0 ? { evaluations: batch.evaluations } : {}),
+      ...(batch.acks.length > 0 ? { acks: batch.acks } : {}),
+      ...(batch.dropped > 0 ? { dropped: batch.dropped } : {}),
+    };
+    try {
+      const response = await options.fetch(`${options.baseUrl}/sdk/v1/events`, {
+        method: 'POST',
+        headers: sdkHeaders(options, { 'content-type': 'application/json' }),
+        body: JSON.stringify(body),
+        signal: withTimeout(this.signal, options.requestTimeoutMs),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.status !== 202 && response.status !== 200) throw statusError('POST /sdk/v1/events', response.status);
+    } catch (error) {
+      if (this.signal.aborted) return;
+      this.onError(error instanceof Error && error.name === 'ServiceError' ? error : networkError('POST /sdk/v1/events', error));
+      this.restore(batch);
+    }
+  }
+
+  private restore(batch: { evaluations: Array<{ flag: string; variant: string; count: number }>; acks: Ack[]; dropped: number }) {
+    for (const { flag, variant, count } of batch.evaluations) this.add(flag, variant, count);
+    const room = Math.max(0, this.options.maxBufferedEvents - this.acks.length);
+    const kept = batch.acks.slice(-room);
+    this.drop(batch.acks.length - kept.length);
+    this.acks = [...kept, ...this.acks];
+    this.droppedUnreported += batch.dropped;
+  }
+
+  private drop(n: number): void {
+    this.dropped += n;
+    this.droppedUnreported += n;
+  }
+}

@@ -1,0 +1,97 @@
+import { compileSnapshot, type CompiledSnapshot } from '@switchyard/evaluation';
+import type { Flag, Patch, Segment, Snapshot } from '@switchyard/evaluation';
+import { checkSnapshot } from './check-snapshot.js';
+
+/** What applying a snapshot or a patch did. */
+export type StoreUpdate =
+  | { kind: 'applied'; version: number; keys: string[] }
+  | { kind: 'stale'; version: number }
+  | { kind: 'rejected'; error: Error };
+
+/**
+ * Holds the last good snapshot, raw (for patches and the file cache) and compiled (for evaluation). A malformed
+ * snapshot or patch is rejected and the last good one stays in place.
+ */
+export class FlagStore {
+  /** The compiled snapshot evaluations read; undefined before the first one. */
+  compiled: CompiledSnapshot | undefined;
+  private raw: Snapshot | undefined;
+
+  /** The raw snapshot being served. */
+  get snapshot(): Snapshot | undefined {
+    return this.raw;
+  }
+
+  /** Replaces the whole snapshot (ignored when older than the one being served). */
+  replace(value: unknown): StoreUpdate {
+    const parsed = safeParse(value);
+    if (!parsed.ok) return { kind: 'rejected', error: parsed.error };
+    const next = parsed.snapshot;
+    if (this.raw && next.version < this.raw.version) return { kind: 'stale', version: next.version };
+    const keys = this.raw ? changedKeys(this.raw, next) : Object.keys(next.flags);
+    return this.install(next, keys);
+  }
+
+  /** Applies an incremental patch on top of the current snapshot. */
+  patch(value: unknown): StoreUpdate {
+    if (!this.raw) return { kind: 'rejected', error: new Error('patch received before any snapshot') };
+    if (!isPatchShape(value)) return { kind: 'rejected', error: new Error('malformed patch: version and flags required') };
+    if (value.version <= this.raw.version) return { kind: 'stale', version: value.version };
+    const flags: Record<string, Flag> = { ...this.raw.flags };
+    for (const [key, flag] of Object.entries(value.flags)) {
+      if (flag === null) delete flags[key];
+      else flags[key] = flag;
+    }
+    const segments: Record<string, Segment> = { ...this.raw.segments };
+    for (const [key, segment] of Object.entries(value.segments ?? {})) {
+      if (segment === null) delete segments[key];
+      else segments[key] = segment;
+    }
+    const parsed = safeParse({ version: value.version, flags, segments });
+    if (!parsed.ok) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${parsed.error.message}`) };
+    const keys = value.segments && Object.keys(value.segments).length > 0
+      ? Object.keys({ ...this.raw.flags, ...flags })
+      : Object.keys(value.flags);
+    const current = this.compiled!;
+    return this.install(parsed.snapshot, keys, () => current.applyPatch(value));
+  }
+
+  private install(snapshot: Snapshot, keys: string[], compile = () => compileSnapshot(snapshot)): StoreUpdate {
+    try {
+      this.compiled = compile();
+    } catch (error) {
+      return { kind: 'rejected', error: new Error(`snapshot ${snapshot.version} failed to compile: ${String(error)}`) };
+    }
+    this.raw = snapshot;
+    return { kind: 'applied', version: snapshot.version, keys };
+  }
+}
+
+function safeParse(value: unknown): { ok: true; snapshot: Snapshot } | { ok: false; error: Error } {
+  try {
+    const result = checkSnapshot(value);
+    if (result.ok) return { ok: true, snapshot: result.snapshot };
+    return { ok: false, error: new Error(`malformed snapshot: ${JSON.stringify(result.issues).slice(0, 500)}`) };
+  } catch (error) {
+    return { ok: false, error: new Error(`malformed snapshot: ${String(error)}`) };
+  }
+}
+
+function isPatchShape(value: unknown): value is Patch {
+  if (!value || typeof value !== 'object') return false;
+  const patch = value as Partial<Patch>;
+  return Number.isInteger(patch.version) && !!patch.flags && typeof patch.flags === 'object'
+    && (patch.segments === undefined || (!!patch.segments && typeof patch.segments === 'object'));
+}
+
+function changedKeys(before: Snapshot, after: Snapshot): string[] {
+  const keys = new Set<string>();
+  const segmentsChanged = JSON.stringify(before.segments) !== JSON.stringify(after.segments);
+  for (const key of Object.keys(after.flags)) {
+    const old = before.flags[key];
+    if (segmentsChanged || !old || old.version !== after.flags[key]!.version
+      || JSON.stringify(old) !== JSON.stringify(after.flags[key])) keys.add(key);
+  }
+  for (const key of Object.keys(before.flags)) if (!(key in after.flags)) keys.add(key);
+  return [...keys];
+}
