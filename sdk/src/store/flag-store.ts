@@ -1,6 +1,5 @@
-import { compileSnapshot, type CompiledSnapshot } from '@switchyard/evaluation';
+import { compileSnapshot, parseSnapshot, validateFlag, type CompiledSnapshot } from '@switchyard/evaluation';
 import type { Flag, Patch, Segment, Snapshot } from '@switchyard/evaluation';
-import { checkSnapshot } from './check-snapshot.js';
 
 /** What applying a snapshot or a patch did. */
 export type StoreUpdate =
@@ -9,6 +8,10 @@ export type StoreUpdate =
   | { kind: 'rejected'; error: Error };
 
 /**
+ * Snapshots are checked as the engine's `parseSnapshot` does (the envelope: one malformed flag evaluates to
+ * PARSE_ERROR without blocking the others). Patches are stricter: a patch carrying a flag that fails
+ * `validateFlag` would replace a working flag with a broken one, so the whole patch is refused.
+ *
  * Holds the last good snapshot, raw (for patches and the file cache) and compiled (for evaluation). A malformed
  * snapshot or patch is rejected and the last good one stays in place.
  */
@@ -37,6 +40,8 @@ export class FlagStore {
     if (!this.raw) return { kind: 'rejected', error: new Error('patch received before any snapshot') };
     if (!isPatchShape(value)) return { kind: 'rejected', error: new Error('malformed patch: version and flags required') };
     if (value.version <= this.raw.version) return { kind: 'stale', version: value.version };
+    const invalid = firstInvalidFlag(value);
+    if (invalid) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${invalid}`) };
     const flags: Record<string, Flag> = { ...this.raw.flags };
     for (const [key, flag] of Object.entries(value.flags)) {
       if (flag === null) delete flags[key];
@@ -69,7 +74,7 @@ export class FlagStore {
 
 function safeParse(value: unknown): { ok: true; snapshot: Snapshot } | { ok: false; error: Error } {
   try {
-    const result = checkSnapshot(value);
+    const result = parseSnapshot(value);
     if (result.ok) return { ok: true, snapshot: result.snapshot };
     return { ok: false, error: new Error(`malformed snapshot: ${JSON.stringify(result.issues).slice(0, 500)}`) };
   } catch (error) {
@@ -94,4 +99,13 @@ function changedKeys(before: Snapshot, after: Snapshot): string[] {
   }
   for (const key of Object.keys(before.flags)) if (!(key in after.flags)) keys.add(key);
   return [...keys];
+}
+
+function firstInvalidFlag(patch: Patch): string | undefined {
+  for (const [key, flag] of Object.entries(patch.flags)) {
+    if (flag === null) continue;
+    const issues = validateFlag(flag);
+    if (issues.length > 0) return `flag ${key}: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ').slice(0, 300)}`;
+  }
+  return undefined;
 }
