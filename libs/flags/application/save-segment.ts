@@ -4,7 +4,7 @@ import { checkSegmentStructure } from '../domain/config-structure.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { LIMITS } from '../domain/limits.js';
 import type { Project } from '../domain/project.js';
-import { checkSegment } from '../domain/segment-checks.js';
+import { checkSegment } from '../domain/flag-checks.js';
 import type { SegmentDefinition, SegmentInput } from '../domain/segment-definition.js';
 import { toWireSegment } from '../domain/wire-flag.js';
 import type { FlagsTransaction } from './flags-unit-of-work.js';

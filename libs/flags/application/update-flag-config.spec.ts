@@ -60,8 +60,8 @@ describe('UpdateFlagConfig', () => {
     };
     const error = await caught(new UpdateFlagConfig(unitOfWork, notifier).execute(target, input, { baseVersion: 1 }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.fields.map((field) => field.path)).toEqual([
-      'rules[0].serve.variant', 'rules[0].conditions[0].segment', 'prerequisites[0].flag',
+    expect(error.fields.map((field) => field.path).sort()).toEqual([
+      'prerequisites[0].flag', 'rules[0].conditions[0].segment', 'rules[0].serve.variant',
     ]);
     expect(unitOfWork.state).toEqual(before);
   });

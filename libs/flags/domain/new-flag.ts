@@ -42,8 +42,6 @@ export function newFlag(
   if (variantKeys.length === 0) list.add('variants', 'REQUIRED', `a ${input.type} flag needs at least one variant`);
   if (variantKeys.length > LIMITS.variants) list.add('variants', 'TOO_MANY', `must have at most ${LIMITS.variants} variants`);
   for (const key of variantKeys) {
-    const problem = slugProblem(key);
-    if (problem) list.add(`variants.${key}`, 'INVALID_KEY', `variant key ${problem}`);
     if (JSON.stringify(variants[key]).length > LIMITS.variantJsonBytes) list.add(`variants.${key}`, 'TOO_LONG', 'value is too large');
   }
   if (list.issues.length > 0) return { issues: list.issues };

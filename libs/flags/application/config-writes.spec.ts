@@ -1,0 +1,60 @@
+import { flagsFixture } from '../testing/flags-fixture.js';
+import { KillFlag } from './kill-flag.js';
+import { KillFlagsByTag } from './kill-flags-by-tag.js';
+import { PreviewEvaluation } from './preview-evaluation.js';
+import { RestoreFlag } from './restore-flag.js';
+import { RevertFlagConfig } from './revert-flag-config.js';
+import { ToggleFlag } from './toggle-flag.js';
+import { CreateFlag } from './create-flag.js';
+import { EDITOR } from '../testing/flags-fixture.js';
+
+describe('config writes', () => {
+  it('toggles without a base version and refuses a stale one', async () => {
+    const { unitOfWork, notifier, target } = await flagsFixture();
+    const toggle = new ToggleFlag(unitOfWork, notifier);
+    expect((await toggle.execute(target, true, {})).config.on).toBe(true);
+    await expect(toggle.execute(target, false, { baseVersion: 1 })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+  });
+
+  it('kills without a base version even after concurrent writes, and restore keeps the targeting', async () => {
+    const { unitOfWork, notifier, target } = await flagsFixture();
+    await new ToggleFlag(unitOfWork, notifier).execute(target, true, {});
+    const killed = await new KillFlag(unitOfWork, notifier).execute(target, 'incident 42');
+    expect(killed.config.killed).toMatchObject({ by: 'alice', reason: 'incident 42' });
+    expect(killed.wire.killed?.reason).toBe('incident 42');
+    const restored = await new RestoreFlag(unitOfWork, notifier).execute(target, 'fixed');
+    expect(restored.config).toMatchObject({ on: true, killed: null });
+    expect(unitOfWork.state.versions.filter((v) => v.kind !== 'create').map((v) => v.kind)).toEqual(['toggle', 'kill', 'restore']);
+  });
+
+  it('reverts to an earlier version as a new version of kind revert', async () => {
+    const { unitOfWork, notifier, target } = await flagsFixture();
+    await new ToggleFlag(unitOfWork, notifier).execute(target, true, {});
+    const reverted = await new RevertFlagConfig(unitOfWork, notifier).execute(target, 1, { baseVersion: 2 });
+    expect(reverted).toMatchObject({ version: 3, config: { on: false } });
+    expect(unitOfWork.state.versions.at(-1)).toMatchObject({ kind: 'revert', reason: 'revert to version 1' });
+    await expect(new RevertFlagConfig(unitOfWork, notifier).execute(target, 9, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('kills every live flag with a tag in one change-log row and skips flags already killed', async () => {
+    const { unitOfWork, notifier, target, events } = await flagsFixture();
+    await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'express-pay', name: 'Express', type: 'boolean', tags: ['checkout'] }, EDITOR);
+    await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'banner', name: 'Banner', type: 'boolean' }, EDITOR);
+    await new KillFlag(unitOfWork, notifier).execute(target, 'first');
+    events.length = 0;
+    const result = await new KillFlagsByTag(unitOfWork, notifier).execute({ projectKey: 'shop', environmentKey: 'production', tag: 'checkout', actor: EDITOR });
+    expect(result.killed).toEqual(['express-pay']);
+    expect(events).toHaveLength(1);
+    expect(Object.keys(events[0]!.patch.flags)).toEqual(['express-pay']);
+    const again = await new KillFlagsByTag(unitOfWork, notifier).execute({ projectKey: 'shop', environmentKey: 'production', tag: 'checkout', actor: EDITOR });
+    expect(again).toEqual({ killed: [], environmentVersion: null });
+  });
+
+  it('previews the engine result with the reason and flag version', async () => {
+    const { unitOfWork, notifier, target } = await flagsFixture();
+    const preview = new PreviewEvaluation(unitOfWork);
+    expect((await preview.execute(target, { key: 'u1' })).result).toMatchObject({ value: false, reason: 'DISABLED', flagVersion: 1 });
+    await new ToggleFlag(unitOfWork, notifier).execute(target, true, {});
+    expect(await preview.execute(target, { key: 'u1' })).toMatchObject({ flagVersion: 2, result: { value: true, variant: 'on', reason: 'DEFAULT' } });
+  });
+});
