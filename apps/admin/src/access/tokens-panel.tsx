@@ -1,0 +1,69 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError } from '../api/api-error.js';
+import type { Role } from '../api/types.js';
+import { ErrorBanner, FieldMessages } from '../ui/messages.js';
+import { useLoad } from '../ui/use-load.js';
+import { useWorkspace } from '../workspace.js';
+import { SecretOnce } from './secret-once.js';
+
+/** Admin tokens for people and automation: create with a role (shown once) and revoke. */
+export function TokensPanel(): ReactNode {
+  const { api } = useWorkspace();
+  const tokens = useLoad(() => api.tokens(), [api]);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('viewer');
+  const [secret, setSecret] = useState<string>();
+  const [error, setError] = useState<Error>();
+
+  const create = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    try {
+      const created = await api.createToken(name.trim(), role);
+      setSecret(created.token ?? (created as unknown as { secret?: string }).secret);
+      setName('');
+      setError(undefined);
+      tokens.reload();
+    } catch (caught) {
+      setError(caught as Error);
+    }
+  };
+
+  const revoke = async (id: string): Promise<void> => {
+    try {
+      await api.revokeToken(id);
+      tokens.reload();
+    } catch (caught) {
+      setError(caught as Error);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="tokens-title">
+      <h2 id="tokens-title">Admin tokens</h2>
+      {secret && <SecretOnce label="New admin token" secret={secret} onDismiss={() => setSecret(undefined)} />}
+      <ErrorBanner error={error ?? tokens.error} />
+      <ul className="plain-list">
+        {(tokens.data ?? []).map((token) => (
+          <li key={token.id}>
+            <span>{token.name}</span>
+            <span className="badge">{token.role}</span>
+            <span className="muted small">{token.createdAt ? new Date(token.createdAt).toLocaleString() : ''}</span>
+            <button type="button" className="button-small button-danger" onClick={() => void revoke(token.id)}>Revoke {token.name}</button>
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" onSubmit={create}>
+        <label htmlFor="token-name">Name</label>
+        <input id="token-name" value={name} required placeholder="ana@example.com" onChange={(event) => setName(event.target.value)} />
+        <label htmlFor="token-role">Role</label>
+        <select id="token-role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+          <option value="viewer">viewer</option>
+          <option value="editor">editor</option>
+          <option value="admin">admin</option>
+        </select>
+        <button type="submit" className="button-primary">Create token</button>
+        <FieldMessages fields={error instanceof ApiError ? error.fields : []} path="name" />
+      </form>
+    </section>
+  );
+}

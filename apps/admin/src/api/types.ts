@@ -1,0 +1,89 @@
+import type { EvaluationResult, Flag, FlagType, JsonValue } from '@switchyard/evaluation';
+
+export type Role = 'viewer' | 'editor' | 'admin';
+
+export interface Project {
+  key: string;
+  name: string;
+}
+
+export interface Environment {
+  key: string;
+  name: string;
+  /** One integer per environment, bumped by every change. */
+  version: number;
+}
+
+/** A flag's project-level metadata. */
+export interface FlagMeta {
+  key: string;
+  name: string;
+  description?: string;
+  type: FlagType;
+  variants: Record<string, JsonValue>;
+  tags: string[];
+  archivedAt?: string | null;
+}
+
+/** A flag's configuration in one environment: the engine's wire format plus who last changed it. */
+export interface FlagConfig extends Flag {
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** One immutable version of a flag config. */
+export interface FlagVersion {
+  version: number;
+  /** create, update, toggle, kill, restore, revert… */
+  kind?: string;
+  at: string;
+  actor: string;
+  reason?: string;
+  config: FlagConfig;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  project?: string;
+  environment?: string;
+  flag?: string;
+  reason?: string;
+  details?: unknown;
+}
+
+export interface AdminToken {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt?: string;
+  /** Present only in the answer that created it. */
+  token?: string;
+}
+
+export interface SdkKey {
+  id: string;
+  name: string;
+  environment?: string;
+  createdAt?: string;
+  /** Present only in the answer that created it. */
+  key?: string;
+}
+
+/** Who is signed in. */
+export interface Identity {
+  name: string;
+  role: Role;
+}
+
+/** "Version N applied by X of Y instances, p99 T ms" — as far as the delivery endpoint reports it. */
+export interface DeliveryStatus {
+  version: number;
+  applied: number;
+  instances: number;
+  p99Ms?: number;
+}
+
+export type Evaluation = EvaluationResult;

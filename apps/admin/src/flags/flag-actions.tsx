@@ -1,0 +1,92 @@
+import { useState, type ReactNode } from 'react';
+import type { FlagConfig } from '../api/types.js';
+import { DeliveryFigure } from '../delivery/delivery-figure.js';
+import { ErrorBanner, Notice } from '../ui/messages.js';
+import { ReasonDialog } from '../ui/reason-dialog.js';
+import { useWorkspace } from '../workspace.js';
+
+interface FlagActionsProps {
+  flagKey: string;
+  config: FlagConfig;
+  /** Called after any change (and on "Reload" after a conflict) so the caller refetches. */
+  onChanged: () => void;
+  /** Ask for an optional reason before toggling (the detail screen) or toggle at once (the list). */
+  askToggleReason?: boolean;
+}
+
+type Pending = 'toggle' | 'kill' | 'restore' | undefined;
+
+/** The on/off switch and the kill switch of one flag in the current environment; hidden from viewers. */
+export function FlagActions({ flagKey, config, onChanged, askToggleReason }: FlagActionsProps): ReactNode {
+  const { api, project, env, canWrite, refreshVersion } = useWorkspace();
+  const [pending, setPending] = useState<Pending>();
+  const [error, setError] = useState<Error>();
+  const [done, setDone] = useState<{ text: string; version?: number }>();
+  if (!canWrite) return null;
+
+  const after = (text: string, result?: FlagConfig): void => {
+    setError(undefined);
+    setDone({ text, version: result?.version });
+    refreshVersion();
+    onChanged();
+  };
+
+  const toggle = async (reason?: string): Promise<void> => {
+    try {
+      const result = await api.toggle(project, env, flagKey, !config.on, config.version, reason || undefined);
+      after(`${flagKey} is now ${config.on ? 'off' : 'on'} in ${env}.`, result);
+    } catch (caught) {
+      setDone(undefined);
+      setError(caught as Error);
+    }
+  };
+
+  const kill = async (reason: string): Promise<void> => {
+    after(`${flagKey} is killed in ${env}: every SDK serves its off variant.`, await api.kill(project, env, flagKey, reason));
+  };
+  const restore = async (reason: string): Promise<void> => {
+    after(`${flagKey} is restored in ${env}.`, await api.restore(project, env, flagKey, reason));
+  };
+
+  return (
+    <div className="flag-actions">
+      {!config.killed && (
+        <button type="button" className={`switch ${config.on ? 'switch-on' : ''}`} aria-pressed={config.on}
+          aria-label={`${flagKey} is ${config.on ? 'on' : 'off'}: turn it ${config.on ? 'off' : 'on'}`}
+          onClick={() => (askToggleReason ? setPending('toggle') : void toggle())}>
+          {config.on ? 'On' : 'Off'}
+        </button>
+      )}
+      {config.killed ? (
+        <button type="button" className="button-restore" onClick={() => setPending('restore')}>Restore</button>
+      ) : (
+        <button type="button" className="button-danger" onClick={() => setPending('kill')}>Kill</button>
+      )}
+      <ErrorBanner error={error}>
+        <button type="button" onClick={() => { setError(undefined); onChanged(); }}>Reload</button>
+      </ErrorBanner>
+      {done && (
+        <div className="flag-actions-done">
+          <Notice>{done.text}</Notice>
+          {done.version !== undefined && <DeliveryFigure since={0} />}
+        </div>
+      )}
+      {pending === 'toggle' && (
+        <ReasonDialog title={`Turn ${flagKey} ${config.on ? 'off' : 'on'} in ${env}?`} confirmLabel={config.on ? 'Turn off' : 'Turn on'}
+          required={false} onConfirm={toggle} onClose={() => setPending(undefined)} />
+      )}
+      {pending === 'kill' && (
+        <ReasonDialog title={`Kill ${flagKey} in ${env}?`} confirmLabel="Kill now" required danger onConfirm={kill}
+          onClose={() => setPending(undefined)}>
+          <p>Every SDK serves the off variant at once, whatever the targeting says, until someone restores it.</p>
+        </ReasonDialog>
+      )}
+      {pending === 'restore' && (
+        <ReasonDialog title={`Restore ${flagKey} in ${env}?`} confirmLabel="Restore" required onConfirm={restore}
+          onClose={() => setPending(undefined)}>
+          <p>The flag goes back to serving what its configuration says.</p>
+        </ReasonDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Flag, Serve } from '@switchyard/evaluation';
+
+/** What a flag is doing in one environment, at a glance. */
+export type FlagState = 'killed' | 'off' | 'ramping' | 'targeting' | 'on';
+
+export const STATE_LABELS: Record<FlagState, string> = {
+  killed: 'Killed',
+  off: 'Off',
+  ramping: 'Ramping',
+  targeting: 'On · targeted',
+  on: 'On',
+};
+
+function isSplit(serve: Serve): boolean {
+  if (!('rollout' in serve)) return false;
+  return Object.values(serve.rollout.weights).filter((weight) => weight > 0).length > 1;
+}
+
+/** Killed beats off; a rollout that splits traffic is "ramping"; rules without a split are "targeting". */
+export function flagState(config: Pick<Flag, 'on' | 'killed' | 'rules' | 'fallthrough'>): FlagState {
+  if (config.killed) return 'killed';
+  if (!config.on) return 'off';
+  if (isSplit(config.fallthrough) || config.rules.some((rule) => isSplit(rule.serve))) return 'ramping';
+  return config.rules.length > 0 ? 'targeting' : 'on';
+}
+
+/** One line saying what the fallthrough serves, e.g. "on 25% · off 75%". */
+export function describeServe(serve: Serve): string {
+  if ('variant' in serve) return serve.variant;
+  return Object.entries(serve.rollout.weights)
+    .map(([variant, weight]) => `${variant} ${Number((weight / 1000).toFixed(3))}%`)
+    .join(' · ');
+}

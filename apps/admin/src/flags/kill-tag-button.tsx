@@ -1,0 +1,28 @@
+import { useState, type ReactNode } from 'react';
+import { Notice } from '../ui/messages.js';
+import { ReasonDialog } from '../ui/reason-dialog.js';
+import { useWorkspace } from '../workspace.js';
+
+/** Kills every flag carrying a tag in the current environment, after asking why. */
+export function KillTagButton({ tag, onKilled }: { tag: string; onKilled: () => void }): ReactNode {
+  const { api, project, env, refreshVersion } = useWorkspace();
+  const [asking, setAsking] = useState(false);
+  const [done, setDone] = useState<string>();
+
+  return (
+    <>
+      <button type="button" className="button-danger" onClick={() => setAsking(true)}>Kill all tagged {tag}</button>
+      <Notice>{done}</Notice>
+      {asking && (
+        <ReasonDialog title={`Kill every flag tagged ${tag} in ${env}?`} confirmLabel="Kill them all" required danger
+          onClose={() => setAsking(false)}
+          onConfirm={async (reason) => {
+            await api.killTag(project, env, tag, reason);
+            setDone(`Every flag tagged ${tag} is killed in ${env}.`);
+            refreshVersion();
+            onKilled();
+          }} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState, type ReactNode } from 'react';
+import { ApiError } from '../api/api-error.js';
+import type { FlagConfig, FlagVersion } from '../api/types.js';
+import { ErrorBanner, Notice } from '../ui/messages.js';
+import { ReasonDialog } from '../ui/reason-dialog.js';
+import { useLoad } from '../ui/use-load.js';
+import { useWorkspace } from '../workspace.js';
+import { DiffView } from './diff-view.js';
+
+interface HistoryPanelProps {
+  flagKey: string;
+  config: FlagConfig;
+  onReverted: () => void;
+}
+
+/** Every version of the flag's config in this environment: who, when, why, what changed; revert to any. */
+export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps): ReactNode {
+  const { api, project, env, canWrite, refreshVersion } = useWorkspace();
+  const versions = useLoad(() => api.versions(project, env, flagKey), [api, project, env, flagKey, config.version]);
+  const [reverting, setReverting] = useState<FlagVersion>();
+  const [error, setError] = useState<Error>();
+  const [done, setDone] = useState<string>();
+  const list = versions.data ?? [];
+
+  const revert = async (target: FlagVersion, reason: string): Promise<void> => {
+    try {
+      const result = await api.revert(project, env, flagKey, target.version, config.version, reason || undefined);
+      setError(undefined);
+      setDone(`Reverted to version ${target.version}: the flag is now at version ${result.version}.`);
+      refreshVersion();
+      onReverted();
+    } catch (caught) {
+      setDone(undefined);
+      setError(caught as Error);
+    }
+  };
+
+  return (
+    <section aria-label="History">
+      <ErrorBanner error={error ?? versions.error}>
+        {error instanceof ApiError && error.isConflict && (
+          <button onClick={() => { setError(undefined); onReverted(); versions.reload(); }}>Reload</button>
+        )}
+      </ErrorBanner>
+      <Notice>{done}</Notice>
+      <ol className="history">
+        {list.map((version, index) => (
+          <li key={version.version} className="card history-item" data-version={version.version}>
+            <div className="history-head">
+              <h3>Version {version.version}{version.version === config.version && <span className="badge badge-on">current</span>}</h3>
+              <span className="muted small">
+                {version.kind && <>{version.kind} · </>}
+                by <strong>{version.actor}</strong> · <time dateTime={version.at}>{version.at ? new Date(version.at).toLocaleString() : ''}</time>
+              </span>
+              {canWrite && version.version !== config.version && (
+                <button type="button" onClick={() => setReverting(version)}>Revert to version {version.version}</button>
+              )}
+            </div>
+            {version.reason && <p className="reason">“{version.reason}”</p>}
+            <DiffView before={list[index + 1]?.config} after={version.config} />
+          </li>
+        ))}
+      </ol>
+      {versions.data && list.length === 0 && <p className="muted">No versions yet.</p>}
+      {reverting && (
+        <ReasonDialog title={`Revert ${flagKey} to version ${reverting.version}?`} confirmLabel={`Revert to version ${reverting.version}`}
+          required={false} onClose={() => setReverting(undefined)} onConfirm={(reason) => revert(reverting, reason)}>
+          <p>This writes version {reverting.version}'s targeting as a new version. The kill switch is not changed.</p>
+        </ReasonDialog>
+      )}
+    </section>
+  );
+}

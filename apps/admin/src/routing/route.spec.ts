@@ -1,0 +1,25 @@
+import { formatRoute, parseRoute, type Route } from './route.js';
+
+describe('routes', () => {
+  const routes: Route[] = [
+    { screen: 'home' },
+    { screen: 'home', project: 'shop' },
+    { screen: 'flags', project: 'shop', env: 'production' },
+    { screen: 'flag', project: 'shop', env: 'production', flag: 'new-checkout', tab: 'targeting' },
+    { screen: 'flag', project: 'shop', env: 'production', flag: 'new-checkout', tab: 'history' },
+    { screen: 'audit', project: 'shop', env: 'staging' },
+    { screen: 'access', project: 'shop', env: 'staging' },
+  ];
+
+  it.each(routes)('reads back what it writes: %o', (route) => {
+    expect(parseRoute(formatRoute(route))).toEqual(route);
+  });
+
+  it('treats unknown paths as the home screen', () => {
+    expect(parseRoute('/nowhere')).toEqual({ screen: 'home' });
+  });
+
+  it('encodes keys with unusual characters', () => {
+    expect(formatRoute({ screen: 'flags', project: 'a b', env: 'x/y' })).toBe('/projects/a%20b/environments/x%2Fy');
+  });
+});

@@ -1,0 +1,42 @@
+/** The screens of the admin UI, as addressed by the URL path (never carrying the token). */
+export type Route =
+  | { screen: 'home'; project?: string }
+  | { screen: 'flags'; project: string; env: string }
+  | { screen: 'flag'; project: string; env: string; flag: string; tab: FlagTab }
+  | { screen: 'audit'; project: string; env: string }
+  | { screen: 'access'; project: string; env: string };
+
+export type FlagTab = 'targeting' | 'history' | 'preview';
+
+const TABS: readonly FlagTab[] = ['targeting', 'history', 'preview'];
+
+/** Reads a URL path into a route; unknown paths are the home screen. */
+export function parseRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] !== 'projects' || !parts[1]) return { screen: 'home' };
+  if (parts[2] !== 'environments' || !parts[3]) return { screen: 'home', project: parts[1] };
+  const [project, env] = [parts[1], parts[3]];
+  if (parts.length === 4) return { screen: 'flags', project, env };
+  if (parts[4] === 'audit') return { screen: 'audit', project, env };
+  if (parts[4] === 'access') return { screen: 'access', project, env };
+  if (parts[4] === 'flags' && parts[5]) {
+    const tab = TABS.find((candidate) => candidate === parts[6]) ?? 'targeting';
+    return { screen: 'flag', project, env, flag: parts[5], tab };
+  }
+  return { screen: 'flags', project, env };
+}
+
+/** Writes a route as a URL path. */
+export function formatRoute(route: Route): string {
+  if (route.screen === 'home') return route.project ? `/projects/${encodeURIComponent(route.project)}` : '/';
+  const base = `/projects/${encodeURIComponent(route.project)}/environments/${encodeURIComponent(route.env)}`;
+  switch (route.screen) {
+    case 'flags':
+      return base;
+    case 'audit':
+    case 'access':
+      return `${base}/${route.screen}`;
+    case 'flag':
+      return `${base}/flags/${encodeURIComponent(route.flag)}${route.tab === 'targeting' ? '' : `/${route.tab}`}`;
+  }
+}

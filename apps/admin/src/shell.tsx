@@ -1,0 +1,86 @@
+import { useEffect, useMemo, type ReactNode } from 'react';
+import type { AdminApi } from './api/admin-api.js';
+import type { Identity } from './api/types.js';
+import { AccessScreen } from './access/access-screen.js';
+import { AuditScreen } from './audit/audit-screen.js';
+import { FlagDetailScreen } from './flags/flag-detail-screen.js';
+import { FlagListScreen } from './flags/flag-list-screen.js';
+import { useEnvironments } from './live/use-environments.js';
+import { SetupScreen } from './setup-screen.js';
+import { useRoute } from './routing/use-route.js';
+import { TopBar } from './top-bar.js';
+import { useLoad } from './ui/use-load.js';
+import { ErrorBanner } from './ui/messages.js';
+import { WorkspaceContext, type Workspace } from './workspace.js';
+
+interface ShellProps {
+  api: AdminApi;
+  identity: Identity;
+  onSignOut: () => void;
+}
+
+/** Loads projects and (live) environments, keeps the URL on a real project/environment, and picks the screen. */
+export function Shell({ api, identity, onSignOut }: ShellProps): ReactNode {
+  const [route, navigate] = useRoute();
+  const projects = useLoad(() => api.projects(), [api]);
+  const project = route.project ?? projects.data?.[0]?.key;
+  const live = useEnvironments(api, project);
+  const env = route.screen === 'home' ? live.environments?.[0]?.key : route.env;
+
+  useEffect(() => {
+    if (route.screen === 'home' && project && env) navigate({ screen: 'flags', project, env });
+  }, [route.screen, project, env, navigate]);
+
+  const workspace = useMemo<Workspace | undefined>(() => {
+    if (!project || !env || !projects.data || !live.environments) return undefined;
+    return {
+      api,
+      identity,
+      canWrite: identity.role !== 'viewer',
+      isAdmin: identity.role === 'admin',
+      projects: projects.data,
+      environments: live.environments,
+      project,
+      env,
+      envVersion: live.environments.find((candidate) => candidate.key === env)?.version ?? 0,
+      navigate,
+      refreshVersion: live.refresh,
+    };
+  }, [api, identity, project, env, projects.data, live.environments, navigate, live.refresh]);
+
+  const needsSetup = (projects.data && projects.data.length === 0) || (live.environments && live.environments.length === 0);
+
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <TopBar identity={identity} route={route} onSignOut={onSignOut} />
+      <main id="main" className="page" tabIndex={-1}>
+        <ErrorBanner error={projects.error ?? live.error}>
+          <button onClick={() => { projects.reload(); live.refresh(); }}>Retry</button>
+        </ErrorBanner>
+        {needsSetup ? (
+          <SetupScreen api={api} identity={identity} project={projects.data?.length ? project : undefined}
+            onDone={(created) => { projects.reload(); live.refresh(); if (created) navigate(created); }} />
+        ) : !workspace ? (
+          <p role="status" className="muted">Loading…</p>
+        ) : (
+          <Screen route={route} />
+        )}
+      </main>
+    </WorkspaceContext.Provider>
+  );
+}
+
+function Screen({ route }: { route: ReturnType<typeof useRoute>[0] }): ReactNode {
+  switch (route.screen) {
+    case 'home':
+    case 'flags':
+      return <FlagListScreen />;
+    case 'flag':
+      return <FlagDetailScreen key={route.flag} flagKey={route.flag} tab={route.tab} />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'access':
+      return <AccessScreen />;
+  }
+}
