@@ -53,7 +53,11 @@ export function validateSegment(segment: unknown, env?: ValidationEnv): Validati
   checkKeyList(issues, segment.included, 'included');
   checkKeyList(issues, segment.excluded, 'excluded');
   if (segment.conditions === undefined) return issues.list;
-  validateConditions(issues, segment.conditions, 'conditions', env);
+  // The segment being written counts as known, so a reference to itself reads as a cycle.
+  const withSelf = env?.segments !== undefined && typeof segment.key === 'string'
+    ? { ...env, segments: { ...env.segments, [segment.key]: segment as never } }
+    : env;
+  validateConditions(issues, segment.conditions, 'conditions', withSelf);
   const segments: Record<string, unknown> | undefined = env?.segments;
   if (segments === undefined || typeof segment.key !== 'string') return issues.list;
   const self = segment.key;

@@ -1,0 +1,108 @@
+import type { Flag } from '../model/flag.js';
+import { booleanFlag, flagWithConditions, rollout } from '../testing/flag-builder.js';
+import { validateFlag } from './validate-flag.js';
+
+function codes(flag: unknown, env?: Parameters<typeof validateFlag>[1]): string[] {
+  return validateFlag(flag, env).map((issue) => `${issue.path}:${issue.code}`);
+}
+
+describe('validateFlag', () => {
+  it('accepts a well-formed flag', () => {
+    const flag = flagWithConditions([{ attribute: 'country', operator: 'in', values: ['FR'] }], { fallthrough: rollout({ on: 10000, off: 90000 }) });
+    expect(validateFlag(flag)).toEqual([]);
+  });
+
+  it('refuses a value that is not an object, and missing fields', () => {
+    expect(codes('flag')).toEqual([':invalid_type']);
+    expect(codes({})).toEqual(expect.arrayContaining(['key:required', 'type:invalid_type', 'version:invalid_type', 'on:invalid_type', 'variants:required', 'offVariant:required', 'rules:invalid_type', 'fallthrough:invalid_type']));
+  });
+
+  it('refuses keys with spaces or other characters', () => {
+    expect(codes(booleanFlag({ key: 'new checkout' }))).toEqual(['key:invalid_key']);
+  });
+
+  it('names unknown variants in offVariant, serves and rollout weights with their paths', () => {
+    const flag = booleanFlag({
+      offVariant: 'ghost',
+      rules: [{ id: 'r1', conditions: [], serve: { variant: 'nope' } }],
+      fallthrough: rollout({ on: 50000, phantom: 50000 }),
+    });
+    expect(codes(flag)).toEqual(['offVariant:unknown_variant', 'rules[0].serve.variant:unknown_variant', 'fallthrough.rollout.weights.phantom:unknown_variant']);
+  });
+
+  it('refuses weights that are not integers ≥ 0, that do not sum to 100000, or an empty rollout', () => {
+    expect(codes(booleanFlag({ fallthrough: rollout({ on: 50000, off: 40000 }) }))).toEqual(['fallthrough.rollout.weights:weights_sum']);
+    expect(codes(booleanFlag({ fallthrough: rollout({ on: 50000.5, off: 49999.5 }) }))).toEqual([
+      'fallthrough.rollout.weights.on:invalid_weight', 'fallthrough.rollout.weights.off:invalid_weight',
+    ]);
+    expect(codes(booleanFlag({ fallthrough: rollout({}) }))).toEqual(['fallthrough.rollout.weights:empty_rollout']);
+    const message = validateFlag(booleanFlag({ fallthrough: rollout({ on: 1, off: 2 }) }))[0].message;
+    expect(message).toBe('weights must sum to 100000 (100%), they sum to 3');
+  });
+
+  it('refuses a serve with both or neither of variant and rollout', () => {
+    expect(codes(booleanFlag({ fallthrough: { variant: 'on', rollout: { weights: { on: 100000 } } } as never }))).toEqual(['fallthrough:invalid_type']);
+  });
+
+  it('refuses unknown operators and values of the wrong kind for an operator', () => {
+    const flag = flagWithConditions([
+      { attribute: 'a', operator: 'near' as never, values: ['x'] },
+      { attribute: 'age', operator: 'lt', values: ['18'] },
+      { attribute: 'at', operator: 'before', values: ['next tuesday'] },
+      { attribute: 'v', operator: 'semverGt', values: ['1.2'] },
+      { attribute: 'name', operator: 'startsWith', values: [3] },
+      { attribute: 'x', operator: 'in', values: [] },
+    ]);
+    expect(codes(flag)).toEqual([
+      'rules[0].conditions[0].operator:unknown_operator',
+      'rules[0].conditions[1].values[0]:invalid_value',
+      'rules[0].conditions[2].values[0]:invalid_value',
+      'rules[0].conditions[3].values[0]:invalid_value',
+      'rules[0].conditions[4].values[0]:invalid_value',
+      'rules[0].conditions[5].values:empty_values',
+    ]);
+  });
+
+  it('refuses bad and over-long regular expressions', () => {
+    const flag = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['(a', 'b'.repeat(1025), '^ok$'] }]);
+    expect(codes(flag)).toEqual(['rules[0].conditions[0].values[0]:invalid_regex', 'rules[0].conditions[0].values[1]:regex_too_long']);
+  });
+
+  it('refuses variant values that do not fit the flag type', () => {
+    expect(codes(booleanFlag({ variants: { on: 'true', off: false } }))).toEqual(['variants.on:variant_type']);
+    expect(codes(booleanFlag({ type: 'number', variants: { on: 1, off: NaN } }))).toEqual(['variants.off:variant_type']);
+  });
+
+  it('refuses duplicate rule ids', () => {
+    const rule = { id: 'same', conditions: [], serve: { variant: 'on' } };
+    const issues = validateFlag(booleanFlag({ rules: [rule, rule] }));
+    expect(issues).toEqual([{ path: 'rules[1].id', code: 'duplicate_rule_id', message: 'rule id "same" is already used by rules[0]' }]);
+  });
+
+  it('checks segment references against env.segments when given', () => {
+    const flag = flagWithConditions([{ segment: 'beta' }]);
+    expect(codes(flag)).toEqual([]);
+    expect(codes(flag, { segments: {} })).toEqual(['rules[0].conditions[0].segment:unknown_segment']);
+    expect(codes(flag, { segments: { beta: { key: 'beta' } } })).toEqual([]);
+  });
+
+  describe('prerequisites', () => {
+    const parent = booleanFlag({ key: 'parent' });
+    const withPrerequisite = (flag: string, variants: string[]): Flag => booleanFlag({ key: 'child', prerequisites: [{ flag, variants }] });
+
+    it('refuses the flag itself, unknown flags and unknown variants', () => {
+      expect(codes(withPrerequisite('child', ['on']))).toEqual(['prerequisites[0].flag:self_prerequisite']);
+      expect(codes(withPrerequisite('ghost', ['on']), { flags: { parent } })).toEqual(['prerequisites[0].flag:unknown_flag']);
+      expect(codes(withPrerequisite('parent', ['maybe']), { flags: { parent } })).toEqual(['prerequisites[0].variants[0]:unknown_variant']);
+      expect(codes(withPrerequisite('parent', []), { flags: { parent } })).toEqual(['prerequisites[0].variants:required']);
+      expect(codes(withPrerequisite('parent', ['on']), { flags: { parent } })).toEqual([]);
+    });
+
+    it('refuses a cycle across the environment flags, naming it', () => {
+      const a = booleanFlag({ key: 'a', prerequisites: [{ flag: 'child', variants: ['on'] }] });
+      const b = booleanFlag({ key: 'b', prerequisites: [{ flag: 'a', variants: ['on'] }] });
+      const issues = validateFlag(withPrerequisite('b', ['on']), { flags: { a, b } });
+      expect(issues).toEqual([{ path: 'prerequisites[0].flag', code: 'prerequisite_cycle', message: 'prerequisite cycle: child → b → a → child; remove one link' }]);
+    });
+  });
+});
