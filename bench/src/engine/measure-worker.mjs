@@ -4,6 +4,7 @@
  *
  *   node measure-worker.mjs <implementation-id> <distinct|repeated>
  */
+import { startGcCounter } from './gc-counter.mjs';
 import { findImplementation } from './implementation.mjs';
 import { checkScenario } from './sanity-check.mjs';
 import { REPEATED_KEY, keyAt } from './scenario.mjs';
@@ -17,6 +18,9 @@ import { timeDistinctAsync, timeDistinctSync, timeRepeatedAsync, timeRepeatedSyn
  * @property {number} evaluationsPerRound
  * @property {number[]} nsPerEvaluation  One figure per timed round, in run order.
  * @property {number[]} onShare  Share of evaluations that served `on`, per round.
+ * @property {number} gcCount  Garbage collections during the timed rounds.
+ * @property {number} gcMs  Time those collections took, in milliseconds.
+ * @property {number} timedMs  Time the timed rounds took, in milliseconds.
  */
 
 const [id, mode] = process.argv.slice(2);
@@ -33,13 +37,20 @@ const subject = mode === 'distinct' ? pregenerate(implementation, settings.keys)
 const loop = pickLoop(implementation.isAsync, mode);
 
 await loop(implementation.evaluate, subject, settings.warmupEvaluations);
+// Start every implementation from a collected heap, so the garbage of building 1M contexts is not billed to it.
+globalThis.gc?.();
 /** @type {Measurement} */
-const measurement = { id, mode, evaluationsPerRound: perRound, nsPerEvaluation: [], onShare: [] };
+const measurement = { id, mode, evaluationsPerRound: perRound, nsPerEvaluation: [], onShare: [], gcCount: 0, gcMs: 0, timedMs: 0 };
+const gc = startGcCounter();
 for (let round = 0; round < settings.rounds; round++) {
   const { elapsedNs, on } = await loop(implementation.evaluate, subject, perRound);
   measurement.nsPerEvaluation.push(Number(elapsedNs) / perRound);
   measurement.onShare.push(on / perRound);
+  measurement.timedMs += Number(elapsedNs) / 1e6;
 }
+const collected = await gc.stop();
+measurement.gcCount = collected.count;
+measurement.gcMs = collected.ms;
 implementation.close();
 if (process.send) process.send(measurement, () => process.exit(0));
 else console.log(JSON.stringify(measurement));

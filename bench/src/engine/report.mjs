@@ -28,9 +28,9 @@ export function formatReport(rows, keysLabel) {
   const baseDistinct = baseline?.distinct ? median(baseline.distinct.nsPerEvaluation) : undefined;
   const baseRepeated = baseline?.repeated ? median(baseline.repeated.nsPerEvaluation) : undefined;
   const header = ['implementation', 'version', `ns/eval ${keysLabel}`, 'spread', 'evals/s', 'ns/eval 1 key',
-    `x ours ${keysLabel}`, 'x ours 1 key', 'in rollout', 'check'];
+    `x ours ${keysLabel}`, 'x ours 1 key', 'GC/1M evals', 'GC time', 'in rollout', 'check'];
   const body = rows.map((row) => {
-    if (row.error) return [row.entry.label, row.version, 'FAILED', '', '', '', '', '', '', firstLine(row.error)];
+    if (row.error) return [row.entry.label, row.version, 'FAILED', '', '', '', '', '', '', '', '', firstLine(row.error)];
     const ns = row.distinct ? median(row.distinct.nsPerEvaluation) : undefined;
     const nsOne = row.repeated ? median(row.repeated.nsPerEvaluation) : undefined;
     return [
@@ -42,6 +42,8 @@ export function formatReport(rows, keysLabel) {
       fixed(nsOne, 1),
       ratio(ns, baseDistinct),
       ratio(nsOne, baseRepeated),
+      row.distinct ? gcPerMillion(row.distinct).toFixed(1) : '-',
+      row.distinct ? `${((row.distinct.gcMs / row.distinct.timedMs) * 100).toFixed(1)}%` : '-',
       row.distinct ? `${(row.distinct.onShare[0] * 100).toFixed(2)}%` : '-',
       row.distinct ? shareCheck(row.distinct.onShare) : '-',
     ];
@@ -65,6 +67,15 @@ function verdict(rows, baseline, ours, keysLabel) {
   lines.push(`target ≥ ${TARGET_SPEEDUP}x faster than the fastest peer (${fastest.entry.label}): ` +
     `${speedup.toFixed(2)}x → ${speedup >= TARGET_SPEEDUP ? 'MET' : 'MISSED'}`);
   return lines;
+}
+
+/**
+ * Garbage collections per million evaluations in the distinct-keys rounds (0 = allocation-free).
+ * @param {import('./measure-worker.mjs').Measurement} measurement
+ */
+function gcPerMillion(measurement) {
+  const evaluations = measurement.evaluationsPerRound * measurement.nsPerEvaluation.length;
+  return (measurement.gcCount * 1e6) / evaluations;
 }
 
 /** @param {number[]} shares */

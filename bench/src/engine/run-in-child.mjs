@@ -5,14 +5,18 @@ const workerPath = fileURLToPath(new URL('./measure-worker.mjs', import.meta.url
 
 /**
  * Runs one measurement in a fresh Node process and resolves with what it sent back, or rejects with the
- * tail of its stderr when it fails. The child's stdout is dropped (some SDKs print banners).
+ * tail of its stderr when it fails. The child's stdout is dropped (some SDKs print banners); `--expose-gc`
+ * lets it collect the garbage of setup before timing starts.
  * @param {string} id  Implementation id.
  * @param {'distinct' | 'repeated'} mode
  * @returns {Promise<import('./measure-worker.mjs').Measurement>}
  */
 export function runInChild(id, mode) {
   return new Promise((resolve, reject) => {
-    const child = fork(workerPath, [id, mode], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(workerPath, [id, mode], {
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     let stderr = '';
     let measurement;
     child.stderr?.on('data', (chunk) => {
