@@ -14,10 +14,19 @@ const swc = [
   },
 ];
 
+// content-disposition (needed by @fastify/static, which serves the API docs and the admin UI) is
+// ESM-only and required from CommonJS; Node allows that, Jest's runtime does not, so compile it to CJS.
+const esmOnlyDependencies = ['content-disposition'];
+const toCommonJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: {
+    [`/node_modules/(${esmOnlyDependencies.join('|')})/.+\\.js$`]: toCommonJs,
+    '^.+\\.(t|j)sx?$': swc,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyDependencies.join('|')})/)`],
   moduleNameMapper: {
     '^@switchyard/evaluation$': '<rootDir>/libs/evaluation/src/index.ts',
     '^@switchyard/sdk$': '<rootDir>/sdk/src/index.ts',

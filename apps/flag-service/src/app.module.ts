@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessModule } from '../../../libs/access/access.module.js';
+import { DatabaseModule } from '../../../libs/database/database.module.js';
+import { ObservabilityModule } from '../../../libs/kernel/observability/observability.module.js';
+import { AccessAdminModule } from './admin-api/access-admin.module.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { HealthModule } from './health/health.module.js';
+import { AuthGuard } from './http/auth.guard.js';
+
+/** What the composition root needs besides the validated config. */
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The Postgres to use: DATABASE_URL, or the embedded one started by main. */
+  databaseUrl: string;
+  /** Runs after the DataSource closes at shutdown (stops the embedded Postgres). */
+  afterDatabaseClose?: () => Promise<void>;
+}
+
+/** The composition root: platform modules, contexts, transports, and the global AuthGuard. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ObservabilityModule,
+        DatabaseModule.forRoot({ url: options.databaseUrl, afterClose: options.afterDatabaseClose }),
+        AccessModule,
+        HealthModule,
+        AccessAdminModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

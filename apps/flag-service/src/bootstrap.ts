@@ -1,0 +1,44 @@
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../libs/database/embedded/embedded-postgres-server.js';
+import { EnsureBootstrapAdminToken } from '../../../libs/access/application/ensure-bootstrap-admin-token.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { createApp } from './create-app.js';
+import { JsonLogger } from './http/json-logger.js';
+import { printAdminToken, printStarted } from './startup-banner.js';
+
+/** Starts the flag service: config, Postgres (DATABASE_URL or embedded), migrations, HTTP. */
+export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfigOrExit(env);
+  const logger = new JsonLogger(config.logLevel);
+  let embedded: EmbeddedPostgresServer | undefined;
+  if (!config.databaseUrl) {
+    logger.event('info', 'starting embedded Postgres', { dataDir: config.dataDir, port: config.embeddedPgPort });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      onLog: (line) => logger.event('debug', line, { context: 'postgres' }),
+    });
+  }
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  try {
+    const app = await createApp({ config, databaseUrl, logger, afterDatabaseClose: () => embedded?.stop() ?? Promise.resolve() });
+    app.enableShutdownHooks(['SIGINT', 'SIGTERM'], { useProcessExit: true });
+    const outcome = await app.get(EnsureBootstrapAdminToken).execute(config.adminToken);
+    await app.listen({ port: config.port, host: config.host });
+    printStarted(await app.getUrl(), config, embedded);
+    if (outcome.kind === 'generated') printAdminToken(outcome.token);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+function loadConfigOrExit(env: NodeJS.ProcessEnv): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`switchyard: ${error.message}\n`);
+    process.exit(78);
+  }
+}
+

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const postgresUrl = optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
+  message: 'must be a postgres:// or postgresql:// URL',
+});
+
+const redisUrl = optionalText.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
+  message: 'must be a redis:// or rediss:// URL',
+});
+
+/** The one configuration schema: every environment variable the service reads. */
+export const appConfigSchema = z.object({
+  PORT: port(4242),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl,
+  DATA_DIR: z.string().trim().min(1).default('.switchyard'),
+  EMBEDDED_PG_PORT: port(54329),
+  REDIS_URL: redisUrl,
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  SWITCHYARD_ADMIN_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
+});
+
+/** Validated configuration, with DATA_DIR made absolute. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  redisUrl: string | undefined;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+  adminToken: string | undefined;
+}
+
+/** A configuration problem; its message names the variable and what is wrong. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Validates the environment once, at start. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = appConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const value = env[name];
+      const shown = name === 'SWITCHYARD_ADMIN_TOKEN' || value === undefined ? '' : ` (got "${value}")`;
+      return `  ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: resolve(c.DATA_DIR),
+    embeddedPgPort: c.EMBEDDED_PG_PORT,
+    redisUrl: c.REDIS_URL,
+    logLevel: c.LOG_LEVEL,
+    adminToken: c.SWITCHYARD_ADMIN_TOKEN,
+  };
+}

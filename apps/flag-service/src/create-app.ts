@@ -1,0 +1,40 @@
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MetricsRegistry } from '../../../libs/kernel/observability/metrics-registry.js';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { installHttpHooks } from './http/install-http-hooks.js';
+import { JsonLogger } from './http/json-logger.js';
+import { setupOpenApi } from './http/open-api.js';
+import { requestIdFrom } from './http/request-context.js';
+import { createValidationPipe } from './http/validation-pipe.js';
+
+/** Largest accepted request body. SDK event batches and big flag configs fit well within it. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Options of createApp: the app module's plus the logger. */
+export interface CreateAppOptions extends AppModuleOptions {
+  logger?: JsonLogger;
+}
+
+/** Builds the Nest + Fastify app with every global concern wired; the caller listens and closes. */
+export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? new JsonLogger(options.config.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
+    // SDK streams stay open for hours; only idle sockets without a request in flight time out.
+    keepAliveTimeout: 65_000,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    logger,
+    abortOnError: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DomainErrorFilter(logger));
+  installHttpHooks(app.getHttpAdapter().getInstance(), logger, app.get(MetricsRegistry));
+  setupOpenApi(app);
+  return app;
+}

@@ -1,0 +1,59 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { Authenticate } from '../../../../libs/access/application/authenticate.js';
+import { FailedAuthLimiter } from '../../../../libs/access/application/failed-auth-limiter.js';
+import { AccessErrors } from '../../../../libs/access/domain/access.errors.js';
+import { SDK_KEY_PREFIX } from '../../../../libs/access/domain/secret.js';
+import { roleAllows } from '../../../../libs/kernel/actor.js';
+import { DomainError, isDomainError } from '../../../../libs/kernel/domain-error.js';
+import { AUTH_REQUIREMENT, type AuthRequirement, type AuthenticatedRequest } from './auth.decorators.js';
+
+/** The global guard: enforces each route's declared requirement; undeclared routes are refused. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticate: Authenticate,
+    private readonly limiter: FailedAuthLimiter,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const requirement = this.reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_REQUIREMENT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!requirement) throw new DomainError('FORBIDDEN', 'This route declares no access rule and is closed');
+    if (requirement.kind === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const address = request.ip;
+    const retryAfter = this.limiter.retryAfterSeconds(address);
+    if (retryAfter > 0) throw AccessErrors.tooManyFailures(retryAfter);
+    const secret = bearer(request.headers.authorization);
+    if (!secret) throw AccessErrors.missingCredential();
+
+    try {
+      if (requirement.kind === 'sdk-key') {
+        request.switchyardSdkKey = await this.authenticate.sdkKey(secret);
+        return true;
+      }
+      if (secret.startsWith(SDK_KEY_PREFIX)) {
+        await this.authenticate.sdkKey(secret);
+        throw AccessErrors.sdkKeyOnAdminRoute();
+      }
+      const actor = await this.authenticate.adminToken(secret);
+      if (!roleAllows(actor.role, requirement.role)) throw AccessErrors.insufficientRole(requirement.role);
+      request.switchyardActor = actor;
+      return true;
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'UNAUTHENTICATED') this.limiter.recordFailure(address);
+      throw error;
+    }
+  }
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}

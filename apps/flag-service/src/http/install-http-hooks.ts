@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { MetricsRegistry } from '../../../../libs/kernel/observability/metrics-registry.js';
+import type { JsonLogger } from './json-logger.js';
+import { requestContext } from './request-context.js';
+
+/**
+ * Per-request plumbing around Nest: the request id (from Fastify's genReqId) in AsyncLocalStorage and
+ * in the x-request-id answer header, and one access-log line and the HTTP metrics per request.
+ * (Fastify's own errors — body too large, bad JSON — reach DomainErrorFilter through Nest's error handler.)
+ */
+export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, metrics: MetricsRegistry): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: request.id }, done);
+  });
+
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    logger.event(reply.statusCode >= 500 ? 'error' : 'info', 'request', {
+      requestId: request.id,
+      method: request.method,
+      route,
+      path: request.url.split('?')[0],
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+    });
+    done();
+  });
+}

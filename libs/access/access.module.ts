@@ -1,0 +1,48 @@
+import { Module, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessAudit, AdminTokenRepository, EnvironmentDirectory, SdkKeyRepository } from './application/access-ports.js';
+import { Authenticate } from './application/authenticate.js';
+import { CreateAdminToken } from './application/create-admin-token.js';
+import { CreateSdkKey } from './application/create-sdk-key.js';
+import { CredentialCache } from './application/credential-cache.js';
+import { EnsureBootstrapAdminToken } from './application/ensure-bootstrap-admin-token.js';
+import { FailedAuthLimiter } from './application/failed-auth-limiter.js';
+import { ListAdminTokens } from './application/list-admin-tokens.js';
+import { ListSdkKeys } from './application/list-sdk-keys.js';
+import { NoopAccessAudit } from './application/noop-access-audit.js';
+import { RevokeAdminToken } from './application/revoke-admin-token.js';
+import { RevokeSdkKey } from './application/revoke-sdk-key.js';
+import { AdminTokenEntity } from './persistence/admin-token.entity.js';
+import { SdkKeyEntity } from './persistence/sdk-key.entity.js';
+import { SqlEnvironmentDirectory } from './persistence/sql-environment-directory.js';
+import { TypeormAdminTokenRepository } from './persistence/typeorm-admin-token-repository.js';
+import { TypeormSdkKeyRepository } from './persistence/typeorm-sdk-key-repository.js';
+
+const useCases = [
+  Authenticate,
+  CreateAdminToken,
+  RevokeAdminToken,
+  ListAdminTokens,
+  CreateSdkKey,
+  RevokeSdkKey,
+  ListSdkKeys,
+  EnsureBootstrapAdminToken,
+];
+
+const providers: Provider[] = [
+  ...useCases,
+  { provide: AdminTokenRepository, useClass: TypeormAdminTokenRepository },
+  { provide: SdkKeyRepository, useClass: TypeormSdkKeyRepository },
+  { provide: EnvironmentDirectory, useClass: SqlEnvironmentDirectory },
+  { provide: AccessAudit, useClass: NoopAccessAudit },
+  { provide: CredentialCache, useFactory: () => new CredentialCache() },
+  { provide: FailedAuthLimiter, useFactory: () => new FailedAuthLimiter() },
+];
+
+/** Admin tokens, SDK keys and authentication. Exports use cases only. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AdminTokenEntity, SdkKeyEntity])],
+  providers,
+  exports: [...useCases, FailedAuthLimiter],
+})
+export class AccessModule {}

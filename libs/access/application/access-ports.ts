@@ -1,0 +1,57 @@
+import type { Actor, Role } from '../../kernel/actor.js';
+import type { AdminToken } from '../domain/admin-token.js';
+import type { SdkKey } from '../domain/sdk-key.js';
+
+/** A stored credential with the hash it was found by. */
+export interface StoredCredential<T> {
+  record: T;
+  hash: Buffer;
+}
+
+/** Port: where admin tokens live. Secrets never reach it, only their SHA-256. */
+export abstract class AdminTokenRepository {
+  abstract insert(input: { name: string; role: Role; hash: Buffer; hint: string; createdBy: string }): Promise<AdminToken>;
+  abstract findByHash(hash: Buffer): Promise<StoredCredential<AdminToken> | null>;
+  abstract list(): Promise<AdminToken[]>;
+  /** Sets revoked_at if not yet set; null when no token has this id. */
+  abstract revoke(id: string, at: Date): Promise<AdminToken | null>;
+  abstract countActiveAdmins(): Promise<number>;
+  abstract touch(id: string, at: Date): Promise<void>;
+  /** Runs `work` while holding a cluster-wide lock, so two nodes never bootstrap at once. */
+  abstract exclusively<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Port: where SDK keys live. */
+export abstract class SdkKeyRepository {
+  abstract insert(input: {
+    name: string;
+    projectId: string;
+    environmentId: string;
+    hash: Buffer;
+    hint: string;
+    createdBy: string;
+  }): Promise<SdkKey>;
+  abstract findByHash(hash: Buffer): Promise<StoredCredential<SdkKey> | null>;
+  abstract listByEnvironment(environmentId: string): Promise<SdkKey[]>;
+  abstract revoke(id: string, at: Date): Promise<SdkKey | null>;
+  abstract touch(id: string, at: Date): Promise<void>;
+}
+
+/** Port: the question "which environment is <project>/<environment>?", answered by the flags context. */
+export abstract class EnvironmentDirectory {
+  abstract find(projectKey: string, environmentKey: string): Promise<{ projectId: string; environmentId: string } | null>;
+}
+
+/** One access event for the audit log. */
+export interface AccessAuditEvent {
+  action: 'admin-token.created' | 'admin-token.revoked' | 'sdk-key.created' | 'sdk-key.revoked';
+  actor: Actor;
+  projectKey?: string | null;
+  environmentKey?: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Port: records access events in the audit log (the audit context provides the adapter). */
+export abstract class AccessAudit {
+  abstract record(event: AccessAuditEvent): Promise<void>;
+}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { AccessErrors } from '../domain/access.errors.js';
+import type { SdkKey } from '../domain/sdk-key.js';
+import { EnvironmentDirectory, SdkKeyRepository } from './access-ports.js';
+
+/** Lists an environment's SDK keys, revoked ones included, newest first; never their secrets. */
+@Injectable()
+export class ListSdkKeys {
+  constructor(
+    private readonly keys: SdkKeyRepository,
+    private readonly environments: EnvironmentDirectory,
+  ) {}
+
+  async execute(projectKey: string, environmentKey: string): Promise<SdkKey[]> {
+    const environment = await this.environments.find(projectKey, environmentKey);
+    if (!environment) throw AccessErrors.environmentNotFound(projectKey, environmentKey);
+    return this.keys.listByEnvironment(environment.environmentId);
+  }
+}

@@ -1,0 +1,18 @@
+import type { Role } from '../../kernel/actor.js';
+
+/** An admin token as listed: never the secret, only its hint. */
+export interface AdminToken {
+  id: string;
+  name: string;
+  role: Role;
+  hint: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** A new admin token with its secret, which is shown this once. */
+export interface IssuedAdminToken extends AdminToken {
+  token: string;
+}
