@@ -68,6 +68,11 @@ describe('validateFlag', () => {
     expect(codes(flag)).toEqual(['rules[0].conditions[0].values[0]:invalid_regex', 'rules[0].conditions[0].values[1]:regex_too_long']);
   });
 
+  it('refuses regular expressions with nested quantifiers', () => {
+    const flag = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['(a+)+$', '^(\\w*)*@', '(ab){2,}', '^[a-z]+@(corp|ops)\\.com$'] }]);
+    expect(codes(flag)).toEqual(['rules[0].conditions[0].values[0]:unsafe_regex', 'rules[0].conditions[0].values[1]:unsafe_regex']);
+  });
+
   it('refuses variant values that do not fit the flag type', () => {
     expect(codes(booleanFlag({ variants: { on: 'true', off: false } }))).toEqual(['variants.on:variant_type']);
     expect(codes(booleanFlag({ type: 'number', variants: { on: 1, off: NaN } }))).toEqual(['variants.off:variant_type']);
