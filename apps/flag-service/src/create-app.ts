@@ -8,6 +8,7 @@ import { installHttpHooks } from './http/install-http-hooks.js';
 import { JsonLogger } from './http/json-logger.js';
 import { setupOpenApi } from './http/open-api.js';
 import { requestIdFrom } from './http/request-context.js';
+import { serveAdminUi } from './http/serve-admin-ui.js';
 import { createValidationPipe } from './http/validation-pipe.js';
 
 /** Largest accepted request body. SDK event batches and big flag configs fit well within it. */
@@ -16,6 +17,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Options of createApp: the app module's plus the logger. */
 export interface CreateAppOptions extends AppModuleOptions {
   logger?: JsonLogger;
+  /** The built admin UI to serve at `/`; defaults to the repository's apps/admin/dist. */
+  adminUiDir?: string;
 }
 
 /** Builds the Nest + Fastify app with every global concern wired; the caller listens and closes. */
@@ -36,5 +39,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.useGlobalFilters(new DomainErrorFilter(logger));
   installHttpHooks(app.getHttpAdapter().getInstance(), logger, app.get(MetricsRegistry));
   setupOpenApi(app);
+  await serveAdminUi(app.getHttpAdapter().getInstance(), { dir: options.adminUiDir });
   return app;
 }
