@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { ArchiveFlag } from './application/archive-flag.js';
+import { CreateEnvironment } from './application/create-environment.js';
+import { CreateFlag } from './application/create-flag.js';
+import { CreateProject } from './application/create-project.js';
+import { CreateSegment } from './application/create-segment.js';
+import { DiffFlagVersions } from './application/diff-flag-versions.js';
+import { FlagsUnitOfWork } from './application/flags-unit-of-work.js';
+import { GetFlagConfig } from './application/get-flag-config.js';
+import { GetFlagVersion } from './application/get-flag-version.js';
+import { GetFlag } from './application/get-flag.js';
+import { GetProject } from './application/get-project.js';
+import { GetSegment } from './application/get-segment.js';
+import { KillFlag } from './application/kill-flag.js';
+import { KillFlagsByTag } from './application/kill-flags-by-tag.js';
+import { ListEnvironments } from './application/list-environments.js';
+import { ListFlagVersions } from './application/list-flag-versions.js';
+import { ListFlags } from './application/list-flags.js';
+import { ListProjects } from './application/list-projects.js';
+import { ListSegments } from './application/list-segments.js';
+import { PreviewEvaluation } from './application/preview-evaluation.js';
+import { RestoreFlag } from './application/restore-flag.js';
+import { RevertFlagConfig } from './application/revert-flag-config.js';
+import { SnapshotReader } from './application/snapshot-reader.js';
+import { ToggleFlag } from './application/toggle-flag.js';
+import { UpdateFlagConfig } from './application/update-flag-config.js';
+import { UpdateFlag } from './application/update-flag.js';
+import { UpdateSegment } from './application/update-segment.js';
+import { ChangeNotifier } from './domain/change-committed.js';
+import { FLAGS_ENTITIES } from './persistence/flags-entities.js';
+import { TypeormFlagsUnitOfWork } from './persistence/typeorm-flags-unit-of-work.js';
+
+const USE_CASES = [
+  CreateProject, ListProjects, GetProject, CreateEnvironment, ListEnvironments,
+  CreateFlag, ListFlags, GetFlag, UpdateFlag, ArchiveFlag,
+  GetFlagConfig, UpdateFlagConfig, ToggleFlag, KillFlag, RestoreFlag, KillFlagsByTag, RevertFlagConfig,
+  ListFlagVersions, GetFlagVersion, DiffFlagVersions, PreviewEvaluation,
+  CreateSegment, ListSegments, GetSegment, UpdateSegment,
+];
+
+/**
+ * The flags context: projects, environments, flags, configs and their versions, segments, the change log.
+ * Exports its use cases, the SnapshotReader read model and the ChangeNotifier (ChangeCommitted after commit).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(FLAGS_ENTITIES), AuditModule],
+  providers: [
+    { provide: FlagsUnitOfWork, useClass: TypeormFlagsUnitOfWork },
+    { provide: ChangeNotifier, useValue: new ChangeNotifier() },
+    SnapshotReader,
+    ...USE_CASES,
+  ],
+  exports: [...USE_CASES, SnapshotReader, ChangeNotifier],
+})
+export class FlagsModule {}

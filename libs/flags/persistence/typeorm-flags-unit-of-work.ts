@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
+import { TransactionRunner } from '../../database/transaction-runner.js';
+import { FlagsUnitOfWork, type FlagsTransaction } from '../application/flags-unit-of-work.js';
+import { TypeormChangeLogRepository } from './typeorm-change-log-repository.js';
+import { TypeormEnvironmentRepository } from './typeorm-environment-repository.js';
+import { TypeormFlagConfigRepository } from './typeorm-flag-config-repository.js';
+import { TypeormFlagRepository } from './typeorm-flag-repository.js';
+import { TypeormProjectRepository } from './typeorm-project-repository.js';
+import { TypeormSegmentRepository } from './typeorm-segment-repository.js';
+
+/** The flags context's repositories over one Postgres transaction. */
+@Injectable()
+export class TypeormFlagsUnitOfWork extends FlagsUnitOfWork {
+  constructor(private readonly transactions: TransactionRunner, private readonly auditSinks: TransactionalAuditSinks) {
+    super();
+  }
+
+  run<T>(work: (tx: FlagsTransaction) => Promise<T>): Promise<T> {
+    return this.transactions.run((manager) => work(this.bind(manager)));
+  }
+
+  /** The repositories bound to one EntityManager (exposed so tests can wrap one to inject a failure). */
+  bind(manager: EntityManager): FlagsTransaction {
+    return {
+      projects: new TypeormProjectRepository(manager),
+      environments: new TypeormEnvironmentRepository(manager),
+      flags: new TypeormFlagRepository(manager),
+      configs: new TypeormFlagConfigRepository(manager),
+      segments: new TypeormSegmentRepository(manager),
+      changeLog: new TypeormChangeLogRepository(manager),
+      audit: this.auditSinks.within(manager),
+    };
+  }
+}
