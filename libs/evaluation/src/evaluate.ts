@@ -48,6 +48,18 @@ class LookupEnv implements CompiledEnv {
   }
 }
 
+/** The last flag compiled through `evaluate`: hot loops over one flag skip the WeakMap lookup. */
+let lastFlag: unknown;
+let lastCompiled: CompiledFlag | undefined;
+
+function compiledFor(flag: Flag): CompiledFlag {
+  if (flag === lastFlag && lastCompiled !== undefined) return lastCompiled;
+  const compiled = compileFlag(flag);
+  lastFlag = flag;
+  lastCompiled = compiled;
+  return compiled;
+}
+
 const EMPTY_ENV: CompiledEnv = { compiledFlag: () => undefined, compiledSegment: () => undefined };
 const envs = new WeakMap<object, CompiledEnv>();
 
@@ -94,7 +106,7 @@ export function evaluate(
   try {
     defaultValue = options?.defaultValue;
     if (flag === null || flag === undefined) return flagNotFound(undefined, defaultValue);
-    compiled = compileFlag(flag);
+    compiled = compiledFor(flag);
     return evaluateCompiled(compiled, context, envFor(lookup), defaultValue, options?.expectedType);
   } catch (error) {
     return unexpectedError(error, defaultValue, compiled?.version ?? 0);

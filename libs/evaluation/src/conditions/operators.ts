@@ -35,9 +35,15 @@ export function compilePattern(pattern: unknown): RegExp | undefined {
   }
 }
 
+/** Small lists are scanned (faster than hashing); longer ones use a Set. */
+function membership<T>(items: T[]): { size: number; has(value: T): boolean } {
+  if (items.length > 6) return new Set(items);
+  return { size: items.length, has: (value: T) => items.includes(value) };
+}
+
 function inTest(values: Values): ValueTest {
-  const stringSet = new Set(strings(values));
-  const numberSet = new Set(numbers(values));
+  const stringSet = membership(strings(values));
+  const numberSet = membership(numbers(values));
   const hasTrue = values.includes(true);
   const hasFalse = values.includes(false);
   const hasBoolean = hasTrue || hasFalse;
