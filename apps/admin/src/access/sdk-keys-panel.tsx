@@ -42,9 +42,10 @@ export function SdkKeysPanel(): ReactNode {
       {secret && <SecretOnce label="New SDK key" secret={secret} onDismiss={() => setSecret(undefined)} />}
       <ErrorBanner error={error ?? keys.error} />
       <ul className="plain-list">
-        {(keys.data ?? []).map((key) => (
+        {(keys.data ?? []).filter((key) => !key.revokedAt).map((key) => (
           <li key={key.id}>
             <span>{key.name || key.id}</span>
+            {key.hint && <code className="muted small">{key.hint}</code>}
             <span className="muted small">{key.createdAt ? new Date(key.createdAt).toLocaleString() : ''}</span>
             <button type="button" className="button-small button-danger" onClick={() => void revoke(key.id)}>Revoke {key.name || 'key'}</button>
           </li>

@@ -43,9 +43,10 @@ export function TokensPanel(): ReactNode {
       {secret && <SecretOnce label="New admin token" secret={secret} onDismiss={() => setSecret(undefined)} />}
       <ErrorBanner error={error ?? tokens.error} />
       <ul className="plain-list">
-        {(tokens.data ?? []).map((token) => (
+        {(tokens.data ?? []).filter((token) => !token.revokedAt).map((token) => (
           <li key={token.id}>
             <span>{token.name}</span>
+            {token.hint && <code className="muted small">{token.hint}</code>}
             <span className="badge">{token.role}</span>
             <span className="muted small">{token.createdAt ? new Date(token.createdAt).toLocaleString() : ''}</span>
             <button type="button" className="button-small button-danger" onClick={() => void revoke(token.id)}>Revoke {token.name}</button>

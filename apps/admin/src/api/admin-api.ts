@@ -29,7 +29,11 @@ export interface AuditQuery {
 export class AdminApi {
   constructor(readonly client: ApiClient) {}
 
-  /** Who the token belongs to; falls back to probing when the service has no identity route. */
+  /**
+   * Who the token belongs to. Uses `GET /api/me` when the service has it; otherwise probes: the token list
+   * answers only admins, and an editor-only write with an empty body is refused with 403 for viewers before
+   * any validation (guards run first), so nothing is ever written.
+   */
   async whoAmI(): Promise<Identity> {
     try {
       const me = await this.client.get<{ name?: string; role: Role }>('/me');
@@ -38,11 +42,18 @@ export class AdminApi {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
     }
     await this.projects();
+    if (await this.allowed(() => this.client.get('/tokens'))) return { name: 'admin token', role: 'admin' };
+    const editor = await this.allowed(() => this.client.post('/projects/-/environments/-/flags/-/toggle', {}));
+    return editor ? { name: 'editor token', role: 'editor' } : { name: 'viewer token', role: 'viewer' };
+  }
+
+  private async allowed(call: () => Promise<unknown>): Promise<boolean> {
     try {
-      await this.client.get('/tokens');
-      return { name: 'admin', role: 'admin' };
+      await call();
+      return true;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 403) return { name: 'you', role: 'editor' };
+      if (error instanceof ApiError && error.status === 403) return false;
+      if (error instanceof ApiError && error.status !== 401 && error.status !== 0 && error.status < 500) return true;
       throw error;
     }
   }

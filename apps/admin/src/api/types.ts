@@ -58,7 +58,11 @@ export interface AdminToken {
   id: string;
   name: string;
   role: Role;
+  /** The first characters of the secret, to recognise it. */
+  hint?: string;
   createdAt?: string;
+  revokedAt?: string | null;
+  lastUsedAt?: string | null;
   /** Present only in the answer that created it. */
   token?: string;
 }
@@ -66,8 +70,10 @@ export interface AdminToken {
 export interface SdkKey {
   id: string;
   name: string;
-  environment?: string;
+  hint?: string;
   createdAt?: string;
+  revokedAt?: string | null;
+  lastUsedAt?: string | null;
   /** Present only in the answer that created it. */
   key?: string;
 }
