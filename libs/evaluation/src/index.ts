@@ -1,3 +1,7 @@
+/**
+ * @switchyard/evaluation — THE flag evaluation engine: pure TypeScript, no runtime dependencies, no I/O.
+ * Semantics: DESIGN.md "Evaluation semantics" and docs/evaluation.md.
+ */
 export type * from './model/flag.js';
 export { OPERATORS } from './model/flag.js';
 export type * from './model/segment.js';
@@ -12,3 +16,6 @@ export { validateFlag } from './validation/validate-flag.js';
 export { validateSegment } from './validation/validate-segment.js';
 export { parseSnapshot } from './validation/parse-snapshot.js';
 export type { ValidationIssue, ValidationEnv } from './validation/validation-issue.js';
+export { MAX_PREREQUISITE_DEPTH } from './compile/run-flag.js';
+export { MAX_SEGMENT_DEPTH } from './conditions/compile-condition.js';
+export { MAX_PATTERN_LENGTH, MAX_MATCH_INPUT_LENGTH } from './conditions/operators.js';

@@ -2,9 +2,11 @@ import type { Operator } from '../model/flag.js';
 import { toEpochMillis } from './dates.js';
 import { compareSemver, parseSemver, type SemanticVersion } from './semver.js';
 
-/** A comparison's outcome: it matched, it did not, or the value's kind cannot be compared at all. */
+/** A comparison's outcome: it matched. */
 export const MATCH = 1;
+/** A comparison's outcome: it did not match (`negate` turns this into a match). */
 export const NO_MATCH = 0;
+/** A comparison's outcome: the value's kind cannot be compared at all (never a match, negated or not). */
 export const INCOMPARABLE = -1;
 
 /** Tests one attribute value (never an array) against a condition's values, compiled once. */
