@@ -30,7 +30,6 @@ function broken(raw: unknown, message: string): CompiledFlag {
     prerequisites: [],
     rules: [],
     fallthrough: serve,
-    segmentKeys: new Set(),
   };
 }
 
@@ -60,7 +59,7 @@ function compilePrerequisites(raw: unknown): CompiledPrerequisite[] | string {
   return compiled;
 }
 
-function compileRules(scope: ServeScope, raw: unknown[], segmentKeys: Set<string>): CompiledRule[] | string {
+function compileRules(scope: ServeScope, raw: unknown[]): CompiledRule[] | string {
   const rules: CompiledRule[] = [];
   for (let i = 0; i < raw.length; i++) {
     const rule: unknown = raw[i];
@@ -69,7 +68,6 @@ function compileRules(scope: ServeScope, raw: unknown[], segmentKeys: Set<string
     if (typeof rule.id !== 'string') return `${path}.id: must be a string`;
     const conditions = compileConditions(rule.conditions, `${path}.conditions`);
     if ('error' in conditions) return conditions.error;
-    for (const key of conditions.segmentKeys) segmentKeys.add(key);
     const serve = compileServe(scope, rule.serve, `${path}.serve`, 'TARGETING_MATCH', rule.id);
     if (typeof serve === 'string') return serve;
     rules.push({ id: rule.id, matches: conditions.matcher, serve });
@@ -92,8 +90,7 @@ function compile(raw: unknown): CompiledFlag {
   };
   const prerequisites = compilePrerequisites(raw.prerequisites);
   if (typeof prerequisites === 'string') return broken(raw, `flag ${key}: ${prerequisites}`);
-  const segmentKeys = new Set<string>();
-  const rules = compileRules(scope, (raw.rules as unknown[] | undefined) ?? [], segmentKeys);
+  const rules = compileRules(scope, (raw.rules as unknown[] | undefined) ?? []);
   if (typeof rules === 'string') return broken(raw, `flag ${key}: ${rules}`);
   const fallthrough = compileServe(scope, raw.fallthrough, 'fallthrough', 'DEFAULT');
   if (typeof fallthrough === 'string') return broken(raw, `flag ${key}: ${fallthrough}`);
@@ -110,7 +107,6 @@ function compile(raw: unknown): CompiledFlag {
     prerequisites,
     rules,
     fallthrough,
-    segmentKeys,
   };
 }
 

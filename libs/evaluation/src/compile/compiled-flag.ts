@@ -41,8 +41,6 @@ export interface CompiledFlag {
   readonly prerequisites: readonly CompiledPrerequisite[];
   readonly rules: readonly CompiledRule[];
   readonly fallthrough: ServeFn;
-  /** Segment keys named by the flag's conditions (for dependants tracking). */
-  readonly segmentKeys: ReadonlySet<string>;
 }
 
 /** A segment compiled once: membership for a context. */

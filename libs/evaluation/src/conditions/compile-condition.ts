@@ -9,7 +9,7 @@ const NEVER: Matcher = () => false;
 const ALWAYS: Matcher = () => true;
 
 /** A compiled condition list, or the PARSE_ERROR message naming the malformed part. */
-export type CompiledConditions = { matcher: Matcher; segmentKeys: string[] } | { error: string };
+export type CompiledConditions = { matcher: Matcher } | { error: string };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -44,11 +44,10 @@ function segmentMatcher(segmentKey: string, negate: boolean): Matcher {
   };
 }
 
-function compileOne(raw: unknown, path: string, segmentKeys: string[]): Matcher | string {
+function compileOne(raw: unknown, path: string): Matcher | string {
   if (!isObject(raw)) return `${path}: a condition must be an object`;
   const negate = raw.negate === true;
   if (typeof raw.segment === 'string') {
-    segmentKeys.push(raw.segment);
     return segmentMatcher(raw.segment, negate);
   }
   if (typeof raw.attribute !== 'string') return `${path}: a condition needs an attribute or a segment`;
@@ -74,14 +73,13 @@ function allOf(matchers: Matcher[]): Matcher {
 
 /** Compiles a condition list (absent → empty) into one matcher that holds when all conditions hold. */
 export function compileConditions(raw: unknown, path: string): CompiledConditions {
-  if (raw === undefined) return { matcher: ALWAYS, segmentKeys: [] };
+  if (raw === undefined) return { matcher: ALWAYS };
   if (!Array.isArray(raw)) return { error: `${path}: must be an array` };
-  const segmentKeys: string[] = [];
   const matchers: Matcher[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const compiled = compileOne(raw[i], `${path}[${i}]`, segmentKeys);
+    const compiled = compileOne(raw[i], `${path}[${i}]`);
     if (typeof compiled === 'string') return { error: compiled };
     matchers.push(compiled);
   }
-  return { matcher: allOf(matchers), segmentKeys };
+  return { matcher: allOf(matchers) };
 }
