@@ -59,6 +59,11 @@ describe('matches', () => {
     expect(run('matches', ['(unclosed', '^ok$'], 'ok')).toBe(MATCH);
   });
 
+  it('never matches with a pattern of nested quantifiers, which could backtrack for ever', () => {
+    expect(run('matches', ['^(a+)+$'], 'a'.repeat(40) + '!')).toBe(NO_MATCH);
+    expect(run('matches', ['^(a+)+$'], 'aaa')).toBe(NO_MATCH);
+  });
+
   it('does not test strings past the input cap', () => {
     expect(run('matches', ['a'], 'a'.repeat(MAX_MATCH_INPUT_LENGTH))).toBe(MATCH);
     expect(run('matches', ['a'], 'a'.repeat(MAX_MATCH_INPUT_LENGTH + 1))).toBe(INCOMPARABLE);

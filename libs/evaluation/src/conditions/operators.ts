@@ -27,9 +27,20 @@ function numbers(values: Values): number[] {
   return values.filter((value): value is number => typeof value === 'number' && !Number.isNaN(value));
 }
 
-/** Compiles a pattern for `matches`; undefined when too long or invalid. */
+/** A quantified group that is itself quantified, like `(a+)+`: the classic catastrophic-backtracking shape. */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)(?:[+*]|\{\d+,)/;
+
+/** Whether a pattern has nested quantifiers (`(a+)+`, `(\w*)*`), which can take exponential time. */
+export function isUnsafePattern(pattern: string): boolean {
+  return NESTED_QUANTIFIER.test(pattern);
+}
+
+/**
+ * Compiles a pattern for `matches`; undefined when too long, invalid or unsafe (nested quantifiers), so such a
+ * pattern never matches and cannot stall the host's event loop.
+ */
 export function compilePattern(pattern: unknown): RegExp | undefined {
-  if (typeof pattern !== 'string' || pattern.length > MAX_PATTERN_LENGTH) return undefined;
+  if (typeof pattern !== 'string' || pattern.length > MAX_PATTERN_LENGTH || isUnsafePattern(pattern)) return undefined;
   try {
     return new RegExp(pattern);
   } catch {

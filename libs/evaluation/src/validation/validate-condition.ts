@@ -1,12 +1,10 @@
 import { toEpochMillis } from '../conditions/dates.js';
-import { MAX_PATTERN_LENGTH } from '../conditions/operators.js';
+import { isUnsafePattern, MAX_PATTERN_LENGTH } from '../conditions/operators.js';
 import { parseSemver } from '../conditions/semver.js';
 import { OPERATORS, type Operator } from '../model/flag.js';
 import { at, isObject, type Issues, type ValidationEnv } from './validation-issue.js';
 
 const KNOWN_OPERATORS: ReadonlySet<unknown> = new Set(OPERATORS);
-/** A quantified group that is itself quantified, like `(a+)+`: the classic catastrophic-backtracking shape. */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)(?:[+*]|\{\d+,)/;
 
 function checkValue(issues: Issues, operator: Operator, value: unknown, path: string): void {
   switch (operator) {
@@ -59,7 +57,7 @@ function checkPattern(issues: Issues, value: unknown, path: string): void {
       issues.add(path, 'invalid_regex', `not a valid regular expression: ${(error as Error).message}`);
       return;
     }
-    if (NESTED_QUANTIFIER.test(value)) {
+    if (isUnsafePattern(value)) {
       issues.add(path, 'unsafe_regex', 'nested quantifiers like (a+)+ can take exponential time: rewrite without repeating a repeated group');
     }
   }
