@@ -119,7 +119,7 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
         </div>
       </fieldset>
       {canWrite && (
-        <div className="save-bar">
+        <div className={`save-bar ${dirty ? 'save-bar-dirty' : ''}`}>
           <ErrorBanner error={error}>
             {error instanceof ApiError && error.isConflict && <button type="button" onClick={() => void reload()}>Reload (discard my edits)</button>}
           </ErrorBanner>
