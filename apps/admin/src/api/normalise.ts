@@ -43,6 +43,7 @@ export function toFlagConfig(raw: Loose, variants?: Record<string, JsonValue>): 
     version: Number(raw.version ?? inner.version ?? 0),
     variants: (inner.variants as FlagConfig['variants']) ?? variants ?? {},
     updatedAt: text(raw.updatedAt ?? inner.updatedAt),
+    environmentVersion: typeof raw.environmentVersion === 'number' ? raw.environmentVersion : undefined,
   };
 }
 
@@ -74,14 +75,15 @@ export function toAuditEntry(raw: Loose, index: number): AuditEntry {
 
 export function toDeliveryStatus(raw: Loose | undefined): DeliveryStatus | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const applied = Number(raw.applied ?? raw.appliedBy ?? raw.acked);
-  const instances = Number(raw.instances ?? raw.connected ?? raw.total);
+  const applied = Number(raw.appliedInstances ?? raw.applied);
+  const instances = Number(raw.liveInstances ?? raw.instances);
   if (!Number.isFinite(applied) || !Number.isFinite(instances)) return undefined;
-  const p99 = Number(raw.p99Ms ?? raw.propagationP99Ms ?? raw.p99);
+  const propagation = (raw.propagationMs ?? {}) as Loose;
+  const p99 = propagation.p99 ?? raw.p99Ms;
   return {
     version: Number(raw.version ?? 0),
     applied,
     instances,
-    p99Ms: Number.isFinite(p99) ? p99 : undefined,
+    p99Ms: typeof p99 === 'number' ? p99 : undefined,
   };
 }

@@ -27,6 +27,8 @@ export interface FlagMeta {
 
 /** A flag's configuration in one environment: the engine's wire format plus who last changed it. */
 export interface FlagConfig extends Flag {
+  /** The environment version a write produced (present on the answers of writes). */
+  environmentVersion?: number;
   updatedAt?: string;
   updatedBy?: string;
 }

@@ -21,12 +21,12 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
   const { api, project, env, canWrite, refreshVersion } = useWorkspace();
   const [pending, setPending] = useState<Pending>();
   const [error, setError] = useState<Error>();
-  const [done, setDone] = useState<{ text: string; version?: number }>();
+  const [done, setDone] = useState<{ text: string; environmentVersion?: number }>();
   if (!canWrite) return null;
 
   const after = (text: string, result?: FlagConfig): void => {
     setError(undefined);
-    setDone({ text, version: result?.version });
+    setDone({ text, environmentVersion: result?.environmentVersion });
     refreshVersion();
     onChanged();
   };
@@ -68,7 +68,7 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
       {done && (
         <div className="flag-actions-done">
           <Notice>{done.text}</Notice>
-          {done.version !== undefined && <DeliveryFigure since={0} />}
+          {done.environmentVersion !== undefined && <DeliveryFigure since={done.environmentVersion} />}
         </div>
       )}
       {pending === 'toggle' && (
