@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4242, host: '0.0.0.0', embeddedPgPort: 54329, logLevel: 'info' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.dataDir).toMatch(/\/\.switchyard$/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: ' ' }).databaseUrl).toBeUndefined();
+  });
+
+  it('names every bad variable and the value it got', () => {
+    expect(() => loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('"99999"');
+      expect(message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+      expect(message).toContain('LOG_LEVEL');
+    }
+  });
+
+  it('never repeats a bad admin token in its message', () => {
+    expect(() => loadConfig({ SWITCHYARD_ADMIN_TOKEN: 'short-secret' })).toThrow(/SWITCHYARD_ADMIN_TOKEN: must be at least 16/);
+    expect(() => loadConfig({ SWITCHYARD_ADMIN_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+});

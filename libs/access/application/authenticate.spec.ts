@@ -1,0 +1,72 @@
+import { SYSTEM_ACTOR } from '../../kernel/actor.js';
+import { Authenticate } from './authenticate.js';
+import { CreateAdminToken } from './create-admin-token.js';
+import { CredentialCache } from './credential-cache.js';
+import { EnsureBootstrapAdminToken } from './ensure-bootstrap-admin-token.js';
+import { InMemoryAdminTokenRepository, InMemorySdkKeyRepository } from './in-memory-access-repositories.js';
+import { NoopAccessAudit } from './noop-access-audit.js';
+import { RevokeAdminToken } from './revoke-admin-token.js';
+
+describe('authentication of admin tokens', () => {
+  const setup = (cacheTtlMs = 30_000) => {
+    const tokens = new InMemoryAdminTokenRepository();
+    const cache = new CredentialCache(cacheTtlMs);
+    const audit = new NoopAccessAudit();
+    return {
+      tokens,
+      authenticate: new Authenticate(tokens, new InMemorySdkKeyRepository(), cache),
+      create: new CreateAdminToken(tokens, audit),
+      revoke: new RevokeAdminToken(tokens, cache, audit),
+    };
+  };
+
+  it('stores only the hash and recognises the secret', async () => {
+    const { tokens, authenticate, create } = setup();
+    const issued = await create.execute({ name: 'ci', role: 'editor' }, SYSTEM_ACTOR);
+    expect(JSON.stringify(tokens.rows.map((row) => row.record))).not.toContain(issued.token);
+    await expect(authenticate.adminToken(issued.token)).resolves.toMatchObject({ type: 'token', id: issued.id, role: 'editor' });
+  });
+
+  it('refuses a revoked token at once, even after a cached lookup', async () => {
+    const { authenticate, create, revoke } = setup();
+    const issued = await create.execute({ name: 'ci', role: 'admin' }, SYSTEM_ACTOR);
+    await authenticate.adminToken(issued.token);
+    await revoke.execute(issued.id, SYSTEM_ACTOR);
+    await expect(authenticate.adminToken(issued.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('keeps accepting a known token when the database is unreachable, but no unknown one', async () => {
+    const { tokens, authenticate, create } = setup(0); // every cached lookup is already expired
+    const issued = await create.execute({ name: 'ci', role: 'viewer' }, SYSTEM_ACTOR);
+    await authenticate.adminToken(issued.token);
+    tokens.failWith = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    await expect(authenticate.adminToken(issued.token)).resolves.toMatchObject({ id: issued.id });
+    await expect(authenticate.adminToken('syt_unknown')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('refuses SDK-key syntax from anything not prefixed sdk_', async () => {
+    const { authenticate } = setup();
+    await expect(authenticate.sdkKey('syt_whatever')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('the first start', () => {
+  it('creates one admin token when none exists, and none on the next start', async () => {
+    const tokens = new InMemoryAdminTokenRepository();
+    const bootstrap = new EnsureBootstrapAdminToken(tokens, new NoopAccessAudit());
+    const first = await bootstrap.execute();
+    expect(first.kind).toBe('generated');
+    expect(await bootstrap.execute()).toEqual({ kind: 'existing' });
+    expect(tokens.rows).toHaveLength(1);
+    expect(tokens.rows[0]!.record.role).toBe('admin');
+  });
+
+  it('takes the configured token instead of printing a new one', async () => {
+    const tokens = new InMemoryAdminTokenRepository();
+    const bootstrap = new EnsureBootstrapAdminToken(tokens, new NoopAccessAudit());
+    expect(await bootstrap.execute('a-configured-secret-of-some-length')).toEqual({ kind: 'from-environment' });
+    const authenticate = new Authenticate(tokens, new InMemorySdkKeyRepository(), new CredentialCache());
+    await expect(authenticate.adminToken('a-configured-secret-of-some-length')).resolves.toMatchObject({ role: 'admin' });
+    expect(tokens.rows[0]!.record.hint).toBe('…');
+  });
+});
