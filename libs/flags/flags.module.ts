@@ -48,7 +48,8 @@ const USE_CASES = [
   imports: [TypeOrmModule.forFeature(FLAGS_ENTITIES), AuditModule],
   providers: [
     { provide: FlagsUnitOfWork, useClass: TypeormFlagsUnitOfWork },
-    { provide: ChangeNotifier, useValue: new ChangeNotifier() },
+    // A factory, not a value: each app instance (two nodes in one test process) gets its own notifier.
+    { provide: ChangeNotifier, useFactory: () => new ChangeNotifier() },
     SnapshotReader,
     ...USE_CASES,
   ],

@@ -4,9 +4,11 @@ import { AccessModule } from '../../../libs/access/access.module.js';
 import { DatabaseModule } from '../../../libs/database/database.module.js';
 import { ObservabilityModule } from '../../../libs/kernel/observability/observability.module.js';
 import { AccessAdminModule } from './admin-api/access-admin.module.js';
+import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
 import { AuthGuard } from './http/auth.guard.js';
+import { SdkApiModule } from './sdk-api/sdk-api.module.js';
 
 /** What the composition root needs besides the validated config. */
 export interface AppModuleOptions {
@@ -29,6 +31,8 @@ export class AppModule {
         AccessModule,
         HealthModule,
         AccessAdminModule,
+        FlagsAdminModule,
+        SdkApiModule.forRoot(options.config),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },

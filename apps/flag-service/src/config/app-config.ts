@@ -26,6 +26,9 @@ export const appConfigSchema = z.object({
   EMBEDDED_PG_PORT: port(54329),
   REDIS_URL: redisUrl,
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
+  DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  NODE_ID: optionalText,
   SWITCHYARD_ADMIN_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
     message: 'must be at least 16 characters',
   }),
@@ -41,6 +44,12 @@ export interface AppConfig {
   redisUrl: string | undefined;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   adminToken: string | undefined;
+  /** Interval of SSE heartbeat comments on SDK streams. */
+  sseHeartbeatMs: number;
+  /** Change-log polling while the bus is degraded; also how often open streams' SDK keys are re-checked. */
+  deliveryPollMs: number;
+  /** This node's name in the SDK instance registry (default host:pid:random). */
+  nodeId: string | undefined;
 }
 
 /** A configuration problem; its message names the variable and what is wrong. */
@@ -73,5 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: c.REDIS_URL,
     logLevel: c.LOG_LEVEL,
     adminToken: c.SWITCHYARD_ADMIN_TOKEN,
+    sseHeartbeatMs: c.SSE_HEARTBEAT_MS,
+    deliveryPollMs: c.DELIVERY_POLL_MS,
+    nodeId: c.NODE_ID,
   };
 }

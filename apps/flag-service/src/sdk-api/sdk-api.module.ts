@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DeliveryModule } from '../../../../libs/delivery/delivery.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { DeliveryStatusController } from './delivery-status.controller.js';
+import { SdkController } from './sdk.controller.js';
+
+/** The SDK API (/sdk/v1) and the delivery view of the admin API, over the delivery context. */
+@Module({})
+export class SdkApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: SdkApiModule,
+      imports: [
+        DeliveryModule.forRoot({
+          redisUrl: config.redisUrl,
+          heartbeatMs: config.sseHeartbeatMs,
+          pollMs: config.deliveryPollMs,
+          nodeId: config.nodeId,
+        }),
+      ],
+      controllers: [SdkController, DeliveryStatusController],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested,
+} from 'class-validator';
+import { SDK_REPORT_LIMITS } from '../../../../libs/delivery/domain/sdk-report.js';
+
+const TEXT = SDK_REPORT_LIMITS.textLength;
+
+/** Which SDK instance reports. */
+export class SdkInstanceDto {
+  @ApiProperty({ maxLength: TEXT }) @IsString() @Length(1, TEXT) id: string;
+  @ApiProperty({ maxLength: TEXT }) @IsString() @Length(1, TEXT) appName: string;
+  @ApiProperty({ maxLength: 40 }) @IsString() @Length(1, 40) sdkVersion: string;
+}
+
+/** How many times a flag served a variant since the last batch. */
+export class EvaluationCountDto {
+  @ApiProperty() @IsString() @Length(1, TEXT) flag: string;
+  @ApiProperty() @IsString() @Length(1, TEXT) variant: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) count: number;
+}
+
+/** An environment version the instance applied, and when it received it (its clock). */
+export class AckDto {
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) version: number;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) receivedAt: string;
+}
+
+/** Body of POST /sdk/v1/events: one batch of reports from one SDK instance. */
+export class SdkEventsDto {
+  @ApiProperty({ type: SdkInstanceDto }) @ValidateNested() @Type(() => SdkInstanceDto) instance: SdkInstanceDto;
+
+  @ApiPropertyOptional({ type: [EvaluationCountDto], maxItems: SDK_REPORT_LIMITS.evaluations })
+  @IsOptional() @IsArray() @ArrayMaxSize(SDK_REPORT_LIMITS.evaluations)
+  @ValidateNested({ each: true }) @Type(() => EvaluationCountDto)
+  evaluations?: EvaluationCountDto[];
+
+  @ApiPropertyOptional({ type: [AckDto], maxItems: SDK_REPORT_LIMITS.acks })
+  @IsOptional() @IsArray() @ArrayMaxSize(SDK_REPORT_LIMITS.acks)
+  @ValidateNested({ each: true }) @Type(() => AckDto)
+  acks?: AckDto[];
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Events the SDK dropped because its buffer was full' })
+  @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  dropped?: number;
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SdkKeyPrincipal } from '../../../../libs/access/domain/sdk-key.js';
+import { RecordSdkReport } from '../../../../libs/delivery/application/record-sdk-report.js';
+import { SnapshotCache } from '../../../../libs/delivery/application/snapshot-cache.js';
+import { StreamHub } from '../../../../libs/delivery/application/stream-hub.js';
+import { DomainError } from '../../../../libs/kernel/domain-error.js';
+import { CurrentSdkKey, RequireSdkKey } from '../http/auth.decorators.js';
+import { SdkEventsDto } from './sdk-events.dto.js';
+import { openSseStream } from './sse-response.js';
+
+/** The SDK API (docs/protocol.md): snapshot with ETag, SSE stream, batched events. SDK keys only. */
+@ApiTags('sdk')
+@RequireSdkKey()
+@Controller('sdk/v1')
+export class SdkController {
+  constructor(
+    private readonly snapshots: SnapshotCache,
+    private readonly hub: StreamHub,
+    private readonly recordReport: RecordSdkReport,
+  ) {}
+
+  @Get('snapshot')
+  @ApiOkResponse({ description: 'The environment: { version, flags, segments }; ETag is "<version>"' })
+  @ApiNotModifiedResponse({ description: 'If-None-Match matches the current version' })
+  async snapshot(@CurrentSdkKey() key: SdkKeyPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const snapshot = await this.snapshots.get(key.environmentId);
+    if (!snapshot) throw new DomainError('NOT_FOUND', 'The SDK key\'s environment no longer exists');
+    void reply.header('etag', snapshot.etag).header('cache-control', 'no-cache');
+    if (matches(request.headers['if-none-match'], snapshot.etag)) return void reply.status(304).send();
+    void reply.status(200).header('content-type', 'application/json; charset=utf-8').send(snapshot.body);
+  }
+
+  @Get('stream')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'Server-Sent Events: snapshot, then patch events; Last-Event-ID resumes' })
+  async stream(@CurrentSdkKey() key: SdkKeyPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const query = request.query as Record<string, unknown> | undefined;
+    const lastEventId = parseVersion(request.headers['last-event-id'] ?? query?.['lastEventId']);
+    await openSseStream(this.hub, key.environmentId, bearer(request.headers.authorization), reply, lastEventId);
+  }
+
+  @Post('events')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'Recorded' })
+  async events(@CurrentSdkKey() key: SdkKeyPrincipal, @Body() body: SdkEventsDto): Promise<void> {
+    await this.recordReport.execute(key.environmentId, {
+      instance: body.instance,
+      evaluations: body.evaluations ?? [],
+      acks: (body.acks ?? []).map((ack) => ({ version: ack.version, receivedAt: new Date(ack.receivedAt) })),
+      dropped: body.dropped ?? 0,
+    });
+  }
+}
+
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+}
+
+function parseVersion(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value.trim())) return undefined;
+  return Number(value.trim());
+}
+
+function bearer(header: string | undefined): string {
+  return header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? '';
+}

@@ -1,0 +1,47 @@
+import type { FastifyReply } from 'fastify';
+import type { SseStream } from '../../../../libs/delivery/application/sse-stream.js';
+import type { StreamHub } from '../../../../libs/delivery/application/stream-hub.js';
+
+/** A stream whose unsent bytes pass this is too slow to keep up, and is closed (its SDK reconnects). */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Takes the response over from Fastify (`hijack`) and registers it with the hub, which writes pre-serialised
+ * frames straight to the socket: one serialisation per event, whatever the number of streams.
+ */
+export async function openSseStream(
+  hub: StreamHub,
+  environmentId: string,
+  secret: string,
+  reply: FastifyReply,
+  lastEventId: number | undefined,
+): Promise<void> {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  raw.socket?.setNoDelay(true);
+  const stream: SseStream = {
+    environmentId,
+    secret,
+    send(frame) {
+      if (raw.writableEnded || raw.destroyed) return;
+      raw.write(frame);
+      if (raw.writableLength > MAX_BUFFERED_BYTES) raw.destroy();
+    },
+    end() {
+      if (!raw.writableEnded) raw.end();
+    },
+  };
+  raw.on('close', () => hub.close(stream));
+  try {
+    await hub.open(stream, lastEventId);
+  } catch {
+    hub.close(stream);
+    stream.end();
+  }
+}

@@ -1,0 +1,54 @@
+import type { Patch, Snapshot } from '@switchyard/evaluation';
+import type { ChangeMessage } from '../domain/change-message.js';
+import type { DeliveryStatus } from '../domain/delivery-status.js';
+import type { SdkReport } from '../domain/sdk-report.js';
+
+/** What delivery reads from the flags context (implemented by its SnapshotReader). */
+export abstract class DeliverySource {
+  /** The environment's snapshot at its current version, or null when unknown. */
+  abstract getSnapshot(environmentId: string): Promise<Snapshot | null>;
+  /** Patches after `afterVersion`, oldest first; null when the change log cannot cover the gap. */
+  abstract getChanges(environmentId: string, afterVersion: number): Promise<Patch[] | null>;
+  /** An environment by project and environment keys. */
+  abstract findEnvironmentByKeys(
+    projectKey: string,
+    environmentKey: string,
+  ): Promise<{ id: string; key: string; projectKey: string; version: number } | null>;
+}
+
+/** The in-process notifier of committed changes (flags → delivery). */
+export abstract class CommittedChanges {
+  /** Registers a listener; returns the function that removes it. */
+  abstract subscribe(listener: (change: ChangeMessage) => void): () => void;
+}
+
+/** Whether the SDK key behind a stream is still valid (revoked keys' streams are closed). */
+export abstract class SdkKeyCheck {
+  /** False only when the key is known to be revoked or unknown; errors (database down) count as valid. */
+  abstract isActive(secret: string): Promise<boolean>;
+}
+
+/** The fleet-wide registry of SDK instances (shared by every node). */
+export abstract class InstanceRegistry {
+  /** Records one batch: instance details, last seen, and the newest applied version with its propagation. */
+  abstract record(environmentId: string, node: string, report: SdkReport): Promise<void>;
+  /** The environment's delivery status at `version`. */
+  abstract status(environmentId: string, version: number): Promise<Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>>;
+  /** Per environment (project/env keys): current version, live and applied instances, propagation quantiles. */
+  abstract overview(): Promise<Array<{ label: string; version: number; live: number; applied: number; p50: number | null; p99: number | null }>>;
+}
+
+/** Bus state: `up`, or `degraded` while the shared bus is unreachable (change-log polling covers it). */
+export type BusState = 'up' | 'degraded';
+
+/** Carries committed changes to every node. */
+export abstract class ChangeBus {
+  /** Publishes a change; resolves even when the bus is down (the change log is the source of truth). */
+  abstract publish(change: ChangeMessage): Promise<void>;
+  /** Receives every change published by any node (this one included). */
+  abstract subscribe(listener: (change: ChangeMessage) => void): void;
+  /** Called each time the bus (re)connects, so the node can catch up on what it missed. */
+  abstract onReconnect(listener: () => void): void;
+  abstract state(): BusState;
+  abstract close(): Promise<void>;
+}

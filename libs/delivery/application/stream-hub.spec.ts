@@ -1,0 +1,165 @@
+import { InProcessChangeBus } from '../bus/in-process-change-bus.js';
+import { flagFixture, InMemoryDeliverySource } from '../testing/in-memory-delivery-source.js';
+import { SdkKeyCheck } from './delivery-ports.js';
+import type { SseStream } from './sse-stream.js';
+import { StreamHub } from './stream-hub.js';
+
+class FakeStream implements SseStream {
+  readonly frames: string[] = [];
+  ended = false;
+  constructor(readonly environmentId: string, readonly secret = 'sdk_good') {}
+  send(frame: string) {
+    this.frames.push(frame);
+  }
+  end() {
+    this.ended = true;
+  }
+  events(): Array<{ event: string; id?: string; data: unknown }> {
+    return this.frames.filter((frame) => !frame.startsWith(':')).map((frame) => {
+      const fields = Object.fromEntries(frame.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
+      return { event: fields['event']!, id: fields['id'], data: JSON.parse(fields['data']!) };
+    });
+  }
+}
+
+class Keys extends SdkKeyCheck {
+  revoked = new Set<string>();
+  async isActive(secret: string) {
+    return !this.revoked.has(secret);
+  }
+}
+
+let source: InMemoryDeliverySource;
+let bus: InProcessChangeBus;
+let keys: Keys;
+let hub: StreamHub;
+
+beforeEach(() => {
+  source = new InMemoryDeliverySource();
+  source.addEnvironment('prod', { version: 3, flags: { a: flagFixture('a', true) }, segments: {} });
+  source.addEnvironment('dev');
+  for (let i = 0; i < 3; i += 1) source.logs.get('prod')!.push({ version: i + 1, flags: {} });
+  bus = new InProcessChangeBus();
+  keys = new Keys();
+  hub = new StreamHub(source, bus, keys, { heartbeatMs: 20, catchUpMs: 20, safetyCatchUpMs: 20, revalidateMs: 20 });
+});
+
+afterEach(() => hub.shutdown());
+
+const until = async (test: () => boolean) => {
+  while (!test()) await new Promise((resolve) => setTimeout(resolve, 5));
+};
+
+describe('StreamHub', () => {
+  it('sends a new stream the snapshot first, with the version as event id', async () => {
+    const stream = new FakeStream('prod');
+    await hub.open(stream);
+    expect(stream.events()).toEqual([{ event: 'snapshot', id: '3', data: source.snapshots.get('prod') }]);
+  });
+
+  it('writes the same serialised patch to every stream of the environment and none to others', async () => {
+    const [one, two, other] = [new FakeStream('prod'), new FakeStream('prod'), new FakeStream('dev')];
+    await Promise.all([hub.open(one), hub.open(two), hub.open(other)]);
+    await bus.publish(source.commit('prod', { a: flagFixture('a', false, 2) }));
+    await until(() => one.frames.length === 2 && two.frames.length === 2);
+    expect(one.frames[1]).toBe(two.frames[1]);
+    expect(one.events()[1]).toEqual({ event: 'patch', id: '4', data: { version: 4, flags: { a: flagFixture('a', false, 2) } } });
+    expect(other.frames).toHaveLength(1);
+  });
+
+  it('ignores a change it already sent', async () => {
+    const stream = new FakeStream('prod');
+    await hub.open(stream);
+    const change = source.commit('prod', { a: null });
+    await hub.receive(change);
+    await hub.receive(change);
+    expect(stream.events().map((event) => event.id)).toEqual(['3', '4']);
+  });
+
+  it('catches up from the change log, in order, when versions were skipped', async () => {
+    const stream = new FakeStream('prod');
+    await hub.open(stream);
+    source.commit('prod', { b: flagFixture('b', true) });
+    source.commit('prod', { c: flagFixture('c', true) });
+    await hub.receive(source.commit('prod', { d: flagFixture('d', true) }));
+    expect(stream.events().map((event) => `${event.event}:${event.id}`)).toEqual(['snapshot:3', 'patch:4', 'patch:5', 'patch:6']);
+  });
+
+  it('sends a fresh snapshot when the change log cannot cover a gap', async () => {
+    const stream = new FakeStream('prod');
+    await hub.open(stream);
+    source.commit('prod', { b: flagFixture('b', true) });
+    source.truncatedBelow = 10;
+    await hub.receive(source.commit('prod', { c: flagFixture('c', true) }));
+    expect(stream.events().map((event) => `${event.event}:${event.id}`)).toEqual(['snapshot:3', 'snapshot:5']);
+  });
+
+  it('resumes a stream from Last-Event-ID with only the patches it missed', async () => {
+    source.commit('prod', { b: flagFixture('b', true) });
+    const stream = new FakeStream('prod');
+    await hub.open(stream, 2);
+    expect(stream.events().map((event) => `${event.event}:${event.id}`)).toEqual(['patch:3', 'patch:4']);
+  });
+
+  it('tells a resuming stream that is up to date that nothing was missed', async () => {
+    const stream = new FakeStream('prod');
+    await hub.open(stream, 3);
+    expect(stream.events()).toEqual([{ event: 'resumed', id: '3', data: { version: 3 } }]);
+  });
+
+  it('sends a snapshot to a resuming stream whose patches are gone or whose version is unknown', async () => {
+    source.truncatedBelow = 2;
+    const old = new FakeStream('prod');
+    const future = new FakeStream('prod');
+    await hub.open(old, 1);
+    await hub.open(future, 99);
+    expect(old.events()[0]!.event).toBe('snapshot');
+    expect(future.events()[0]!.event).toBe('snapshot');
+  });
+
+  it('polls the change log and delivers a change the bus never carried', async () => {
+    const stream = new FakeStream('prod');
+    hub.start();
+    await hub.open(stream);
+    source.commit('prod', { z: flagFixture('z', true) });
+    await until(() => stream.events().length === 2);
+    expect(stream.events()[1]!.id).toBe('4');
+  });
+
+  it('writes heartbeat comments to idle streams', async () => {
+    const stream = new FakeStream('prod');
+    hub.start();
+    await hub.open(stream);
+    await until(() => stream.frames.includes(': heartbeat\n\n'));
+  });
+
+  it('closes the streams of a revoked SDK key and keeps the others', async () => {
+    const revoked = new FakeStream('prod', 'sdk_revoked');
+    const kept = new FakeStream('prod');
+    hub.start();
+    await Promise.all([hub.open(revoked), hub.open(kept)]);
+    keys.revoked.add('sdk_revoked');
+    await until(() => revoked.ended);
+    expect(kept.ended).toBe(false);
+    expect(hub.streamCount).toBe(1);
+  });
+
+  it('keeps streaming from memory when the database fails, and catches up once it is back', async () => {
+    const stream = new FakeStream('prod');
+    await hub.open(stream);
+    source.failing = true;
+    source.commit('prod', {});
+    await hub.receive(source.commit('prod', { y: flagFixture('y', true) }));
+    expect(stream.events()).toHaveLength(1);
+    source.failing = false;
+    await hub.catchUpAll();
+    expect(stream.events().map((event) => event.id)).toEqual(['3', '4', '5']);
+  });
+
+  it('ends every stream at shutdown', async () => {
+    const stream = new FakeStream('prod');
+    await hub.open(stream);
+    hub.shutdown();
+    expect(stream.ended).toBe(true);
+  });
+});

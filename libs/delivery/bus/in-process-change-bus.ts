@@ -1,0 +1,27 @@
+import type { ChangeMessage } from '../domain/change-message.js';
+import { ChangeBus, type BusState } from '../application/delivery-ports.js';
+
+/** The bus of a single-node deployment (no REDIS_URL): publish delivers to this node's listeners. */
+export class InProcessChangeBus extends ChangeBus {
+  private readonly listeners: Array<(change: ChangeMessage) => void> = [];
+
+  async publish(change: ChangeMessage): Promise<void> {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  subscribe(listener: (change: ChangeMessage) => void): void {
+    this.listeners.push(listener);
+  }
+
+  onReconnect(): void {
+    // Never disconnects.
+  }
+
+  state(): BusState {
+    return 'up';
+  }
+
+  async close(): Promise<void> {
+    this.listeners.length = 0;
+  }
+}

@@ -1,0 +1,131 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import {
+  Inject, Injectable, Logger, Module,
+  type BeforeApplicationShutdown, type DynamicModule, type OnModuleInit,
+} from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
+import { FlagsModule } from '../flags/flags.module.js';
+import { HealthIndicatorRegistry } from '../kernel/observability/health-indicator-registry.js';
+import { MetricsRegistry } from '../kernel/observability/metrics-registry.js';
+import { AuthenticateKeyCheck } from './adapters/authenticate-key-check.js';
+import { FlagsDeliverySource, NotifierCommittedChanges } from './adapters/flags-delivery-source.js';
+import { ChangeBus, CommittedChanges, DeliverySource, InstanceRegistry, SdkKeyCheck } from './application/delivery-ports.js';
+import { GetDeliveryStatus } from './application/get-delivery-status.js';
+import { RecordSdkReport } from './application/record-sdk-report.js';
+import { SnapshotCache } from './application/snapshot-cache.js';
+import { StreamHub } from './application/stream-hub.js';
+import { InProcessChangeBus } from './bus/in-process-change-bus.js';
+import { RedisChangeBus } from './bus/redis-change-bus.js';
+import { DeliveryMetrics } from './delivery-metrics.js';
+import { SqlInstanceRegistry } from './persistence/sql-instance-registry.js';
+
+/** How delivery runs on this node. */
+export interface DeliveryOptions {
+  /** Redis for the bus between nodes; without it, an in-process bus (single node). */
+  redisUrl?: string;
+  /** SSE heartbeat interval (default 15 000 ms). */
+  heartbeatMs?: number;
+  /** Change-log polling while the bus is degraded, and SDK-key re-checks of open streams (default 2 000 ms). */
+  pollMs?: number;
+  /** This node's name in the instance registry (default host:pid:random). */
+  nodeId?: string;
+}
+
+const OPTIONS = Symbol('DELIVERY_OPTIONS');
+const NODE_ID = Symbol('DELIVERY_NODE_ID');
+const log = new Logger('Delivery');
+
+/** Wires committed changes to the bus and the bus to the streams; registers the readiness check. */
+@Injectable()
+class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly hub: StreamHub,
+    private readonly bus: ChangeBus,
+    private readonly changes: CommittedChanges,
+    private readonly cache: SnapshotCache,
+    private readonly health: HealthIndicatorRegistry,
+    @Inject(OPTIONS) private readonly options: DeliveryOptions,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.bus instanceof RedisChangeBus) this.bus.start();
+    this.hub.start();
+    // This node's own commits reach its streams at once, whatever the bus does; the bus tells the others.
+    this.unsubscribe = this.changes.subscribe((change) => {
+      this.cache.invalidate(change.environmentId);
+      void this.hub.receive(change);
+      void this.bus.publish(change);
+    });
+    const pollMs = this.options.pollMs ?? 2000;
+    this.health.register('bus', async () => this.bus.state() === 'up'
+      ? { status: 'up', detail: this.options.redisUrl ? 'redis' : 'in-process' }
+      : { status: 'degraded', detail: `Redis unreachable: catching up from the change log every ${pollMs} ms` });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.unsubscribe?.();
+    this.hub.shutdown();
+    await this.bus.close();
+  }
+}
+
+/** The delivery context: snapshot cache, SSE stream hub, change bus, SDK instance registry. */
+@Module({})
+export class DeliveryModule {
+  static forRoot(options: DeliveryOptions): DynamicModule {
+    const nodeId = options.nodeId ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+    let lastBusError = 0;
+    const busError = (error: Error) => {
+      if (Date.now() - lastBusError < 5000) return;
+      lastBusError = Date.now();
+      log.warn(`change bus: ${error.message}`);
+    };
+    return {
+      module: DeliveryModule,
+      imports: [FlagsModule, AccessModule],
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        { provide: NODE_ID, useValue: nodeId },
+        { provide: DeliverySource, useClass: FlagsDeliverySource },
+        { provide: CommittedChanges, useClass: NotifierCommittedChanges },
+        { provide: SdkKeyCheck, useClass: AuthenticateKeyCheck },
+        { provide: InstanceRegistry, useClass: SqlInstanceRegistry },
+        {
+          provide: ChangeBus,
+          useFactory: () => (options.redisUrl ? new RedisChangeBus(options.redisUrl, busError) : new InProcessChangeBus()),
+        },
+        {
+          provide: StreamHub,
+          inject: [DeliverySource, ChangeBus, SdkKeyCheck],
+          useFactory: (source: DeliverySource, bus: ChangeBus, keys: SdkKeyCheck) => new StreamHub(source, bus, keys, {
+            heartbeatMs: options.heartbeatMs ?? 15_000,
+            catchUpMs: options.pollMs ?? 2_000,
+            safetyCatchUpMs: 15_000,
+            revalidateMs: options.pollMs ?? 2_000,
+          }, (message, error) => log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`)),
+        },
+        { provide: SnapshotCache, inject: [DeliverySource, ChangeBus], useFactory: (s: DeliverySource, b: ChangeBus) => new SnapshotCache(s, b) },
+        {
+          provide: DeliveryMetrics,
+          inject: [MetricsRegistry, StreamHub, ChangeBus, InstanceRegistry],
+          useFactory: (m: MetricsRegistry, h: StreamHub, b: ChangeBus, r: InstanceRegistry) => new DeliveryMetrics(m, h, b, r),
+        },
+        {
+          provide: RecordSdkReport,
+          inject: [InstanceRegistry, DeliveryMetrics],
+          useFactory: (r: InstanceRegistry, m: DeliveryMetrics) => new RecordSdkReport(r, m, nodeId),
+        },
+        {
+          provide: GetDeliveryStatus,
+          inject: [DeliverySource, InstanceRegistry],
+          useFactory: (s: DeliverySource, r: InstanceRegistry) => new GetDeliveryStatus(s, r),
+        },
+        DeliveryLifecycle,
+      ],
+      exports: [StreamHub, SnapshotCache, RecordSdkReport, GetDeliveryStatus],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+/** A batch of reports from one SDK instance (POST /sdk/v1/events), already validated. */
+export interface SdkReport {
+  instance: { id: string; appName: string; sdkVersion: string };
+  evaluations: Array<{ flag: string; variant: string; count: number }>;
+  acks: Array<{ version: number; receivedAt: Date }>;
+  dropped: number;
+}
+
+/** Limits of one batch (the SDK's bounded buffers stay well within them). */
+export const SDK_REPORT_LIMITS = {
+  evaluations: 5_000,
+  acks: 1_000,
+  textLength: 200,
+} as const;
