@@ -1,4 +1,3 @@
-import type { JsonValue } from '@switchyard/evaluation';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Row of `flags`: project-level metadata of a flag. */
@@ -10,7 +9,8 @@ export class FlagEntity {
   @Column('text') name: string;
   @Column('text') description: string;
   @Column('text') type: string;
-  @Column('jsonb') variants: Record<string, JsonValue>;
+  // Typed loosely: TypeORM's deep-partial types do not terminate on the recursive JsonValue.
+  @Column('jsonb') variants: object;
   @Column({ type: 'text', array: true }) tags: string[];
   @Column('boolean') temporary: boolean;
   @Column({ type: 'timestamptz', name: 'archived_at', nullable: true }) archivedAt: Date | null;

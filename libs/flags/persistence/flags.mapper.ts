@@ -1,4 +1,4 @@
-import type { FlagType } from '@switchyard/evaluation';
+import type { FlagType, JsonValue } from '@switchyard/evaluation';
 import type { Actor } from '../../kernel/actor.js';
 import type { ConfigChangeKind, FlagConfigRecord, FlagConfigVersion } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
@@ -21,7 +21,7 @@ export const FlagsMapper = {
   }),
   flag: (row: FlagEntity): FlagDefinition => ({
     id: row.id, projectId: row.projectId, key: row.key, name: row.name, description: row.description,
-    type: row.type as FlagType, variants: row.variants, tags: row.tags, temporary: row.temporary,
+    type: row.type as FlagType, variants: row.variants as Record<string, JsonValue>, tags: row.tags, temporary: row.temporary,
     archivedAt: row.archivedAt ? iso(row.archivedAt) : null, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt),
   }),
   flagRow: (flag: FlagDefinition): FlagEntity => ({

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Kill, Prerequisite, Rule, Serve } from '@switchyard/evaluation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+
+const RULE_EXAMPLE = [{ id: 'beta-fr', conditions: [{ attribute: 'country', operator: 'in', values: ['FR'] }], serve: { variant: 'on' } }];
+
+/** The kill record of a config. */
+export class KillDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() by: string;
+  @ApiPropertyOptional() reason?: string;
+}
+
+/** A flag's configuration in one environment. */
+export class FlagConfigDto {
+  @ApiProperty() on: boolean;
+  @ApiProperty({ example: 'off' }) offVariant: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, example: RULE_EXAMPLE }) rules: Rule[];
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { variant: 'on' }, description: '{ variant } or { rollout: { bucketBy?, weights } }' }) fallthrough: Serve;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ flag: 'payments', variants: ['on'] }] }) prerequisites: Prerequisite[];
+  @ApiPropertyOptional({ type: KillDto, nullable: true }) killed: Kill | null;
+  @ApiProperty({ description: 'Bucketing salt; defaults to the flag key' }) salt: string;
+}
+
+/**
+ * Body of PUT …/environments/:env/flags/:flag. The nested rules, serves and prerequisites are checked
+ * strictly (unknown fields refused) by the flags context, then by the engine's validator.
+ */
+export class UpdateFlagConfigDto {
+  @ApiProperty() @IsBoolean() on: boolean;
+
+  @ApiProperty({ example: 'off' }) @IsString() @Length(1, 128) offVariant: string;
+
+  @ApiProperty({ type: 'array', items: { type: 'object' }, maxItems: 200, example: RULE_EXAMPLE })
+  @IsArray() @ArrayMaxSize(200) @IsObject({ each: true })
+  rules: Rule[];
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { rollout: { bucketBy: 'key', weights: { on: 25000, off: 75000 } } } })
+  @IsObject()
+  fallthrough: Serve;
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, maxItems: 50 })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true })
+  prerequisites?: Prerequisite[];
+
+  @ApiPropertyOptional({ description: 'Bucketing salt; changing it reshuffles every rollout' })
+  @IsOptional() @IsString() @Length(1, 128)
+  salt?: string;
+
+  @ApiPropertyOptional({ description: 'The version this edit is based on (or the If-Match header)' })
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000)
+  baseVersion?: number;
+
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+}
+
+/** Body of POST …/toggle. */
+export class ToggleFlagDto {
+  @ApiProperty() @IsBoolean() on: boolean;
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @ApiPropertyOptional({ description: 'Optional: refuse with 409 if the config moved on' })
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000)
+  baseVersion?: number;
+}
+
+/** Body of POST …/kill and …/restore: no base version, never 409. */
+export class KillFlagDto {
+  @ApiPropertyOptional({ maxLength: 1000, example: 'incident 4242' }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+}
+
+/** Body of POST …/environments/:env/kill. */
+export class KillByTagDto extends KillFlagDto {
+  @ApiProperty({ example: 'checkout' }) @IsString() @Length(1, 64) tag: string;
+}
+
+/** The current config of a flag in an environment (also the answer of every config write). */
+export class FlagConfigStateDto {
+  @ApiProperty() flagKey: string;
+  @ApiProperty() environmentKey: string;
+  @ApiProperty({ description: 'The config version; send it back as If-Match or baseVersion' }) version: number;
+  @ApiPropertyOptional({ description: 'The environment version this write produced' }) environmentVersion?: number;
+  @ApiProperty({ type: FlagConfigDto }) config: FlagConfigDto;
+}
+
+/** The answer of a kill by tag. */
+export class KillByTagResultDto {
+  @ApiProperty({ type: [String], description: 'Flags killed now (already-killed ones are skipped)' }) killed: string[];
+  @ApiPropertyOptional({ nullable: true, type: Number }) environmentVersion: number | null;
+}

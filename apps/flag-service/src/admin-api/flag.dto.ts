@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FlagType, JsonValue } from '@switchyard/evaluation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { SLUG_RULE } from './project.dto.js';
+import { FlagConfigDto } from './flag-config.dto.js';
+
+const SLUG = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/** Optional metadata fields shared by create and PATCH. */
+class FlagMetadataDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional() @IsString() @MaxLength(2000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['checkout'], maxItems: 50 })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(SLUG, { each: true, message: 'each tag must be a slug' })
+  tags?: string[];
+
+  @ApiPropertyOptional({ description: 'true for release/experiment flags meant to be removed; false for permanent ones' })
+  @IsOptional() @IsBoolean()
+  temporary?: boolean;
+}
+
+/** Fields of a flag's metadata that PATCH may change (variants and type are fixed at creation). */
+export class UpdateFlagDto extends FlagMetadataDto {
+  @ApiPropertyOptional({ example: 'New checkout', maxLength: 200 })
+  @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+}
+
+/** Body of POST /api/projects/:project/flags. */
+export class CreateFlagDto extends FlagMetadataDto {
+  @ApiProperty({ example: 'new-checkout', pattern: SLUG.source })
+  @IsString() @Matches(SLUG, { message: SLUG_RULE })
+  key: string;
+
+  @ApiProperty({ example: 'New checkout', maxLength: 200 })
+  @IsString() @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: ['boolean', 'string', 'number', 'json'] })
+  @IsIn(['boolean', 'string', 'number', 'json'])
+  type: FlagType;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { on: true, off: false }, description: 'Variant key → value; boolean flags default to { on: true, off: false }' })
+  @IsOptional() @IsObject()
+  variants?: Record<string, JsonValue>;
+
+  @ApiPropertyOptional({ example: 'off', description: 'Served while off or killed; defaults to "off" or the first variant' })
+  @IsOptional() @IsString() @MaxLength(128)
+  offVariant?: string;
+
+  @ApiPropertyOptional({ example: 'on', description: 'Served when on and no rule matches; defaults to "on" or another variant' })
+  @IsOptional() @IsString() @MaxLength(128)
+  fallthroughVariant?: string;
+}
+
+/** Body of POST …/flags/:flag/archive. */
+export class ArchiveFlagDto {
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+}
+
+/** A flag's project-level definition. */
+export class FlagDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: ['boolean', 'string', 'number', 'json'] }) type: FlagType;
+  @ApiProperty({ type: 'object', additionalProperties: true }) variants: Record<string, JsonValue>;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty() temporary: boolean;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) archivedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+/** A flag's config in one environment, as listed beside the flag. */
+export class FlagEnvironmentDto {
+  @ApiProperty() environment: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: FlagConfigDto }) config: FlagConfigDto;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+/** One flag with its config in every environment. */
+export class FlagDetailDto extends FlagDto {
+  @ApiProperty({ type: [FlagEnvironmentDto] }) environments: FlagEnvironmentDto[];
+}
+
+/** GET /api/projects/:project/flags. */
+export class FlagListDto {
+  @ApiProperty({ type: [FlagDto] }) items: FlagDto[];
+}
+
+/** Query of GET /api/projects/:project/flags. */
+export class ListFlagsQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Include archived flags' })
+  @IsOptional() @IsIn(['true', 'false'])
+  archived?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Only flags with this tag' })
+  @IsOptional() @IsString() @MaxLength(64)
+  tag?: string;
+}

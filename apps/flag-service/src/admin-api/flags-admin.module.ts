@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../../../libs/audit/audit.module.js';
+import { FlagsModule } from '../../../../libs/flags/flags.module.js';
+import { AuditController } from './audit.controller.js';
+import { EnvironmentsController } from './environments.controller.js';
+import { FlagConfigsController } from './flag-configs.controller.js';
+import { FlagVersionsController } from './flag-versions.controller.js';
+import { FlagsController } from './flags.controller.js';
+import { PreviewController } from './preview.controller.js';
+import { ProjectsController } from './projects.controller.js';
+import { SegmentsController } from './segments.controller.js';
+
+/** Admin API of the flags and audit contexts. */
+@Module({
+  imports: [FlagsModule, AuditModule],
+  controllers: [
+    ProjectsController, EnvironmentsController, FlagsController, FlagConfigsController,
+    FlagVersionsController, PreviewController, SegmentsController, AuditController,
+  ],
+})
+export class FlagsAdminModule {}

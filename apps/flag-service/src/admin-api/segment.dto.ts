@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Condition } from '@switchyard/evaluation';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SLUG_RULE } from './project.dto.js';
+
+/** Body of PUT /api/projects/:project/segments/:segment (the whole segment). */
+export class UpdateSegmentDto {
+  @ApiProperty({ example: 'Staff', maxLength: 200 }) @IsString() @Length(1, 200) name: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 10000, description: 'Context keys always in the segment' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsString({ each: true }) @MaxLength(1024, { each: true })
+  included?: string[];
+
+  @ApiPropertyOptional({ type: [String], maxItems: 10000, description: 'Context keys never in the segment' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsString({ each: true }) @MaxLength(1024, { each: true })
+  excluded?: string[];
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, maxItems: 50, example: [{ attribute: 'email', operator: 'endsWith', values: ['@example.com'] }] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true })
+  conditions?: Condition[];
+
+  @ApiPropertyOptional({ description: 'The segment version this edit is based on (or If-Match); refused with 409 when stale' })
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000)
+  baseVersion?: number;
+}
+
+/** Body of POST /api/projects/:project/segments. */
+export class CreateSegmentDto extends UpdateSegmentDto {
+  @ApiProperty({ example: 'staff' }) @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{0,63}$/, { message: SLUG_RULE }) key: string;
+}
+
+/** A segment. */
+export class SegmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: [String] }) included: string[];
+  @ApiProperty({ type: [String] }) excluded: string[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) conditions: Condition[];
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+/** GET /api/projects/:project/segments. */
+export class SegmentListDto {
+  @ApiProperty({ type: [SegmentDto] }) items: SegmentDto[];
+}
