@@ -5,7 +5,6 @@ import { DatabaseModule } from '../../../libs/database/database.module.js';
 import { ObservabilityModule } from '../../../libs/kernel/observability/observability.module.js';
 import { AccessAdminModule } from './admin-api/access-admin.module.js';
 import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
-import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
 import { AuthGuard } from './http/auth.guard.js';
@@ -32,7 +31,6 @@ export class AppModule {
         AccessModule,
         HealthModule,
         AccessAdminModule,
-        FlagsAdminModule,
         FlagsAdminModule,
         SdkApiModule.forRoot(options.config),
       ],
