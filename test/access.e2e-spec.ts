@@ -104,6 +104,21 @@ describe('access to the admin and SDK APIs', () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
   });
+
+  it('records token and key creation and revocation in the audit log, never the secrets', async () => {
+    const token = await createToken('viewer', 'audited');
+    await service.request('DELETE', `/api/tokens/${token.body.id}`);
+    const key = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'audited' } });
+    await service.request('DELETE', `/api/sdk-keys/${key.body.id}`);
+    const rows: Array<{ action: string; actor_type: string; details: unknown }> = await service.database.dataSource.query(
+      `SELECT action, actor_type, details FROM audit_log WHERE details->>'name' = 'audited' ORDER BY id`,
+    );
+    expect(rows.map((row) => row.action)).toEqual(['admin-token.created', 'admin-token.revoked', 'sdk-key.created', 'sdk-key.revoked']);
+    expect(rows.every((row) => row.actor_type === 'token')).toBe(true);
+    const all = JSON.stringify(await service.database.dataSource.query('SELECT * FROM audit_log'));
+    expect(all).not.toContain(token.body.token);
+    expect(all).not.toContain(key.body.key);
+  });
 });
 
 describe('repeated failed authentication', () => {

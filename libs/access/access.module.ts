@@ -1,6 +1,7 @@
 import { Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessAudit, AdminTokenRepository, EnvironmentDirectory, SdkKeyRepository } from './application/access-ports.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { AccessTransaction, AdminTokenRepository, EnvironmentDirectory, SdkKeyRepository } from './application/access-ports.js';
 import { Authenticate } from './application/authenticate.js';
 import { CreateAdminToken } from './application/create-admin-token.js';
 import { CreateSdkKey } from './application/create-sdk-key.js';
@@ -9,11 +10,11 @@ import { EnsureBootstrapAdminToken } from './application/ensure-bootstrap-admin-
 import { FailedAuthLimiter } from './application/failed-auth-limiter.js';
 import { ListAdminTokens } from './application/list-admin-tokens.js';
 import { ListSdkKeys } from './application/list-sdk-keys.js';
-import { NoopAccessAudit } from './application/noop-access-audit.js';
 import { RevokeAdminToken } from './application/revoke-admin-token.js';
 import { RevokeSdkKey } from './application/revoke-sdk-key.js';
 import { AdminTokenEntity } from './persistence/admin-token.entity.js';
 import { SdkKeyEntity } from './persistence/sdk-key.entity.js';
+import { TypeormAccessTransaction } from './persistence/typeorm-access-transaction.js';
 import { SqlEnvironmentDirectory } from './persistence/sql-environment-directory.js';
 import { TypeormAdminTokenRepository } from './persistence/typeorm-admin-token-repository.js';
 import { TypeormSdkKeyRepository } from './persistence/typeorm-sdk-key-repository.js';
@@ -34,14 +35,14 @@ const providers: Provider[] = [
   { provide: AdminTokenRepository, useClass: TypeormAdminTokenRepository },
   { provide: SdkKeyRepository, useClass: TypeormSdkKeyRepository },
   { provide: EnvironmentDirectory, useClass: SqlEnvironmentDirectory },
-  { provide: AccessAudit, useClass: NoopAccessAudit },
+  { provide: AccessTransaction, useClass: TypeormAccessTransaction },
   { provide: CredentialCache, useFactory: () => new CredentialCache() },
   { provide: FailedAuthLimiter, useFactory: () => new FailedAuthLimiter() },
 ];
 
-/** Admin tokens, SDK keys and authentication. Exports use cases only. */
+/** Admin tokens, SDK keys and authentication; writes are audited through the audit context. Exports use cases only. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AdminTokenEntity, SdkKeyEntity])],
+  imports: [TypeOrmModule.forFeature([AdminTokenEntity, SdkKeyEntity]), AuditModule],
   providers,
   exports: [...useCases, FailedAuthLimiter],
 })

@@ -55,3 +55,15 @@ export interface AccessAuditEvent {
 export abstract class AccessAudit {
   abstract record(event: AccessAuditEvent): Promise<void>;
 }
+
+/** The ports a write uses, all bound to one transaction. */
+export interface AccessWriteScope {
+  tokens: AdminTokenRepository;
+  keys: SdkKeyRepository;
+  audit: AccessAudit;
+}
+
+/** Port: runs a write and its audit entry in one transaction (both commit, or neither). */
+export abstract class AccessTransaction {
+  abstract run<T>(work: (scope: AccessWriteScope) => Promise<T>): Promise<T>;
+}

@@ -3,20 +3,20 @@ import { Authenticate } from './authenticate.js';
 import { CreateAdminToken } from './create-admin-token.js';
 import { CredentialCache } from './credential-cache.js';
 import { EnsureBootstrapAdminToken } from './ensure-bootstrap-admin-token.js';
-import { InMemoryAdminTokenRepository, InMemorySdkKeyRepository } from './in-memory-access-repositories.js';
-import { NoopAccessAudit } from './noop-access-audit.js';
+import { InMemoryAccessTransaction, InMemorySdkKeyRepository } from './in-memory-access-repositories.js';
 import { RevokeAdminToken } from './revoke-admin-token.js';
 
 describe('authentication of admin tokens', () => {
   const setup = (cacheTtlMs = 30_000) => {
-    const tokens = new InMemoryAdminTokenRepository();
+    const transaction = new InMemoryAccessTransaction();
+    const { tokens } = transaction;
     const cache = new CredentialCache(cacheTtlMs);
-    const audit = new NoopAccessAudit();
     return {
       tokens,
-      authenticate: new Authenticate(tokens, new InMemorySdkKeyRepository(), cache),
-      create: new CreateAdminToken(tokens, audit),
-      revoke: new RevokeAdminToken(tokens, cache, audit),
+      transaction,
+      authenticate: new Authenticate(tokens, transaction.keys, cache),
+      create: new CreateAdminToken(transaction),
+      revoke: new RevokeAdminToken(transaction, cache),
     };
   };
 
@@ -28,11 +28,13 @@ describe('authentication of admin tokens', () => {
   });
 
   it('refuses a revoked token at once, even after a cached lookup', async () => {
-    const { authenticate, create, revoke } = setup();
+    const { authenticate, create, revoke, transaction } = setup();
     const issued = await create.execute({ name: 'ci', role: 'admin' }, SYSTEM_ACTOR);
     await authenticate.adminToken(issued.token);
     await revoke.execute(issued.id, SYSTEM_ACTOR);
     await expect(authenticate.adminToken(issued.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(transaction.audit.events.map((event) => event.action)).toEqual(['admin-token.created', 'admin-token.revoked']);
+    expect(transaction.audit.events[1]!.actor).toBe(SYSTEM_ACTOR);
   });
 
   it('keeps accepting a known token when the database is unreachable, but no unknown one', async () => {
@@ -52,8 +54,9 @@ describe('authentication of admin tokens', () => {
 
 describe('the first start', () => {
   it('creates one admin token when none exists, and none on the next start', async () => {
-    const tokens = new InMemoryAdminTokenRepository();
-    const bootstrap = new EnsureBootstrapAdminToken(tokens, new NoopAccessAudit());
+    const transaction = new InMemoryAccessTransaction();
+    const { tokens } = transaction;
+    const bootstrap = new EnsureBootstrapAdminToken(tokens, transaction);
     const first = await bootstrap.execute();
     expect(first.kind).toBe('generated');
     expect(await bootstrap.execute()).toEqual({ kind: 'existing' });
@@ -62,8 +65,9 @@ describe('the first start', () => {
   });
 
   it('takes the configured token instead of printing a new one', async () => {
-    const tokens = new InMemoryAdminTokenRepository();
-    const bootstrap = new EnsureBootstrapAdminToken(tokens, new NoopAccessAudit());
+    const transaction = new InMemoryAccessTransaction();
+    const { tokens } = transaction;
+    const bootstrap = new EnsureBootstrapAdminToken(tokens, transaction);
     expect(await bootstrap.execute('a-configured-secret-of-some-length')).toEqual({ kind: 'from-environment' });
     const authenticate = new Authenticate(tokens, new InMemorySdkKeyRepository(), new CredentialCache());
     await expect(authenticate.adminToken('a-configured-secret-of-some-length')).resolves.toMatchObject({ role: 'admin' });

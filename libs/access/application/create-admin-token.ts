@@ -2,29 +2,29 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, Role } from '../../kernel/actor.js';
 import type { IssuedAdminToken } from '../domain/admin-token.js';
 import { ADMIN_TOKEN_PREFIX, generateSecret, hashSecret, secretHint } from '../domain/secret.js';
-import { AccessAudit, AdminTokenRepository } from './access-ports.js';
+import { AccessTransaction } from './access-ports.js';
 
-/** Issues an admin token with a role; the secret is returned this once and stored only as a hash. */
+/** Issues an admin token with a role; the secret is returned this once and stored only as a hash. Audited. */
 @Injectable()
 export class CreateAdminToken {
-  constructor(
-    private readonly tokens: AdminTokenRepository,
-    private readonly audit: AccessAudit,
-  ) {}
+  constructor(private readonly transaction: AccessTransaction) {}
 
   async execute(input: { name: string; role: Role }, actor: Actor): Promise<IssuedAdminToken> {
     const secret = generateSecret(ADMIN_TOKEN_PREFIX);
-    const token = await this.tokens.insert({
-      name: input.name,
-      role: input.role,
-      hash: hashSecret(secret),
-      hint: secretHint(secret),
-      createdBy: actor.name,
-    });
-    await this.audit.record({
-      action: 'admin-token.created',
-      actor,
-      details: { tokenId: token.id, name: token.name, role: token.role },
+    const token = await this.transaction.run(async ({ tokens, audit }) => {
+      const created = await tokens.insert({
+        name: input.name,
+        role: input.role,
+        hash: hashSecret(secret),
+        hint: secretHint(secret),
+        createdBy: actor.name,
+      });
+      await audit.record({
+        action: 'admin-token.created',
+        actor,
+        details: { tokenId: created.id, name: created.name, role: created.role },
+      });
+      return created;
     });
     return { ...token, token: secret };
   }

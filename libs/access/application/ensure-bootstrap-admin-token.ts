@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR } from '../../kernel/actor.js';
 import { ADMIN_TOKEN_PREFIX, generateSecret, hashSecret, secretHint } from '../domain/secret.js';
-import { AccessAudit, AdminTokenRepository } from './access-ports.js';
+import { AccessTransaction, AdminTokenRepository } from './access-ports.js';
 
 /** What the first start did about admin tokens. */
 export type BootstrapOutcome =
@@ -18,7 +18,7 @@ export type BootstrapOutcome =
 export class EnsureBootstrapAdminToken {
   constructor(
     private readonly tokens: AdminTokenRepository,
-    private readonly audit: AccessAudit,
+    private readonly transaction: AccessTransaction,
   ) {}
 
   execute(configuredSecret?: string): Promise<BootstrapOutcome> {
@@ -36,18 +36,20 @@ export class EnsureBootstrapAdminToken {
     });
   }
 
-  private async insert(secret: string, origin: string): Promise<void> {
-    const token = await this.tokens.insert({
-      name: 'bootstrap admin',
-      role: 'admin',
-      hash: hashSecret(secret),
-      hint: secretHint(secret),
-      createdBy: SYSTEM_ACTOR.name,
-    });
-    await this.audit.record({
-      action: 'admin-token.created',
-      actor: SYSTEM_ACTOR,
-      details: { tokenId: token.id, name: token.name, role: token.role, origin },
+  private insert(secret: string, origin: string): Promise<void> {
+    return this.transaction.run(async ({ tokens, audit }) => {
+      const token = await tokens.insert({
+        name: 'bootstrap admin',
+        role: 'admin',
+        hash: hashSecret(secret),
+        hint: secretHint(secret),
+        createdBy: SYSTEM_ACTOR.name,
+      });
+      await audit.record({
+        action: 'admin-token.created',
+        actor: SYSTEM_ACTOR,
+        details: { tokenId: token.id, name: token.name, role: token.role, origin },
+      });
     });
   }
 }

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../kernel/actor.js';
 import type { AdminToken } from '../domain/admin-token.js';
 import type { SdkKey } from '../domain/sdk-key.js';
-import { AdminTokenRepository, SdkKeyRepository, type StoredCredential } from './access-ports.js';
+import {
+  AccessAudit,
+  type AccessAuditEvent,
+  AccessTransaction,
+  type AccessWriteScope,
+  AdminTokenRepository,
+  SdkKeyRepository,
+  type StoredCredential,
+} from './access-ports.js';
 
 /** In-memory AdminTokenRepository for unit tests; `failWith` makes every call throw. */
 export class InMemoryAdminTokenRepository extends AdminTokenRepository {
@@ -61,4 +69,28 @@ export class InMemorySdkKeyRepository extends SdkKeyRepository {
     return row.record;
   }
   async touch(): Promise<void> {}
+}
+
+/** AccessAudit that keeps events in an array, for assertions. */
+export class RecordingAccessAudit extends AccessAudit {
+  readonly events: AccessAuditEvent[] = [];
+
+  async record(event: AccessAuditEvent): Promise<void> {
+    this.events.push(event);
+  }
+}
+
+/** AccessTransaction over the in-memory repositories (no rollback: fakes for use-case tests). */
+export class InMemoryAccessTransaction extends AccessTransaction {
+  constructor(
+    readonly tokens = new InMemoryAdminTokenRepository(),
+    readonly keys = new InMemorySdkKeyRepository(),
+    readonly audit = new RecordingAccessAudit(),
+  ) {
+    super();
+  }
+
+  run<T>(work: (scope: AccessWriteScope) => Promise<T>): Promise<T> {
+    return work({ tokens: this.tokens, keys: this.keys, audit: this.audit });
+  }
 }

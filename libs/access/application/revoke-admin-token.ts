@@ -2,27 +2,29 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../kernel/actor.js';
 import { AccessErrors } from '../domain/access.errors.js';
 import type { AdminToken } from '../domain/admin-token.js';
-import { AccessAudit, AdminTokenRepository } from './access-ports.js';
+import { AccessTransaction } from './access-ports.js';
 import { CredentialCache } from './credential-cache.js';
 
-/** Revokes an admin token: from now on it gets 401 (at once on this node). Revoking twice is harmless. */
+/** Revokes an admin token: from now on it gets 401 (at once on this node). Revoking twice is harmless. Audited. */
 @Injectable()
 export class RevokeAdminToken {
   constructor(
-    private readonly tokens: AdminTokenRepository,
+    private readonly transaction: AccessTransaction,
     private readonly cache: CredentialCache,
-    private readonly audit: AccessAudit,
   ) {}
 
   async execute(id: string, actor: Actor): Promise<AdminToken> {
-    const token = await this.tokens.revoke(id, new Date());
-    if (!token) throw AccessErrors.tokenNotFound(id);
-    this.cache.invalidate(id);
-    await this.audit.record({
-      action: 'admin-token.revoked',
-      actor,
-      details: { tokenId: token.id, name: token.name, role: token.role },
+    const token = await this.transaction.run(async ({ tokens, audit }) => {
+      const revoked = await tokens.revoke(id, new Date());
+      if (!revoked) throw AccessErrors.tokenNotFound(id);
+      await audit.record({
+        action: 'admin-token.revoked',
+        actor,
+        details: { tokenId: revoked.id, name: revoked.name, role: revoked.role },
+      });
+      return revoked;
     });
+    this.cache.invalidate(id);
     return token;
   }
 }

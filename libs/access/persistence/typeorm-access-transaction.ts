@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
+import { AccessTransaction, type AccessWriteScope } from '../application/access-ports.js';
+import { AdminTokenEntity } from './admin-token.entity.js';
+import { AuditLogAccessAudit } from './audit-log-access-audit.js';
+import { SdkKeyEntity } from './sdk-key.entity.js';
+import { TypeormAdminTokenRepository } from './typeorm-admin-token-repository.js';
+import { TypeormSdkKeyRepository } from './typeorm-sdk-key-repository.js';
+
+/** One Postgres transaction holding the access repositories and the audit sink. */
+@Injectable()
+export class TypeormAccessTransaction extends AccessTransaction {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditSinks: TransactionalAuditSinks,
+  ) {
+    super();
+  }
+
+  run<T>(work: (scope: AccessWriteScope) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) =>
+      work({
+        tokens: new TypeormAdminTokenRepository(manager.getRepository(AdminTokenEntity), this.dataSource),
+        keys: new TypeormSdkKeyRepository(manager.getRepository(SdkKeyEntity)),
+        audit: new AuditLogAccessAudit(this.auditSinks.within(manager)),
+      }),
+    );
+  }
+}
