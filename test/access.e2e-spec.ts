@@ -93,6 +93,16 @@ describe('access to the admin and SDK APIs', () => {
     expect(JSON.stringify(list.body)).not.toContain(created.body.key);
   });
 
+  it('accepts an SDK key on the SDK API, refuses an admin token there, and refuses the key once revoked', async () => {
+    const created = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'reader' } });
+    expect((await service.request('GET', '/sdk/v1/snapshot', { token: created.body.key })).status).toBe(200);
+    const withAdminToken = await service.request('GET', '/sdk/v1/snapshot');
+    expect(withAdminToken.status).toBe(403);
+    expect((await service.request('GET', '/sdk/v1/snapshot', { token: null })).status).toBe(401);
+    await service.request('DELETE', `/api/sdk-keys/${created.body.id}`);
+    expect((await service.request('GET', '/sdk/v1/snapshot', { token: created.body.key })).status).toBe(401);
+  });
+
   it('answers 404 for SDK keys of an unknown environment', async () => {
     const response = await service.request('POST', '/api/projects/shop/environments/nowhere/sdk-keys', { body: { name: 'x' } });
     expect(response.status).toBe(404);
