@@ -1,8 +1,12 @@
 /**
- * Child process: measures ONE implementation in ONE mode and sends the figures to its parent over IPC,
- * so the heap and JIT state of one implementation never bleed into another's numbers.
+ * Child process holding ONE implementation in ONE mode, so the heap and JIT state of one implementation
+ * never bleed into another's numbers. The parent drives it over IPC:
  *
- *   node measure-worker.mjs <implementation-id> <distinct|repeated>
+ *   child → { type: 'ready' }         after setup, the scenario check, building the contexts and warm-up
+ *   parent → { type: 'round' }        child → { type: 'round', result: RoundResult }
+ *   parent → { type: 'close' }        child exits
+ *
+ *   node --expose-gc measure-worker.mjs <implementation-id> <distinct|repeated>
  */
 import { startGcCounter } from './gc-counter.mjs';
 import { findImplementation } from './implementation.mjs';
@@ -12,22 +16,19 @@ import { readSettings } from './settings.mjs';
 import { timeDistinctAsync, timeDistinctSync, timeRepeatedAsync, timeRepeatedSync } from './timing-loops.mjs';
 
 /**
- * @typedef {object} Measurement
- * @property {string} id
- * @property {'distinct' | 'repeated'} mode
- * @property {number} evaluationsPerRound
- * @property {number[]} nsPerEvaluation  One figure per timed round, in run order.
- * @property {number[]} onShare  Share of evaluations that served `on`, per round.
- * @property {number} gcCount  Garbage collections during the timed rounds.
- * @property {number} gcMs  Time those collections took, in milliseconds.
- * @property {number} timedMs  Time the timed rounds took, in milliseconds.
+ * @typedef {object} RoundResult
+ * @property {number} evaluations
+ * @property {number} elapsedNs
+ * @property {number} on  Evaluations that served `on`.
+ * @property {number} gcCount  Garbage collections during the round.
+ * @property {number} gcMs  Time they took, in milliseconds.
  */
 
 const [id, mode] = process.argv.slice(2);
 if (mode !== 'distinct' && mode !== 'repeated') throw new Error(`mode must be distinct or repeated, got "${mode}"`);
+if (!process.send) throw new Error('measure-worker.mjs is started by run-engine-bench.mjs (it needs an IPC channel)');
 const settings = readSettings();
-const entry = findImplementation(id);
-const { setup } = await import(entry.modulePath);
+const { setup } = await import(findImplementation(id).modulePath);
 /** @type {import('./implementation.mjs').Implementation} */
 const implementation = await setup();
 await checkScenario(implementation);
@@ -35,25 +36,28 @@ await checkScenario(implementation);
 const perRound = mode === 'distinct' ? settings.keys : settings.repeatedKeyEvaluations;
 const subject = mode === 'distinct' ? pregenerate(implementation, settings.keys) : implementation.makeContext(REPEATED_KEY);
 const loop = pickLoop(implementation.isAsync, mode);
-
 await loop(implementation.evaluate, subject, settings.warmupEvaluations);
-// Start every implementation from a collected heap, so the garbage of building 1M contexts is not billed to it.
+// Collect set-up garbage (building 1M contexts) once, so it is never billed to a timed round. Not before
+// every round: a full collection also shrinks the young generation, which would penalise allocating SDKs.
 globalThis.gc?.();
-/** @type {Measurement} */
-const measurement = { id, mode, evaluationsPerRound: perRound, nsPerEvaluation: [], onShare: [], gcCount: 0, gcMs: 0, timedMs: 0 };
-const gc = startGcCounter();
-for (let round = 0; round < settings.rounds; round++) {
+
+process.on('message', async (message) => {
+  if (message?.type === 'round') {
+    process.send?.({ type: 'round', result: await runRound() });
+  } else if (message?.type === 'close') {
+    implementation.close();
+    process.exit(0);
+  }
+});
+process.send({ type: 'ready' });
+
+/** @returns {Promise<RoundResult>} */
+async function runRound() {
+  const gc = startGcCounter();
   const { elapsedNs, on } = await loop(implementation.evaluate, subject, perRound);
-  measurement.nsPerEvaluation.push(Number(elapsedNs) / perRound);
-  measurement.onShare.push(on / perRound);
-  measurement.timedMs += Number(elapsedNs) / 1e6;
+  const collected = await gc.stop();
+  return { evaluations: perRound, elapsedNs: Number(elapsedNs), on, gcCount: collected.count, gcMs: collected.ms };
 }
-const collected = await gc.stop();
-measurement.gcCount = collected.count;
-measurement.gcMs = collected.ms;
-implementation.close();
-if (process.send) process.send(measurement, () => process.exit(0));
-else console.log(JSON.stringify(measurement));
 
 /**
  * Builds every context before timing starts.

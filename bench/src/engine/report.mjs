@@ -11,8 +11,8 @@ const TARGET_SPEEDUP = 4;
  * @typedef {object} Row
  * @property {import('./implementation.mjs').ImplementationEntry} entry
  * @property {string} version
- * @property {import('./measure-worker.mjs').Measurement} [distinct]
- * @property {import('./measure-worker.mjs').Measurement} [repeated]
+ * @property {import('./sequential-run.mjs').Measurement} [distinct]
+ * @property {import('./sequential-run.mjs').Measurement} [repeated]
  * @property {string} [error]
  */
 
@@ -71,7 +71,7 @@ function verdict(rows, baseline, ours, keysLabel) {
 
 /**
  * Garbage collections per million evaluations in the distinct-keys rounds (0 = allocation-free).
- * @param {import('./measure-worker.mjs').Measurement} measurement
+ * @param {import('./sequential-run.mjs').Measurement} measurement
  */
 function gcPerMillion(measurement) {
   const evaluations = measurement.evaluationsPerRound * measurement.nsPerEvaluation.length;

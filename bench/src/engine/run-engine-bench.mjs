@@ -1,13 +1,14 @@
 /**
  * The engine benchmark: Switchyard's evaluation engine against peer SDKs on one logical flag (see
- * scenario.mjs), each implementation and mode measured in its own child process, one after another.
+ * scenario.mjs). Each implementation and mode is measured in its own child process, one after another
+ * (see sequential-run.mjs).
  *
  *   node src/engine/run-engine-bench.mjs [implementation-id ...]
  */
 import { describeEnvironment, installedVersion } from './environment.mjs';
 import { IMPLEMENTATIONS, findImplementation } from './implementation.mjs';
+import { runSequentially } from './sequential-run.mjs';
 import { formatReport } from './report.mjs';
-import { runInChild } from './run-in-child.mjs';
 import { readSettings } from './settings.mjs';
 
 const selected = process.argv.length > 2 ? process.argv.slice(2).map(findImplementation) : IMPLEMENTATIONS;
@@ -15,22 +16,17 @@ const settings = readSettings();
 const environment = describeEnvironment();
 const started = process.hrtime.bigint();
 
+const slots = await runSequentially(selected.map((entry) => entry.id), settings.rounds, progress);
 /** @type {import('./report.mjs').Row[]} */
-const rows = [];
-for (const entry of selected) {
-  /** @type {import('./report.mjs').Row} */
-  const row = { entry, version: installedVersion(entry.packageName) };
-  try {
-    progress(`${entry.label}: ${settings.keys.toLocaleString('en-US')} distinct keys`);
-    row.distinct = await runInChild(entry.id, 'distinct');
-    progress(`${entry.label}: one repeated key`);
-    row.repeated = await runInChild(entry.id, 'repeated');
-  } catch (error) {
-    row.error = error instanceof Error ? error.message : String(error);
-    progress(`${entry.label}: FAILED ${row.error}`);
-  }
-  rows.push(row);
-}
+const rows = selected.map((entry) => {
+  const distinct = slots.find((slot) => slot.id === entry.id && slot.mode === 'distinct');
+  const repeated = slots.find((slot) => slot.id === entry.id && slot.mode === 'repeated');
+  const error = distinct?.error ?? repeated?.error;
+  return error
+    ? { entry, version: installedVersion(entry.packageName), error }
+    : { entry, version: installedVersion(entry.packageName), distinct: distinct?.measurement, repeated: repeated?.measurement };
+});
+for (const row of rows) if (row.error) progress(`${row.entry.label} FAILED: ${row.error}`);
 
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const lines = [
@@ -40,8 +36,8 @@ const lines = [
   ...environment,
   `settings  ${settings.keys.toLocaleString('en-US')} distinct keys per round; ` +
     `${settings.repeatedKeyEvaluations.toLocaleString('en-US')} evaluations of one key per round; ` +
-    `median of ${settings.rounds} rounds after ${settings.warmupEvaluations.toLocaleString('en-US')} warm-up evaluations; ` +
-    'one child process per implementation and mode',
+    `median of ${settings.rounds} rounds after ${settings.warmupEvaluations.toLocaleString('en-US')} warm-up evaluations;`,
+  '          one child process per implementation and mode, run one after another',
   '',
   ...formatReport(rows, keysLabel(settings.keys)),
   '',

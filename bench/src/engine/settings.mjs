@@ -17,7 +17,7 @@ export function readSettings() {
     keys,
     rounds: positiveInt('BENCH_ROUNDS', 5),
     warmupEvaluations: positiveInt('BENCH_WARMUP', Math.min(keys, 200_000)),
-    repeatedKeyEvaluations: positiveInt('BENCH_REPEATED', Math.min(keys, 500_000)),
+    repeatedKeyEvaluations: positiveInt('BENCH_REPEATED', Math.min(keys, 200_000)),
   };
 }
 
