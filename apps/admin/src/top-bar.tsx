@@ -52,7 +52,7 @@ export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
         )}
       </nav>
       <div className="who">
-        <span className="muted small">{identity.name} · <span data-testid="role">{identity.role}</span></span>
+        <span className="muted small">{identity.name ? `${identity.name} · ` : 'signed in as '}<span data-testid="role">{identity.role}</span></span>
         <button onClick={onSignOut}>Sign out</button>
       </div>
     </header>

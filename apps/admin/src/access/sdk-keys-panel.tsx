@@ -41,6 +41,7 @@ export function SdkKeysPanel(): ReactNode {
       <p className="muted small">An SDK key reads this environment's snapshot and stream and posts events; nothing else.</p>
       {secret && <SecretOnce label="New SDK key" secret={secret} onDismiss={() => setSecret(undefined)} />}
       <ErrorBanner error={error ?? keys.error} />
+      {keys.data && keys.data.every((key) => key.revokedAt) && <p className="muted small">No SDK key for {env} yet.</p>}
       <ul className="plain-list">
         {(keys.data ?? []).filter((key) => !key.revokedAt).map((key) => (
           <li key={key.id}>

@@ -37,14 +37,14 @@ export class AdminApi {
   async whoAmI(): Promise<Identity> {
     try {
       const me = await this.client.get<{ name?: string; role: Role }>('/me');
-      return { name: me.name ?? 'you', role: me.role };
+      return { name: me.name ?? '', role: me.role };
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
     }
     await this.projects();
-    if (await this.allowed(() => this.client.get('/tokens'))) return { name: 'admin token', role: 'admin' };
+    if (await this.allowed(() => this.client.get('/tokens'))) return { name: '', role: 'admin' };
     const editor = await this.allowed(() => this.client.post('/projects/-/environments/-/flags/-/toggle', {}));
-    return editor ? { name: 'editor token', role: 'editor' } : { name: 'viewer token', role: 'viewer' };
+    return { name: '', role: editor ? 'editor' : 'viewer' };
   }
 
   private async allowed(call: () => Promise<unknown>): Promise<boolean> {

@@ -40,8 +40,8 @@ export function AuditScreen(): ReactNode {
       <form className="filters" onSubmit={apply} role="search">
         <label>Flag <input value={form.flag} onChange={(event) => setForm({ ...form, flag: event.target.value })} /></label>
         <label>Actor <input value={form.actor} onChange={(event) => setForm({ ...form, actor: event.target.value })} /></label>
-        <label>From <input type="datetime-local" value={form.from} onChange={(event) => setForm({ ...form, from: event.target.value })} /></label>
-        <label>To <input type="datetime-local" value={form.to} onChange={(event) => setForm({ ...form, to: event.target.value })} /></label>
+        <label>From (your time) <input type="datetime-local" value={form.from} onChange={(event) => setForm({ ...form, from: event.target.value })} /></label>
+        <label>To (your time) <input type="datetime-local" value={form.to} onChange={(event) => setForm({ ...form, to: event.target.value })} /></label>
         <label className="inline">
           <input type="checkbox" checked={form.allEnvironments} onChange={(event) => setForm({ ...form, allEnvironments: event.target.checked })} />
           all environments

@@ -1,0 +1,213 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ensureAdminUiBuilt, launchBrowser, newSession, signIn, withScreenshotOnFailure } from './support/browser.js';
+import { startApp, type StartedApp } from './support/start-app.js';
+
+const P = 'shop';
+const E = 'production';
+
+describe('the admin UI in a real browser', () => {
+  let service: StartedApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pages: Page[] = [];
+
+  const api = async <T = any>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+    const response = await service.request<T>(method, `/api${path}`, { body, token });
+    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const config = (flag: string) => api(`GET`, `/projects/${P}/environments/${E}/flags/${flag}`);
+  const createFlag = (key: string, tags: string[] = []) => api('POST', `/projects/${P}/flags`, { key, name: key, type: 'boolean', tags });
+  const flagUrl = (flag: string, tab = '') => `${service.baseUrl}/projects/${P}/environments/${E}/flags/${flag}${tab}`;
+
+  async function session(token = service.adminToken): Promise<Page> {
+    const { context, page } = await newSession(browser);
+    contexts.push(context);
+    pages.push(page);
+    await signIn(page, service.baseUrl, token);
+    return page;
+  }
+
+  /** A scenario with a screenshot of every page it opened when it fails. */
+  const scenario = (name: string, run: () => Promise<void>) =>
+    it(name, () => withScreenshotOnFailure(name, () => pages.splice(0), run), 60_000);
+
+  beforeAll(async () => {
+    ensureAdminUiBuilt();
+    [service, browser] = await Promise.all([startApp(), launchBrowser()]);
+    await api('POST', '/projects', { key: P, name: 'Shop' });
+    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
+  }, 120_000);
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    pages.length = 0;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  scenario('refuses a wrong token in words and keeps a good one out of the URL', async () => {
+    const { context, page } = await newSession(browser);
+    contexts.push(context);
+    pages.push(page);
+    await page.goto(`${service.baseUrl}/`);
+    await page.getByLabel('Admin token').fill('syt_not-a-real-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That token was not accepted').waitFor();
+    await page.getByLabel('Admin token').fill(service.adminToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Flags/ }).waitFor();
+    expect(page.url()).toBe(`${service.baseUrl}/projects/${P}/environments/${E}`);
+    expect(page.url()).not.toContain(service.adminToken);
+    await page.reload();
+    await page.getByRole('heading', { name: /Flags/ }).waitFor();
+    expect(await page.getByTestId('role').textContent()).toBe('admin');
+  });
+
+  scenario('creates a flag, then toggles it on from the list', async () => {
+    const page = await session();
+    await page.getByRole('button', { name: 'New flag' }).click();
+    await page.getByLabel('Key').fill('new-checkout');
+    await page.getByLabel('Name', { exact: true }).fill('New checkout');
+    await page.getByLabel('Tags (comma-separated)').fill('checkout');
+    await page.getByRole('button', { name: 'Create flag' }).click();
+    await page.getByRole('heading', { name: 'New checkout' }).waitFor();
+    await page.getByRole('link', { name: '← All flags' }).click();
+    const row = page.locator('li[data-flag="new-checkout"]');
+    await row.getByText('Off', { exact: true }).first().waitFor();
+    await row.getByRole('button', { name: /new-checkout is off/ }).click();
+    await row.getByRole('status').filter({ hasText: 'new-checkout is now on' }).waitFor();
+    await row.locator('[data-state="on"]').waitFor();
+    expect((await config('new-checkout')).config?.on ?? (await config('new-checkout')).on).toBe(true);
+  });
+
+  scenario('adds a targeting rule and shows the service\'s validation message next to the field', async () => {
+    await createFlag('beta-banner');
+    const page = await session();
+    await page.goto(flagUrl('beta-banner'));
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByLabel('Rule 1 condition 1: attribute').fill('country');
+    await page.getByLabel('Rule 1 condition 1: values').fill('FR, DE');
+    await page.getByLabel('Rule 1: variant').selectOption('on');
+    await page.getByLabel('Rule 1 condition 1: operator').selectOption('matches');
+    await page.getByLabel('Rule 1 condition 1: values').fill('(a+)+$');
+    await page.getByRole('button', { name: 'Save targeting' }).click();
+    await page.getByRole('group', { name: 'Rule 1 condition 1' }).getByRole('alert').filter({ hasText: 'nested quantifiers' }).waitFor();
+    expect((await config('beta-banner')).config.rules).toEqual([]);
+    await page.getByLabel('Rule 1 condition 1: operator').selectOption('in');
+    await page.getByLabel('Rule 1 condition 1: values').fill('FR, DE');
+    await page.getByLabel('Reason for this change').fill('beta in France and Germany');
+    await page.getByRole('button', { name: 'Save targeting' }).click();
+    await page.getByRole('status').filter({ hasText: /Saved as version \d+/ }).waitFor();
+    const saved = (await config('beta-banner')).config;
+    expect(saved.rules).toHaveLength(1);
+    expect(saved.rules[0]).toMatchObject({ conditions: [{ attribute: 'country', operator: 'in', values: ['FR', 'DE'] }], serve: { variant: 'on' } });
+  });
+
+  scenario('ramps the default rule to 12.345% with the exact input and to more with the slider', async () => {
+    await createFlag('ramped');
+    const page = await session();
+    await page.goto(flagUrl('ramped'));
+    await page.getByRole('group', { name: 'Default rule serves' }).getByLabel('a percentage rollout').check();
+    await page.getByLabel('Default rule: on %').fill('12.345');
+    await page.getByRole('button', { name: 'Save targeting' }).click();
+    await page.getByRole('status').filter({ hasText: /Saved as version/ }).waitFor();
+    const first = await config('ramped');
+    expect(first.config.fallthrough).toEqual({ rollout: { weights: { on: 12345, off: 87655 } } });
+    const slider = page.getByRole('slider', { name: 'on' });
+    await slider.focus();
+    await slider.press('ArrowRight');
+    expect(await page.getByLabel('Default rule: on %').inputValue()).toBe('12.346');
+    expect(await page.getByLabel('Default rule: off %').inputValue()).toBe('87.654');
+    await page.getByRole('button', { name: 'Save targeting' }).click();
+    await page.getByRole('status').filter({ hasText: `Saved as version ${first.version + 1}.` }).waitFor();
+    expect((await config('ramped')).config.fallthrough.rollout.weights).toEqual({ on: 12346, off: 87654 });
+  });
+
+  scenario('kills a flag with a reason and restores it', async () => {
+    await createFlag('risky');
+    const page = await session();
+    await page.goto(flagUrl('risky'));
+    await page.getByRole('button', { name: 'Kill', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Kill now' }).click();
+    await dialog.getByText('Say why').waitFor();
+    await dialog.getByLabel('Reason').fill('incident 4242');
+    await dialog.getByRole('button', { name: 'Kill now' }).click();
+    await page.locator('.flag-head [data-state="killed"]').waitFor();
+    await page.getByText('“incident 4242”').waitFor();
+    expect((await config('risky')).config.killed).toMatchObject({ reason: 'incident 4242' });
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('fixed');
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+    await page.locator('.flag-head [data-state="off"]').waitFor();
+    expect((await config('risky')).config.killed).toBeNull();
+  });
+
+  scenario('reverts to an earlier version from the history', async () => {
+    await createFlag('reverted');
+    const path = `/projects/${P}/environments/${E}/flags/reverted`;
+    const v1 = await api('GET', path);
+    const v2 = await api('PUT', path, { ...v1.config, killed: undefined, on: true, fallthrough: { variant: 'on' }, baseVersion: v1.version, reason: 'launch' });
+    await api('PUT', path, { ...v2.config, killed: undefined, fallthrough: { rollout: { weights: { on: 50000, off: 50000 } } }, baseVersion: v2.version });
+    const page = await session();
+    await page.goto(flagUrl('reverted', '/history'));
+    const entry = page.locator(`li[data-version="${v2.version}"]`);
+    await entry.getByText('“launch”').waitFor();
+    await entry.getByRole('button', { name: `Revert to version ${v2.version}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: `Revert to version ${v2.version}` }).click();
+    await page.getByRole('status').filter({ hasText: `Reverted to version ${v2.version}` }).waitFor();
+    const now = await config('reverted');
+    expect(now.version).toBe(v2.version + 2);
+    expect(now.config.fallthrough).toEqual({ variant: 'on' });
+  });
+
+  scenario('shows a conflict, not an overwrite, when a second session saved first, and reloads on request', async () => {
+    await createFlag('contested');
+    const first = await session();
+    const second = await session();
+    for (const page of [first, second]) {
+      await page.goto(flagUrl('contested'));
+      await page.getByRole('button', { name: 'Add rule' }).click();
+      await page.getByLabel('Rule 1 condition 1: values').fill(page === first ? 'ana' : 'bob');
+    }
+    await first.getByRole('button', { name: 'Save targeting' }).click();
+    await first.getByRole('status').filter({ hasText: /Saved as version/ }).waitFor();
+    await second.getByRole('button', { name: 'Save targeting' }).click();
+    await second.getByRole('alert').filter({ hasText: 'Someone else changed this flag' }).waitFor();
+    expect((await config('contested')).config.rules[0].conditions[0].values).toEqual(['ana']);
+    await second.getByRole('button', { name: 'Reload (discard my edits)' }).first().click();
+    await second.waitForFunction(() =>
+      document.querySelector<HTMLInputElement>('input[aria-label="Rule 1 condition 1: values"]')?.value === 'ana');
+  });
+
+  scenario('gives a viewer no write controls', async () => {
+    await createFlag('watched');
+    const viewer = await api('POST', '/tokens', { name: 'viewer', role: 'viewer' });
+    const page = await session(viewer.token);
+    expect(await page.getByTestId('role').textContent()).toBe('viewer');
+    await page.locator('li[data-flag="watched"]').waitFor();
+    expect(await page.getByRole('button', { name: 'New flag' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Kill|Restore|is off|is on/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Keys & tokens' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'watched' }).click();
+    await page.getByRole('heading', { name: 'watched' }).waitFor();
+    expect(await page.getByRole('button', { name: /Save targeting|Add rule|Kill/ }).count()).toBe(0);
+    expect(await page.getByLabel('Off variant').isDisabled()).toBe(true);
+  });
+
+  scenario('updates the flag list without a reload when someone changes a flag over the API', async () => {
+    await createFlag('remote');
+    const page = await session();
+    const row = page.locator('li[data-flag="remote"]');
+    await row.locator('[data-state="off"]').waitFor();
+    await api('POST', `/projects/${P}/environments/${E}/flags/remote/toggle`, { on: true });
+    await row.locator('[data-state="on"]').waitFor();
+    await api('POST', `/projects/${P}/environments/${E}/flags/remote/kill`, { reason: 'from the API' });
+    await row.locator('[data-state="killed"]').waitFor();
+    await row.getByText('from the API').waitFor();
+  });
+});
