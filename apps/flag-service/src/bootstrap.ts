@@ -20,7 +20,11 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   try {
-    const app = await createApp({ config, databaseUrl, logger, afterDatabaseClose: () => embedded?.stop() ?? Promise.resolve() });
+    const afterDatabaseClose = async () => {
+      await embedded?.stop();
+      logger.event('info', 'stopped', embedded ? { embeddedPostgres: 'stopped' } : {});
+    };
+    const app = await createApp({ config, databaseUrl, logger, afterDatabaseClose });
     app.enableShutdownHooks(['SIGINT', 'SIGTERM'], { useProcessExit: true });
     const outcome = await app.get(EnsureBootstrapAdminToken).execute(config.adminToken);
     await app.listen({ port: config.port, host: config.host });

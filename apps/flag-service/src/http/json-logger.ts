@@ -2,6 +2,9 @@ import type { LoggerService } from '@nestjs/common';
 import { currentRequestId } from './request-context.js';
 
 type Level = 'error' | 'warn' | 'info' | 'debug';
+
+// Nest's start-up chatter (one line per module and route) is detail, not news.
+const FRAMEWORK_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
 const RANK: Record<Level, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
 /** Where log lines go; tests pass an array-backed sink. */
@@ -15,7 +18,8 @@ export class JsonLogger implements LoggerService {
   ) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    const context = rest.at(-1);
+    this.write(typeof context === 'string' && FRAMEWORK_CONTEXTS.has(context) ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);
