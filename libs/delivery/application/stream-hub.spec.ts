@@ -163,3 +163,24 @@ describe('StreamHub', () => {
     expect(stream.ended).toBe(true);
   });
 });
+
+describe('StreamHub bookkeeping', () => {
+  it('never registers a stream whose client left while its first events were being prepared', async () => {
+    const stream = new FakeStream('prod');
+    const opening = hub.open(stream, 1);
+    hub.close(stream);
+    await opening;
+    expect(hub.streamCount).toBe(0);
+  });
+
+  it('writes the first events of a stream before any heartbeat', async () => {
+    hub.shutdown();
+    hub = new StreamHub(source, bus, keys, { heartbeatMs: 1, catchUpMs: 1000, safetyCatchUpMs: 1000, revalidateMs: 1000 });
+    hub.start();
+    const other = new FakeStream('prod');
+    await hub.open(other);
+    const stream = new FakeStream('prod');
+    await hub.open(stream, 1);
+    expect(stream.frames[0]).toMatch(/^event: patch\nid: 2\n/);
+  });
+});

@@ -34,6 +34,8 @@ export class StreamHub {
   readonly counters: StreamHubCounters = { framesWritten: 0, changesReceived: 0, catchUps: 0, snapshotsResent: 0 };
   private readonly feeds = new Map<string, EnvironmentFeed>();
   private readonly timers: NodeJS.Timeout[] = [];
+  /** Streams closed by their client, possibly while their first events were still being prepared. */
+  private readonly gone = new WeakSet<SseStream>();
   private lastPoll = 0;
 
   constructor(
@@ -79,19 +81,26 @@ export class StreamHub {
     const feed = this.feedFor(stream.environmentId);
     await feed.run(async () => {
       if (!feed.loaded) await this.load(feed);
-      feed.streams.add(stream);
-      this.counters.framesWritten += 1;
-      if (lastEventId === undefined || lastEventId > feed.version) return stream.send(feed.snapshotFrame());
-      if (lastEventId === feed.version) return stream.send(resumedFrame(lastEventId));
-      const patches = await this.source.getChanges(stream.environmentId, lastEventId);
-      if (patches === null) return stream.send(feed.snapshotFrame());
-      for (const patch of patches) stream.send(patchFrame(patch));
-      this.counters.framesWritten += Math.max(0, patches.length - 1);
+      for (const frame of await this.firstFrames(feed, lastEventId)) stream.send(frame);
+      // Joined only now: broadcasts are queued behind this task, and heartbeats must not precede the first event.
+      if (!this.gone.has(stream)) feed.streams.add(stream);
     });
+  }
+
+  private async firstFrames(feed: EnvironmentFeed, lastEventId: number | undefined): Promise<string[]> {
+    this.counters.framesWritten += 1;
+    if (lastEventId === undefined || lastEventId > feed.version) return [feed.snapshotFrame()];
+    if (lastEventId === feed.version) return [resumedFrame(lastEventId)];
+    const patches = await this.source.getChanges(feed.environmentId, lastEventId);
+    if (patches !== null && patches.length === 0) return [resumedFrame(lastEventId)];
+    const frames = patches === null ? [feed.snapshotFrame()] : patches.map((patch) => patchFrame(patch));
+    this.counters.framesWritten += frames.length - 1;
+    return frames;
   }
 
   /** Unregisters a stream (the client went away); forgets the environment when it was the last one. */
   close(stream: SseStream): void {
+    this.gone.add(stream);
     const feed = this.feeds.get(stream.environmentId);
     if (!feed) return;
     feed.streams.delete(stream);

@@ -1,48 +1,47 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CreateEnvironment } from '../../flags/application/create-environment.js';
-import { CreateFlag } from '../../flags/application/create-flag.js';
-import { CreateProject } from '../../flags/application/create-project.js';
-import { KillFlag } from '../../flags/application/kill-flag.js';
-import { RestoreFlag } from '../../flags/application/restore-flag.js';
-import { ToggleFlag } from '../../flags/application/toggle-flag.js';
-import type { Actor } from '../../kernel/actor.js';
-
-/** What the e2e tests need from a running node: its app, base URL and admin token. */
-export interface RunningNode {
-  app: NestFastifyApplication;
+/** A running node as the e2e tests and benchmarks reach it: over HTTP only. */
+export interface AdminTarget {
   baseUrl: string;
   adminToken: string;
 }
 
-const actor: Actor = { type: 'system', id: 'e2e', name: 'e2e' };
-
-/** Creates a project and an environment, and an SDK key for it over the admin API; returns the key. */
-export async function seedEnvironment(node: RunningNode, project = 'shop', environment = 'prod'): Promise<string> {
-  await node.app.get(CreateProject).execute({ key: project, name: project }, actor);
-  await node.app.get(CreateEnvironment).execute({ projectKey: project, key: environment, name: environment }, actor);
-  const response = await fetch(`${node.baseUrl}/api/projects/${project}/environments/${environment}/sdk-keys`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${node.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'e2e' }),
+/** Calls the admin API; throws with the answer when the status is not 2xx. */
+export async function admin<T = any>(node: AdminTarget, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${node.baseUrl}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${node.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status !== 201) throw new Error(`creating an SDK key answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { key: string }).key;
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} /api${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Creates a boolean flag (on, serving true) in the project. */
-export async function createBooleanFlag(node: RunningNode, key: string, project = 'shop', environment = 'prod'): Promise<void> {
-  await node.app.get(CreateFlag).execute(project, { key, name: key, type: 'boolean' }, actor);
-  await node.app.get(ToggleFlag).execute({ projectKey: project, environmentKey: environment, flagKey: key, actor }, true, {});
+/** Creates a project, an environment and an SDK key for it; returns the key's secret and id. */
+export async function seedEnvironment(node: AdminTarget, project = 'shop', environment = 'prod'): Promise<string> {
+  return (await seedEnvironmentWithKeyId(node, project, environment)).key;
 }
 
-/** Kills a flag (admin action). Returns the environment version the kill produced. */
-export async function killFlag(node: RunningNode, key: string, project = 'shop', environment = 'prod'): Promise<number> {
-  const result = await node.app.get(KillFlag).execute({ projectKey: project, environmentKey: environment, flagKey: key, actor }, 'e2e');
-  return result.environmentVersion;
+/** Like seedEnvironment, also returning the SDK key's id (to revoke it). */
+export async function seedEnvironmentWithKeyId(node: AdminTarget, project = 'shop', environment = 'prod'): Promise<{ key: string; id: string }> {
+  await admin(node, 'POST', '/projects', { key: project, name: project });
+  await admin(node, 'POST', `/projects/${project}/environments`, { key: environment, name: environment });
+  return admin(node, 'POST', `/projects/${project}/environments/${environment}/sdk-keys`, { name: 'e2e' });
 }
 
-/** Restores a killed flag. Returns the new environment version. */
-export async function restoreFlag(node: RunningNode, key: string, project = 'shop', environment = 'prod'): Promise<number> {
-  const result = await node.app.get(RestoreFlag).execute({ projectKey: project, environmentKey: environment, flagKey: key, actor }, 'e2e');
-  return result.environmentVersion;
+/** Creates a boolean flag and turns it on (serving true) in the environment. */
+export async function createBooleanFlag(node: AdminTarget, key: string, project = 'shop', environment = 'prod'): Promise<void> {
+  await admin(node, 'POST', `/projects/${project}/flags`, { key, name: key, type: 'boolean' });
+  await admin(node, 'POST', `/projects/${project}/environments/${environment}/flags/${key}/toggle`, { on: true });
+}
+
+/** Kills a flag through the admin API; returns the environment version the kill produced. */
+export async function killFlag(node: AdminTarget, key: string, project = 'shop', environment = 'prod'): Promise<number> {
+  const state = await admin(node, 'POST', `/projects/${project}/environments/${environment}/flags/${key}/kill`, { reason: 'e2e' });
+  return state.environmentVersion as number;
+}
+
+/** Restores a killed flag; returns the new environment version. */
+export async function restoreFlag(node: AdminTarget, key: string, project = 'shop', environment = 'prod'): Promise<number> {
+  const state = await admin(node, 'POST', `/projects/${project}/environments/${environment}/flags/${key}/restore`, { reason: 'e2e' });
+  return state.environmentVersion as number;
 }
