@@ -12,7 +12,7 @@ export interface ClientOptions {
   pollIntervalMs?: number;
   /** How long to poll before trying to stream again (default 60 000 ms). */
   streamRetryIntervalMs?: number;
-  /** Consecutive stream failures before falling back to polling (default 2). */
+  /** Consecutive streams answered without a working event stream before falling back to polling (default 2). */
   streamFailuresBeforePolling?: number;
   /** First reconnect delay's upper bound (default 500 ms); doubles per failure, with jitter. */
   initialRetryDelayMs?: number;

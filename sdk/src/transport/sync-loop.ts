@@ -4,7 +4,7 @@ import type { ServiceError } from './http.js';
 import { pollSnapshot } from './poll-snapshot.js';
 import { sleep } from './sleep.js';
 import type { SseEvent } from './sse-parser.js';
-import { runStream, type StreamOutcome } from './stream-connection.js';
+import { runStream } from './stream-connection.js';
 
 /** What the loop needs from the client. */
 export interface SyncTarget {
@@ -20,15 +20,15 @@ export interface SyncTarget {
 }
 
 /**
- * Keeps the flags in sync: streams first; after `streamFailuresBeforePolling` consecutive failed streams it polls
- * the snapshot (with ETag) for `streamRetryIntervalMs`, then tries to stream again. Failures back off
+ * Keeps the flags in sync: streams first; after `streamFailuresBeforePolling` consecutive streams that the
+ * service answered without a working event stream, it polls the snapshot (with ETag) for
+ * `streamRetryIntervalMs`, then tries to stream again. An unreachable service is retried by streaming. Failures back off
  * exponentially with jitter. Returns when `signal` aborts or the key is refused. Never throws.
  */
 export async function runSyncLoop(options: ResolvedOptions, signal: AbortSignal, target: SyncTarget): Promise<void> {
   const backoff = new Backoff(options.initialRetryDelayMs, options.maxRetryDelayMs);
-  let streamFailures = 0;
+  let unsupported = 0;
   let pollUntil = options.mode === 'poll' ? Number.POSITIVE_INFINITY : 0;
-  let lastStreamFailure: StreamOutcome | undefined;
   while (!signal.aborted) {
     let delay: number;
     if (Date.now() >= pollUntil) {
@@ -40,13 +40,14 @@ export async function runSyncLoop(options: ResolvedOptions, signal: AbortSignal,
       if (outcome === 'fatal' || signal.aborted) return;
       if (outcome === 'delivered') {
         backoff.reset();
-        streamFailures = 0;
-      } else {
-        streamFailures += 1;
-        lastStreamFailure = outcome;
+        unsupported = 0;
+      } else if (outcome === 'unsupported') {
+        // The service answers but streaming does not work (proxy, old node): polling can help.
+        // An unreachable service ('network') cannot be polled either, so that only backs off.
+        unsupported += 1;
       }
-      if (streamFailures >= options.streamFailuresBeforePolling) {
-        streamFailures = 0;
+      if (unsupported >= options.streamFailuresBeforePolling) {
+        unsupported = 0;
         pollUntil = Date.now() + options.streamRetryIntervalMs;
         continue;
       }
@@ -62,9 +63,7 @@ export async function runSyncLoop(options: ResolvedOptions, signal: AbortSignal,
         if (result.kind === 'snapshot') target.received({ event: 'snapshot', data: result.value });
         else target.confirmed();
         backoff.reset();
-        // The stream failed only because the service was unreachable: now that it answers, stream again.
-        if (lastStreamFailure === 'network' && options.mode !== 'poll') pollUntil = 0;
-        delay = pollUntil === 0 ? 0 : options.pollIntervalMs;
+        delay = options.pollIntervalMs;
       }
     }
     if (delay > 0) await sleep(delay, signal);
