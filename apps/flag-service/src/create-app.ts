@@ -26,6 +26,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const logger = options.logger ?? new JsonLogger(options.config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: trustProxyOption(options.config.trustProxy),
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
     // SDK streams stay open for hours; only idle sockets without a request in flight time out.
     keepAliveTimeout: 65_000,
@@ -41,4 +42,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   setupOpenApi(app);
   await serveAdminUi(app.getHttpAdapter().getInstance(), { dir: options.adminUiDir });
   return app;
+}
+
+// Fastify's types take hop counts only as a function: trust the first `hops` proxies from the socket.
+function trustProxyOption(value: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
 }

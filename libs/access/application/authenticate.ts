@@ -47,6 +47,11 @@ export class Authenticate {
     );
   }
 
+  /** True when this node verified the secret within the cache TTL (no database access). */
+  isRecentlyVerified(secret: string): boolean {
+    return this.cache.get(hashSecret(secret)) !== undefined;
+  }
+
   private async resolve<R extends Credential, P>(
     secret: string,
     find: (hash: Buffer) => Promise<StoredCredential<R> | null>,

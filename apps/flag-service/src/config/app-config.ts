@@ -26,6 +26,9 @@ export const appConfigSchema = z.object({
   EMBEDDED_PG_PORT: port(54329),
   REDIS_URL: redisUrl,
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  TRUST_PROXY: optionalText.refine((value) => value === undefined || /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/.test(value), {
+    message: 'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs',
+  }),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
   DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   NODE_ID: optionalText,
@@ -44,6 +47,8 @@ export interface AppConfig {
   redisUrl: string | undefined;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   adminToken: string | undefined;
+  /** Which X-Forwarded-For hops to believe for the client address (failed-login limits, logs). */
+  trustProxy: boolean | number | string[];
   /** Interval of SSE heartbeat comments on SDK streams. */
   sseHeartbeatMs: number;
   /** Change-log polling while the bus is degraded; also how often open streams' SDK keys are re-checked. */
@@ -82,8 +87,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: c.REDIS_URL,
     logLevel: c.LOG_LEVEL,
     adminToken: c.SWITCHYARD_ADMIN_TOKEN,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
     sseHeartbeatMs: c.SSE_HEARTBEAT_MS,
     deliveryPollMs: c.DELIVERY_POLL_MS,
     nodeId: c.NODE_ID,
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }

@@ -28,9 +28,13 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const address = request.ip;
-    const retryAfter = this.limiter.retryAfterSeconds(address);
-    if (retryAfter > 0) throw AccessErrors.tooManyFailures(retryAfter);
     const secret = bearer(request.headers.authorization);
+    // A blocked address may still use credentials this node verified moments ago, so one misconfigured
+    // instance behind a shared NAT does not lock out its healthy neighbours; guesses are never cached.
+    const retryAfter = this.limiter.retryAfterSeconds(address);
+    if (retryAfter > 0 && !(secret && this.authenticate.isRecentlyVerified(secret))) {
+      throw AccessErrors.tooManyFailures(retryAfter);
+    }
     if (!secret) throw AccessErrors.missingCredential();
 
     try {
