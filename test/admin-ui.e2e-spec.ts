@@ -20,8 +20,8 @@ describe('the admin UI in a real browser', () => {
   const createFlag = (key: string, tags: string[] = []) => api('POST', `/projects/${P}/flags`, { key, name: key, type: 'boolean', tags });
   const flagUrl = (flag: string, tab = '') => `${service.baseUrl}/projects/${P}/environments/${E}/flags/${flag}${tab}`;
 
-  async function session(token = service.adminToken): Promise<Page> {
-    const { context, page } = await newSession(browser);
+  async function session(token = service.adminToken, size?: { width: number; height: number }): Promise<Page> {
+    const { context, page } = await newSession(browser, size);
     contexts.push(context);
     pages.push(page);
     await signIn(page, service.baseUrl, token);
@@ -209,5 +209,51 @@ describe('the admin UI in a real browser', () => {
     await api('POST', `/projects/${P}/environments/${E}/flags/remote/kill`, { reason: 'from the API' });
     await row.locator('[data-state="killed"]').waitFor();
     await row.getByText('from the API').waitFor();
+  });
+
+  scenario('creates a segment, targets it in a rule and previews why a context gets its variant', async () => {
+    await createFlag('staff-preview');
+    const page = await session();
+    await page.getByRole('link', { name: 'Segments' }).click();
+    await page.getByRole('button', { name: 'New segment' }).click();
+    await page.getByLabel('Key', { exact: true }).fill('staff');
+    await page.getByLabel('Name', { exact: true }).fill('Staff');
+    await page.getByLabel('Always in (context keys, one per line)').fill('ana\nbob');
+    await page.getByRole('button', { name: 'Create segment' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved staff (version 1)' }).waitFor();
+    expect((await api('GET', `/projects/${P}/segments/staff`)).included).toEqual(['ana', 'bob']);
+    await page.goto(flagUrl('staff-preview'));
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByLabel('Rule 1 condition 1: kind').selectOption('segment');
+    await page.getByLabel('Rule 1 condition 1: segment').fill('staff');
+    await page.getByLabel('Rule 1: variant').selectOption('on');
+    await page.getByRole('button', { name: 'Save targeting' }).click();
+    await page.getByRole('status').filter({ hasText: /Saved as version/ }).waitFor();
+    await page.getByRole('button', { name: /staff-preview is off/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Turn on' }).click();
+    await page.locator('.flag-head [data-state="targeting"]').waitFor();
+    await page.getByRole('link', { name: 'Preview' }).click();
+    await page.getByLabel('Context (JSON: a key plus attributes)').fill('{ "key": "ana" }');
+    await page.getByRole('button', { name: `Evaluate in ${E}` }).click();
+    await page.getByTestId('preview-reason').filter({ hasText: 'TARGETING_MATCH' }).waitFor();
+    expect(await page.getByTestId('preview-value').textContent()).toBe('true');
+  });
+
+  scenario('fits a phone screen without sideways scrolling and can be driven from the keyboard', async () => {
+    await createFlag('phone-flag', ['mobile']);
+    const page = await session(service.adminToken, { width: 390, height: 800 });
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await page.locator('li[data-flag="phone-flag"]').waitFor();
+    expect(await fits()).toBe(true);
+    await page.goto(flagUrl('phone-flag'));
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByRole('group', { name: 'Default rule serves' }).getByLabel('a percentage rollout').check();
+    expect(await fits()).toBe(true);
+    await page.getByRole('button', { name: /phone-flag is off/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByLabel('Reason (optional)').waitFor();
+    await page.keyboard.type('keyboard only');
+    await page.keyboard.press('Enter');
+    await page.locator('.flag-head [data-state="on"]').waitFor();
   });
 });

@@ -56,10 +56,10 @@ export async function withScreenshotOnFailure(name: string, pages: () => Page[],
   }
 }
 
-/** Opens the UI and signs in with a token. */
+/** Opens the UI, signs in with a token and waits for the first project's flag list. */
 export async function signIn(page: Page, baseUrl: string, token: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Admin token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await page.getByRole('heading', { name: /^Flags/ }).waitFor();
 }

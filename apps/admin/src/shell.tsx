@@ -3,6 +3,7 @@ import type { AdminApi } from './api/admin-api.js';
 import type { Identity } from './api/types.js';
 import { AccessScreen } from './access/access-screen.js';
 import { AuditScreen } from './audit/audit-screen.js';
+import { SegmentsScreen } from './segments/segments-screen.js';
 import { FlagDetailScreen } from './flags/flag-detail-screen.js';
 import { FlagListScreen } from './flags/flag-list-screen.js';
 import { useEnvironments } from './live/use-environments.js';
@@ -78,6 +79,8 @@ function Screen({ route }: { route: ReturnType<typeof useRoute>[0] }): ReactNode
       return <FlagListScreen />;
     case 'flag':
       return <FlagDetailScreen key={route.flag} flagKey={route.flag} tab={route.tab} />;
+    case 'segments':
+      return <SegmentsScreen selected={route.segment} />;
     case 'audit':
       return <AuditScreen />;
     case 'access':

@@ -13,7 +13,7 @@ interface TopBarProps {
 /** Brand, project and environment pickers, the main sections, and who is signed in. */
 export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
   const workspace = useContext(WorkspaceContext);
-  const go = (screen: 'flags' | 'audit' | 'access') => (event: React.MouseEvent) => {
+  const go = (screen: 'flags' | 'segments' | 'audit' | 'access') => (event: React.MouseEvent) => {
     event.preventDefault();
     if (workspace) workspace.navigate({ screen, project: workspace.project, env: workspace.env });
   };
@@ -44,13 +44,14 @@ export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
           </label>
         </div>
       )}
-      <nav aria-label="Sections">
+      {workspace && <nav aria-label="Sections">
         <a href={base} aria-current={current === 'flags' ? 'page' : undefined} onClick={go('flags')}>Flags</a>
+        <a href={`${base}/segments`} aria-current={current === 'segments' ? 'page' : undefined} onClick={go('segments')}>Segments</a>
         <a href={`${base}/audit`} aria-current={current === 'audit' ? 'page' : undefined} onClick={go('audit')}>Audit log</a>
         {identity.role === 'admin' && (
           <a href={`${base}/access`} aria-current={current === 'access' ? 'page' : undefined} onClick={go('access')}>Keys &amp; tokens</a>
         )}
-      </nav>
+      </nav>}
       <div className="who">
         <span className="muted small">{identity.name ? `${identity.name} · ` : 'signed in as '}<span data-testid="role">{identity.role}</span></span>
         <button onClick={onSignOut}>Sign out</button>

@@ -4,8 +4,11 @@ import { ApiError } from './api-error.js';
 import { listOf, toAuditEntry, toDeliveryStatus, toFlagConfig, toFlagVersion } from './normalise.js';
 import type {
   AdminToken, AuditEntry, DeliveryStatus, Environment, Evaluation, FlagConfig, FlagMeta, FlagVersion, Identity,
-  Project, Role, SdkKey,
+  Project, Role, SdkKey, SegmentRecord,
 } from './types.js';
+
+/** The editable fields of a segment. */
+export type SegmentInput = Pick<SegmentRecord, 'name' | 'description' | 'included' | 'excluded' | 'conditions'>;
 
 const e = encodeURIComponent;
 
@@ -140,8 +143,20 @@ export class AdminApi {
     return (body.result ?? body) as Evaluation;
   }
 
-  async segments(project: string): Promise<Array<{ key: string }>> {
-    return listOf<{ key: string }>(await this.client.get(`/projects/${e(project)}/segments`), 'segments');
+  async segments(project: string): Promise<SegmentRecord[]> {
+    return listOf<SegmentRecord>(await this.client.get(`/projects/${e(project)}/segments`), 'segments');
+  }
+
+  segment(project: string, key: string): Promise<SegmentRecord> {
+    return this.client.get(`/projects/${e(project)}/segments/${e(key)}`);
+  }
+
+  createSegment(project: string, segment: SegmentInput & { key: string }): Promise<SegmentRecord> {
+    return this.client.post(`/projects/${e(project)}/segments`, segment);
+  }
+
+  updateSegment(project: string, key: string, segment: SegmentInput, baseVersion: number): Promise<SegmentRecord> {
+    return this.client.put(`/projects/${e(project)}/segments/${e(key)}`, { ...segment, baseVersion }, { ifMatch: baseVersion });
   }
 
   async audit(query: AuditQuery): Promise<AuditEntry[]> {

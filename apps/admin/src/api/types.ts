@@ -1,4 +1,4 @@
-import type { EvaluationResult, Flag, FlagType, JsonValue } from '@switchyard/evaluation';
+import type { Condition, EvaluationResult, Flag, FlagType, JsonValue } from '@switchyard/evaluation';
 
 export type Role = 'viewer' | 'editor' | 'admin';
 
@@ -95,3 +95,15 @@ export interface DeliveryStatus {
 }
 
 export type Evaluation = EvaluationResult;
+
+/** A project-level segment as the admin API answers it. */
+export interface SegmentRecord {
+  key: string;
+  name: string;
+  description?: string;
+  included: string[];
+  excluded: string[];
+  conditions: Condition[];
+  version: number;
+  updatedAt?: string;
+}

@@ -1,9 +1,10 @@
 import type { Flag, Serve } from '@switchyard/evaluation';
 
 /** What a flag is doing in one environment, at a glance. */
-export type FlagState = 'killed' | 'off' | 'ramping' | 'targeting' | 'on';
+export type FlagState = 'breaker' | 'killed' | 'off' | 'ramping' | 'targeting' | 'on';
 
 export const STATE_LABELS: Record<FlagState, string> = {
+  breaker: 'Breaker open',
   killed: 'Killed',
   off: 'Off',
   ramping: 'Ramping',
@@ -16,9 +17,12 @@ function isSplit(serve: Serve): boolean {
   return Object.values(serve.rollout.weights).filter((weight) => weight > 0).length > 1;
 }
 
-/** Killed beats off; a rollout that splits traffic is "ramping"; rules without a split are "targeting". */
+/**
+ * Killed beats off (a kill by the SDKs' circuit breaker reads "breaker open"); a rollout that splits traffic is
+ * "ramping"; rules without a split are "targeting".
+ */
 export function flagState(config: Pick<Flag, 'on' | 'killed' | 'rules' | 'fallthrough'>): FlagState {
-  if (config.killed) return 'killed';
+  if (config.killed) return /\bbreaker\b/i.test(config.killed.by) ? 'breaker' : 'killed';
   if (!config.on) return 'off';
   if (isSplit(config.fallthrough) || config.rules.some((rule) => isSplit(rule.serve))) return 'ramping';
   return config.rules.length > 0 ? 'targeting' : 'on';

@@ -8,6 +8,8 @@ describe('routes', () => {
     { screen: 'flag', project: 'shop', env: 'production', flag: 'new-checkout', tab: 'targeting' },
     { screen: 'flag', project: 'shop', env: 'production', flag: 'new-checkout', tab: 'history' },
     { screen: 'audit', project: 'shop', env: 'staging' },
+    { screen: 'segments', project: 'shop', env: 'staging' },
+    { screen: 'segments', project: 'shop', env: 'staging', segment: 'staff' },
     { screen: 'access', project: 'shop', env: 'staging' },
   ];
 

@@ -3,6 +3,7 @@ export type Route =
   | { screen: 'home'; project?: string }
   | { screen: 'flags'; project: string; env: string }
   | { screen: 'flag'; project: string; env: string; flag: string; tab: FlagTab }
+  | { screen: 'segments'; project: string; env: string; segment?: string }
   | { screen: 'audit'; project: string; env: string }
   | { screen: 'access'; project: string; env: string };
 
@@ -18,6 +19,7 @@ export function parseRoute(path: string): Route {
   const [project, env] = [parts[1], parts[3]];
   if (parts.length === 4) return { screen: 'flags', project, env };
   if (parts[4] === 'audit') return { screen: 'audit', project, env };
+  if (parts[4] === 'segments') return parts[5] ? { screen: 'segments', project, env, segment: parts[5] } : { screen: 'segments', project, env };
   if (parts[4] === 'access') return { screen: 'access', project, env };
   if (parts[4] === 'flags' && parts[5]) {
     const tab = TABS.find((candidate) => candidate === parts[6]) ?? 'targeting';
@@ -36,6 +38,8 @@ export function formatRoute(route: Route): string {
     case 'audit':
     case 'access':
       return `${base}/${route.screen}`;
+    case 'segments':
+      return `${base}/segments${route.segment ? `/${encodeURIComponent(route.segment)}` : ''}`;
     case 'flag':
       return `${base}/flags/${encodeURIComponent(route.flag)}${route.tab === 'targeting' ? '' : `/${route.tab}`}`;
   }

@@ -46,10 +46,11 @@ export function ReasonDialog({ title, confirmLabel, required, danger, children, 
         <h2 id={`${id}-title`}>{title}</h2>
         {children}
         <label htmlFor={`${id}-reason`}>Reason{required ? '' : ' (optional)'}</label>
-        <textarea
+        <input
           id={`${id}-reason`}
+          className="wide"
           value={reason}
-          rows={2}
+          maxLength={1000}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${id}-problem` : undefined}
           onChange={(event) => setReason(event.target.value)}
