@@ -1,9 +1,15 @@
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../libs/database/embedded/embedded-postgres-server.js';
+import { isDatabaseUnavailable } from '../../../libs/database/is-database-unavailable.js';
 import { EnsureBootstrapAdminToken } from '../../../libs/access/application/ensure-bootstrap-admin-token.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { createApp } from './create-app.js';
 import { JsonLogger } from './http/json-logger.js';
-import { printAdminToken, printStarted } from './startup-banner.js';
+import { printAdminToken, printStarted, redactUrl } from './startup-banner.js';
+
+/** A start failure whose message says it all (no stack trace needed). */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
 
 /** Starts the flag service: config, Postgres (DATABASE_URL or embedded), migrations, HTTP. */
 export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -32,7 +38,9 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
     if (outcome.kind === 'generated') printAdminToken(outcome.token);
   } catch (error) {
     await embedded?.stop();
-    throw error;
+    if (!isDatabaseUnavailable(error)) throw error;
+    const where = embedded ? 'the embedded PostgreSQL' : `PostgreSQL at ${redactUrl(databaseUrl)} (DATABASE_URL)`;
+    throw new StartupError(`cannot reach ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

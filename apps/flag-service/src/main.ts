@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { bootstrap } from './bootstrap.js';
+import { StartupError, bootstrap } from './bootstrap.js';
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`switchyard: failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  const detail = error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`switchyard: failed to start: ${detail}\n`);
   process.exit(1);
 });

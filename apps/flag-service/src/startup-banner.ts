@@ -8,11 +8,11 @@ export function printStarted(url: string, config: AppConfig, embedded: EmbeddedP
   const database = embedded
     ? `embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${config.dataDir}/postgres` +
       (embedded.initialised ? ' (new)' : ' (reused)')
-    : `PostgreSQL at ${redact(config.databaseUrl!)}`;
+    : `PostgreSQL at ${redactUrl(config.databaseUrl!)}`;
   const lines = [
     `Switchyard flag service listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}`,
     `  database: ${database}`,
-    `  bus:      ${config.redisUrl ? `Redis at ${redact(config.redisUrl)}` : 'in-process'}`,
+    `  bus:      ${config.redisUrl ? `Redis at ${redactUrl(config.redisUrl)}` : 'in-process'}`,
     `  API docs: ${url.replace('0.0.0.0', 'localhost')}/api/docs`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -36,7 +36,8 @@ export function printAdminToken(token: string): void {
   );
 }
 
-function redact(url: string): string {
+/** The URL with its password masked, for printing. */
+export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
