@@ -100,4 +100,23 @@ describe('delivery across two nodes', () => {
       await redis.kill();
     }
   });
+
+  it('starts while Redis is unreachable, serving and reporting degraded, and joins the bus once Redis appears', async () => {
+    const redis = new RedisServerProcess(18_000 + Math.floor(Math.random() * 2000));
+    try {
+      const node = await startNode({ REDIS_URL: redis.url, DELIVERY_POLL_MS: '100' });
+      await readiness(node, 'degraded');
+      const sdkKey = await seedEnvironment(node);
+      await createBooleanFlag(node, 'checkout');
+      const client = connect(node, sdkKey);
+      await client.waitUntilReady({ timeoutMs: 5000 });
+      await serves(client, 'checkout', true);
+      await redis.start();
+      await readiness(node, 'up');
+      await killFlag(node, 'checkout');
+      await serves(client, 'checkout', false);
+    } finally {
+      await redis.kill();
+    }
+  });
 });

@@ -60,6 +60,19 @@ describe('delivery on one node', () => {
     expect(client.getDetails('checkout', { key: 'u1' }, true)).toMatchObject({ value: false, reason: 'KILLED' });
   });
 
+  it('reports the kill as applied by the SDK that received it, with its propagation time', async () => {
+    const snapshot = await node.request('GET', '/sdk/v1/snapshot', { token: sdkKey });
+    let status = await node.request('GET', '/api/projects/shop/environments/prod/delivery');
+    while (status.body.propagationMs.samples === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = await node.request('GET', '/api/projects/shop/environments/prod/delivery');
+    }
+    expect(status.body).toMatchObject({ version: snapshot.body.version, liveInstances: 1, appliedInstances: 1 });
+    expect(status.body.propagationMs.p99).toBeGreaterThanOrEqual(0);
+    expect(status.body.summary).toMatch(new RegExp(`^version ${snapshot.body.version} applied by 1 of 1 live instances, p50/p99 propagation \\d+/\\d+ ms$`));
+    expect(status.body.instances[0]).toMatchObject({ appName: 'e2e', sdkVersion: '0.1.0', appliedVersion: snapshot.body.version });
+  });
+
   it('frames the stream as SSE: snapshot first with the version as id, heartbeats, resume with Last-Event-ID', async () => {
     const controller = new AbortController();
     const snapshot = await node.request('GET', '/sdk/v1/snapshot', { token: sdkKey });
