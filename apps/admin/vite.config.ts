@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 // The UI is served by the flag service at `/`; in `npm run dev -w apps/admin` Vite proxies the API to a
-// service on FLAG_SERVICE_URL (default http://127.0.0.1:8080).
+// service on FLAG_SERVICE_URL (default http://127.0.0.1:4242).
 export default defineConfig({
   root: here('.'),
   plugins: [react()],
@@ -14,6 +14,6 @@ export default defineConfig({
   },
   build: { outDir: here('dist'), emptyOutDir: true, sourcemap: true },
   server: {
-    proxy: { '/api': process.env.FLAG_SERVICE_URL ?? 'http://127.0.0.1:8080' },
+    proxy: { '/api': process.env.FLAG_SERVICE_URL ?? 'http://127.0.0.1:4242' },
   },
 });
