@@ -62,3 +62,12 @@ describe('event reporting', () => {
     expect(last['acks']).toEqual([{ version: 1, receivedAt: expect.any(String) }]);
   });
 });
+
+describe('presence', () => {
+  it('posts an empty batch each flush interval so the service sees the instance as live', async () => {
+    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', instanceId: 'idle', flushIntervalMs: 20, ackFlushDelayMs: 60_000 });
+    await client.waitUntilReady({ timeoutMs: 5000 });
+    await service.until(() => service.events.filter((body) => Object.keys(body).join() === 'instance').length >= 2);
+    expect(service.events.some((body) => (body['instance'] as { id: string }).id === 'idle')).toBe(true);
+  });
+});

@@ -36,7 +36,8 @@ export class EventReporter {
   /** Starts the periodic flush. */
   start(): void {
     if (!this.options.sendEvents) return;
-    this.interval = setInterval(() => void this.flush(), this.options.flushIntervalMs);
+    // The periodic flush posts even an empty batch: it tells the service this instance is still live.
+    this.interval = setInterval(() => void this.flush(true), this.options.flushIntervalMs);
     this.interval.unref();
   }
 
@@ -78,10 +79,14 @@ export class EventReporter {
     }
   }
 
-  /** Sends what is buffered; on failure puts it back (within the bounds). Never throws. */
-  flush(): Promise<void> {
+  /**
+   * Sends what is buffered (with `presence`, even nothing); on failure puts it back (within the bounds).
+   * Never throws.
+   */
+  flush(presence = false): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    if (this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0) return Promise.resolve();
+    const empty = this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0;
+    if (empty && !presence) return Promise.resolve();
     const evaluations: Array<{ flag: string; variant: string; count: number }> = [];
     for (const [flag, perFlag] of this.counts) {
       for (const [variant, count] of perFlag) evaluations.push({ flag, variant, count });
