@@ -43,6 +43,13 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config]);
 
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   const reload = async (): Promise<void> => {
     try {
       const fresh = await api.config(project, env, flagKey);
