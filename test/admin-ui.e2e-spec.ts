@@ -256,4 +256,49 @@ describe('the admin UI in a real browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('.flag-head [data-state="on"]').waitFor();
   });
+
+  scenario('shows a new SDK key and admin token once, revokes them, and signs out a session whose token was revoked', async () => {
+    const page = await session();
+    const editorPage = await session((await api('POST', '/tokens', { name: 'soon revoked', role: 'editor' })).token);
+    await page.getByRole('link', { name: 'Keys & tokens' }).click();
+    await page.getByLabel('Name').first().fill('checkout-service');
+    await page.getByRole('button', { name: 'Create SDK key' }).click();
+    const secret = await page.getByTestId('secret').textContent();
+    expect(secret).toMatch(/^sdk_/);
+    const snapshot = await fetch(`${service.baseUrl}/sdk/v1/snapshot`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(snapshot.status).toBe(200);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await page.getByTestId('secret').count()).toBe(0);
+    await page.getByRole('button', { name: 'Revoke checkout-service' }).click();
+    await page.getByRole('button', { name: 'Revoke checkout-service' }).waitFor({ state: 'detached' });
+    await page.getByLabel('Name').last().fill('read-only robot');
+    await page.getByLabel('Role').selectOption('viewer');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = await page.getByTestId('secret').textContent();
+    expect(token).toMatch(/^syt_/);
+    expect((await service.request('GET', '/api/projects', { token: token! })).status).toBe(200);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await page.getByRole('button', { name: 'Revoke read-only robot' }).waitFor();
+    await page.getByRole('button', { name: 'Revoke soon revoked' }).click();
+    await page.getByRole('button', { name: 'Revoke soon revoked' }).waitFor({ state: 'detached' });
+    await editorPage.getByText('The service no longer accepts your token').waitFor();
+    await editorPage.getByLabel('Admin token').waitFor();
+  });
+
+  scenario('lists changes in the audit log with who, what and why, filtered by flag', async () => {
+    await createFlag('audited', ['audit-tag']);
+    await createFlag('audited-too', ['audit-tag']);
+    const page = await session();
+    await page.getByLabel('Tag').selectOption('audit-tag');
+    await page.getByRole('button', { name: 'Kill all tagged audit-tag' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('tag drill');
+    await page.getByRole('dialog').getByRole('button', { name: 'Kill them all' }).click();
+    await page.getByRole('status').filter({ hasText: 'Killed 2 flags tagged audit-tag' }).waitFor();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Flag').fill('audited-too');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const rows = page.locator('table.audit tbody tr');
+    await rows.filter({ hasText: 'tag drill' }).first().waitFor();
+    expect(await rows.filter({ hasNotText: 'audited-too' }).count()).toBe(0);
+  });
 });

@@ -13,7 +13,13 @@ export function App(): ReactNode {
   const [token, setToken] = useState(() => store.token());
   const [identity, setIdentity] = useState<Identity>();
   const [notice, setNotice] = useState<string>();
-  const api = useMemo(() => (token ? new AdminApi(new ApiClient(token)) : undefined), [token]);
+  const api = useMemo(() => {
+    if (!token) return undefined;
+    const onRefused = (): void => signOut('The service no longer accepts your token (it may have been revoked). Sign in again.');
+    return new AdminApi(new ApiClient(token, undefined, '', onRefused));
+    // signOut only touches state setters and the store.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [token]);
 
   useEffect(() => {
     if (!api || identity) return;

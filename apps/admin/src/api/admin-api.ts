@@ -125,7 +125,7 @@ export class AdminApi {
     return toFlagConfig(await this.client.post<Loose>(`${this.configPath(project, env, flag)}/restore`, { reason }));
   }
 
-  killTag(project: string, env: string, tag: string, reason: string): Promise<unknown> {
+  killTag(project: string, env: string, tag: string, reason: string): Promise<{ killed?: string[] }> {
     return this.client.post(`/projects/${e(project)}/environments/${e(env)}/kill`, { tag, reason });
   }
 

@@ -46,4 +46,11 @@ describe('ApiClient', () => {
     expect(error.code).toBe('UNAVAILABLE');
     expect(error.message).toMatch(/cannot be reached/);
   });
+
+  it('reports a refused token so the UI can sign out', async () => {
+    let signedOut = 0;
+    const client = new ApiClient('t', fakeFetch(401, { error: { code: 'UNAUTHENTICATED', message: 'no' } }), '', () => signedOut++);
+    await client.get('/projects').catch(() => undefined);
+    expect(signedOut).toBe(1);
+  });
 });

@@ -18,6 +18,8 @@ export class ApiClient {
     private readonly token: string,
     private readonly fetchFn: FetchLike = (input, init) => fetch(input, init),
     private readonly baseUrl = '',
+    /** Called when the service stops accepting the token (revoked or expired) so the UI can sign out. */
+    private readonly onUnauthenticated?: () => void,
   ) {}
 
   get<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -56,6 +58,7 @@ export class ApiClient {
     }
     const text = await response.text();
     const body: unknown = text ? safeParse(text) : undefined;
+    if (response.status === 401) this.onUnauthenticated?.();
     if (!response.ok) throw ApiError.fromBody(response.status, body);
     return body as T;
   }

@@ -17,8 +17,10 @@ export function KillTagButton({ tag, onKilled }: { tag: string; onKilled: () => 
         <ReasonDialog title={`Kill every flag tagged ${tag} in ${env}?`} confirmLabel="Kill them all" required danger
           onClose={() => setAsking(false)}
           onConfirm={async (reason) => {
-            await api.killTag(project, env, tag, reason);
-            setDone(`Every flag tagged ${tag} is killed in ${env}.`);
+            const result = await api.killTag(project, env, tag, reason);
+            const killed = result.killed ?? [];
+            setDone(killed.length === 0 ? `No live flag tagged ${tag} was left to kill in ${env}.`
+              : `Killed ${killed.length} flag${killed.length === 1 ? '' : 's'} tagged ${tag} in ${env}: ${killed.join(', ')}.`);
             refreshVersion();
             onKilled();
           }} />
