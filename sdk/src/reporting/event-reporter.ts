@@ -21,6 +21,7 @@ export class EventReporter {
   private interval: NodeJS.Timeout | undefined;
   private ackTimer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
+  private again = false;
 
   /**
    * @param options the client's options
@@ -84,7 +85,11 @@ export class EventReporter {
    * Never throws.
    */
   flush(presence = false): Promise<void> {
-    if (this.inFlight) return this.inFlight;
+    if (this.inFlight) {
+      // Whatever arrived meanwhile goes in a follow-up batch right after this one, not at the next interval.
+      this.again = true;
+      return this.inFlight;
+    }
     const empty = this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0;
     if (empty && !presence) return Promise.resolve();
     const evaluations: Array<{ flag: string; variant: string; count: number }> = [];
@@ -99,6 +104,10 @@ export class EventReporter {
     this.droppedUnreported = 0;
     this.inFlight = this.post({ evaluations, acks, dropped }).finally(() => {
       this.inFlight = undefined;
+      if (this.again && !this.signal.aborted) {
+        this.again = false;
+        void this.flush();
+      }
     });
     return this.inFlight;
   }

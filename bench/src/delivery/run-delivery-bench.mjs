@@ -1,0 +1,31 @@
+import { runGetBooleanBench } from './sdk-getboolean.mjs';
+import { runKillPropagation } from './kill-propagation.mjs';
+import { runSnapshotThroughput } from './snapshot-throughput.mjs';
+
+// Delivery benchmarks; prints figures, passes or fails nothing. Needs the built service and SDK
+// (`npm run build:delivery`), Postgres on 127.0.0.1:5432 and Redis on REDIS_URL (default 127.0.0.1:6379).
+const only = process.argv[2];
+const fixed = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+
+if (!only || only === 'getboolean') {
+  const r = runGetBooleanBench();
+  console.log('\n== SDK getBoolean vs the bare engine (bench flag, 1M distinct contexts, counting included)');
+  console.log(`bare engine ${fixed(r.bareNs)} ns/call · SDK getBoolean ${fixed(r.sdkNs)} ns/call · ratio ${fixed(r.ratio, 2)}x (target ≤ 1.5x)`);
+  console.log(`per-pair ratios ${r.pairRatios.map((x) => fixed(x, 2)).join(', ')} · same results: ${r.sameResults}`);
+}
+
+if (!only || only === 'snapshot') {
+  const r = await runSnapshotThroughput();
+  console.log(`\n== Snapshot requests per second (one node, ${r.concurrency} concurrent, ${r.seconds} s each, ${r.snapshotBytes} B body)`);
+  console.log(`If-None-Match (304): ${r.notModified.perSecond} req/s ${JSON.stringify(r.notModified.statuses)}`);
+  console.log(`full body (200):     ${r.full.perSecond} req/s ${JSON.stringify(r.full.statuses)}`);
+}
+
+if (!only || only === 'kill') {
+  const r = await runKillPropagation();
+  console.log(`\n== Kill propagation: 2 nodes, Postgres + Redis, ${r.clients} SDK clients (half per node), ${r.kills} kills on node A`);
+  console.log(`admin request → client 'changed': p50 ${fixed(r.p50)} ms · p99 ${fixed(r.p99)} ms · max ${fixed(r.max)} ms over ${r.samples} deliveries (target p99 < 50 ms)`);
+  console.log(`clients on node A: p50 ${fixed(r.nodeA.p50)} / p99 ${fixed(r.nodeA.p99)} ms · on node B (via Redis): p50 ${fixed(r.nodeB.p50)} / p99 ${fixed(r.nodeB.p99)} ms`);
+  console.log(`worst single-kill p99 ${fixed(r.worstKillP99)} ms · admin request p50 ${fixed(r.adminP50)} ms`);
+  console.log(`delivery view: ${r.deliverySummary}`);
+}
