@@ -301,4 +301,23 @@ describe('the admin UI in a real browser', () => {
     await rows.filter({ hasText: 'tag drill' }).first().waitFor();
     expect(await rows.filter({ hasNotText: 'audited-too' }).count()).toBe(0);
   });
+
+  scenario('edits a flag\'s settings and archives it', async () => {
+    await createFlag('short-lived');
+    await createFlag('long-lived');
+    const page = await session();
+    await page.goto(flagUrl('short-lived'));
+    await page.getByText('Flag settings (all environments)').click();
+    await page.getByLabel('Name', { exact: true }).fill('Short-lived experiment');
+    await page.getByLabel('Tags (comma-separated)').fill('experiment, q4');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('heading', { name: 'Short-lived experiment' }).waitFor();
+    expect((await api('GET', `/projects/${P}/flags/short-lived`)).tags).toEqual(['experiment', 'q4']);
+    await page.getByRole('button', { name: 'Archive flag' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Archive' }).click();
+    await page.getByRole('heading', { name: /^Flags/ }).waitFor();
+    await page.locator('li[data-flag="long-lived"]').waitFor();
+    expect(await page.locator('li[data-flag="short-lived"]').count()).toBe(0);
+    expect((await api('GET', `/projects/${P}/flags/short-lived`)).archivedAt).not.toBeNull();
+  });
 });

@@ -91,8 +91,8 @@ export class AdminApi {
     return this.client.patch(`/projects/${e(project)}/flags/${e(flag)}`, body);
   }
 
-  archiveFlag(project: string, flag: string): Promise<unknown> {
-    return this.client.post(`/projects/${e(project)}/flags/${e(flag)}/archive`);
+  archiveFlag(project: string, flag: string, reason?: string): Promise<unknown> {
+    return this.client.post(`/projects/${e(project)}/flags/${e(flag)}/archive`, { reason: reason || undefined });
   }
 
   private configPath(project: string, env: string, flag: string): string {

@@ -56,8 +56,8 @@ export function FlagSettings({ meta, onChanged }: { meta: FlagMeta; onChanged: (
       </form>
       {archiving && (
         <ReasonDialog title={`Archive ${meta.key}?`} confirmLabel="Archive" required={false} danger onClose={() => setArchiving(false)}
-          onConfirm={async () => {
-            await api.archiveFlag(project, meta.key);
+          onConfirm={async (reason) => {
+            await api.archiveFlag(project, meta.key, reason);
             navigate({ screen: 'flags', project, env });
           }}>
           <p>It disappears from every environment's snapshot; its history stays readable.</p>
