@@ -36,11 +36,10 @@ export async function loadWireState(
   projectId: string,
   environmentId: string,
 ): Promise<{ flags: Record<string, Flag>; segments: Record<string, Segment> }> {
-  const [definitions, configs, segmentList] = await Promise.all([
-    tx.flags.listByProject(projectId, false),
-    tx.configs.listByEnvironment(environmentId),
-    tx.segments.listByProject(projectId),
-  ]);
+  // Sequential: one transaction is one connection, which runs one query at a time.
+  const definitions = await tx.flags.listByProject(projectId, false);
+  const configs = await tx.configs.listByEnvironment(environmentId);
+  const segmentList = await tx.segments.listByProject(projectId);
   const configByFlag = new Map(configs.map((record) => [record.flagId, record]));
   const flags: Record<string, Flag> = {};
   for (const definition of definitions) {
