@@ -1,3 +1,4 @@
+import { createClient } from '@switchyard/sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureAdminUiBuilt, launchBrowser, newSession, signIn, withScreenshotOnFailure } from './support/browser.js';
 import { startApp, type StartedApp } from './support/start-app.js';
@@ -319,5 +320,22 @@ describe('the admin UI in a real browser', () => {
     await page.locator('li[data-flag="long-lived"]').waitFor();
     expect(await page.locator('li[data-flag="short-lived"]').count()).toBe(0);
     expect((await api('GET', `/projects/${P}/flags/short-lived`)).archivedAt).not.toBeNull();
+  });
+
+  scenario('shows how many connected SDK instances applied a kill', async () => {
+    await createFlag('fleet-wide');
+    const { key } = await api('POST', `/projects/${P}/environments/${E}/sdk-keys`, { name: 'fleet' });
+    const client = createClient({ sdkKey: key, baseUrl: service.baseUrl, appName: 'admin-ui-e2e', ackFlushDelayMs: 10 });
+    try {
+      await client.waitUntilReady({ timeoutMs: 5000 });
+      const page = await session();
+      await page.goto(flagUrl('fleet-wide'));
+      await page.getByRole('button', { name: 'Kill', exact: true }).click();
+      await page.getByRole('dialog').getByLabel('Reason').fill('prove it landed');
+      await page.getByRole('dialog').getByRole('button', { name: 'Kill now' }).click();
+      await page.getByRole('status').filter({ hasText: /applied by 1 of 1 live SDK instance/ }).waitFor();
+    } finally {
+      await client.close();
+    }
   });
 });
