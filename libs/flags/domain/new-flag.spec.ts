@@ -1,0 +1,33 @@
+import { defaultVariants, newFlag } from './new-flag.js';
+
+const ids = { id: 'f1', projectId: 'p1', now: '2026-01-01T00:00:00.000Z' };
+
+describe('newFlag', () => {
+  it('gives a boolean flag on/off variants, off by default, serving on when turned on', () => {
+    const built = newFlag({ key: 'dark-mode', name: 'Dark mode', type: 'boolean' }, ids);
+    if ('issues' in built) throw new Error(JSON.stringify(built.issues));
+    expect(built.flag.variants).toEqual({ on: true, off: false });
+    expect(built.config).toMatchObject({ on: false, offVariant: 'off', fallthrough: { variant: 'on' }, salt: 'dark-mode' });
+    expect(built.flag).toMatchObject({ temporary: true, archivedAt: null, tags: [] });
+  });
+
+  it('refuses a string flag without variants and variants that do not fit the type', () => {
+    const none = newFlag({ key: 'banner', name: 'Banner', type: 'string' }, ids);
+    expect('issues' in none && none.issues.map((issue) => issue.path)).toEqual(['variants']);
+    const wrong = newFlag({ key: 'banner', name: 'Banner', type: 'string', variants: { a: 'blue', b: 3 } }, ids);
+    expect('issues' in wrong && wrong.issues.map((issue) => issue.path)).toEqual(['variants.b']);
+  });
+
+  it('refuses an off variant that is not a variant', () => {
+    const built = newFlag({ key: 'banner', name: 'Banner', type: 'string', variants: { a: 'x' }, offVariant: 'z' }, ids);
+    expect('issues' in built && built.issues.map((issue) => issue.path)).toContain('offVariant');
+  });
+});
+
+describe('defaultVariants', () => {
+  it('prefers "off" and "on", else the first variant off and another one served', () => {
+    expect(defaultVariants({ on: 1, off: 0 })).toEqual({ offVariant: 'off', fallthroughVariant: 'on' });
+    expect(defaultVariants({ control: 'a', treatment: 'b' })).toEqual({ offVariant: 'control', fallthroughVariant: 'treatment' });
+    expect(defaultVariants({ only: 'a' })).toEqual({ offVariant: 'only', fallthroughVariant: 'only' });
+  });
+});
