@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react';
+import { useContext, type MouseEvent, type ReactNode } from 'react';
 import type { Identity } from './api/types.js';
 import type { Route } from './routing/route.js';
-import { useContext } from 'react';
 import { WorkspaceContext } from './workspace.js';
 
 interface TopBarProps {
@@ -13,7 +12,7 @@ interface TopBarProps {
 /** Brand, project and environment pickers, the main sections, and who is signed in. */
 export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
   const workspace = useContext(WorkspaceContext);
-  const go = (screen: 'flags' | 'segments' | 'audit' | 'access') => (event: React.MouseEvent) => {
+  const go = (screen: 'flags' | 'segments' | 'audit' | 'access') => (event: MouseEvent) => {
     event.preventDefault();
     if (workspace) workspace.navigate({ screen, project: workspace.project, env: workspace.env });
   };

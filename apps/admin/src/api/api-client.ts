@@ -3,6 +3,9 @@ import { ApiError } from './api-error.js';
 /** The subset of `fetch` the client needs, so tests can pass a fake. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** A request the service has not answered in this long is treated as a network failure (so polling resumes). */
+const TIMEOUT_MS = 20_000;
+
 export interface RequestOptions {
   body?: unknown;
   ifMatch?: number;
@@ -52,6 +55,7 @@ export class ApiClient {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch {
       throw new ApiError(0, 'UNAVAILABLE', 'The flag service cannot be reached. Check your connection and retry.');

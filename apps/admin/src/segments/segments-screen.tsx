@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
 import { ErrorBanner, Notice } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
@@ -11,7 +11,7 @@ export function SegmentsScreen({ selected }: { selected?: string }): ReactNode {
   const { api, project, env, envVersion, canWrite, navigate } = useWorkspace();
   const list = useLoad(() => api.segments(project), [api, project, envVersion]);
   const [notice, setNotice] = useState<string>();
-  const open = (segment?: string) => (event?: React.MouseEvent): void => {
+  const open = (segment?: string) => (event?: MouseEvent): void => {
     event?.preventDefault();
     setNotice(undefined);
     navigate({ screen: 'segments', project, env, segment });
