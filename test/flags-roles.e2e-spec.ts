@@ -73,6 +73,19 @@ describe('roles on the flags, segments and audit routes', () => {
     expect((await service.request(method, path, { token: tokens.viewer, body })).status).toBe(200);
   });
 
+  it('documents every route and its bodies in the OpenAPI document', async () => {
+    const document = (await service.request('GET', '/api/docs-json', { token: null })).body;
+    const paths = Object.keys(document.paths);
+    for (const [method, path] of ROUTES) {
+      const templated = path.split('?')[0]!
+        .replace('/projects/shop', '/projects/{project}').replace('/environments/production', '/environments/{env}')
+        .replace('/flags/new-checkout', '/flags/{flag}').replace('/segments/staff', '/segments/{segment}').replace('/versions/1', '/versions/{n}');
+      expect(paths).toContain(templated);
+      expect(document.paths[templated][method.toLowerCase()].security).toEqual([{ 'admin-token': [] }]);
+    }
+    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['UpdateFlagConfigDto', 'FlagConfigStateDto', 'AuditPageDto']));
+  });
+
   it('lets an editor kill and restore a flag, with or without a body', async () => {
     expect((await service.request('POST', `${FLAG}/kill`, { token: tokens.editor })).status).toBe(200);
     expect((await service.request('POST', `${FLAG}/restore`, { token: tokens.editor })).status).toBe(200);

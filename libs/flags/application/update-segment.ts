@@ -24,7 +24,7 @@ export class UpdateSegment {
       const project = await requireProject(tx, projectKey);
       const current = await requireSegment(tx, project, segmentKey);
       if (options.baseVersion !== undefined && options.baseVersion !== current.version) {
-        throw FlagsErrors.staleVersion(options.baseVersion, current.version);
+        throw FlagsErrors.staleVersion(options.baseVersion, current.version, 'segment');
       }
       const segment: SegmentDefinition = {
         ...current, name: input.name, description: input.description ?? current.description,

@@ -17,9 +17,9 @@ export const FlagsErrors = {
       issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),
     );
   },
-  staleVersion(baseVersion: number, currentVersion: number): DomainError {
+  staleVersion(baseVersion: number, currentVersion: number, what: 'config' | 'segment' = 'config'): DomainError {
     return DomainError.versionConflict(
-      `The config changed since version ${baseVersion}; it is now at version ${currentVersion}. Reload and retry.`,
+      `The ${what} changed since version ${baseVersion}; it is now at version ${currentVersion}. Reload and retry.`,
       currentVersion,
     );
   },
