@@ -49,7 +49,11 @@ export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrit
   const version = (write.current?.version ?? 0) + 1;
   const wire = toWireFlag(write.flag, write.next, version);
   if (!write.skipChecks) {
-    const state = await loadWireState(tx, write.project.id, write.environment.id);
+    // Other flags matter only for prerequisites (and their cycles), segments only when a rule names one:
+    // a plain toggle need not read the whole environment.
+    const usesSegments = wire.rules.some((rule) => rule.conditions.some((condition) => 'segment' in condition));
+    const usesFlags = (wire.prerequisites ?? []).length > 0;
+    const state = usesFlags || usesSegments ? await loadWireState(tx, write.project.id, write.environment.id) : { flags: {}, segments: {} };
     const issues = checkFlag(wire, { flags: { ...state.flags, [wire.key]: wire }, segments: state.segments });
     if (issues.length > 0) throw FlagsErrors.invalid(`Flag "${write.flag.key}" config is invalid`, issues);
   }
