@@ -1,5 +1,5 @@
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { createBooleanFlag, killFlag, seedEnvironment } from '../libs/delivery/testing/delivery-e2e-fixture.js';
+import { createBooleanFlag, killFlag, restoreFlag, seedEnvironment } from '../libs/delivery/testing/delivery-e2e-fixture.js';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 let node: StartedApp;
@@ -60,17 +60,22 @@ describe('delivery on one node', () => {
     expect(client.getDetails('checkout', { key: 'u1' }, true)).toMatchObject({ value: false, reason: 'KILLED' });
   });
 
-  it('reports the kill as applied by the SDK that received it, with its propagation time', async () => {
-    const snapshot = await node.request('GET', '/sdk/v1/snapshot', { token: sdkKey });
-    let status = await node.request('GET', '/api/projects/shop/environments/prod/delivery');
-    while (status.body.propagationMs.samples === 0) {
+  it('reports a change as applied by the SDK that received it, with its propagation time', async () => {
+    const client = clients[0]!;
+    const status = async () => (await node.request('GET', '/api/projects/shop/environments/prod/delivery')).body;
+    while ((await status()).instances.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const arrived = changed(client, 'checkout');
+    const version = await restoreFlag(node, 'checkout');
+    await arrived;
+    let body = await status();
+    while (body.version !== version || body.propagationMs.samples === 0) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      status = await node.request('GET', '/api/projects/shop/environments/prod/delivery');
+      body = await status();
     }
-    expect(status.body).toMatchObject({ version: snapshot.body.version, liveInstances: 1, appliedInstances: 1 });
-    expect(status.body.propagationMs.p99).toBeGreaterThanOrEqual(0);
-    expect(status.body.summary).toMatch(new RegExp(`^version ${snapshot.body.version} applied by 1 of 1 live instances, p50/p99 propagation \\d+/\\d+ ms$`));
-    expect(status.body.instances[0]).toMatchObject({ appName: 'e2e', sdkVersion: '0.1.0', appliedVersion: snapshot.body.version });
+    expect(body).toMatchObject({ version, liveInstances: 1, appliedInstances: 1 });
+    expect(body.propagationMs.p99).toBeGreaterThanOrEqual(0);
+    expect(body.summary).toMatch(new RegExp(`^version ${version} applied by 1 of 1 live instances, p50/p99 propagation \\d+/\\d+ ms$`));
+    expect(body.instances[0]).toMatchObject({ appName: 'e2e', sdkVersion: '0.1.0', appliedVersion: version });
   });
 
   it('frames the stream as SSE: snapshot first with the version as id, heartbeats, resume with Last-Event-ID', async () => {
@@ -101,7 +106,11 @@ describe('delivery on one node', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((field: { path: string }) => field.path)).toEqual(
       expect.arrayContaining(['instance.id', 'instance.sdkVersion', 'acks.0.version', 'acks.0.receivedAt']));
-    const status = await node.request('GET', '/api/projects/shop/environments/prod/delivery');
+    let status = await node.request('GET', '/api/projects/shop/environments/prod/delivery');
+    while (!status.body.instances.some((instance: { id: string }) => instance.id === 'manual-1')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = await node.request('GET', '/api/projects/shop/environments/prod/delivery');
+    }
     expect(status.status).toBe(200);
     expect(status.body.summary).toMatch(/^version \d+ applied by \d+ of \d+ live instances/);
     expect(status.body.instances.map((instance: { id: string }) => instance.id)).toContain('manual-1');

@@ -46,6 +46,7 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
     private readonly bus: ChangeBus,
     private readonly changes: CommittedChanges,
     private readonly cache: SnapshotCache,
+    private readonly reports: RecordSdkReport,
     private readonly health: HealthIndicatorRegistry,
     @Inject(OPTIONS) private readonly options: DeliveryOptions,
   ) {}
@@ -68,6 +69,7 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     this.hub.shutdown();
+    await this.reports.flush();
     await this.bus.close();
   }
 }
@@ -116,7 +118,8 @@ export class DeliveryModule {
         {
           provide: RecordSdkReport,
           inject: [InstanceRegistry, DeliveryMetrics],
-          useFactory: (r: InstanceRegistry, m: DeliveryMetrics) => new RecordSdkReport(r, m, nodeId),
+          useFactory: (r: InstanceRegistry, m: DeliveryMetrics) => new RecordSdkReport(r, m, nodeId, (error) =>
+            log.warn(`recording SDK reports failed: ${error instanceof Error ? error.message : String(error)}`)),
         },
         {
           provide: GetDeliveryStatus,

@@ -5,6 +5,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const KILLS = Number(process.env.BENCH_KILLS ?? 25);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 1500);
+const SEND_EVENTS = process.env.BENCH_EVENTS !== '0';
 const FLAG = 'kill-me';
 const user = { key: 'user-1' };
 
@@ -25,7 +26,9 @@ export async function runKillPropagation() {
     nodes.push(await startNode({ databaseUrl: database.url, adminToken, env }));
     const sdkKey = await seed(nodes[0], FLAG);
     for (let i = 0; i < CLIENTS; i += 1) {
-      clients.push(createClient({ sdkKey, baseUrl: nodes[i % 2].baseUrl, appName: `bench-${i % 10}`, flushIntervalMs: 30_000 }));
+      clients.push(createClient({
+        sdkKey, baseUrl: nodes[i % 2].baseUrl, appName: `bench-${i % 10}`, flushIntervalMs: 30_000, sendEvents: SEND_EVENTS,
+      }));
       if (i % 100 === 99) await Promise.all(clients.slice(-100).map((client) => client.waitUntilReady({ timeoutMs: 30_000 })));
     }
     const ready = await Promise.all(clients.map((client) => client.waitUntilReady({ timeoutMs: 30_000 })));

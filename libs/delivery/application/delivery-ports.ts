@@ -1,7 +1,7 @@
 import type { Patch, Snapshot } from '@switchyard/evaluation';
 import type { ChangeMessage } from '../domain/change-message.js';
 import type { DeliveryStatus } from '../domain/delivery-status.js';
-import type { SdkReport } from '../domain/sdk-report.js';
+import type { InstanceSighting } from '../domain/sdk-report.js';
 
 /** What delivery reads from the flags context (implemented by its SnapshotReader). */
 export abstract class DeliverySource {
@@ -30,8 +30,8 @@ export abstract class SdkKeyCheck {
 
 /** The fleet-wide registry of SDK instances (shared by every node). */
 export abstract class InstanceRegistry {
-  /** Records one batch: instance details, last seen, and the newest applied version with its propagation. */
-  abstract record(environmentId: string, node: string, report: SdkReport): Promise<void>;
+  /** Records sightings (at most one per environment and instance): details, last seen, newest applied version. */
+  abstract record(sightings: InstanceSighting[]): Promise<void>;
   /** The environment's delivery status at `version`. */
   abstract status(environmentId: string, version: number): Promise<Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>>;
   /** Per environment (project/env keys): current version, live and applied instances, propagation quantiles. */

@@ -1,4 +1,4 @@
-import type { SdkReport } from '../domain/sdk-report.js';
+import type { InstanceSighting, SdkReport } from '../domain/sdk-report.js';
 import type { InstanceRegistry } from './delivery-ports.js';
 
 /** Counters a report feeds (Prometheus on the node that received it). */
@@ -7,17 +7,48 @@ export interface ReportMetrics {
   dropped(environmentId: string, count: number): void;
 }
 
-/** Records a batch from an SDK instance: the registry row (fleet-wide) and the node's counters. */
+/**
+ * Records batches from SDK instances: counters at once, registry rows in bulk. A fleet acks every change
+ * within about a second, so rows are merged per instance (newest ack wins) and written in one statement every
+ * `flushMs` rather than one per request.
+ */
 export class RecordSdkReport {
+  private pending = new Map<string, InstanceSighting>();
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly registry: InstanceRegistry,
     private readonly metrics: ReportMetrics,
     private readonly node: string,
+    private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly flushMs = 200,
   ) {}
 
-  async execute(environmentId: string, report: SdkReport): Promise<void> {
+  execute(environmentId: string, report: SdkReport): void {
     for (const { flag, variant, count } of report.evaluations) this.metrics.evaluations(environmentId, flag, variant, count);
     if (report.dropped > 0) this.metrics.dropped(environmentId, report.dropped);
-    await this.registry.record(environmentId, this.node, report);
+    const newest = report.acks.reduce<SdkReport['acks'][number] | null>((best, ack) => (!best || ack.version > best.version ? ack : best), null);
+    const key = `${environmentId}\u0000${report.instance.id}`;
+    const previous = this.pending.get(key);
+    const ack = previous?.ack && (!newest || previous.ack.version > newest.version) ? previous.ack : newest;
+    this.pending.set(key, {
+      environmentId, instanceId: report.instance.id, appName: report.instance.appName,
+      sdkVersion: report.instance.sdkVersion, node: this.node, ack,
+    });
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.flushMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is pending (also at shutdown). Never throws; failures go to `onError`. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    this.writing = this.writing.then(() => this.registry.record(batch)).catch(this.onError);
+    return this.writing;
   }
 }

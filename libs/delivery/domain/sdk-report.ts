@@ -12,3 +12,13 @@ export const SDK_REPORT_LIMITS = {
   acks: 1_000,
   textLength: 200,
 } as const;
+
+/** What the registry keeps of one report: who, where, and the newest version it applied (if it acked any). */
+export interface InstanceSighting {
+  environmentId: string;
+  instanceId: string;
+  appName: string;
+  sdkVersion: string;
+  node: string;
+  ack: { version: number; receivedAt: Date } | null;
+}

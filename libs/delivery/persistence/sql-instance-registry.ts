@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InstanceRegistry } from '../application/delivery-ports.js';
 import { LIVE_WINDOW_MS, type DeliveryStatus } from '../domain/delivery-status.js';
-import type { SdkReport } from '../domain/sdk-report.js';
+import type { InstanceSighting } from '../domain/sdk-report.js';
 
 type Status = Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>;
 type Num = string | number | null;
@@ -13,7 +13,7 @@ const num = (value: Num): number | null => (value === null ? null : Number(value
 // snapshot a new instance receives says nothing about how fast changes travel.
 const RECORD = `
   INSERT INTO sdk_instances AS i (environment_id, instance_id, app_name, sdk_version, node, applied_version, applied_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::timestamptz[])
   ON CONFLICT (environment_id, instance_id) DO UPDATE SET
     app_name = EXCLUDED.app_name, sdk_version = EXCLUDED.sdk_version, node = EXCLUDED.node, last_seen = now(),
     propagation_ms = CASE WHEN EXCLUDED.applied_version > i.applied_version THEN (
@@ -33,11 +33,13 @@ export class SqlInstanceRegistry extends InstanceRegistry {
     super();
   }
 
-  async record(environmentId: string, node: string, report: SdkReport): Promise<void> {
-    const newest = report.acks.reduce<SdkReport['acks'][number] | undefined>(
-      (best, ack) => (!best || ack.version > best.version ? ack : best), undefined);
-    const { id, appName, sdkVersion } = report.instance;
-    await this.dataSource.query(RECORD, [environmentId, id, appName, sdkVersion, node, newest?.version ?? null, newest?.receivedAt ?? null]);
+  async record(sightings: InstanceSighting[]): Promise<void> {
+    if (sightings.length === 0) return;
+    await this.dataSource.query(RECORD, [
+      sightings.map((s) => s.environmentId), sightings.map((s) => s.instanceId), sightings.map((s) => s.appName),
+      sightings.map((s) => s.sdkVersion), sightings.map((s) => s.node), sightings.map((s) => s.ack?.version ?? null),
+      sightings.map((s) => s.ack?.receivedAt ?? null),
+    ]);
   }
 
   async status(environmentId: string, version: number): Promise<Status> {

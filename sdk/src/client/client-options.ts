@@ -26,7 +26,7 @@ export interface ClientOptions {
   cacheFile?: string;
   /** Interval between event flushes (default 10 000 ms). */
   flushIntervalMs?: number;
-  /** Delay before flushing after a version was applied, so acks arrive promptly (default 1 000 ms). */
+  /** Delay before flushing after a version was applied, so acks arrive promptly (default 1 000 ms, ±50% jitter). */
   ackFlushDelayMs?: number;
   /** Distinct (flag, variant) counters and pending acks kept between flushes (default 1 000 each). */
   maxBufferedEvents?: number;

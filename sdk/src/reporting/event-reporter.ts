@@ -75,7 +75,7 @@ export class EventReporter {
       this.ackTimer = setTimeout(() => {
         this.ackTimer = undefined;
         void this.flush();
-      }, this.options.ackFlushDelayMs);
+      }, this.options.ackFlushDelayMs * (0.5 + Math.random())); // jittered: a fleet must not post in lockstep
       this.ackTimer.unref();
     }
   }

@@ -44,8 +44,8 @@ export class SdkController {
   @Post('events')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'Recorded' })
-  async events(@CurrentSdkKey() key: SdkKeyPrincipal, @Body() body: SdkEventsDto): Promise<void> {
-    await this.recordReport.execute(key.environmentId, {
+  events(@CurrentSdkKey() key: SdkKeyPrincipal, @Body() body: SdkEventsDto): void {
+    this.recordReport.execute(key.environmentId, {
       instance: body.instance,
       evaluations: body.evaluations ?? [],
       acks: (body.acks ?? []).map((ack) => ({ version: ack.version, receivedAt: new Date(ack.receivedAt) })),
