@@ -69,6 +69,7 @@ describe('flags admin API', () => {
       ['weights that do not sum to 100000', { ...valid, fallthrough: { rollout: { weights: { on: 50, off: 50 } } } }, 'fallthrough.rollout.weights'],
       ['too many rules', { ...valid, rules: Array.from({ length: 201 }, (_, i) => ({ id: `r${i}`, conditions: [], serve: { variant: 'on' } })) }, 'rules'],
       ['an unknown segment', { ...valid, rules: [{ id: 'r', conditions: [{ segment: 'ghosts' }], serve: { variant: 'on' } }] }, 'rules[0].conditions[0].segment'],
+      ['a non-boolean on', { ...valid, on: 'yes' }, 'on'],
       ['a prerequisite cycle on itself', { ...valid, prerequisites: [{ flag: 'new-checkout', variants: ['on'] }] }, 'prerequisites'],
     ];
     it.each(cases)('for %s', async (_name, body, path) => {
@@ -107,6 +108,26 @@ describe('flags admin API', () => {
     const restored = await service.request('POST', `${CONFIG}/restore`, { body: {} });
     expect(restored.body.config.killed).toBeNull();
     expect((await versions()).slice(0, 3).map((version) => version.kind)).toEqual(['restore', 'kill', 'toggle']);
+  });
+
+  it('refuses a stale toggle only when it names a base version, and never refuses a kill', async () => {
+    const current = (await versions())[0]!.version;
+    const stale = await service.request('POST', `${CONFIG}/toggle`, { body: { on: true, baseVersion: current - 1 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.currentVersion).toBe(current);
+    const killed = await service.request('POST', `${CONFIG}/kill`, { body: { reason: 'stale screen', baseVersion: 1 }, headers: { 'if-match': '"1"' } });
+    expect(killed.status).toBe(200);
+    expect(killed.body.version).toBe(current + 1);
+    expect((await service.request('POST', `${CONFIG}/restore`, { body: { baseVersion: 1 } })).status).toBe(200);
+  });
+
+  it('changes a flag\'s metadata with PATCH and refuses unknown fields', async () => {
+    const patched = await service.request('PATCH', '/api/projects/shop/flags/new-checkout', { body: { name: 'New checkout v2', tags: ['checkout', 'q3'], temporary: false } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ name: 'New checkout v2', tags: ['checkout', 'q3'], temporary: false, type: 'boolean' });
+    const refused = await service.request('PATCH', '/api/projects/shop/flags/new-checkout', { body: { type: 'string' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields[0].path).toBe('type');
   });
 
   it('reads one version, diffs two, and reverts to an earlier one as a new version', async () => {

@@ -63,9 +63,13 @@ export class ToggleFlagDto {
   baseVersion?: number;
 }
 
-/** Body of POST …/kill and …/restore: no base version, never 409. */
+/** Body of POST …/kill and …/restore: no base version needed, never 409. */
 export class KillFlagDto {
   @ApiPropertyOptional({ maxLength: 1000, example: 'incident 4242' }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+
+  @ApiPropertyOptional({ description: 'Accepted and ignored (as is If-Match): a kill or restore is never refused as stale' })
+  @IsOptional() @IsInt() @Min(0)
+  baseVersion?: number;
 }
 
 /** Body of POST …/environments/:env/kill. */
