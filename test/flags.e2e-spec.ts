@@ -182,6 +182,15 @@ describe('flags admin API', () => {
     expect((await service.request('GET', '/api/projects/shop/flags/banner')).status).toBe(200);
   });
 
+  it('keeps exactly one change-log row per environment version, with no gap, whatever the kind of write', async () => {
+    const environments = await service.database.dataSource.query('SELECT id, key, version FROM environments');
+    for (const environment of environments) {
+      const rows = await service.database.dataSource.query('SELECT version FROM change_log WHERE environment_id = $1 ORDER BY version', [environment.id]);
+      const expected = Array.from({ length: Number(environment.version) }, (_, index) => String(index + 1));
+      expect({ key: environment.key, versions: rows.map((row: { version: string }) => String(row.version)) }).toEqual({ key: environment.key, versions: expected });
+    }
+  });
+
   it('gives a new environment a config for every existing flag', async () => {
     const created = await service.request('POST', '/api/projects/shop/environments', { body: { key: 'dev', name: 'Dev' } });
     expect(created.body.version).toBe(1);
