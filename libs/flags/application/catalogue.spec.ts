@@ -6,6 +6,7 @@ import { CreateSegment } from './create-segment.js';
 import { DiffFlagVersions } from './diff-flag-versions.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import { ToggleFlag } from './toggle-flag.js';
+import { UpdateFlagConfig } from './update-flag-config.js';
 import { UpdateSegment } from './update-segment.js';
 
 describe('flags, environments and segments', () => {
@@ -56,6 +57,21 @@ describe('flags, environments and segments', () => {
     expect(unitOfWork.state.changeLog.at(-1)!.patch.flags).toEqual({ 'new-checkout': null });
     await expect(new ToggleFlag(unitOfWork, notifier).execute({ projectKey: 'shop', environmentKey: 'staging', flagKey: 'new-checkout', actor: EDITOR }, true, {}))
       .rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('refuses to archive a flag that another live flag has as a prerequisite, and writes nothing', async () => {
+    const { unitOfWork, notifier } = await flagsFixture();
+    await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'payments', name: 'Payments', type: 'boolean' }, EDITOR);
+    await new UpdateFlagConfig(unitOfWork, notifier).execute(
+      { projectKey: 'shop', environmentKey: 'staging', flagKey: 'new-checkout', actor: EDITOR },
+      { on: true, offVariant: 'off', rules: [], fallthrough: { variant: 'on' }, prerequisites: [{ flag: 'payments', variants: ['on'] }] },
+      { baseVersion: 1 },
+    );
+    const before = structuredClone(unitOfWork.state);
+    await expect(new ArchiveFlag(unitOfWork, notifier).execute('shop', 'payments', undefined, EDITOR)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ code: 'IN_USE', message: 'prerequisite of new-checkout in staging' })],
+    });
+    expect(unitOfWork.state).toEqual(before);
   });
 
   it('publishes a segment change to every environment and refuses a stale segment version', async () => {
