@@ -33,7 +33,7 @@ export class CreateFlagsTables1764000000000 implements MigrationInterface {
         name        text NOT NULL,
         description text NOT NULL DEFAULT '',
         type        text NOT NULL CHECK (type IN ('boolean', 'string', 'number', 'json')),
-        variants    jsonb NOT NULL,
+        variants    json  NOT NULL,
         tags        text[] NOT NULL DEFAULT '{}',
         temporary   boolean NOT NULL DEFAULT true,
         archived_at timestamptz,
@@ -46,7 +46,7 @@ export class CreateFlagsTables1764000000000 implements MigrationInterface {
         flag_id        uuid NOT NULL REFERENCES flags (id),
         environment_id uuid NOT NULL REFERENCES environments (id),
         version        integer NOT NULL CHECK (version >= 1),
-        config         jsonb NOT NULL,
+        config         json  NOT NULL,
         updated_at     timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (flag_id, environment_id)
       )`);
@@ -56,7 +56,7 @@ export class CreateFlagsTables1764000000000 implements MigrationInterface {
         flag_id        uuid NOT NULL REFERENCES flags (id),
         environment_id uuid NOT NULL REFERENCES environments (id),
         version        integer NOT NULL CHECK (version >= 1),
-        config         jsonb NOT NULL,
+        config         json  NOT NULL,
         kind           text NOT NULL CHECK (kind IN ('create', 'update', 'toggle', 'kill', 'restore', 'revert')),
         reason         text,
         actor_type     text NOT NULL,
@@ -74,7 +74,7 @@ export class CreateFlagsTables1764000000000 implements MigrationInterface {
         description text NOT NULL DEFAULT '',
         included    jsonb NOT NULL DEFAULT '[]',
         excluded    jsonb NOT NULL DEFAULT '[]',
-        conditions  jsonb NOT NULL DEFAULT '[]',
+        conditions  json  NOT NULL DEFAULT '[]',
         version     integer NOT NULL DEFAULT 1,
         created_at  timestamptz NOT NULL DEFAULT now(),
         updated_at  timestamptz NOT NULL DEFAULT now(),
@@ -84,7 +84,7 @@ export class CreateFlagsTables1764000000000 implements MigrationInterface {
       CREATE TABLE change_log (
         environment_id uuid NOT NULL REFERENCES environments (id),
         version        bigint NOT NULL,
-        payload        jsonb NOT NULL,
+        payload        json  NOT NULL,
         created_at     timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (environment_id, version)
       )`);

@@ -6,6 +6,6 @@ export class ChangeLogEntity {
   @PrimaryColumn({ type: 'uuid', name: 'environment_id' }) environmentId: string;
   @PrimaryColumn('bigint') version: string;
   // Typed loosely: TypeORM's deep-partial types do not terminate on the recursive JsonValue of a Patch.
-  @Column('jsonb') payload: object;
+  @Column('json') payload: object;
   @Column({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
 }

@@ -7,7 +7,7 @@ export class FlagConfigVersionEntity {
   @PrimaryColumn({ type: 'uuid', name: 'flag_id' }) flagId: string;
   @PrimaryColumn({ type: 'uuid', name: 'environment_id' }) environmentId: string;
   @PrimaryColumn('integer') version: number;
-  @Column('jsonb') config: FlagConfig;
+  @Column('json') config: FlagConfig;
   @Column('text') kind: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ type: 'text', name: 'actor_type' }) actorType: string;

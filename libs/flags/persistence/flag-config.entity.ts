@@ -7,6 +7,6 @@ export class FlagConfigEntity {
   @PrimaryColumn({ type: 'uuid', name: 'flag_id' }) flagId: string;
   @PrimaryColumn({ type: 'uuid', name: 'environment_id' }) environmentId: string;
   @Column('integer') version: number;
-  @Column('jsonb') config: FlagConfig;
+  @Column('json') config: FlagConfig;
   @Column({ type: 'timestamptz', name: 'updated_at' }) updatedAt: Date;
 }

@@ -10,7 +10,7 @@ export class FlagEntity {
   @Column('text') description: string;
   @Column('text') type: string;
   // Typed loosely: TypeORM's deep-partial types do not terminate on the recursive JsonValue.
-  @Column('jsonb') variants: object;
+  @Column('json') variants: object;
   @Column({ type: 'text', array: true }) tags: string[];
   @Column('boolean') temporary: boolean;
   @Column({ type: 'timestamptz', name: 'archived_at', nullable: true }) archivedAt: Date | null;

@@ -11,7 +11,7 @@ export class SegmentEntity {
   @Column('text') description: string;
   @Column('jsonb') included: string[];
   @Column('jsonb') excluded: string[];
-  @Column('jsonb') conditions: Condition[];
+  @Column('json') conditions: Condition[];
   @Column('integer') version: number;
   @Column({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
   @Column({ type: 'timestamptz', name: 'updated_at' }) updatedAt: Date;
