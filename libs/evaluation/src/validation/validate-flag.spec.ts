@@ -21,6 +21,12 @@ describe('validateFlag', () => {
     expect(codes(booleanFlag({ key: 'new checkout' }))).toEqual(['key:invalid_key']);
   });
 
+  it('refuses bare-number variant keys, which JavaScript would move ahead of the declared rollout order', () => {
+    const flag = booleanFlag({ variants: { '2': true, off: false }, offVariant: 'off', fallthrough: { variant: 'off' } });
+    expect(codes(flag)).toEqual(['variants.2:invalid_key']);
+    expect(codes(booleanFlag({ variants: { v2: true, off: false }, offVariant: 'off', fallthrough: { variant: 'off' } }))).toEqual([]);
+  });
+
   it('names unknown variants in offVariant, serves and rollout weights with their paths', () => {
     const flag = booleanFlag({
       offVariant: 'ghost',

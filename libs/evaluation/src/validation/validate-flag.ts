@@ -5,6 +5,8 @@ import { validatePrerequisites } from './validate-prerequisites.js';
 import { validateServe } from './validate-serve.js';
 import { at, checkKey, isObject, Issues, KEY_PATTERN, type ValidationEnv, type ValidationIssue } from './validation-issue.js';
 
+const INTEGER_KEY = /^(0|[1-9][0-9]*)$/;
+
 const FLAG_TYPES: ReadonlySet<unknown> = new Set<FlagType>(['boolean', 'string', 'number', 'json']);
 
 function checkVariants(issues: Issues, flag: Record<string, unknown>): Set<string> {
@@ -16,6 +18,8 @@ function checkVariants(issues: Issues, flag: Record<string, unknown>): Set<strin
   for (const [key, value] of Object.entries(flag.variants)) {
     const path = at('variants', key);
     if (!KEY_PATTERN.test(key)) issues.add(path, 'invalid_key', `variant key "${key.slice(0, 40)}" may only use letters, digits, ".", "_" and "-"`);
+    // JavaScript orders integer-like object keys first, which would silently reorder a rollout's weights.
+    else if (INTEGER_KEY.test(key)) issues.add(path, 'invalid_key', `variant key "${key}" must not be a bare number (write e.g. "v${key}"): numeric keys lose their declared order`);
     if (type !== undefined && !fitsType(value, type)) {
       issues.add(path, 'variant_type', `variant "${key}" must be a ${type === 'json' ? 'JSON value' : type} to fit the flag's type ${type}`);
     }
