@@ -48,6 +48,7 @@ describe('delivery on one node', () => {
     expect((await node.request('GET', '/sdk/v1/snapshot', { token: null })).status).toBe(401);
     expect([401, 403]).toContain((await node.request('GET', '/sdk/v1/snapshot')).status);
     expect((await node.request('GET', '/api/projects/shop/environments/prod/delivery', { token: sdkKey })).status).toBe(403);
+    expect((await node.request('GET', '/api/projects/shop/environments/nope/delivery')).status).toBe(404);
   });
 
   it('streams a snapshot, then the kill as a patch, to a real SDK', async () => {

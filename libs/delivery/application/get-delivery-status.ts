@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel/domain-error.js';
+import { DeliveryErrors } from '../domain/delivery.errors.js';
 import { describeStatus, type DeliveryStatus } from '../domain/delivery-status.js';
 import type { DeliverySource, InstanceRegistry } from './delivery-ports.js';
 
@@ -11,7 +11,7 @@ export class GetDeliveryStatus {
 
   async execute(projectKey: string, environmentKey: string): Promise<DeliveryStatus> {
     const environment = await this.source.findEnvironmentByKeys(projectKey, environmentKey);
-    if (!environment) throw new DomainError('NOT_FOUND', `Environment ${projectKey}/${environmentKey} not found`);
+    if (!environment) throw DeliveryErrors.environmentNotFound(projectKey, environmentKey);
     const status = await this.registry.status(environment.id, environment.version);
     const head = { project: projectKey, environment: environmentKey, ...status };
     return { ...head, summary: describeStatus(head) };

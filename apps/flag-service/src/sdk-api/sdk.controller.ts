@@ -5,7 +5,7 @@ import type { SdkKeyPrincipal } from '../../../../libs/access/domain/sdk-key.js'
 import { RecordSdkReport } from '../../../../libs/delivery/application/record-sdk-report.js';
 import { SnapshotCache } from '../../../../libs/delivery/application/snapshot-cache.js';
 import { StreamHub } from '../../../../libs/delivery/application/stream-hub.js';
-import { DomainError } from '../../../../libs/kernel/domain-error.js';
+import { DeliveryErrors } from '../../../../libs/delivery/domain/delivery.errors.js';
 import { CurrentSdkKey, RequireSdkKey } from '../http/auth.decorators.js';
 import { SdkEventsDto } from './sdk-events.dto.js';
 import { openSseStream } from './sse-response.js';
@@ -26,7 +26,7 @@ export class SdkController {
   @ApiNotModifiedResponse({ description: 'If-None-Match matches the current version' })
   async snapshot(@CurrentSdkKey() key: SdkKeyPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const snapshot = await this.snapshots.get(key.environmentId);
-    if (!snapshot) throw new DomainError('NOT_FOUND', 'The SDK key\'s environment no longer exists');
+    if (!snapshot) throw DeliveryErrors.keyEnvironmentGone();
     void reply.header('etag', snapshot.etag).header('cache-control', 'no-cache');
     if (matches(request.headers['if-none-match'], snapshot.etag)) return void reply.status(304).send();
     void reply.status(200).header('content-type', 'application/json; charset=utf-8').send(snapshot.body);

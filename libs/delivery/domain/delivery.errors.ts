@@ -1,0 +1,8 @@
+import { DomainError } from '../../kernel/domain-error.js';
+
+/** The delivery context's coded errors. */
+export const DeliveryErrors = {
+  environmentNotFound: (project: string, environment: string) =>
+    new DomainError('NOT_FOUND', `Environment ${project}/${environment} not found`),
+  keyEnvironmentGone: () => new DomainError('NOT_FOUND', "The SDK key's environment no longer exists"),
+};
