@@ -24,6 +24,14 @@ describe('diffConfigs', () => {
     expect(diff.map((entry) => entry.text)).toEqual(['killed: null → {"at":"t","by":"ops"}']);
   });
 
+  it('reports a reordering of rollout weights, which changes who gets which variant', () => {
+    const from = { fallthrough: { rollout: { weights: { a: 50_000, b: 50_000 } } } };
+    const to = { fallthrough: { rollout: { weights: { b: 50_000, a: 50_000 } } } };
+    expect(diffConfigs(from, to).map((entry) => entry.text)).toEqual([
+      'fallthrough.rollout.weights: {"a":50000,"b":50000} → {"b":50000,"a":50000}',
+    ]);
+  });
+
   it('returns nothing for equal documents', () => {
     const config = { on: true, rules: [{ id: 'r', conditions: [] }], fallthrough: { variant: 'on' } };
     expect(diffConfigs(config, structuredClone(config))).toEqual([]);

@@ -17,6 +17,11 @@ function isLeafArray(value: unknown): boolean {
   return Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null);
 }
 
+function reordered(from: Record<string, unknown>, to: Record<string, unknown>): boolean {
+  const [a, b] = [Object.keys(from), Object.keys(to)];
+  return a.length === b.length && a.some((key, index) => b[index] !== key) && a.every((key) => key in to);
+}
+
 function show(value: unknown): string {
   return value === undefined ? '(absent)' : JSON.stringify(value as Json);
 }
@@ -27,7 +32,8 @@ function join(path: string, key: string | number): string {
 }
 
 function walk(path: string, from: unknown, to: unknown, out: DiffEntry[]): void {
-  if (isPlainObject(from) && isPlainObject(to)) {
+  // Key order is meaning in a rollout's weights (the first variant fills first), so a reordering is a change.
+  if (isPlainObject(from) && isPlainObject(to) && !(path.endsWith('weights') && reordered(from, to))) {
     const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])];
     for (const key of keys) walk(join(path, key), from[key], to[key], out);
     return;
