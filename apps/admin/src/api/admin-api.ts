@@ -32,33 +32,10 @@ export interface AuditQuery {
 export class AdminApi {
   constructor(readonly client: ApiClient) {}
 
-  /**
-   * Who the token belongs to. Uses `GET /api/me` when the service has it; otherwise probes: the token list
-   * answers only admins, and an editor-only write with an empty body is refused with 403 for viewers before
-   * any validation (guards run first), so nothing is ever written.
-   */
+  /** Who the token belongs to (`GET /api/me`, which every role may call). */
   async whoAmI(): Promise<Identity> {
-    try {
-      const me = await this.client.get<{ name?: string; role: Role }>('/me');
-      return { name: me.name ?? '', role: me.role };
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 404) throw error;
-    }
-    await this.projects();
-    if (await this.allowed(() => this.client.get('/tokens'))) return { name: '', role: 'admin' };
-    const editor = await this.allowed(() => this.client.post('/projects/-/environments/-/flags/-/toggle', {}));
-    return { name: '', role: editor ? 'editor' : 'viewer' };
-  }
-
-  private async allowed(call: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await call();
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 403) return false;
-      if (error instanceof ApiError && error.status !== 401 && error.status !== 0 && error.status < 500) return true;
-      throw error;
-    }
+    const me = await this.client.get<{ id: string; name: string; role: Role }>('/me');
+    return { id: me.id, name: me.name, role: me.role };
   }
 
   async projects(): Promise<Project[]> {

@@ -80,8 +80,9 @@ export interface SdkKey {
   key?: string;
 }
 
-/** Who is signed in. */
+/** Who is signed in: the admin token's id, name and role. */
 export interface Identity {
+  id: string;
   name: string;
   role: Role;
 }

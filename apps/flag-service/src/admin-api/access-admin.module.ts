@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../../../libs/access/access.module.js';
+import { MeController } from './me.controller.js';
 import { SdkKeysController } from './sdk-keys.controller.js';
 import { TokensController } from './tokens.controller.js';
 
-/** Admin API of the access context: /api/tokens and SDK keys. */
+/** Admin API of the access context: /api/me, /api/tokens and SDK keys. */
 @Module({
   imports: [AccessModule],
-  controllers: [TokensController, SdkKeysController],
+  controllers: [MeController, TokensController, SdkKeysController],
 })
 export class AccessAdminModule {}

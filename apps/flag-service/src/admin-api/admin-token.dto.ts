@@ -36,3 +36,10 @@ export class IssuedAdminTokenDto extends AdminTokenDto {
 export class AdminTokenListDto {
   @ApiProperty({ type: [AdminTokenDto] }) items: AdminTokenDto[];
 }
+
+/** GET /api/me: the calling admin token. */
+export class MeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'ci-deploy' }) name: string;
+  @ApiProperty({ enum: ['viewer', 'editor', 'admin'] }) role: Role;
+}
