@@ -1,6 +1,8 @@
 import { Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { FlagsModule } from '../flags/flags.module.js';
+import { FlagsEnvironmentDirectory } from './adapters/flags-environment-directory.js';
 import { AccessTransaction, AdminTokenRepository, EnvironmentDirectory, SdkKeyRepository } from './application/access-ports.js';
 import { Authenticate } from './application/authenticate.js';
 import { CreateAdminToken } from './application/create-admin-token.js';
@@ -15,7 +17,6 @@ import { RevokeSdkKey } from './application/revoke-sdk-key.js';
 import { AdminTokenEntity } from './persistence/admin-token.entity.js';
 import { SdkKeyEntity } from './persistence/sdk-key.entity.js';
 import { TypeormAccessTransaction } from './persistence/typeorm-access-transaction.js';
-import { SqlEnvironmentDirectory } from './persistence/sql-environment-directory.js';
 import { TypeormAdminTokenRepository } from './persistence/typeorm-admin-token-repository.js';
 import { TypeormSdkKeyRepository } from './persistence/typeorm-sdk-key-repository.js';
 
@@ -34,15 +35,18 @@ const providers: Provider[] = [
   ...useCases,
   { provide: AdminTokenRepository, useClass: TypeormAdminTokenRepository },
   { provide: SdkKeyRepository, useClass: TypeormSdkKeyRepository },
-  { provide: EnvironmentDirectory, useClass: SqlEnvironmentDirectory },
+  { provide: EnvironmentDirectory, useClass: FlagsEnvironmentDirectory },
   { provide: AccessTransaction, useClass: TypeormAccessTransaction },
   { provide: CredentialCache, useFactory: () => new CredentialCache() },
   { provide: FailedAuthLimiter, useFactory: () => new FailedAuthLimiter() },
 ];
 
-/** Admin tokens, SDK keys and authentication; writes are audited through the audit context. Exports use cases only. */
+/**
+ * Admin tokens, SDK keys and authentication; writes are audited through the audit context, environments are
+ * looked up through the flags context's SnapshotReader. Exports use cases only.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([AdminTokenEntity, SdkKeyEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([AdminTokenEntity, SdkKeyEntity]), AuditModule, FlagsModule],
   providers,
   exports: [...useCases, FailedAuthLimiter],
 })

@@ -3,7 +3,6 @@ import { createTestDatabase, type TestDatabase } from '../../database/testing/te
 import { hashSecret } from '../domain/secret.js';
 import { AdminTokenEntity } from './admin-token.entity.js';
 import { SdkKeyEntity } from './sdk-key.entity.js';
-import { SqlEnvironmentDirectory } from './sql-environment-directory.js';
 import { TypeormAdminTokenRepository } from './typeorm-admin-token-repository.js';
 import { TypeormSdkKeyRepository } from './typeorm-sdk-key-repository.js';
 
@@ -11,7 +10,6 @@ describe('access repositories on Postgres', () => {
   let database: TestDatabase;
   let tokens: TypeormAdminTokenRepository;
   let keys: TypeormSdkKeyRepository;
-  let directory: SqlEnvironmentDirectory;
   const projectId = randomUUID();
   const environmentId = randomUUID();
 
@@ -20,7 +18,6 @@ describe('access repositories on Postgres', () => {
     const { dataSource } = database;
     tokens = new TypeormAdminTokenRepository(dataSource.getRepository(AdminTokenEntity), dataSource);
     keys = new TypeormSdkKeyRepository(dataSource.getRepository(SdkKeyEntity));
-    directory = new SqlEnvironmentDirectory(dataSource);
     await dataSource.query(`INSERT INTO projects (id, key, name) VALUES ($1, 'shop', 'Shop')`, [projectId]);
     await dataSource.query(`INSERT INTO environments (id, project_id, key, name) VALUES ($1, $2, 'prod', 'Prod')`, [environmentId, projectId]);
   });
@@ -71,11 +68,6 @@ describe('access repositories on Postgres', () => {
     await expect(
       keys.insert({ name: 'orphan', projectId, environmentId: randomUUID(), hash: hashSecret('sdk_x'), hint: '…', createdBy: 'adm' }),
     ).rejects.toThrow(/foreign key/);
-  });
-
-  it('resolves project and environment keys to ids', async () => {
-    expect(await directory.find('shop', 'prod')).toEqual({ projectId, environmentId });
-    expect(await directory.find('shop', 'staging')).toBeNull();
   });
 
   it('runs bootstrap work one node at a time', async () => {

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { SnapshotReader } from '../../flags/application/snapshot-reader.js';
+import { EnvironmentDirectory } from '../application/access-ports.js';
+
+/** Resolves <project>/<environment> keys through the read model the flags context exports (never its tables). */
+@Injectable()
+export class FlagsEnvironmentDirectory extends EnvironmentDirectory {
+  constructor(private readonly snapshots: SnapshotReader) {
+    super();
+  }
+
+  async find(projectKey: string, environmentKey: string): Promise<{ projectId: string; environmentId: string } | null> {
+    const environment = await this.snapshots.findEnvironmentByKeys(projectKey, environmentKey);
+    return environment ? { projectId: environment.projectId, environmentId: environment.id } : null;
+  }
+}
