@@ -12,16 +12,6 @@ import { startApp, type StartedApp } from './support/start-app.js';
 const cases = loadConformanceCases({ scope: 'engine' });
 const SLUG = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
-/**
- * Cases the service currently gets wrong, each with its cause. The test asserts they still disagree, so the
- * day the cause is fixed it fails and asks for the entry to be removed. Cause: flag_configs.config and
- * change_log.payload are jsonb, which re-orders object keys (shorter keys first), so a rollout's weights lose
- * their declared order and the bucket falls into another variant (DESIGN.md: "the first, in declared order").
- */
-const KNOWN_SERVICE_DISAGREEMENTS = new Set([
-  'rollouts: a bucket (42450) one below the running sum of two weights falls into the second variant',
-  'rollouts: a missing bucketBy attribute takes bucket 0, the first variant with a weight',
-]);
 let node: StartedApp;
 const prepared = new Map<ConformanceCase, { client: SwitchyardClient } | { refused: string }>();
 
@@ -103,11 +93,10 @@ describe('the conformance corpus through a real service and SDK', () => {
     expect(refused / cases.length).toBeLessThan(0.1);
   });
 
-  it.each(cases.map((c) => [`${c.file}: ${c.name}`, c] as const))('%s', (name, c) => {
+  it.each(cases.map((c) => [`${c.file}: ${c.name}`, c] as const))('%s', (_name, c) => {
     const entry = prepared.get(c)!;
     if ('refused' in entry) return;
     const result = observed(entry.client.getDetails(storedKey(c), c.context, c.default, c.expectedType));
-    if (KNOWN_SERVICE_DISAGREEMENTS.has(name)) expect(result).not.toEqual(c.expected);
-    else expect(result).toEqual(c.expected);
+    expect(result).toEqual(c.expected);
   });
 });
