@@ -15,6 +15,7 @@ import { GetProject } from './application/get-project.js';
 import { GetSegment } from './application/get-segment.js';
 import { KillFlag } from './application/kill-flag.js';
 import { KillFlagsByTag } from './application/kill-flags-by-tag.js';
+import { ListEnvironmentFlags } from './application/list-environment-flags.js';
 import { ListEnvironments } from './application/list-environments.js';
 import { ListFlagVersions } from './application/list-flag-versions.js';
 import { ListFlags } from './application/list-flags.js';
@@ -37,7 +38,7 @@ const USE_CASES = [
   CreateFlag, ListFlags, GetFlag, UpdateFlag, ArchiveFlag,
   GetFlagConfig, UpdateFlagConfig, ToggleFlag, KillFlag, RestoreFlag, KillFlagsByTag, RevertFlagConfig,
   ListFlagVersions, GetFlagVersion, DiffFlagVersions, PreviewEvaluation,
-  CreateSegment, ListSegments, GetSegment, UpdateSegment,
+  CreateSegment, ListSegments, GetSegment, UpdateSegment, ListEnvironmentFlags,
 ];
 
 /**

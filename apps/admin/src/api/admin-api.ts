@@ -1,9 +1,9 @@
 import type { EvaluationContext, Flag, JsonValue } from '@switchyard/evaluation';
 import type { ApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
-import { listOf, toAuditEntry, toDeliveryStatus, toFlagConfig, toFlagVersion } from './normalise.js';
+import { listOf, toAuditEntry, toDeliveryStatus, toEnvironmentFlag, toFlagConfig, toFlagVersion } from './normalise.js';
 import type {
-  AdminToken, AuditEntry, DeliveryStatus, Environment, Evaluation, FlagConfig, FlagMeta, FlagVersion, Identity,
+  AdminToken, AuditEntry, DeliveryStatus, Environment, EnvironmentFlag, Evaluation, FlagConfig, FlagMeta, FlagVersion, Identity,
   Project, Role, SdkKey, SegmentRecord,
 } from './types.js';
 
@@ -58,6 +58,12 @@ export class AdminApi {
   async flags(project: string): Promise<FlagMeta[]> {
     const list = listOf<FlagMeta>(await this.client.get(`/projects/${e(project)}/flags`), 'flags');
     return list.map((flag) => ({ ...flag, tags: flag.tags ?? [], variants: flag.variants ?? {} }));
+  }
+
+  /** Every live flag of the project with its config in `env`, in one request. */
+  async environmentFlags(project: string, env: string): Promise<{ environmentVersion: number; items: EnvironmentFlag[] }> {
+    const body = await this.client.get<{ environmentVersion: number; items: Loose[] }>(`/projects/${e(project)}/environments/${e(env)}/flags`);
+    return { environmentVersion: Number(body.environmentVersion), items: listOf<Loose>(body).map(toEnvironmentFlag) };
   }
 
   createFlag(project: string, body: Partial<FlagMeta> & { key: string }): Promise<FlagMeta> {

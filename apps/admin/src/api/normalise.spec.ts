@@ -1,4 +1,4 @@
-import { listOf, toAuditEntry, toDeliveryStatus, toFlagConfig, toFlagVersion } from './normalise.js';
+import { listOf, toAuditEntry, toDeliveryStatus, toEnvironmentFlag, toFlagConfig, toFlagVersion } from './normalise.js';
 
 const config = { on: true, offVariant: 'off', rules: [], fallthrough: { variant: 'on' }, prerequisites: [], killed: null, salt: 'x' };
 
@@ -6,6 +6,16 @@ describe('normalising service answers', () => {
   it('reads a config state answer into the wire format, filling variants from the flag', () => {
     const flag = toFlagConfig({ flagKey: 'x', environmentKey: 'prod', version: 4, environmentVersion: 9, config }, { on: true, off: false });
     expect(flag).toMatchObject({ on: true, version: 4, environmentVersion: 9, variants: { on: true, off: false }, killed: null });
+  });
+
+  it('splits an environment flag list item into the flag metadata and its config at the config version', () => {
+    const item = toEnvironmentFlag({
+      key: 'x', name: 'X', type: 'boolean', variants: { on: true, off: false }, tags: ['ui'], archivedAt: null,
+      updatedAt: '2026-01-01T00:00:00Z', version: 3, configUpdatedAt: '2026-02-02T00:00:00Z', config,
+    });
+    expect(item.meta).toMatchObject({ key: 'x', name: 'X', tags: ['ui'], variants: { on: true, off: false } });
+    expect(item.meta).not.toHaveProperty('config');
+    expect(item.config).toMatchObject({ on: true, version: 3, updatedAt: '2026-02-02T00:00:00Z', variants: { on: true, off: false } });
   });
 
   it('reads a version with its actor, kind and time', () => {

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@switchyard/evaluation';
-import type { AuditEntry, DeliveryStatus, FlagConfig, FlagVersion } from './types.js';
+import type { AuditEntry, DeliveryStatus, EnvironmentFlag, FlagConfig, FlagMeta, FlagVersion } from './types.js';
 
 type Loose = Record<string, unknown>;
 
@@ -45,6 +45,13 @@ export function toFlagConfig(raw: Loose, variants?: Record<string, JsonValue>): 
     updatedAt: text(raw.updatedAt ?? inner.updatedAt),
     environmentVersion: typeof raw.environmentVersion === 'number' ? raw.environmentVersion : undefined,
   };
+}
+
+/** One item of an environment's flag list: the flag's metadata beside its config (and the config's version). */
+export function toEnvironmentFlag(raw: Loose): EnvironmentFlag {
+  const { version, config, configUpdatedAt, ...metadata } = raw;
+  const meta = { ...metadata, tags: metadata.tags ?? [], variants: metadata.variants ?? {} } as unknown as FlagMeta;
+  return { meta, config: toFlagConfig({ version, config, updatedAt: configUpdatedAt }, meta.variants) };
 }
 
 export function toFlagVersion(raw: Loose): FlagVersion {

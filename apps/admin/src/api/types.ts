@@ -33,6 +33,12 @@ export interface FlagConfig extends Flag {
   updatedBy?: string;
 }
 
+/** A flag with its config in one environment, as the environment's flag list answers it. */
+export interface EnvironmentFlag {
+  meta: FlagMeta;
+  config: FlagConfig;
+}
+
 /** One immutable version of a flag config. */
 export interface FlagVersion {
   version: number;

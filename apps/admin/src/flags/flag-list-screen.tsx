@@ -21,11 +21,8 @@ export function FlagListScreen(): ReactNode {
   const [state, setState] = useState<FlagState | ''>('');
   const [creating, setCreating] = useState(false);
 
-  const list = useLoad(async (): Promise<FlagListItem[]> => {
-    const flags = (await api.flags(project)).filter((flag) => !flag.archivedAt);
-    const configs = await Promise.all(flags.map((flag) => api.config(project, env, flag.key, flag.variants).catch(() => undefined)));
-    return flags.map((meta, index) => ({ meta, config: configs[index] }));
-  }, [api, project, env, envVersion]);
+  // One request for every flag and its config; it runs again whenever the environment's version moves.
+  const list = useLoad(async (): Promise<FlagListItem[]> => (await api.environmentFlags(project, env)).items, [api, project, env, envVersion]);
 
   const tags = useMemo(() => [...new Set((list.data ?? []).flatMap((item) => item.meta.tags))].sort(), [list.data]);
   const shown = (list.data ?? []).filter((item) => {

@@ -106,3 +106,16 @@ export class ListFlagsQueryDto {
   @IsOptional() @IsString() @MaxLength(64)
   tag?: string;
 }
+
+/** A flag's metadata with its current config in one environment. */
+export class EnvironmentFlagDto extends FlagDto {
+  @ApiProperty({ description: 'The config version; send it back as If-Match or baseVersion when editing' }) version: number;
+  @ApiProperty({ type: FlagConfigDto }) config: FlagConfigDto;
+  @ApiProperty({ format: 'date-time', description: 'When the config last changed (updatedAt is the metadata\'s)' }) configUpdatedAt: string;
+}
+
+/** GET /api/projects/:project/environments/:env/flags. */
+export class EnvironmentFlagListDto {
+  @ApiProperty({ description: 'The environment version the list was read at; refetch when it moves' }) environmentVersion: number;
+  @ApiProperty({ type: [EnvironmentFlagDto] }) items: EnvironmentFlagDto[];
+}

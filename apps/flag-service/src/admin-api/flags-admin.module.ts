@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../../../../libs/audit/audit.module.js';
 import { FlagsModule } from '../../../../libs/flags/flags.module.js';
 import { AuditController } from './audit.controller.js';
+import { EnvironmentFlagsController } from './environment-flags.controller.js';
 import { EnvironmentsController } from './environments.controller.js';
 import { FlagConfigsController } from './flag-configs.controller.js';
 import { FlagVersionsController } from './flag-versions.controller.js';
@@ -14,7 +15,7 @@ import { SegmentsController } from './segments.controller.js';
 @Module({
   imports: [FlagsModule, AuditModule],
   controllers: [
-    ProjectsController, EnvironmentsController, FlagsController, FlagConfigsController,
+    ProjectsController, EnvironmentsController, FlagsController, EnvironmentFlagsController, FlagConfigsController,
     FlagVersionsController, PreviewController, SegmentsController, AuditController,
   ],
 })
