@@ -13,6 +13,9 @@ describe('createClient options', () => {
     [{ pollIntervalMs: -5 }, /pollIntervalMs/],
     [{ maxBufferedEvents: Number.NaN }, /maxBufferedEvents/],
     [{ cacheFile: '' }, /cacheFile/],
+    [{ contextSampleSize: -1 }, /contextSampleSize/],
+    [{ contextSampleSize: 1.5 }, /contextSampleSize/],
+    [{ privateAttributes: 'email' }, /privateAttributes/],
   ])('refuses %j at construction with a clear message', (override, message) => {
     expect(() => createClient({ ...good, ...(override as Partial<ClientOptions>) })).toThrow(message);
   });

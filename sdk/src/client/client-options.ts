@@ -30,6 +30,17 @@ export interface ClientOptions {
   ackFlushDelayMs?: number;
   /** Distinct (flag, variant) counters and pending acks kept between flushes (default 1 000 each). */
   maxBufferedEvents?: number;
+  /**
+   * Distinct contexts (by key) sampled per flush and sent with the events batch, so the admin UI can show how
+   * many recent contexts a ramp would affect (default 100; 0 turns sampling off). The first contexts of each
+   * flush window are kept; sampling costs at most one copy per new key, up to this many per window.
+   */
+  contextSampleSize?: number;
+  /**
+   * Attribute names never sent to the service in sampled contexts (e.g. `['email', 'ip']`). The context key is
+   * always sent (it identifies the context); keep personal data out of keys, or set `contextSampleSize: 0`.
+   */
+  privateAttributes?: string[];
   /** Disable evaluation counting and acks entirely (default true = send them). */
   sendEvents?: boolean;
   /** An id for this SDK instance (default: a random UUID). */
@@ -71,6 +82,14 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
       fail(`${name} must be a positive number`);
     }
   }
+  const sampleSize = options.contextSampleSize;
+  if (sampleSize !== undefined && (typeof sampleSize !== 'number' || !Number.isInteger(sampleSize) || sampleSize < 0)) {
+    fail('contextSampleSize must be a non-negative integer');
+  }
+  const hidden = options.privateAttributes;
+  if (hidden !== undefined && (!Array.isArray(hidden) || !hidden.every((name) => typeof name === 'string' && name !== ''))) {
+    fail('privateAttributes must be an array of attribute names');
+  }
   if (options.cacheFile !== undefined && (typeof options.cacheFile !== 'string' || options.cacheFile === '')) {
     fail('cacheFile must be a non-empty path');
   }
@@ -93,6 +112,8 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
     ackFlushDelayMs: options.ackFlushDelayMs ?? 1_000,
     maxBufferedEvents: options.maxBufferedEvents ?? 1_000,
     sendEvents: options.sendEvents ?? true,
+    contextSampleSize: sampleSize ?? 100,
+    privateAttributes: [...(hidden ?? [])],
     instanceId: options.instanceId ?? newId(),
     fetch: fetchImpl,
   };

@@ -71,7 +71,7 @@ export class Client implements SwitchyardClient {
     }
     try {
       const result = compiled.evaluate(key, context, defaultValue, type) as EvaluationResult<T>;
-      this.reporter.count(key, result.variant);
+      this.reporter.count(key, result.variant, context);
       return result;
     } catch (error) {
       return { value: defaultValue, reason: 'ERROR', errorCode: 'GENERAL', errorMessage: String(error), flagVersion: 0 };
@@ -118,7 +118,7 @@ export class Client implements SwitchyardClient {
     if (compiled === undefined) return defaultValue;
     try {
       const result = compiled.evaluate(key, context, defaultValue as JsonValue, type);
-      this.reporter.count(key, result.variant);
+      this.reporter.count(key, result.variant, context);
       return result.value as T;
     } catch {
       return defaultValue;

@@ -71,3 +71,43 @@ describe('presence', () => {
     expect(service.events.some((body) => (body['instance'] as { id: string }).id === 'idle')).toBe(true);
   });
 });
+
+describe('context sampling', () => {
+  const contextsOf = () => service.events.flatMap((body) => (body['contexts'] as Array<Record<string, unknown>> | undefined) ?? []);
+
+  it('sends at most contextSampleSize distinct contexts per flush, private attributes stripped', async () => {
+    client = createClient({
+      sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', contextSampleSize: 3, privateAttributes: ['email'],
+      ackFlushDelayMs: 60_000,
+    });
+    await client.waitUntilReady({ timeoutMs: 5000 });
+    for (let i = 0; i < 10; i += 1) {
+      client.getBoolean('a', { key: `u${i % 5}`, email: `u${i}@example.com`, plan: 'pro' }, false);
+    }
+    await client.close();
+    client = undefined;
+    expect(contextsOf()).toEqual([
+      { key: 'u0', plan: 'pro' }, { key: 'u1', plan: 'pro' }, { key: 'u2', plan: 'pro' },
+    ]);
+  });
+
+  it('samples the contexts of every kind of evaluation, including getDetails', async () => {
+    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', ackFlushDelayMs: 60_000 });
+    await client.waitUntilReady({ timeoutMs: 5000 });
+    client.getDetails('b', { key: 'd1' }, false);
+    client.getBoolean('a', { key: 'd2' }, false);
+    await client.close();
+    client = undefined;
+    expect(contextsOf().map((context) => context['key'])).toEqual(['d1', 'd2']);
+  });
+
+  it('sends no contexts when contextSampleSize is 0', async () => {
+    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', contextSampleSize: 0, ackFlushDelayMs: 60_000 });
+    await client.waitUntilReady({ timeoutMs: 5000 });
+    client.getBoolean('a', { key: 'u1' }, false);
+    await client.close();
+    client = undefined;
+    expect(service.events.some((body) => body['evaluations'])).toBe(true);
+    expect(contextsOf()).toEqual([]);
+  });
+});

@@ -1,15 +1,25 @@
+import type { EvaluationContext } from '@switchyard/evaluation';
 import type { ResolvedOptions } from '../client/client-options.js';
 import { networkError, SDK_VERSION, sdkHeaders, statusError, withTimeout } from '../transport/http.js';
+import { ContextSample, type SampledContext } from './context-sample.js';
 
 interface Ack {
   version: number;
   receivedAt: string;
 }
 
+interface Batch {
+  evaluations: Array<{ flag: string; variant: string; count: number }>;
+  acks: Ack[];
+  dropped: number;
+  contexts: SampledContext[];
+}
+
 /**
  * Counts evaluations per flag and variant (no allocation once a pair has been seen) and acks of applied
  * versions, and posts them to `/sdk/v1/events` in batches. Buffers are bounded by `maxBufferedEvents`:
- * beyond it, events are dropped and counted in `dropped` (reported with the next batch).
+ * beyond it, events are dropped and counted in `dropped` (reported with the next batch). Also keeps a bounded
+ * sample of evaluated contexts (`contextSampleSize` distinct keys per flush, private attributes stripped).
  */
 export class EventReporter {
   /** Events dropped because a buffer was full, since the start. */
@@ -22,6 +32,7 @@ export class EventReporter {
   private ackTimer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
   private again = false;
+  private readonly contexts: ContextSample;
 
   /**
    * @param options the client's options
@@ -32,7 +43,9 @@ export class EventReporter {
     private readonly options: ResolvedOptions,
     private readonly signal: AbortSignal,
     private readonly onError: (error: Error) => void,
-  ) {}
+  ) {
+    this.contexts = new ContextSample(options.sendEvents ? options.contextSampleSize : 0, options.privateAttributes);
+  }
 
   /** Starts the periodic flush. */
   start(): void {
@@ -42,9 +55,13 @@ export class EventReporter {
     this.interval.unref();
   }
 
-  /** Counts one evaluation. The hot path: two map lookups and a set. */
-  count(flag: string, variant: string | undefined): void {
+  /**
+   * Counts one evaluation, and offers its context to the sample. The hot path: two map lookups and a set,
+   * plus one comparison once the sample is full.
+   */
+  count(flag: string, variant: string | undefined, context?: EvaluationContext): void {
     if (variant !== undefined && this.options.sendEvents) this.add(flag, variant, 1);
+    if (context !== undefined) this.contexts.offer(context);
   }
 
   private add(flag: string, variant: string, by: number): void {
@@ -90,7 +107,7 @@ export class EventReporter {
       this.again = true;
       return this.inFlight;
     }
-    const empty = this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0;
+    const empty = this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0 && this.contexts.length === 0;
     if (empty && !presence) return Promise.resolve();
     const evaluations: Array<{ flag: string; variant: string; count: number }> = [];
     for (const [flag, perFlag] of this.counts) {
@@ -102,7 +119,8 @@ export class EventReporter {
     this.distinct = 0;
     this.acks = [];
     this.droppedUnreported = 0;
-    this.inFlight = this.post({ evaluations, acks, dropped }).finally(() => {
+    const contexts = this.contexts.take();
+    this.inFlight = this.post({ evaluations, acks, dropped, contexts }).finally(() => {
       this.inFlight = undefined;
       if (this.again && !this.signal.aborted) {
         this.again = false;
@@ -126,13 +144,14 @@ export class EventReporter {
     await this.inFlight;
   }
 
-  private async post(batch: { evaluations: Array<{ flag: string; variant: string; count: number }>; acks: Ack[]; dropped: number }) {
+  private async post(batch: Batch) {
     const { options } = this;
     const body = {
       instance: { id: options.instanceId, appName: options.appName, sdkVersion: SDK_VERSION },
       ...(batch.evaluations.length > 0 ? { evaluations: batch.evaluations } : {}),
       ...(batch.acks.length > 0 ? { acks: batch.acks } : {}),
       ...(batch.dropped > 0 ? { dropped: batch.dropped } : {}),
+      ...(batch.contexts.length > 0 ? { contexts: batch.contexts } : {}),
     };
     try {
       const response = await options.fetch(`${options.baseUrl}/sdk/v1/events`, {
@@ -150,13 +169,14 @@ export class EventReporter {
     }
   }
 
-  private restore(batch: { evaluations: Array<{ flag: string; variant: string; count: number }>; acks: Ack[]; dropped: number }) {
+  private restore(batch: Batch) {
     for (const { flag, variant, count } of batch.evaluations) this.add(flag, variant, count);
     const room = Math.max(0, this.options.maxBufferedEvents - this.acks.length);
     const kept = batch.acks.slice(-room);
     this.drop(batch.acks.length - kept.length);
     this.acks = [...kept, ...this.acks];
     this.droppedUnreported += batch.dropped;
+    this.contexts.restore(batch.contexts);
   }
 
   private drop(n: number): void {
