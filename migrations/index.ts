@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateFlagsTables1764000000000 } from './1764000000000-create-flags-tables.js';
 import { CreateAccessTables1764000100000 } from './1764000100000-create-access-tables.js';
 import { CreateSdkInstances1764000900000 } from './1764000900000-create-sdk-instances.js';
+import { CreateRecentContexts1795563869841 } from './1795563869841-create-recent-contexts.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
   CreateFlagsTables1764000000000,
   CreateAccessTables1764000100000,
   CreateSdkInstances1764000900000,
+  CreateRecentContexts1795563869841,
 ];

@@ -9,9 +9,14 @@ import { FlagsModule } from '../flags/flags.module.js';
 import { HealthIndicatorRegistry } from '../kernel/observability/health-indicator-registry.js';
 import { MetricsRegistry } from '../kernel/observability/metrics-registry.js';
 import { AuthenticateKeyCheck } from './adapters/authenticate-key-check.js';
+import { FlagsConfigProposals } from './adapters/flags-config-proposals.js';
 import { FlagsDeliverySource, NotifierCommittedChanges } from './adapters/flags-delivery-source.js';
+import { ConfigProposals } from './application/config-proposals.js';
 import { ChangeBus, CommittedChanges, DeliverySource, InstanceRegistry, SdkKeyCheck } from './application/delivery-ports.js';
+import { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 import { GetDeliveryStatus } from './application/get-delivery-status.js';
+import { RecentContextStore } from './application/recent-context-store.js';
+import { RecordRecentContexts } from './application/record-recent-contexts.js';
 import { RecordSdkReport } from './application/record-sdk-report.js';
 import { SnapshotCache } from './application/snapshot-cache.js';
 import { StreamHub } from './application/stream-hub.js';
@@ -19,6 +24,7 @@ import { InProcessChangeBus } from './bus/in-process-change-bus.js';
 import { RedisChangeBus } from './bus/redis-change-bus.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { SqlInstanceRegistry } from './persistence/sql-instance-registry.js';
+import { SqlRecentContextStore } from './persistence/sql-recent-context-store.js';
 
 /** How delivery runs on this node. */
 export interface DeliveryOptions {
@@ -47,6 +53,7 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
     private readonly changes: CommittedChanges,
     private readonly cache: SnapshotCache,
     private readonly reports: RecordSdkReport,
+    private readonly contexts: RecordRecentContexts,
     private readonly health: HealthIndicatorRegistry,
     @Inject(OPTIONS) private readonly options: DeliveryOptions,
   ) {}
@@ -70,6 +77,7 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
     this.unsubscribe?.();
     this.hub.shutdown();
     await this.reports.flush();
+    await this.contexts.flush();
     await this.bus.close();
   }
 }
@@ -126,9 +134,22 @@ export class DeliveryModule {
           inject: [DeliverySource, InstanceRegistry],
           useFactory: (s: DeliverySource, r: InstanceRegistry) => new GetDeliveryStatus(s, r),
         },
+        { provide: RecentContextStore, useClass: SqlRecentContextStore },
+        { provide: ConfigProposals, useClass: FlagsConfigProposals },
+        {
+          provide: RecordRecentContexts,
+          inject: [RecentContextStore],
+          useFactory: (store: RecentContextStore) => new RecordRecentContexts(store, (error) =>
+            log.warn(`recording recent contexts failed: ${error instanceof Error ? error.message : String(error)}`)),
+        },
+        {
+          provide: EstimateRampImpact,
+          inject: [ConfigProposals, RecentContextStore],
+          useFactory: (p: ConfigProposals, s: RecentContextStore) => new EstimateRampImpact(p, s),
+        },
         DeliveryLifecycle,
       ],
-      exports: [StreamHub, SnapshotCache, RecordSdkReport, GetDeliveryStatus],
+      exports: [StreamHub, SnapshotCache, RecordSdkReport, GetDeliveryStatus, RecordRecentContexts, EstimateRampImpact],
     };
   }
 }

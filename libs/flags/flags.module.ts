@@ -21,6 +21,7 @@ import { ListFlagVersions } from './application/list-flag-versions.js';
 import { ListFlags } from './application/list-flags.js';
 import { ListProjects } from './application/list-projects.js';
 import { ListSegments } from './application/list-segments.js';
+import { PreviewConfigChange } from './application/preview-config-change.js';
 import { PreviewEvaluation } from './application/preview-evaluation.js';
 import { RestoreFlag } from './application/restore-flag.js';
 import { RevertFlagConfig } from './application/revert-flag-config.js';
@@ -38,7 +39,7 @@ const USE_CASES = [
   CreateFlag, ListFlags, GetFlag, UpdateFlag, ArchiveFlag,
   GetFlagConfig, UpdateFlagConfig, ToggleFlag, KillFlag, RestoreFlag, KillFlagsByTag, RevertFlagConfig,
   ListFlagVersions, GetFlagVersion, DiffFlagVersions, PreviewEvaluation,
-  CreateSegment, ListSegments, GetSegment, UpdateSegment, ListEnvironmentFlags,
+  CreateSegment, ListSegments, GetSegment, UpdateSegment, ListEnvironmentFlags, PreviewConfigChange,
 ];
 
 /**

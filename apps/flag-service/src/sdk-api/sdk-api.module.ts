@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DeliveryModule } from '../../../../libs/delivery/delivery.module.js';
+import { FlagImpactController } from '../admin-api/flag-impact.controller.js';
 import type { AppConfig } from '../config/app-config.js';
 import { DeliveryStatusController } from './delivery-status.controller.js';
 import { SdkController } from './sdk.controller.js';
@@ -18,7 +19,8 @@ export class SdkApiModule {
           nodeId: config.nodeId,
         }),
       ],
-      controllers: [SdkController, DeliveryStatusController],
+      // The impact view reads delivery's recent contexts, so it is served next to the delivery view.
+      controllers: [SdkController, DeliveryStatusController, FlagImpactController],
     };
   }
 }

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
+import type { EvaluationContext } from '@switchyard/evaluation';
+import { RECENT_CONTEXT_LIMITS, recentContextProblem } from '../../../../libs/delivery/domain/recent-context.js';
 import { SDK_REPORT_LIMITS } from '../../../../libs/delivery/domain/sdk-report.js';
 
 const TEXT = SDK_REPORT_LIMITS.textLength;
@@ -44,4 +46,18 @@ export class SdkEventsDto {
   @ApiPropertyOptional({ minimum: 0, description: 'Events the SDK dropped because its buffer was full' })
   @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   dropped?: number;
+
+  @ApiPropertyOptional({
+    type: 'array', items: { type: 'object', additionalProperties: true }, maxItems: RECENT_CONTEXT_LIMITS.perBatch,
+    description: 'A sample of recently evaluated contexts ({ key, ...attributes }, private attributes already stripped)',
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(RECENT_CONTEXT_LIMITS.perBatch)
+  @ValidateBy({
+    name: 'isRecentContext',
+    validator: {
+      validate: (value: unknown) => recentContextProblem(value) === null,
+      defaultMessage: (args) => `each context: ${recentContextProblem(args?.value) ?? 'invalid'}`,
+    },
+  }, { each: true })
+  contexts?: EvaluationContext[];
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiAcceptedResponse, ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SdkKeyPrincipal } from '../../../../libs/access/domain/sdk-key.js';
+import { RecordRecentContexts } from '../../../../libs/delivery/application/record-recent-contexts.js';
 import { RecordSdkReport } from '../../../../libs/delivery/application/record-sdk-report.js';
 import { SnapshotCache } from '../../../../libs/delivery/application/snapshot-cache.js';
 import { StreamHub } from '../../../../libs/delivery/application/stream-hub.js';
@@ -19,6 +20,7 @@ export class SdkController {
     private readonly snapshots: SnapshotCache,
     private readonly hub: StreamHub,
     private readonly recordReport: RecordSdkReport,
+    private readonly recordContexts: RecordRecentContexts,
   ) {}
 
   @Get('snapshot')
@@ -51,6 +53,7 @@ export class SdkController {
       acks: (body.acks ?? []).map((ack) => ({ version: ack.version, receivedAt: new Date(ack.receivedAt) })),
       dropped: body.dropped ?? 0,
     });
+    if (body.contexts) this.recordContexts.execute(key.environmentId, body.contexts);
   }
 }
 
