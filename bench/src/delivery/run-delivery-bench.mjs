@@ -27,5 +27,6 @@ if (!only || only === 'kill') {
   console.log(`admin request → client 'changed': p50 ${fixed(r.p50)} ms · p99 ${fixed(r.p99)} ms · max ${fixed(r.max)} ms over ${r.samples} deliveries (target p99 < 50 ms)`);
   console.log(`clients on node A: p50 ${fixed(r.nodeA.p50)} / p99 ${fixed(r.nodeA.p99)} ms · on node B (via Redis): p50 ${fixed(r.nodeB.p50)} / p99 ${fixed(r.nodeB.p99)} ms`);
   console.log(`first client per kill p50 ${fixed(r.firstP50)} ms · worst single-kill p99 ${fixed(r.worstKillP99)} ms · admin request (commit) p50 ${fixed(r.adminP50)} ms`);
+  console.log(`p99 of each kill, ms: ${r.perKillP99.map((x) => Math.round(x)).join(' ')}`);
   console.log(`delivery view: ${r.deliverySummary}`);
 }

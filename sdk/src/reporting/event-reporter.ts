@@ -3,6 +3,12 @@ import type { ResolvedOptions } from '../client/client-options.js';
 import { networkError, SDK_VERSION, sdkHeaders, statusError, withTimeout } from '../transport/http.js';
 import { ContextSample, type SampledContext } from './context-sample.js';
 
+/** One flag's counters since the last flush, variant by variant. */
+interface FlagCounts {
+  variants: string[];
+  counts: number[];
+}
+
 interface Ack {
   version: number;
   receivedAt: string;
@@ -24,7 +30,10 @@ interface Batch {
 export class EventReporter {
   /** Events dropped because a buffer was full, since the start. */
   dropped = 0;
-  private counts = new Map<string, Map<string, number>>();
+  private counts = new Map<string, FlagCounts>();
+  /** The last flag counted and its counters: a hot loop over one flag skips the map lookup. */
+  private lastFlag: string | undefined;
+  private lastCounts: FlagCounts | undefined;
   private distinct = 0;
   private acks: Ack[] = [];
   private droppedUnreported = 0;
@@ -56,8 +65,8 @@ export class EventReporter {
   }
 
   /**
-   * Counts one evaluation, and offers its context to the sample. The hot path: two map lookups and a set,
-   * plus one comparison once the sample is full.
+   * Counts one evaluation, and offers its context to the sample. The hot path: at most one map lookup and a
+   * short scan of the flag's variants, plus one comparison once the sample is full.
    */
   count(flag: string, variant: string | undefined, context?: EvaluationContext): void {
     if (variant !== undefined && this.options.sendEvents) this.add(flag, variant, 1);
@@ -65,19 +74,26 @@ export class EventReporter {
   }
 
   private add(flag: string, variant: string, by: number): void {
-    let perFlag = this.counts.get(flag);
+    let perFlag = flag === this.lastFlag ? this.lastCounts : this.counts.get(flag);
     if (perFlag === undefined) {
       if (this.distinct >= this.options.maxBufferedEvents) return this.drop(by);
-      perFlag = new Map();
+      perFlag = { variants: [], counts: [] };
       this.counts.set(flag, perFlag);
     }
-    const n = perFlag.get(variant);
-    if (n !== undefined) perFlag.set(variant, n + by);
-    else if (this.distinct >= this.options.maxBufferedEvents) this.drop(by);
-    else {
-      this.distinct += 1;
-      perFlag.set(variant, by);
+    this.lastFlag = flag;
+    this.lastCounts = perFlag;
+    // A flag has a handful of variants: a scan by identity beats hashing the variant key.
+    const { variants, counts } = perFlag;
+    for (let i = 0; i < variants.length; i += 1) {
+      if (variants[i] === variant) {
+        counts[i] += by;
+        return;
+      }
     }
+    if (this.distinct >= this.options.maxBufferedEvents) return this.drop(by);
+    this.distinct += 1;
+    variants.push(variant);
+    counts.push(by);
   }
 
   /** Records that `version` was applied at `receivedAt`, and schedules a prompt flush. */
@@ -110,12 +126,14 @@ export class EventReporter {
     const empty = this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0 && this.contexts.length === 0;
     if (empty && !presence) return Promise.resolve();
     const evaluations: Array<{ flag: string; variant: string; count: number }> = [];
-    for (const [flag, perFlag] of this.counts) {
-      for (const [variant, count] of perFlag) evaluations.push({ flag, variant, count });
+    for (const [flag, { variants, counts }] of this.counts) {
+      variants.forEach((variant, i) => evaluations.push({ flag, variant, count: counts[i]! }));
     }
     const acks = this.acks;
     const dropped = this.droppedUnreported;
     this.counts = new Map();
+    this.lastFlag = undefined;
+    this.lastCounts = undefined;
     this.distinct = 0;
     this.acks = [];
     this.droppedUnreported = 0;
