@@ -5,6 +5,7 @@ import { ErrorBanner, FieldMessages, Notice } from '../ui/messages.js';
 import { useWorkspace } from '../workspace.js';
 import { newRuleId } from './condition-values.js';
 import { PrerequisitesEditor } from './prerequisites-editor.js';
+import { RampImpactLine } from './ramp-impact-line.js';
 import { RuleEditor } from './rule-editor.js';
 import { ServeEditor } from './serve-editor.js';
 import { move, sameDraft, toConfigBody, toDraft, type TargetingDraft } from './targeting-draft.js';
@@ -123,6 +124,7 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
         <div className="card">
           <ServeEditor serve={draft.fallthrough} variants={variants} path="fallthrough" label="Default rule" fields={fields}
             onChange={(fallthrough) => setDraft({ ...draft, fallthrough })} />
+          <RampImpactLine flagKey={flagKey} body={toConfigBody(base, draft)} />
         </div>
       </fieldset>
       {canWrite && (
