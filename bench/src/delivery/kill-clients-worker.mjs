@@ -6,13 +6,15 @@ const { createClient } = await import('../../../sdk/dist/index.js');
 const FLAG = process.env.BENCH_FLAG ?? 'kill-me';
 const user = { key: 'user-1' };
 let clients = [];
+// BENCH_TRANSPORT=fetch hands the SDK a wrapped fetch, which keeps its streams on fetch + web streams (A/B runs).
+const viaFetch = process.env.BENCH_TRANSPORT === 'fetch' ? { fetch: (...args) => fetch(...args) } : {};
 
 process.on('message', async (message) => {
   if (message.type === 'start') {
     const { sdkKey, baseUrls, from, to, sendEvents } = message;
     for (let i = from; i < to; i += 1) {
       clients.push({ index: i, client: createClient({
-        sdkKey, baseUrl: baseUrls[i % 2], appName: `bench-${i % 10}`, flushIntervalMs: 30_000, sendEvents,
+        sdkKey, baseUrl: baseUrls[i % 2], appName: `bench-${i % 10}`, flushIntervalMs: 30_000, sendEvents, ...viaFetch,
       }) });
     }
     const ready = await Promise.all(clients.map(({ client }) => client.waitUntilReady({ timeoutMs: 60_000 })));

@@ -41,3 +41,37 @@ describe('SseParser', () => {
     expect(events).toEqual([]);
   });
 });
+
+describe('SseParser.pushBytes', () => {
+  const text = '\ufeffevent: patch\r\nid: 9\r\ndata: {"reason":"café ☕ 🚀"}\r\n\r\n: heartbeat\n\nevent: x\rdata: é\r\r';
+  const bytes = Buffer.from(text, 'utf8');
+
+  function parseBytes(chunks: Buffer[]): { events: SseEvent[]; comments: string[] } {
+    const events: SseEvent[] = [];
+    const comments: string[] = [];
+    const parser = new SseParser((event) => events.push(event), (comment) => comments.push(comment));
+    for (const chunk of chunks) parser.pushBytes(chunk);
+    return { events, comments };
+  }
+
+  it('decodes the same events wherever the bytes are split, even inside a multi-byte character', () => {
+    for (let cut = 1; cut < bytes.length; cut += 1) {
+      const { events, comments } = parseBytes([bytes.subarray(0, cut), bytes.subarray(cut)]);
+      expect(events).toEqual([
+        { event: 'patch', id: '9', data: '{"reason":"café ☕ 🚀"}' },
+        { event: 'x', id: '9', data: 'é' },
+      ]);
+      expect(comments).toEqual(['heartbeat']);
+    }
+  });
+
+  it('decodes an event delivered one byte at a time', () => {
+    const chunks = [...bytes].map((byte) => Buffer.from([byte]));
+    expect(parseBytes(chunks).events).toHaveLength(2);
+  });
+
+  it('strips a byte order mark only at the start of the stream', () => {
+    const { events } = parseBytes([Buffer.from('\ufeffdata: a\n\n'), Buffer.from('data: \ufeffb\n\n')]);
+    expect(events.map((event) => event.data)).toEqual(['a', '\ufeffb']);
+  });
+});

@@ -18,6 +18,8 @@ export class SseParser {
   private data: string[] = [];
   private id: string | undefined;
   private skipLeadingLf = false;
+  private pending: Buffer[] = [];
+  private started = false;
 
   /**
    * @param onEvent called once per complete event
@@ -56,6 +58,27 @@ export class SseParser {
       start = next;
     }
     this.buffer = text.slice(start);
+  }
+
+  /**
+   * Feeds the next chunk of raw UTF-8 bytes. Only whole lines are decoded: the bytes after the chunk's last
+   * CR or LF (never part of a multi-byte character) wait for the next chunk, so a large event split over many
+   * chunks is decoded once, and a chunk holding no line end costs no decoding at all.
+   */
+  pushBytes(chunk: Buffer): void {
+    const end = Math.max(chunk.lastIndexOf(10), chunk.lastIndexOf(13)) + 1;
+    if (end === 0) {
+      this.pending.push(chunk);
+      return;
+    }
+    const head = this.pending.length === 0 ? chunk.subarray(0, end) : Buffer.concat([...this.pending, chunk.subarray(0, end)]);
+    this.pending = end < chunk.length ? [chunk.subarray(end)] : [];
+    let text = head.toString('utf8');
+    if (!this.started) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.push(text);
   }
 
   private line(line: string): void {

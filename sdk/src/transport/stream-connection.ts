@@ -1,5 +1,6 @@
 import type { ResolvedOptions } from '../client/client-options.js';
 import { networkError, sdkHeaders, ServiceError, statusError } from './http.js';
+import { runNodeStream } from './node-stream.js';
 import { SseParser, type SseEvent } from './sse-parser.js';
 
 /** How one stream connection ended. */
@@ -13,12 +14,29 @@ export interface StreamHandlers {
 }
 
 /**
- * Opens `GET /sdk/v1/stream` over `fetch`, parses the SSE framing and hands events over until the stream ends,
- * goes silent for `streamReadTimeoutMs`, or `signal` aborts. Never throws.
+ * Opens `GET /sdk/v1/stream`, parses the SSE framing and hands events over until the stream ends, goes silent
+ * for `streamReadTimeoutMs`, or `signal` aborts. Never throws. With the default `fetch` on an http(s) URL the
+ * stream is read with `node:http` (several times cheaper per event than fetch's web streams); a `fetch` passed
+ * in options is used as given.
  */
-export async function runStream(
+export function runStream(
   options: ResolvedOptions,
   lastEventId: number | undefined,
+  signal: AbortSignal,
+  handlers: StreamHandlers,
+): Promise<StreamOutcome> {
+  const headers = sdkHeaders(options, { accept: 'text/event-stream', 'cache-control': 'no-cache' });
+  if (lastEventId !== undefined) headers['last-event-id'] = String(lastEventId);
+  const url = URL.parse(`${options.baseUrl}/sdk/v1/stream`);
+  if (url && options.fetch === globalThis.fetch && (url.protocol === 'http:' || url.protocol === 'https:')) {
+    return runNodeStream(options, url, headers, signal, handlers);
+  }
+  return runFetchStream(options, headers, signal, handlers);
+}
+
+async function runFetchStream(
+  options: ResolvedOptions,
+  headers: Record<string, string>,
   signal: AbortSignal,
   handlers: StreamHandlers,
 ): Promise<StreamOutcome> {
@@ -30,8 +48,6 @@ export async function runStream(
     idle = setTimeout(() => local.abort(), ms);
     idle.unref();
   };
-  const headers = sdkHeaders(options, { accept: 'text/event-stream', 'cache-control': 'no-cache' });
-  if (lastEventId !== undefined) headers['last-event-id'] = String(lastEventId);
   arm(options.requestTimeoutMs);
   let delivered = false;
   try {
