@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,19 @@ function startService(env: Record<string, string>): Running {
   };
 }
 
+// A port the OS just handed out and released: a random pick in the ephemeral range can collide with the
+// client sockets of other tests running at the same time.
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
 describe('the embedded default', () => {
   let dataDir: string;
   let running: Running | undefined;
@@ -71,15 +85,15 @@ describe('the embedded default', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const env = () => ({
+  const env = async () => ({
     DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(55_000 + Math.floor(Math.random() * 4000)),
+    EMBEDDED_PG_PORT: String(await freePort()),
     PORT: '0',
     HOST: '127.0.0.1',
   });
 
   it('starts on an empty folder, prints the URL and the admin token, and stops cleanly on SIGTERM', async () => {
-    running = startService(env());
+    running = startService(await env());
     const [, url] = await running.waitFor(/listening on (http:\/\/\S+)/);
     const [, token] = await running.waitFor(/^\s+(syt_[A-Za-z0-9_-]{43})$/m);
     expect(running.stdout()).toContain('(new)');
@@ -90,7 +104,7 @@ describe('the embedded default', () => {
     expect(await running.exited).toEqual({ code: 0, signal: null });
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
-    running = startService(env());
+    running = startService(await env());
     const [, secondUrl] = await running.waitFor(/listening on (http:\/\/\S+)/);
     expect(running.stdout()).toContain('(reused)');
     expect(running.stdout()).not.toContain('First start');
@@ -101,7 +115,7 @@ describe('the embedded default', () => {
   }, 180_000);
 
   it('refuses to start on a bad setting, naming the variable', async () => {
-    const bad = startService({ ...env(), PORT: 'eighty', LOG_LEVEL: 'loud' });
+    const bad = startService({ ...(await env()), PORT: 'eighty', LOG_LEVEL: 'loud' });
     const { code } = await bad.exited;
     expect(code).toBe(78);
     expect(bad.stderr()).toMatch(/PORT: .*"eighty"/);

@@ -34,6 +34,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (asRoot) await chmod(options.dataDir, (await stat(options.dataDir)).mode | 0o711);
   const password = await readOrCreatePassword(options.dataDir);
   const EmbeddedPostgres = await importWithoutExitHooks();
+  // Postgres's last words, for the error when it exits during start (otherwise only visible at debug level).
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line);
+    if (recent.length > 12) recent.shift();
+    options.onLog?.(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -41,8 +48,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     persistent: true,
     createPostgresUser: asRoot,
-    onLog: (message: unknown) => options.onLog?.(String(message).trimEnd()),
-    onError: (error: unknown) => options.onLog?.(String(error)),
+    onLog: (message: unknown) => remember(String(message).trimEnd()),
+    onError: (error: unknown) => remember(String(error)),
   });
 
   const initialised = !(await exists(join(clusterDir, 'PG_VERSION')));
@@ -57,7 +64,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await freeDataDir(clusterDir);
   }
   await server.start().catch((error: unknown) => {
-    throw new Error(`Embedded Postgres did not start on port ${options.port} (data in ${clusterDir})${error ? `: ${String(error)}` : ''}`);
+    const said = recent.length > 0 ? `\nPostgres said:\n  ${recent.join('\n  ')}` : '';
+    throw new Error(`Embedded Postgres did not start on port ${options.port} (data in ${clusterDir})${error ? `: ${String(error)}` : ''}${said}`);
   });
   await ensureDatabase(options.port, password);
   const child = () => (server as unknown as { process?: ChildProcess }).process;
