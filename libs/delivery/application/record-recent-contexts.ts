@@ -1,6 +1,7 @@
 import type { EvaluationContext } from '@switchyard/evaluation';
 import { RECENT_CONTEXT_LIMITS, type RecentContextSighting } from '../domain/recent-context.js';
 import type { RecentContextStore } from './recent-context-store.js';
+import { WriteBehind } from './write-behind.js';
 
 /** Timing and bounds of the recorder (defaults suit production; tests shorten them). */
 export interface RecordRecentContextsOptions {
@@ -24,10 +25,8 @@ const DEFAULTS: RecordRecentContextsOptions = {
  * never per request.
  */
 export class RecordRecentContexts {
-  private pending = new Map<string, RecentContextSighting>();
+  private readonly pending: WriteBehind<RecentContextSighting>;
   private readonly lastPruned = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
   private readonly options: RecordRecentContextsOptions;
 
   constructor(
@@ -37,6 +36,7 @@ export class RecordRecentContexts {
     private readonly now: () => number = Date.now,
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.pending = new WriteBehind((batch) => this.write(batch), this.options.flushMs, onError);
   }
 
   /** Buffers the contexts of one batch (already validated). */
@@ -46,27 +46,17 @@ export class RecordRecentContexts {
       if (!this.pending.has(id) && this.pending.size >= this.options.maxPending) continue;
       this.pending.set(id, { environmentId, context });
     }
-    if (this.pending.size > 0 && !this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.options.flushMs);
-      this.timer.unref();
-    }
   }
 
   /** Writes what is pending, then prunes the environments due for it. Never throws; failures go to `onError`. */
   flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = [...this.pending.values()];
-    this.pending = new Map();
-    if (batch.length === 0) return this.writing;
+    return this.pending.flush();
+  }
+
+  private async write(batch: RecentContextSighting[]): Promise<void> {
     const due = this.dueForPruning(batch);
-    this.writing = this.writing
-      .then(async () => {
-        await this.store.record(batch);
-        for (const environmentId of due) await this.store.prune(environmentId, this.options.keep);
-      })
-      .catch(this.onError);
-    return this.writing;
+    await this.store.record(batch);
+    for (const environmentId of due) await this.store.prune(environmentId, this.options.keep);
   }
 
   private dueForPruning(batch: RecentContextSighting[]): string[] {

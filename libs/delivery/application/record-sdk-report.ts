@@ -1,5 +1,6 @@
 import type { InstanceSighting, SdkReport } from '../domain/sdk-report.js';
 import type { InstanceRegistry } from './delivery-ports.js';
+import { WriteBehind } from './write-behind.js';
 
 /** Counters a report feeds (Prometheus on the node that received it). */
 export interface ReportMetrics {
@@ -13,17 +14,17 @@ export interface ReportMetrics {
  * `flushMs` rather than one per request.
  */
 export class RecordSdkReport {
-  private pending = new Map<string, InstanceSighting>();
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  private readonly pending: WriteBehind<InstanceSighting>;
 
   constructor(
-    private readonly registry: InstanceRegistry,
+    registry: InstanceRegistry,
     private readonly metrics: ReportMetrics,
     private readonly node: string,
-    private readonly onError: (error: unknown) => void = () => undefined,
-    private readonly flushMs = 200,
-  ) {}
+    onError: (error: unknown) => void = () => undefined,
+    flushMs = 200,
+  ) {
+    this.pending = new WriteBehind((batch) => registry.record(batch), flushMs, onError);
+  }
 
   execute(environmentId: string, report: SdkReport): void {
     for (const { flag, variant, count } of report.evaluations) this.metrics.evaluations(environmentId, flag, variant, count);
@@ -36,19 +37,10 @@ export class RecordSdkReport {
       environmentId, instanceId: report.instance.id, appName: report.instance.appName,
       sdkVersion: report.instance.sdkVersion, node: this.node, ack,
     });
-    if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.flushMs);
-      this.timer.unref();
-    }
   }
 
   /** Writes what is pending (also at shutdown). Never throws; failures go to `onError`. */
   flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = [...this.pending.values()];
-    this.pending = new Map();
-    this.writing = this.writing.then(() => this.registry.record(batch)).catch(this.onError);
-    return this.writing;
+    return this.pending.flush();
   }
 }
