@@ -1,7 +1,7 @@
 import { bucket } from '@switchyard/evaluation';
 import { createClient } from '@switchyard/sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureAdminUiBuilt, launchBrowser, newSession, signIn, withScreenshotOnFailure } from './support/browser.js';
+import type { Browser } from 'playwright-core';
+import { BrowserSessions, ensureAdminUiBuilt, launchBrowser } from './support/browser.js';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 const P = 'shop';
@@ -11,8 +11,7 @@ const users = Array.from({ length: 200 }, (_, i) => ({ key: `user-${i}` }));
 describe('the ramp impact in the admin UI, in a real browser', () => {
   let service: StartedApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pages: Page[] = [];
+  const sessions = new BrowserSessions();
 
   const api = async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await service.request<T>(method, `/api${path}`, { body });
@@ -22,16 +21,8 @@ describe('the ramp impact in the admin UI, in a real browser', () => {
   const configPath = (env: string) => `/projects/${P}/environments/${env}/flags/${FLAG}`;
   const halfRamp = { on: true, offVariant: 'off', rules: [], fallthrough: { rollout: { weights: { on: 50_000, off: 50_000 } } } };
 
-  async function session(): Promise<Page> {
-    const { context, page } = await newSession(browser);
-    contexts.push(context);
-    pages.push(page);
-    await signIn(page, service.baseUrl, service.adminToken);
-    return page;
-  }
-
-  const scenario = (name: string, run: () => Promise<void>) =>
-    it(name, () => withScreenshotOnFailure(name, () => pages.splice(0), run), 60_000);
+  const session = () => sessions.open(browser, service.baseUrl, service.adminToken);
+  const scenario = (name: string, run: () => Promise<void>) => sessions.scenario(name, run);
 
   beforeAll(async () => {
     ensureAdminUiBuilt();
@@ -55,10 +46,7 @@ describe('the ramp impact in the admin UI, in a real browser', () => {
     }
   }, 120_000);
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    pages.length = 0;
-  });
+  afterEach(() => sessions.closeAll());
 
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { createClient } from '@switchyard/sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureAdminUiBuilt, launchBrowser, newSession, signIn, withScreenshotOnFailure } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { BrowserSessions, ensureAdminUiBuilt, launchBrowser } from './support/browser.js';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 const P = 'shop';
@@ -9,8 +9,7 @@ const E = 'production';
 describe('the admin UI in a real browser', () => {
   let service: StartedApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pages: Page[] = [];
+  const sessions = new BrowserSessions();
 
   const api = async <T = any>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
     const response = await service.request<T>(method, `/api${path}`, { body, token });
@@ -21,17 +20,9 @@ describe('the admin UI in a real browser', () => {
   const createFlag = (key: string, tags: string[] = []) => api('POST', `/projects/${P}/flags`, { key, name: key, type: 'boolean', tags });
   const flagUrl = (flag: string, tab = '') => `${service.baseUrl}/projects/${P}/environments/${E}/flags/${flag}${tab}`;
 
-  async function session(token = service.adminToken, size?: { width: number; height: number }): Promise<Page> {
-    const { context, page } = await newSession(browser, size);
-    contexts.push(context);
-    pages.push(page);
-    await signIn(page, service.baseUrl, token);
-    return page;
-  }
-
-  /** A scenario with a screenshot of every page it opened when it fails. */
-  const scenario = (name: string, run: () => Promise<void>) =>
-    it(name, () => withScreenshotOnFailure(name, () => pages.splice(0), run), 60_000);
+  const session = (token: string | null = service.adminToken, size?: { width: number; height: number }): Promise<Page> =>
+    sessions.open(browser, service.baseUrl, token, size);
+  const scenario = (name: string, run: () => Promise<void>) => sessions.scenario(name, run);
 
   beforeAll(async () => {
     ensureAdminUiBuilt();
@@ -40,10 +31,7 @@ describe('the admin UI in a real browser', () => {
     await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
   }, 120_000);
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    pages.length = 0;
-  });
+  afterEach(() => sessions.closeAll());
 
   afterAll(async () => {
     await browser?.close();
@@ -51,9 +39,7 @@ describe('the admin UI in a real browser', () => {
   });
 
   scenario('refuses a wrong token in words and keeps a good one out of the URL', async () => {
-    const { context, page } = await newSession(browser);
-    contexts.push(context);
-    pages.push(page);
+    const page = await session(null);
     await page.goto(`${service.baseUrl}/`);
     await page.getByLabel('Admin token').fill('syt_not-a-real-token');
     await page.getByRole('button', { name: 'Sign in' }).click();

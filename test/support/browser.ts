@@ -63,3 +63,31 @@ export async function signIn(page: Page, baseUrl: string, token: string): Promis
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: /^Flags/ }).waitFor();
 }
+
+/**
+ * The browser sessions of one test file: each opened page is screenshotted when its scenario fails, and every
+ * session is closed after each test (call `closeAll` from `afterEach`).
+ */
+export class BrowserSessions {
+  private readonly contexts: BrowserContext[] = [];
+  private readonly pages: Page[] = [];
+
+  /** A fresh session at `baseUrl`, signed in with `token` unless it is null. */
+  async open(browser: Browser, baseUrl: string, token: string | null, size?: { width: number; height: number }): Promise<Page> {
+    const { context, page } = await newSession(browser, size);
+    this.contexts.push(context);
+    this.pages.push(page);
+    if (token !== null) await signIn(page, baseUrl, token);
+    return page;
+  }
+
+  /** A test whose failure saves a screenshot of every page it opened. */
+  scenario(name: string, run: () => Promise<void>): void {
+    it(name, () => withScreenshotOnFailure(name, () => this.pages.splice(0), run), 60_000);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.contexts.splice(0).map((context) => context.close()));
+    this.pages.length = 0;
+  }
+}
