@@ -61,6 +61,7 @@ describe('access to the admin and SDK APIs', () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
     expect((await service.request('GET', '/api/tokens', { token: created.body.token })).status).toBe(401);
+    expect((await service.request('GET', '/sdk/v1/snapshot', { token: created.body.token })).status).toBe(401);
   });
 
   it('answers 404 when revoking a token that does not exist', async () => {
@@ -98,6 +99,7 @@ describe('access to the admin and SDK APIs', () => {
     expect((await service.request('GET', '/sdk/v1/snapshot', { token: created.body.key })).status).toBe(200);
     const withAdminToken = await service.request('GET', '/sdk/v1/snapshot');
     expect(withAdminToken.status).toBe(403);
+    expect((await service.request('GET', '/sdk/v1/snapshot', { token: 'syt_not-a-real-token' })).status).toBe(401);
     expect((await service.request('GET', '/sdk/v1/snapshot', { token: null })).status).toBe(401);
     await service.request('DELETE', `/api/sdk-keys/${created.body.id}`);
     expect((await service.request('GET', '/sdk/v1/snapshot', { token: created.body.key })).status).toBe(401);

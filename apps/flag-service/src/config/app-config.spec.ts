@@ -9,12 +9,22 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/\/\.switchyard$/);
   });
 
-  it('reads TRUST_PROXY as a flag, a hop count or a list of proxies', () => {
+  it('reads TRUST_PROXY as off, a hop count or a list of proxies', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,192.168.1.1' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.1']);
-    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.1', '::1']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,10.1.2.3' }).trustProxy).toEqual(['loopback', '10.1.2.3']);
+  });
+
+  it('reads TRUST_PROXY=true as the loopback, link-local and private ranges, never as "trust every hop"', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+  });
+
+  it('refuses a TRUST_PROXY that is no address, CIDR or range name', () => {
+    for (const bad of ['everyone', '10.0.0.0/8,nope', '999.1.1.1', '10.0.0.0/8/1', '123']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
   });
 
   it('treats empty strings as unset', () => {

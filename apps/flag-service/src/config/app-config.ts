@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -26,8 +27,8 @@ export const appConfigSchema = z.object({
   EMBEDDED_PG_PORT: port(54329),
   REDIS_URL: redisUrl,
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
-  TRUST_PROXY: optionalText.refine((value) => value === undefined || /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/.test(value), {
-    message: 'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs',
+  TRUST_PROXY: optionalText.refine((value) => value === undefined || validTrustProxy(value), {
+    message: 'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs (or loopback, linklocal, uniquelocal)',
   }),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
   DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
@@ -47,8 +48,11 @@ export interface AppConfig {
   redisUrl: string | undefined;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   adminToken: string | undefined;
-  /** Which X-Forwarded-For hops to believe for the client address (failed-login limits, logs). */
-  trustProxy: boolean | number | string[];
+  /**
+   * Which proxies to believe for the client address (failed-login limits, logs): none (false), a hop count, or
+   * addresses/CIDRs/range names. The client is the rightmost X-Forwarded-For address that is not trusted.
+   */
+  trustProxy: false | number | string[];
   /** Interval of SSE heartbeat comments on SDK streams. */
   sseHeartbeatMs: number;
   /** Change-log polling while the bus is degraded; also how often open streams' SDK keys are re-checked. */
@@ -94,9 +98,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+/**
+ * What `TRUST_PROXY=true` trusts: proxies on loopback, link-local and private addresses (proxy-addr's names).
+ * Never "every hop", which would make the leftmost X-Forwarded-For address, the one a client writes, the client.
+ */
+export const TRUST_PROXY_TRUE = ['loopback', 'linklocal', 'uniquelocal'];
+
+const RANGE_NAMES = new Set(TRUST_PROXY_TRUE);
+
+function validTrustProxy(value: string): boolean {
+  if (value === 'true' || value === 'false' || /^\d{1,2}$/.test(value)) return true;
+  return value.split(',').every((entry) => {
+    const item = entry.trim();
+    if (RANGE_NAMES.has(item)) return true;
+    const [address, bits, extra] = item.split('/');
+    if (extra !== undefined || (bits !== undefined && !/^\d{1,3}$/.test(bits))) return false;
+    return isIP(address ?? '') !== 0;
+  });
+}
+
+function parseTrustProxy(value: string | undefined): false | number | string[] {
   if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
+  if (value === 'true') return [...TRUST_PROXY_TRUE];
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',');
+  return value.split(',').map((entry) => entry.trim());
 }

@@ -11,11 +11,13 @@ import { AuthGuard } from './auth.guard.js';
 
 describe('AuthGuard', () => {
   const transaction = new InMemoryAccessTransaction();
-  const guard = new AuthGuard(
-    new Reflector(),
-    new Authenticate(transaction.tokens, transaction.keys, new CredentialCache()),
-    new FailedAuthLimiter(),
-  );
+  let limiter: FailedAuthLimiter;
+  let guard: AuthGuard;
+  beforeEach(() => {
+    // One failure is the limit, so "counted as a failed authentication" shows as a blocked address.
+    limiter = new FailedAuthLimiter({ maxFailures: 1, windowMs: 60_000 });
+    guard = new AuthGuard(new Reflector(), new Authenticate(transaction.tokens, transaction.keys, new CredentialCache()), limiter);
+  });
   const issue = async (role: Role) => (await new CreateAdminToken(transaction).execute({ name: role, role }, SYSTEM_ACTOR)).token;
 
   const contextFor = (requirement: AuthRequirement | undefined, authorization?: string) => {
@@ -56,5 +58,29 @@ describe('AuthGuard', () => {
   it('answers 401 without a bearer credential', async () => {
     const { context } = contextFor({ kind: 'role', role: 'viewer' }, 'Basic dXNlcjpwYXNz');
     await expect(guard.canActivate(context)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  describe('on an SDK route', () => {
+    const sdkRoute: AuthRequirement = { kind: 'sdk-key' };
+
+    it('answers 403 to a valid admin token, without counting it as a failure', async () => {
+      const { context } = contextFor(sdkRoute, `Bearer ${await issue('admin')}`);
+      await expect(guard.canActivate(context)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(limiter.retryAfterSeconds('10.1.2.3')).toBe(0);
+    });
+
+    it('answers 401 to an unverified syt_ string and counts it as a failed authentication', async () => {
+      const { context } = contextFor(sdkRoute, 'Bearer syt_guessed-not-issued');
+      await expect(guard.canActivate(context)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(limiter.retryAfterSeconds('10.1.2.3')).toBeGreaterThan(0);
+    });
+
+    it('answers 401 to a revoked admin token and counts it as a failed authentication', async () => {
+      const created = await new CreateAdminToken(transaction).execute({ name: 'gone', role: 'admin' }, SYSTEM_ACTOR);
+      await transaction.tokens.revoke(created.id, new Date());
+      const { context } = contextFor(sdkRoute, `Bearer ${created.token}`);
+      await expect(guard.canActivate(context)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(limiter.retryAfterSeconds('10.1.2.3')).toBeGreaterThan(0);
+    });
   });
 });

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Authenticate } from '../../../../libs/access/application/authenticate.js';
 import { FailedAuthLimiter } from '../../../../libs/access/application/failed-auth-limiter.js';
 import { AccessErrors } from '../../../../libs/access/domain/access.errors.js';
-import { ADMIN_TOKEN_PREFIX, SDK_KEY_PREFIX } from '../../../../libs/access/domain/secret.js';
+import { SDK_KEY_PREFIX } from '../../../../libs/access/domain/secret.js';
 import { roleAllows } from '../../../../libs/kernel/actor.js';
 import { DomainError, isDomainError } from '../../../../libs/kernel/domain-error.js';
 import { AUTH_REQUIREMENT, type AuthRequirement, type AuthenticatedRequest } from './auth.decorators.js';
@@ -39,7 +39,12 @@ export class AuthGuard implements CanActivate {
 
     try {
       if (requirement.kind === 'sdk-key') {
-        if (secret.startsWith(ADMIN_TOKEN_PREFIX)) throw AccessErrors.adminTokenOnSdkRoute();
+        // Anything but an SDK key is looked up as an admin token first: only a valid one earns the 403, so
+        // guessing `syt_…` strings on the SDK API is a failed authentication like any other.
+        if (!secret.startsWith(SDK_KEY_PREFIX)) {
+          await this.authenticate.adminToken(secret);
+          throw AccessErrors.adminTokenOnSdkRoute();
+        }
         request.switchyardSdkKey = await this.authenticate.sdkKey(secret);
         return true;
       }
