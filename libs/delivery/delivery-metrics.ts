@@ -9,13 +9,21 @@ type Overview = Awaited<ReturnType<InstanceRegistry['overview']>>;
 /**
  * Delivery's Prometheus metrics: this node's streams, bus and frames; fleet-wide per environment (from the
  * instance registry): version, live and applied instances, propagation p50/p99 of the current version.
+ * Evaluation counters per flag and variant stop at `maxEvaluationSeries` series; beyond it, one counter per
+ * environment takes the rest, so no client can grow the exposition without bound.
  */
 export class DeliveryMetrics implements ReportMetrics {
   private readonly evaluationsTotal: Counter<'environment' | 'flag' | 'variant'>;
+  private readonly unknownTotal: Counter<'environment'>;
+  private readonly overCapTotal: Counter<'environment'>;
   private readonly droppedTotal: Counter<'environment'>;
+  private readonly series = new Set<string>();
   private overviewCache: { at: number; value: Promise<Overview> } | undefined;
 
-  constructor(metrics: MetricsRegistry, hub: StreamHub, bus: ChangeBus, registry: InstanceRegistry) {
+  constructor(
+    metrics: MetricsRegistry, hub: StreamHub, bus: ChangeBus, registry: InstanceRegistry,
+    private readonly maxEvaluationSeries = 10_000,
+  ) {
     const registers = [metrics.registry];
     const overview = (): Promise<Overview> => {
       if (!this.overviewCache || Date.now() - this.overviewCache.at > 1000) {
@@ -47,6 +55,16 @@ export class DeliveryMetrics implements ReportMetrics {
       name: 'switchyard_sdk_evaluations_total', help: 'Evaluations reported by SDKs, per flag and variant',
       labelNames: ['environment', 'flag', 'variant'], registers,
     });
+    this.unknownTotal = new Counter({
+      name: 'switchyard_sdk_evaluations_unknown_flag_total',
+      help: 'Evaluations reported by SDKs for a flag or variant the environment does not have',
+      labelNames: ['environment'], registers,
+    });
+    this.overCapTotal = new Counter({
+      name: 'switchyard_sdk_evaluations_over_cap_total',
+      help: 'Evaluations of existing flags not given their own series because the series cap was reached',
+      labelNames: ['environment'], registers,
+    });
     this.droppedTotal = new Counter({
       name: 'switchyard_sdk_events_dropped_total', help: 'Events SDKs dropped because their buffer was full',
       labelNames: ['environment'], registers,
@@ -54,7 +72,16 @@ export class DeliveryMetrics implements ReportMetrics {
   }
 
   evaluations(environmentId: string, flag: string, variant: string, count: number): void {
+    const id = `${environmentId}\u0000${flag}\u0000${variant}`;
+    if (!this.series.has(id)) {
+      if (this.series.size >= this.maxEvaluationSeries) return this.overCapTotal.inc({ environment: environmentId }, count);
+      this.series.add(id);
+    }
     this.evaluationsTotal.inc({ environment: environmentId, flag, variant }, count);
+  }
+
+  unknownEvaluations(environmentId: string, count: number): void {
+    this.unknownTotal.inc({ environment: environmentId }, count);
   }
 
   dropped(environmentId: string, count: number): void {

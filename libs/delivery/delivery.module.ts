@@ -36,6 +36,8 @@ export interface DeliveryOptions {
   pollMs?: number;
   /** This node's name in the instance registry (default host:pid:random). */
   nodeId?: string;
+  /** Series of the per-flag evaluation counter this node exposes at most (default 10 000). */
+  maxEvaluationSeries?: number;
 }
 
 const OPTIONS = Symbol('DELIVERY_OPTIONS');
@@ -121,13 +123,15 @@ export class DeliveryModule {
         {
           provide: DeliveryMetrics,
           inject: [MetricsRegistry, StreamHub, ChangeBus, InstanceRegistry],
-          useFactory: (m: MetricsRegistry, h: StreamHub, b: ChangeBus, r: InstanceRegistry) => new DeliveryMetrics(m, h, b, r),
+          useFactory: (m: MetricsRegistry, h: StreamHub, b: ChangeBus, r: InstanceRegistry) =>
+            new DeliveryMetrics(m, h, b, r, options.maxEvaluationSeries),
         },
         {
           provide: RecordSdkReport,
-          inject: [InstanceRegistry, DeliveryMetrics],
-          useFactory: (r: InstanceRegistry, m: DeliveryMetrics) => new RecordSdkReport(r, m, nodeId, (error) =>
-            log.warn(`recording SDK reports failed: ${error instanceof Error ? error.message : String(error)}`)),
+          inject: [InstanceRegistry, SnapshotCache, DeliveryMetrics],
+          useFactory: (r: InstanceRegistry, cache: SnapshotCache, m: DeliveryMetrics) => new RecordSdkReport(
+            r, async (environmentId) => (await cache.get(environmentId))?.variants ?? null, m, nodeId,
+            (error) => log.warn(`recording SDK reports failed: ${error instanceof Error ? error.message : String(error)}`)),
         },
         {
           provide: GetDeliveryStatus,

@@ -29,7 +29,7 @@ export class AppModule {
         ObservabilityModule,
         DatabaseModule.forRoot({ url: options.databaseUrl, afterClose: options.afterDatabaseClose }),
         AccessModule,
-        HealthModule,
+        HealthModule.forRoot({ metricsToken: options.config.metricsToken }),
         AccessAdminModule,
         FlagsAdminModule,
         SdkApiModule.forRoot(options.config),

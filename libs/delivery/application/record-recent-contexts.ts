@@ -55,8 +55,11 @@ export class RecordRecentContexts {
 
   private async write(batch: RecentContextSighting[]): Promise<void> {
     const due = this.dueForPruning(batch);
-    await this.store.record(batch);
+    // Rows Postgres refused (reported after the others were written) do not stop the pruning.
+    let refused: unknown;
+    await this.store.record(batch).catch((error: unknown) => { refused = error; });
     for (const environmentId of due) await this.store.prune(environmentId, this.options.keep);
+    if (refused !== undefined) throw refused;
   }
 
   private dueForPruning(batch: RecentContextSighting[]): string[] {

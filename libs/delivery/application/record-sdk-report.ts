@@ -4,20 +4,28 @@ import { WriteBehind } from './write-behind.js';
 
 /** Counters a report feeds (Prometheus on the node that received it). */
 export interface ReportMetrics {
+  /** Evaluations of a flag and variant that exist in the environment. */
   evaluations(environmentId: string, flag: string, variant: string, count: number): void;
+  /** Evaluations naming a flag or variant the environment does not have: one counter, whatever the names. */
+  unknownEvaluations(environmentId: string, count: number): void;
   dropped(environmentId: string, count: number): void;
 }
+
+/** The variant keys of each flag of an environment, or null when the environment is unknown. */
+export type KnownVariants = (environmentId: string) => Promise<ReadonlyMap<string, ReadonlySet<string>> | null>;
 
 /**
  * Records batches from SDK instances: counters at once, registry rows in bulk. A fleet acks every change
  * within about a second, so rows are merged per instance (newest ack wins) and written in one statement every
- * `flushMs` rather than one per request.
+ * `flushMs` rather than one per request. Only flags and variants the environment has get their own counter,
+ * so made-up names cannot grow /metrics.
  */
 export class RecordSdkReport {
   private readonly pending: WriteBehind<InstanceSighting>;
 
   constructor(
     registry: InstanceRegistry,
+    private readonly knownVariants: KnownVariants,
     private readonly metrics: ReportMetrics,
     private readonly node: string,
     onError: (error: unknown) => void = () => undefined,
@@ -26,9 +34,9 @@ export class RecordSdkReport {
     this.pending = new WriteBehind((batch) => registry.record(batch), flushMs, onError);
   }
 
-  execute(environmentId: string, report: SdkReport): void {
-    for (const { flag, variant, count } of report.evaluations) this.metrics.evaluations(environmentId, flag, variant, count);
-    if (report.dropped > 0) this.metrics.dropped(environmentId, report.dropped);
+  /** Records one batch (already validated). */
+  async execute(environmentId: string, report: SdkReport): Promise<void> {
+    await this.count(environmentId, report);
     const newest = report.acks.reduce<SdkReport['acks'][number] | null>((best, ack) => (!best || ack.version > best.version ? ack : best), null);
     const key = `${environmentId}\u0000${report.instance.id}`;
     const previous = this.pending.get(key);
@@ -42,5 +50,17 @@ export class RecordSdkReport {
   /** Writes what is pending (also at shutdown). Never throws; failures go to `onError`. */
   flush(): Promise<void> {
     return this.pending.flush();
+  }
+
+  private async count(environmentId: string, report: SdkReport): Promise<void> {
+    // While the environment cannot be read (Postgres down, nothing cached), every name counts as unknown.
+    const variants = report.evaluations.length > 0 ? await this.knownVariants(environmentId).catch(() => null) : null;
+    let unknown = 0;
+    for (const { flag, variant, count } of report.evaluations) {
+      if (variants?.get(flag)?.has(variant)) this.metrics.evaluations(environmentId, flag, variant, count);
+      else unknown += count;
+    }
+    if (unknown > 0) this.metrics.unknownEvaluations(environmentId, unknown);
+    if (report.dropped > 0) this.metrics.dropped(environmentId, report.dropped);
   }
 }

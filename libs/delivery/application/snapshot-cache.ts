@@ -5,6 +5,8 @@ export interface CachedSnapshot {
   version: number;
   etag: string;
   body: string;
+  /** The variant keys of each flag of the environment (what SDK reports may name). */
+  variants: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface Entry extends CachedSnapshot {
@@ -62,7 +64,10 @@ export class SnapshotCache {
       this.entries.delete(environmentId);
       return null;
     }
-    const entry: Entry = { version: snapshot.version, etag: `"${snapshot.version}"`, body: JSON.stringify(snapshot), loadedAt: Date.now() };
+    const variants = new Map(Object.entries(snapshot.flags).map(([key, flag]) => [key, new Set(Object.keys(flag.variants))] as const));
+    const entry: Entry = {
+      version: snapshot.version, etag: `"${snapshot.version}"`, body: JSON.stringify(snapshot), variants, loadedAt: Date.now(),
+    };
     this.entries.set(environmentId, entry);
     return entry;
   }

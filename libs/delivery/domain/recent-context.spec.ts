@@ -25,3 +25,18 @@ describe('recentContextProblem', () => {
     expect(recentContextProblem(context)).toMatch(/at most/);
   });
 });
+
+describe('recentContextProblem and characters Postgres refuses', () => {
+  it.each([
+    ['a NUL in the key', { key: 'u\u00001' }, /key: must not contain NUL/],
+    ['a lone high surrogate in a value', { key: 'u1', name: 'a\ud800' }, /name: must not contain/],
+    ['a lone low surrogate in a list item', { key: 'u1', groups: ['ok', '\udc00b'] }, /groups: must not contain/],
+    ['a NUL in an attribute name', { key: 'u1', 'a\u0000': 1 }, /attribute names must not contain/],
+  ])('refuses %s', (_name, value, message) => {
+    expect(recentContextProblem(value)).toMatch(message);
+  });
+
+  it('accepts a well-formed surrogate pair (an emoji)', () => {
+    expect(recentContextProblem({ key: 'u\ud83d\ude00', name: '\ud83d\ude00' })).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import type { EvaluationContext } from '@switchyard/evaluation';
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from './safe-text.js';
 
 /** How much of the recent contexts an environment keeps, and how much one batch may carry. */
 export const RECENT_CONTEXT_LIMITS = {
@@ -28,6 +29,8 @@ export interface RecentContexts {
 
 const L = RECENT_CONTEXT_LIMITS;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= L.text;
+const isUnsafe = (value: unknown): boolean =>
+  typeof value === 'string' ? hasUnsafeCharacters(value) : Array.isArray(value) && value.some(isUnsafe);
 
 /** Why `value` is not a context the service keeps (`{ key, ...attributes }` within the limits), or null. */
 export function recentContextProblem(value: unknown): string | null {
@@ -38,9 +41,11 @@ export function recentContextProblem(value: unknown): string | null {
   if (!isText(key) || key === '') return `key must be a string of 1 to ${L.text} characters`;
   for (const [name, item] of entries) {
     if (name.length > L.text) return `attribute names have at most ${L.text} characters`;
+    if (hasUnsafeCharacters(name)) return `attribute names ${UNSAFE_TEXT_MESSAGE}`;
     const ok = isText(item) || typeof item === 'boolean' || (typeof item === 'number' && Number.isFinite(item))
       || (Array.isArray(item) && item.length <= L.listItems && item.every(isText));
     if (!ok) return `${name.slice(0, 40)}: must be a string, finite number, boolean or list of strings`;
+    if (isUnsafe(item)) return `${name.slice(0, 40)}: ${UNSAFE_TEXT_MESSAGE}`;
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { InstanceRegistry } from '../application/delivery-ports.js';
 import { LIVE_WINDOW_MS, type DeliveryStatus } from '../domain/delivery-status.js';
 import type { InstanceSighting } from '../domain/sdk-report.js';
+import { writeIsolatingBadRows } from './write-isolating-bad-rows.js';
 
 type Status = Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>;
 type Num = string | number | null;
@@ -33,13 +34,15 @@ export class SqlInstanceRegistry extends InstanceRegistry {
     super();
   }
 
+  /** Upserts the sightings in one statement; a row Postgres refuses never fails the others (see writeIsolatingBadRows). */
   async record(sightings: InstanceSighting[]): Promise<void> {
-    if (sightings.length === 0) return;
-    await this.dataSource.query(RECORD, [
-      sightings.map((s) => s.environmentId), sightings.map((s) => s.instanceId), sightings.map((s) => s.appName),
-      sightings.map((s) => s.sdkVersion), sightings.map((s) => s.node), sightings.map((s) => s.ack?.version ?? null),
-      sightings.map((s) => s.ack?.receivedAt ?? null),
-    ]);
+    await writeIsolatingBadRows(sightings, async (rows) => {
+      await this.dataSource.query(RECORD, [
+        rows.map((s) => s.environmentId), rows.map((s) => s.instanceId), rows.map((s) => s.appName),
+        rows.map((s) => s.sdkVersion), rows.map((s) => s.node), rows.map((s) => s.ack?.version ?? null),
+        rows.map((s) => s.ack?.receivedAt ?? null),
+      ]);
+    });
   }
 
   async status(environmentId: string, version: number): Promise<Status> {

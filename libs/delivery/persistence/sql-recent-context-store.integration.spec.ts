@@ -62,4 +62,17 @@ describe('SqlRecentContextStore (Postgres, migrations applied)', () => {
     await database.dataSource.query(`DELETE FROM environments WHERE id = $1`, [env]);
     expect((await store.list(env, 100)).contexts).toEqual([]);
   });
+
+  it("writes every other SDK's contexts when one row of the batched write holds a NUL or a lone surrogate", async () => {
+    const poisoned = await newEnvironment();
+    const good = await newEnvironment();
+    await expect(store.record([
+      { environmentId: good, context: { key: 'g1' } },
+      { environmentId: poisoned, context: { key: 'nul', name: 'a\u0000b' } },
+      { environmentId: poisoned, context: { key: 'surrogate', name: 'a\ud800' } },
+      { environmentId: good, context: { key: 'g2', plan: 'pro' } },
+    ])).rejects.toThrow(/2 of 4 rows refused/);
+    expect((await store.list(good, 100)).contexts).toEqual(expect.arrayContaining([{ key: 'g1' }, { key: 'g2', plan: 'pro' }]));
+    expect((await store.list(poisoned, 100)).contexts).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import type { EvaluationContext } from '@switchyard/evaluation';
 import { DataSource } from 'typeorm';
 import { RecentContextStore } from '../application/recent-context-store.js';
 import type { RecentContexts, RecentContextSighting } from '../domain/recent-context.js';
+import { writeIsolatingBadRows } from './write-isolating-bad-rows.js';
 
 const RECORD = `
   INSERT INTO recent_contexts AS r (environment_id, context_key, context)
@@ -26,11 +27,13 @@ export class SqlRecentContextStore extends RecentContextStore {
     super();
   }
 
+  /** Upserts the sightings in one statement; a row Postgres refuses never fails the others (see writeIsolatingBadRows). */
   async record(sightings: RecentContextSighting[]): Promise<void> {
-    if (sightings.length === 0) return;
-    await this.dataSource.query(RECORD, [
-      sightings.map((s) => s.environmentId), sightings.map((s) => s.context.key), sightings.map((s) => JSON.stringify(s.context)),
-    ]);
+    await writeIsolatingBadRows(sightings, async (rows) => {
+      await this.dataSource.query(RECORD, [
+        rows.map((s) => s.environmentId), rows.map((s) => s.context.key), rows.map((s) => JSON.stringify(s.context)),
+      ]);
+    });
   }
 
   async prune(environmentId: string, keep: number): Promise<void> {

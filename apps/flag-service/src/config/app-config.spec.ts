@@ -48,4 +48,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SWITCHYARD_ADMIN_TOKEN: 'short-secret' })).toThrow(/SWITCHYARD_ADMIN_TOKEN: must be at least 16/);
     expect(() => loadConfig({ SWITCHYARD_ADMIN_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
   });
+
+  it('bounds streams, the change log and /metrics by default, and reads the bounds and the metrics token', () => {
+    expect(loadConfig({})).toMatchObject({
+      sseMaxStreamsPerKey: 1000, changeLogRetentionVersions: 10_000, changeLogRetentionMs: 86_400_000,
+      changeLogPruneIntervalMs: 60_000, metricsMaxEvaluationSeries: 10_000, metricsToken: undefined,
+    });
+    expect(loadConfig({
+      SSE_MAX_STREAMS_PER_KEY: '2', CHANGE_LOG_RETENTION_VERSIONS: '50', CHANGE_LOG_RETENTION_MS: '3600000',
+      CHANGE_LOG_PRUNE_INTERVAL_MS: '1000', METRICS_MAX_EVALUATION_SERIES: '100', METRICS_TOKEN: 'metrics-token-0123456789',
+    })).toMatchObject({
+      sseMaxStreamsPerKey: 2, changeLogRetentionVersions: 50, changeLogRetentionMs: 3_600_000,
+      changeLogPruneIntervalMs: 1000, metricsMaxEvaluationSeries: 100, metricsToken: 'metrics-token-0123456789',
+    });
+    expect(() => loadConfig({ SSE_MAX_STREAMS_PER_KEY: '0' })).toThrow(/SSE_MAX_STREAMS_PER_KEY/);
+    expect(() => loadConfig({ CHANGE_LOG_RETENTION_VERSIONS: 'all' })).toThrow(/CHANGE_LOG_RETENTION_VERSIONS/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' })).toThrow(/METRICS_TOKEN: must be at least 16/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
+  });
 });

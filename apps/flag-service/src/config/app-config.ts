@@ -33,6 +33,14 @@ export const appConfigSchema = z.object({
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
   DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   NODE_ID: optionalText,
+  SSE_MAX_STREAMS_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  CHANGE_LOG_RETENTION_VERSIONS: z.coerce.number().int().min(1).max(1_000_000_000).default(10_000),
+  CHANGE_LOG_RETENTION_MS: z.coerce.number().int().min(1_000).max(365 * 86_400_000).default(86_400_000),
+  CHANGE_LOG_PRUNE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  METRICS_MAX_EVALUATION_SERIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
   SWITCHYARD_ADMIN_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
     message: 'must be at least 16 characters',
   }),
@@ -59,6 +67,18 @@ export interface AppConfig {
   deliveryPollMs: number;
   /** This node's name in the SDK instance registry (default host:pid:random). */
   nodeId: string | undefined;
+  /** SDK streams one SDK key may hold open on this node; beyond it, 429. */
+  sseMaxStreamsPerKey: number;
+  /** The change log keeps, per environment, at most this many newest versions... */
+  changeLogRetentionVersions: number;
+  /** ...and no row older than this (ms); older resumes get a fresh snapshot. */
+  changeLogRetentionMs: number;
+  /** How often this node prunes the change log. */
+  changeLogPruneIntervalMs: number;
+  /** Series of the per-flag evaluation counter in /metrics, at most. */
+  metricsMaxEvaluationSeries: number;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }
 
 /** A configuration problem; its message names the variable and what is wrong. */
@@ -76,7 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       const value = env[name];
-      const shown = name === 'SWITCHYARD_ADMIN_TOKEN' || value === undefined ? '' : ` (got "${value}")`;
+      const secret = name === 'SWITCHYARD_ADMIN_TOKEN' || name === 'METRICS_TOKEN';
+      const shown = secret || value === undefined ? '' : ` (got "${value}")`;
       return `  ${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
@@ -95,6 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sseHeartbeatMs: c.SSE_HEARTBEAT_MS,
     deliveryPollMs: c.DELIVERY_POLL_MS,
     nodeId: c.NODE_ID,
+    sseMaxStreamsPerKey: c.SSE_MAX_STREAMS_PER_KEY,
+    changeLogRetentionVersions: c.CHANGE_LOG_RETENTION_VERSIONS,
+    changeLogRetentionMs: c.CHANGE_LOG_RETENTION_MS,
+    changeLogPruneIntervalMs: c.CHANGE_LOG_PRUNE_INTERVAL_MS,
+    metricsMaxEvaluationSeries: c.METRICS_MAX_EVALUATION_SERIES,
+    metricsToken: c.METRICS_TOKEN,
   };
 }
 

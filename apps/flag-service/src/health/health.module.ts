@@ -1,11 +1,16 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { DatabaseHealth } from './database-health.js';
 import { HealthController } from './health.controller.js';
-import { MetricsController } from './metrics.controller.js';
+import { METRICS_TOKEN, MetricsController } from './metrics.controller.js';
 
 /** /health/live, /health/ready and /metrics. */
-@Module({
-  controllers: [HealthController, MetricsController],
-  providers: [DatabaseHealth],
-})
-export class HealthModule {}
+@Module({})
+export class HealthModule {
+  static forRoot(options: { metricsToken?: string }): DynamicModule {
+    return {
+      module: HealthModule,
+      controllers: [HealthController, MetricsController],
+      providers: [DatabaseHealth, { provide: METRICS_TOKEN, useValue: options.metricsToken ?? null }],
+    };
+  }
+}

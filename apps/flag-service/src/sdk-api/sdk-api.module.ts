@@ -17,6 +17,7 @@ export class SdkApiModule {
           heartbeatMs: config.sseHeartbeatMs,
           pollMs: config.deliveryPollMs,
           nodeId: config.nodeId,
+          maxEvaluationSeries: config.metricsMaxEvaluationSeries,
         }),
       ],
       // The impact view reads delivery's recent contexts, so it is served next to the delivery view.

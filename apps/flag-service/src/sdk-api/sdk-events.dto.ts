@@ -1,25 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateBy, ValidateNested,
+  ArrayMaxSize, IsArray, IsDefined, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Max, Min, ValidateBy,
+  ValidateNested,
 } from 'class-validator';
 import type { EvaluationContext } from '@switchyard/evaluation';
 import { RECENT_CONTEXT_LIMITS, recentContextProblem } from '../../../../libs/delivery/domain/recent-context.js';
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from '../../../../libs/delivery/domain/safe-text.js';
 import { SDK_REPORT_LIMITS } from '../../../../libs/delivery/domain/sdk-report.js';
 
 const TEXT = SDK_REPORT_LIMITS.textLength;
 
+/** Refuses what Postgres would refuse later, in the batched write shared with other SDKs' rows. */
+const SafeText = () => ValidateBy({
+  name: 'isSafeText',
+  validator: {
+    validate: (value: unknown) => typeof value !== 'string' || !hasUnsafeCharacters(value),
+    defaultMessage: (args) => `${args?.property ?? 'text'} ${UNSAFE_TEXT_MESSAGE}`,
+  },
+});
+
 /** Which SDK instance reports. */
 export class SdkInstanceDto {
-  @ApiProperty({ maxLength: TEXT }) @IsString() @Length(1, TEXT) id: string;
-  @ApiProperty({ maxLength: TEXT }) @IsString() @Length(1, TEXT) appName: string;
-  @ApiProperty({ maxLength: 40 }) @IsString() @Length(1, 40) sdkVersion: string;
+  @ApiProperty({ maxLength: TEXT }) @IsString() @Length(1, TEXT) @SafeText() id: string;
+  @ApiProperty({ maxLength: TEXT }) @IsString() @Length(1, TEXT) @SafeText() appName: string;
+  @ApiProperty({ maxLength: 40 }) @IsString() @Length(1, 40) @SafeText() sdkVersion: string;
 }
 
 /** How many times a flag served a variant since the last batch. */
 export class EvaluationCountDto {
-  @ApiProperty() @IsString() @Length(1, TEXT) flag: string;
-  @ApiProperty() @IsString() @Length(1, TEXT) variant: string;
+  @ApiProperty() @IsString() @Length(1, TEXT) @SafeText() flag: string;
+  @ApiProperty() @IsString() @Length(1, TEXT) @SafeText() variant: string;
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) count: number;
 }
 
@@ -31,16 +42,18 @@ export class AckDto {
 
 /** Body of POST /sdk/v1/events: one batch of reports from one SDK instance. */
 export class SdkEventsDto {
-  @ApiProperty({ type: SdkInstanceDto }) @ValidateNested() @Type(() => SdkInstanceDto) instance: SdkInstanceDto;
+  @ApiProperty({ type: SdkInstanceDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => SdkInstanceDto)
+  instance: SdkInstanceDto;
 
   @ApiPropertyOptional({ type: [EvaluationCountDto], maxItems: SDK_REPORT_LIMITS.evaluations })
   @IsOptional() @IsArray() @ArrayMaxSize(SDK_REPORT_LIMITS.evaluations)
-  @ValidateNested({ each: true }) @Type(() => EvaluationCountDto)
+  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => EvaluationCountDto)
   evaluations?: EvaluationCountDto[];
 
   @ApiPropertyOptional({ type: [AckDto], maxItems: SDK_REPORT_LIMITS.acks })
   @IsOptional() @IsArray() @ArrayMaxSize(SDK_REPORT_LIMITS.acks)
-  @ValidateNested({ each: true }) @Type(() => AckDto)
+  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AckDto)
   acks?: AckDto[];
 
   @ApiPropertyOptional({ minimum: 0, description: 'Events the SDK dropped because its buffer was full' })

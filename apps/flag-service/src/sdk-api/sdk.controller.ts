@@ -46,8 +46,9 @@ export class SdkController {
   @Post('events')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'Recorded' })
-  events(@CurrentSdkKey() key: SdkKeyPrincipal, @Body() body: SdkEventsDto): void {
-    this.recordReport.execute(key.environmentId, {
+  async events(@CurrentSdkKey() key: SdkKeyPrincipal, @Body() body: SdkEventsDto): Promise<void> {
+    // Reached only once the whole batch is valid: a refused batch counts nothing and writes nothing.
+    await this.recordReport.execute(key.environmentId, {
       instance: body.instance,
       evaluations: body.evaluations ?? [],
       acks: (body.acks ?? []).map((ack) => ({ version: ack.version, receivedAt: new Date(ack.receivedAt) })),
