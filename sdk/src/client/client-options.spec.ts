@@ -16,6 +16,7 @@ describe('createClient options', () => {
     [{ contextSampleSize: -1 }, /contextSampleSize/],
     [{ contextSampleSize: 1.5 }, /contextSampleSize/],
     [{ privateAttributes: 'email' }, /privateAttributes/],
+    [{ onError: 'log' }, /onError/],
   ])('refuses %j at construction with a clear message', (override, message) => {
     expect(() => createClient({ ...good, ...(override as Partial<ClientOptions>) })).toThrow(message);
   });

@@ -47,10 +47,17 @@ export interface ClientOptions {
   instanceId?: string;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
+  /**
+   * Called with every background error, including those raised while the client is being constructed (a
+   * corrupt cache file), before any `error` listener can exist. Its own exceptions are swallowed. (Errors
+   * raised while no `error` listener exists are also kept and delivered to the first one added.)
+   */
+  onError?: (error: Error) => void;
 }
 
 /** Options with every default filled in. */
-export type ResolvedOptions = Required<Omit<ClientOptions, 'cacheFile'>> & { cacheFile?: string };
+export type ResolvedOptions = Required<Omit<ClientOptions, 'cacheFile' | 'onError'>>
+  & Pick<ClientOptions, 'cacheFile' | 'onError'>;
 
 const positive = [
   'pollIntervalMs', 'streamRetryIntervalMs', 'streamFailuresBeforePolling', 'initialRetryDelayMs',
@@ -93,6 +100,7 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
   if (options.cacheFile !== undefined && (typeof options.cacheFile !== 'string' || options.cacheFile === '')) {
     fail('cacheFile must be a non-empty path');
   }
+  if (options.onError !== undefined && typeof options.onError !== 'function') fail('onError must be a function');
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') fail('no fetch available: pass options.fetch or use Node >= 20');
   return {
@@ -116,5 +124,6 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
     privateAttributes: [...(hidden ?? [])],
     instanceId: options.instanceId ?? newId(),
     fetch: fetchImpl,
+    onError: options.onError,
   };
 }

@@ -7,11 +7,11 @@ import { runSyncLoop } from '../transport/sync-loop.js';
 import type { ClientEvents, ReadySource, SwitchyardClient } from './client-types.js';
 import type { ResolvedOptions } from './client-options.js';
 import { Emitter } from './emitter.js';
+import { engineFailure, notReady, typeOfDefault } from './evaluation-results.js';
 
 /** The client behind `createClient`. Not exported from the package: the factory is the public entry. */
 export class Client implements SwitchyardClient {
-  private readonly store = new FlagStore();
-  private readonly emitter = new Emitter<ClientEvents>();
+  private readonly emitter = new Emitter<ClientEvents>(['error']);
   private readonly loopAbort = new AbortController();
   private readonly reporterAbort = new AbortController();
   private readonly reporter: EventReporter;
@@ -20,11 +20,17 @@ export class Client implements SwitchyardClient {
   private live = false;
   private connected = false;
   private fromCache = false;
+  /** A connection attempt failed: with a cache loaded, `waitUntilReady` need not wait any longer. */
+  private attemptFailed = false;
   private stopped = false;
   private waiters = new Set<() => void>();
 
-  constructor(private readonly options: ResolvedOptions) {
-    const onError = (error: Error) => this.emitter.emit('error', error);
+  /**
+   * @param options resolved options
+   * @param store where snapshots are held (a parameter so a test can put a failing engine behind it)
+   */
+  constructor(private readonly options: ResolvedOptions, private readonly store = new FlagStore()) {
+    const onError = (error: Error) => this.reportError(error);
     this.reporter = new EventReporter(options, this.reporterAbort.signal, onError);
     if (options.cacheFile) {
       this.cache = new FileCache(options.cacheFile, options.sdkKey, onError);
@@ -38,7 +44,9 @@ export class Client implements SwitchyardClient {
       confirmed: () => this.markLive(),
       error: (error) => {
         this.connected = false;
+        this.attemptFailed = true;
         onError(error);
+        if (this.fromCache) this.release();
       },
       fatal: (error) => this.fatal(error),
     }).catch((error: unknown) => onError(new Error(`sync loop failed: ${String(error)}`)));
@@ -65,22 +73,12 @@ export class Client implements SwitchyardClient {
   }
 
   getDetails<T extends JsonValue>(key: string, context: EvaluationContext, defaultValue: T, type?: FlagType): EvaluationResult<T> {
-    const compiled = this.store.compiled;
-    if (compiled === undefined) {
-      return { value: defaultValue, reason: 'ERROR', errorCode: 'PROVIDER_NOT_READY', errorMessage: 'no snapshot yet', flagVersion: 0 };
-    }
-    try {
-      const result = compiled.evaluate(key, context, defaultValue, type) as EvaluationResult<T>;
-      this.reporter.count(key, result.variant, context);
-      return result;
-    } catch (error) {
-      return { value: defaultValue, reason: 'ERROR', errorCode: 'GENERAL', errorMessage: String(error), flagVersion: 0 };
-    }
+    return this.evaluate(key, context, defaultValue, type ?? typeOfDefault(defaultValue));
   }
 
   waitUntilReady(options: { timeoutMs?: number } = {}): Promise<{ source: ReadySource }> {
     const timeoutMs = options.timeoutMs ?? 5_000;
-    if (this.live || this.stopped) return Promise.resolve({ source: this.source() });
+    if (this.live || this.stopped || (this.fromCache && this.attemptFailed)) return Promise.resolve({ source: this.source() });
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -114,15 +112,38 @@ export class Client implements SwitchyardClient {
   }
 
   private value<T>(key: string, context: EvaluationContext, defaultValue: T, type: FlagType): T {
+    return this.evaluate(key, context, defaultValue as JsonValue, type).value as T;
+  }
+
+  /**
+   * Every evaluation: the value decision (the engine, which never throws; guarded anyway), then counting and
+   * context sampling, guarded on their own so that a hostile context can never change the value served.
+   */
+  private evaluate<T>(key: string, context: EvaluationContext, defaultValue: T, type: FlagType): EvaluationResult<T> {
     const compiled = this.store.compiled;
-    if (compiled === undefined) return defaultValue;
+    if (compiled === undefined) return notReady(defaultValue);
+    let result: EvaluationResult<T>;
     try {
-      const result = compiled.evaluate(key, context, defaultValue as JsonValue, type);
-      this.reporter.count(key, result.variant, context);
-      return result.value as T;
+      result = compiled.evaluate(key, context, defaultValue as JsonValue, type) as EvaluationResult<T>;
     } catch {
-      return defaultValue;
+      return engineFailure(defaultValue);
     }
+    try {
+      this.reporter.count(key, result.variant, context);
+    } catch {
+      // A context the sample cannot read (a throwing getter, a Proxy): it is not sampled, the value stands.
+    }
+    return result;
+  }
+
+  /** Delivers a background error to `onError` (guarded) and to `error` listeners (held until one exists). */
+  private reportError(error: Error): void {
+    try {
+      this.options.onError?.(error);
+    } catch {
+      // The host's handler failing must not break the client.
+    }
+    this.emitter.emit('error', error);
   }
 
   private receive(event: string, data: unknown): void {
@@ -132,26 +153,28 @@ export class Client implements SwitchyardClient {
       try {
         value = JSON.parse(data);
       } catch {
-        this.emitter.emit('error', new Error(`malformed ${event} event: not JSON`));
+        this.reportError(new Error(`malformed ${event} event: not JSON`));
         return;
       }
     }
     if (event === 'resumed') return this.markLive();
     const receivedAt = new Date();
+    const first = this.store.snapshot === undefined;
     const update = event === 'snapshot' ? this.store.replace(value) : this.store.patch(value);
-    this.applied(update, receivedAt);
+    this.applied(update, receivedAt, first);
   }
 
-  private applied(update: StoreUpdate, receivedAt: Date): void {
+  /** The first snapshot makes the client ready and changes nothing; later ones name the flags that differ. */
+  private applied(update: StoreUpdate, receivedAt: Date, first: boolean): void {
     if (update.kind === 'rejected') {
-      this.emitter.emit('error', update.error);
+      this.reportError(update.error);
       return;
     }
     if (update.kind === 'applied') {
       this.reporter.ack(update.version, receivedAt);
       const snapshot = this.store.snapshot;
       if (this.cache && snapshot) void this.cache.save(snapshot);
-      if (update.keys.length > 0) this.emitter.emit('changed', { keys: update.keys, version: update.version });
+      if (!first && update.keys.length > 0) this.emitter.emit('changed', { keys: update.keys, version: update.version });
     }
     this.markLive();
   }
@@ -166,7 +189,7 @@ export class Client implements SwitchyardClient {
 
   private fatal(error: ServiceError): void {
     this.stopped = true;
-    this.emitter.emit('error', error);
+    this.reportError(error);
     this.release();
   }
 

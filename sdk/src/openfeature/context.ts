@@ -3,8 +3,9 @@ import type { AttributeValue, EvaluationContext } from '@switchyard/evaluation';
 
 /**
  * Maps an OpenFeature context to a Switchyard one: `targetingKey` (or an explicit `key`) becomes `key`;
- * string, number, boolean and string-array attributes are kept, others (dates become ISO strings) dropped.
- * Undefined when there is no key.
+ * string, number, boolean and string-array attributes are kept, valid dates become ISO strings, others
+ * (an Invalid Date, objects, BigInts...) are dropped. Undefined when there is no key. Reading a hostile
+ * context (a throwing getter, a Proxy) can throw: the provider guards the call.
  */
 export function toSwitchyardContext(context: OpenFeatureContext): EvaluationContext | undefined {
   const key = context.targetingKey ?? (typeof context['key'] === 'string' ? context['key'] : undefined);
@@ -21,7 +22,7 @@ export function toSwitchyardContext(context: OpenFeatureContext): EvaluationCont
 function convert(value: unknown): AttributeValue | undefined {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
   return undefined;
 }

@@ -32,7 +32,7 @@ export class SwitchyardProvider implements Provider {
   readonly runsOn = 'server' as const;
   /** Where the provider's events are emitted. */
   readonly events = new OpenFeatureEventEmitter();
-  /** The underlying client (for `darkLaunch`-free direct use, `version`, events). */
+  /** The underlying client, for direct use (typed getters, `version`, events). */
   readonly client: SwitchyardClient;
   private readonly readyTimeoutMs: number;
 
@@ -82,7 +82,12 @@ export class SwitchyardProvider implements Provider {
   }
 
   private resolve<T>(key: string, defaultValue: T, context: OpenFeatureContext, type: FlagType): ResolutionDetails<T> {
-    const converted: EvaluationContext | undefined = toSwitchyardContext(context);
+    let converted: EvaluationContext | undefined;
+    try {
+      converted = toSwitchyardContext(context);
+    } catch {
+      return { value: defaultValue, reason: 'ERROR', errorCode: ErrorCode.INVALID_CONTEXT, errorMessage: 'the evaluation context could not be read' };
+    }
     if (!converted) {
       return { value: defaultValue, reason: 'ERROR', errorCode: ErrorCode.TARGETING_KEY_MISSING, errorMessage: 'targetingKey is required' };
     }

@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '@switchyard/evaluation';
 import type { ResolvedOptions } from '../client/client-options.js';
-import { networkError, SDK_VERSION, sdkHeaders, statusError, withTimeout } from '../transport/http.js';
+import { networkError, SDK_VERSION, sdkHeaders, ServiceError, statusError, withTimeout } from '../transport/http.js';
 import { ContextSample, type SampledContext } from './context-sample.js';
 
 /** One flag's counters since the last flush, variant by variant. */
@@ -182,15 +182,19 @@ export class EventReporter {
       if (response.status !== 202 && response.status !== 200) throw statusError('POST /sdk/v1/events', response.status);
     } catch (error) {
       if (this.signal.aborted) return;
-      this.onError(error instanceof Error && error.name === 'ServiceError' ? error : networkError('POST /sdk/v1/events', error));
-      this.restore(batch);
+      const failure = error instanceof ServiceError ? error : networkError('POST /sdk/v1/events', error);
+      this.onError(failure);
+      // A batch the service refused (4xx) would be refused again: it is dropped and counted, not retried.
+      if (isRetryable(failure)) this.restore(batch);
+      else this.drop(batch.acks.length + batch.evaluations.reduce((sum, { count }) => sum + count, 0));
     }
   }
 
+  /** Puts a failed batch back, older than what arrived meanwhile, within the bounds (the oldest acks go first). */
   private restore(batch: Batch) {
     for (const { flag, variant, count } of batch.evaluations) this.add(flag, variant, count);
     const room = Math.max(0, this.options.maxBufferedEvents - this.acks.length);
-    const kept = batch.acks.slice(-room);
+    const kept = room === 0 ? [] : batch.acks.slice(-room);
     this.drop(batch.acks.length - kept.length);
     this.acks = [...kept, ...this.acks];
     this.droppedUnreported += batch.dropped;
@@ -201,4 +205,10 @@ export class EventReporter {
     this.dropped += n;
     this.droppedUnreported += n;
   }
+}
+
+/** Whether sending the same batch again can succeed: no answer, a timeout, throttling or a server error. */
+function isRetryable(error: ServiceError): boolean {
+  const status = error.status;
+  return status === undefined || status === 408 || status === 429 || status >= 500;
 }

@@ -85,7 +85,11 @@ function rolloutServe(scope: ServeScope, rollout: Record<string, unknown>, reaso
   };
 }
 
-/** Compiles a serve into a function of the context, or returns a PARSE_ERROR message. */
+/**
+ * Compiles a serve into a function of the context, or returns the message of a malformed serve (the flag then
+ * evaluates to PARSE_ERROR). Well-formed but unservable serves (an undeclared variant, rollout weights that do
+ * not sum to 100000) compile to a function returning an ERROR with code GENERAL, as the conformance corpus pins.
+ */
 export function compileServe(scope: ServeScope, raw: unknown, path: string, reason: Reason, ruleId?: string): ServeFn | string {
   if (!isObject(raw)) return `${path}: must be { variant } or { rollout }`;
   if (raw.variant !== undefined) {
