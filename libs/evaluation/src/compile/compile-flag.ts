@@ -3,6 +3,7 @@ import { compileConditions } from '../conditions/compile-condition.js';
 import type { FlagType } from '../model/flag.js';
 import { errorOutcome } from '../reasons.js';
 import { compileServe, variantOutcome, type ServeScope } from './compile-serve.js';
+import { describeError } from './describe-error.js';
 import type { CompiledFlag, CompiledPrerequisite, CompiledRule, ServeFn } from './compiled-flag.js';
 
 const FLAG_TYPES: ReadonlySet<unknown> = new Set<FlagType>(['boolean', 'string', 'number', 'json']);
@@ -13,7 +14,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function broken(raw: unknown, message: string): CompiledFlag {
-  const fields = isObject(raw) ? raw : {};
+  let fields: Record<string, unknown> = {};
+  try {
+    // Copied once: the fields of a hostile object (throwing getters, a Proxy) are read here or not at all.
+    if (isObject(raw)) fields = { key: raw.key, version: raw.version, type: raw.type };
+  } catch {
+    fields = {};
+  }
   const version = typeof fields.version === 'number' && Number.isFinite(fields.version) ? fields.version : 0;
   const outcome = errorOutcome('PARSE_ERROR', message, version);
   const serve: ServeFn = () => outcome;
@@ -121,7 +128,7 @@ export function compileFlag(raw: unknown): CompiledFlag {
     try {
       compiled = compile(raw);
     } catch (error) {
-      compiled = broken(raw, `flag could not be compiled: ${error instanceof Error ? error.message : String(error)}`);
+      compiled = broken(raw, `flag could not be compiled: ${describeError(error)}`);
     }
     cache.set(raw, compiled);
   }

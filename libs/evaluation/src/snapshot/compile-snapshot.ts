@@ -109,9 +109,19 @@ class Compiled implements CompiledSnapshot, CompiledEnv {
 /**
  * Compiles every flag and segment of `snapshot` once. Flags resolve segments and prerequisites through the
  * snapshot at evaluation time, so a patch that changes a segment recompiles only that segment, and its
- * dependants see it at once. Never throws; a malformed flag evaluates to ERROR PARSE_ERROR.
+ * dependants see it at once. Never throws; a malformed flag evaluates to ERROR PARSE_ERROR, and an envelope that
+ * cannot be read (throwing getters, a Proxy) compiles to an empty snapshot (every key FLAG_NOT_FOUND).
  */
 export function compileSnapshot(snapshot: Snapshot): CompiledSnapshot {
+  try {
+    return compileRecords(snapshot);
+  } catch {
+    // An envelope that cannot be read (a throwing getter, a Proxy): nothing can be served from it.
+    return new Compiled({ version: 0, flags: {}, segments: {} }, new Map(), new Map());
+  }
+}
+
+function compileRecords(snapshot: Snapshot): CompiledSnapshot {
   const flagData = records<Flag>(snapshot?.flags);
   const segmentData = records<Segment>(snapshot?.segments);
   const flags = new Map<string, CompiledFlag>();
