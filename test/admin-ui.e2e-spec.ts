@@ -80,9 +80,9 @@ describe('the admin UI in a real browser', () => {
     await page.getByLabel('Rule 1 condition 1: values').fill('FR, DE');
     await page.getByLabel('Rule 1: variant').selectOption('on');
     await page.getByLabel('Rule 1 condition 1: operator').selectOption('matches');
-    await page.getByLabel('Rule 1 condition 1: values').fill('(a+)+$');
+    await page.getByLabel('Rule 1 condition 1: values').fill('^(?!test-)');
     await page.getByRole('button', { name: 'Save targeting' }).click();
-    await page.getByRole('group', { name: 'Rule 1 condition 1' }).getByRole('alert').filter({ hasText: 'nested quantifiers' }).waitFor();
+    await page.getByRole('group', { name: 'Rule 1 condition 1' }).getByRole('alert').filter({ hasText: 'negative lookahead (?!…) is not supported' }).waitFor();
     expect((await config('beta-banner')).config.rules).toEqual([]);
     await page.getByLabel('Rule 1 condition 1: operator').selectOption('in');
     await page.getByLabel('Rule 1 condition 1: values').fill('FR, DE');

@@ -1,5 +1,5 @@
 /**
- * @switchyard/evaluation — THE flag evaluation engine: pure TypeScript, no runtime dependencies, no I/O.
+ * @switchyard/evaluation — THE flag evaluation engine: pure TypeScript, no I/O, one runtime dependency (re2js).
  * Semantics: DESIGN.md "Evaluation semantics" and docs/evaluation.md.
  */
 export type * from './model/flag.js';
@@ -18,4 +18,5 @@ export { parseSnapshot } from './validation/parse-snapshot.js';
 export type { ValidationIssue, ValidationEnv } from './validation/validation-issue.js';
 export { MAX_PREREQUISITE_DEPTH } from './compile/run-flag.js';
 export { MAX_SEGMENT_DEPTH } from './conditions/compile-condition.js';
-export { MAX_PATTERN_LENGTH, MAX_MATCH_INPUT_LENGTH } from './conditions/operators.js';
+export { MAX_MATCH_INPUT_LENGTH } from './conditions/operators.js';
+export { MAX_PATTERN_LENGTH, patternProblem, type PatternProblem } from './conditions/regex.js';

@@ -55,6 +55,7 @@ function compileOne(raw: unknown, path: string): Matcher | string {
   const test = compileValueTest(raw.operator, raw.values);
   // An unknown operator (say, one added by a newer service) never matches rather than breaking the flag.
   if (test === undefined) return NEVER;
+  if (typeof test === 'string') return `${path}.values: ${test}`;
   return attributeMatcher(raw.attribute, test, negate);
 }
 

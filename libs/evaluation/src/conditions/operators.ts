@@ -1,5 +1,7 @@
+import type { RE2JS } from 're2js';
 import type { Operator } from '../model/flag.js';
 import { toEpochMillis } from './dates.js';
+import { compilePattern } from './regex.js';
 import { compareSemver, parseSemver, type SemanticVersion } from './semver.js';
 
 /** A comparison's outcome: it matched. */
@@ -12,8 +14,6 @@ export const INCOMPARABLE = -1;
 /** Tests one attribute value (never an array) against a condition's values, compiled once. */
 export type ValueTest = (value: unknown) => number;
 
-/** Regex patterns longer than this never match (and are refused by the validator). */
-export const MAX_PATTERN_LENGTH = 1024;
 /** Strings longer than this are not tested by `matches` (they never match, negated or not). */
 export const MAX_MATCH_INPUT_LENGTH = 8192;
 
@@ -25,27 +25,6 @@ function strings(values: Values): string[] {
 
 function numbers(values: Values): number[] {
   return values.filter((value): value is number => typeof value === 'number' && !Number.isNaN(value));
-}
-
-/** A quantified group that is itself quantified, like `(a+)+`: the classic catastrophic-backtracking shape. */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)(?:[+*]|\{\d+,)/;
-
-/** Whether a pattern has nested quantifiers (`(a+)+`, `(\w*)*`), which can take exponential time. */
-export function isUnsafePattern(pattern: string): boolean {
-  return NESTED_QUANTIFIER.test(pattern);
-}
-
-/**
- * Compiles a pattern for `matches`; undefined when too long, invalid or unsafe (nested quantifiers), so such a
- * pattern never matches and cannot stall the host's event loop.
- */
-export function compilePattern(pattern: unknown): RegExp | undefined {
-  if (typeof pattern !== 'string' || pattern.length > MAX_PATTERN_LENGTH || isUnsafePattern(pattern)) return undefined;
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Small lists are scanned (faster than hashing); longer ones use a Set. */
@@ -77,8 +56,14 @@ function stringTest(values: Values, test: (value: string, operand: string) => bo
   };
 }
 
-function regexTest(values: Values): ValueTest {
-  const patterns = values.map(compilePattern).filter((pattern): pattern is RegExp => pattern !== undefined);
+/** RE2 search anywhere in the string; a pattern RE2 cannot compile is the condition's PARSE_ERROR message. */
+function regexTest(values: Values): ValueTest | string {
+  const patterns: RE2JS[] = [];
+  for (const pattern of strings(values)) {
+    const compiled = compilePattern(pattern);
+    if ('problem' in compiled) return `${JSON.stringify(pattern.slice(0, 64))}: ${compiled.problem.message}`;
+    patterns.push(compiled.regex);
+  }
   return (value) => {
     if (typeof value !== 'string' || value.length > MAX_MATCH_INPUT_LENGTH) return INCOMPARABLE;
     for (let i = 0; i < patterns.length; i++) if (patterns[i].test(value)) return MATCH;
@@ -113,8 +98,11 @@ function dateOperands(values: Values): number[] {
   return values.map(toEpochMillis).filter((millis) => !Number.isNaN(millis));
 }
 
-/** Builds the value test of `operator` over `values`; undefined for an unknown operator. */
-export function compileValueTest(operator: unknown, values: Values): ValueTest | undefined {
+/**
+ * Builds the value test of `operator` over `values`: undefined for an unknown operator, a message when a
+ * value makes the condition unusable (a `matches` pattern RE2 cannot compile).
+ */
+export function compileValueTest(operator: unknown, values: Values): ValueTest | string | undefined {
   switch (operator as Operator) {
     case 'in': return inTest(values);
     case 'startsWith': return stringTest(values, (value, operand) => value.startsWith(operand));

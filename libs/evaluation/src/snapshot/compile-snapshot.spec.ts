@@ -43,6 +43,20 @@ describe('compileSnapshot', () => {
     expect(bad.evaluate('bad', { key: 'k' }, 1)).toMatchObject({ value: 1, errorCode: 'PARSE_ERROR' });
     expect(bad.evaluate('parent', { key: 'k' }, false).value).toBe(true);
   });
+
+  it('evaluates a flag whose pattern RE2 does not support (an older service, a hand-made file) to PARSE_ERROR, naming it', () => {
+    const lookahead = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['^a(?=b)'] }], { key: 'lookahead' });
+    const inSegment: Segment = { key: 'refs', included: ['alice'], conditions: [{ attribute: 'email', operator: 'matches', values: ['(a)\\1'] }] };
+    const bySegment = flagWithConditions([{ segment: 'refs' }], { key: 'by-segment' });
+    const old = compileSnapshot({ version: 1, flags: { lookahead, parent, 'by-segment': bySegment }, segments: { refs: inSegment } });
+    const result = old.evaluate('lookahead', { key: 'k', email: 'ab' }, 'dflt');
+    expect(result).toMatchObject({ value: 'dflt', reason: 'ERROR', errorCode: 'PARSE_ERROR', flagVersion: 7 });
+    expect(result.errorMessage).toMatch(/rules\[0\]\.conditions\[0\]\.values: "\^a\(\?=b\)": RE2 syntax: lookahead/);
+    expect(old.evaluate('parent', { key: 'k' }, false).value).toBe(true);
+    // In a segment, the condition holds for nobody; the include list still works.
+    expect(old.evaluate('by-segment', { key: 'bob', email: 'aa' }, false).reason).toBe('DEFAULT');
+    expect(old.evaluate('by-segment', { key: 'alice', email: 'aa' }, false).reason).toBe('TARGETING_MATCH');
+  });
 });
 
 describe('applyPatch', () => {

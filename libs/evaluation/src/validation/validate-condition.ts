@@ -1,5 +1,5 @@
 import { toEpochMillis } from '../conditions/dates.js';
-import { isUnsafePattern, MAX_PATTERN_LENGTH } from '../conditions/operators.js';
+import { patternProblem } from '../conditions/regex.js';
 import { parseSemver } from '../conditions/semver.js';
 import { OPERATORS, type Operator } from '../model/flag.js';
 import { at, isObject, type Issues, type ValidationEnv } from './validation-issue.js';
@@ -48,19 +48,10 @@ function checkValue(issues: Issues, operator: Operator, value: unknown, path: st
 function checkPattern(issues: Issues, value: unknown, path: string): void {
   if (typeof value !== 'string') {
     issues.add(path, 'invalid_value', '"matches" needs regular expressions as strings');
-  } else if (value.length > MAX_PATTERN_LENGTH) {
-    issues.add(path, 'regex_too_long', `the regular expression is ${value.length} characters; the limit is ${MAX_PATTERN_LENGTH}`);
-  } else {
-    try {
-      new RegExp(value);
-    } catch (error) {
-      issues.add(path, 'invalid_regex', `not a valid regular expression: ${(error as Error).message}`);
-      return;
-    }
-    if (isUnsafePattern(value)) {
-      issues.add(path, 'unsafe_regex', 'nested quantifiers like (a+)+ can take exponential time: rewrite without repeating a repeated group');
-    }
+    return;
   }
+  const problem = patternProblem(value);
+  if (problem !== undefined) issues.add(path, problem.code, problem.message);
 }
 
 /** Checks one condition: its shape, operator, values of the operator's kind, and segment references. */

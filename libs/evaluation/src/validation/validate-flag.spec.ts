@@ -74,9 +74,19 @@ describe('validateFlag', () => {
     expect(codes(flag)).toEqual(['rules[0].conditions[0].values[0]:invalid_regex', 'rules[0].conditions[0].values[1]:regex_too_long']);
   });
 
-  it('refuses regular expressions with nested quantifiers', () => {
-    const flag = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['(a+)+$', '^(\\w*)*@', '(ab){2,}', '^[a-z]+@(corp|ops)\\.com$'] }]);
-    expect(codes(flag)).toEqual(['rules[0].conditions[0].values[0]:unsafe_regex', 'rules[0].conditions[0].values[1]:unsafe_regex']);
+  it('accepts nested quantifiers (RE2 matches them in linear time) and refuses what RE2 does not support', () => {
+    const flag = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['(a+)+$', '^(\\w*)*@', '(a)\\1', 'x(?=y)', '(?<!a)b'] }]);
+    const issues = validateFlag(flag);
+    expect(issues.map((issue) => `${issue.path}:${issue.code}`)).toEqual([
+      'rules[0].conditions[0].values[2]:unsupported_regex',
+      'rules[0].conditions[0].values[3]:unsupported_regex',
+      'rules[0].conditions[0].values[4]:unsupported_regex',
+    ]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining('backreferences'),
+      expect.stringContaining('lookahead'),
+      expect.stringContaining('negative lookbehind'),
+    ]);
   });
 
   it('refuses variant values that do not fit the flag type', () => {
