@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MetricsRegistry } from '../../../libs/kernel/observability/metrics-registry.js';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { acceptEmptyBodies } from './http/accept-empty-bodies.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { installHttpHooks } from './http/install-http-hooks.js';
 import { JsonLogger } from './http/json-logger.js';
@@ -39,6 +40,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter(logger));
   installHttpHooks(app.getHttpAdapter().getInstance(), logger, app.get(MetricsRegistry));
+  acceptEmptyBodies(app.getHttpAdapter().getInstance());
   setupOpenApi(app);
   await serveAdminUi(app.getHttpAdapter().getInstance(), { dir: options.adminUiDir });
   return app;

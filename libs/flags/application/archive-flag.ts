@@ -17,7 +17,8 @@ export class ArchiveFlag {
   async execute(projectKey: string, flagKey: string, reason: string | undefined, actor: Actor): Promise<FlagDefinition> {
     const outcome = await this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, projectKey);
-      const flag = await requireFlag(tx, project, flagKey);
+      // Locked: of concurrent archives, the first archives and the others then see it archived.
+      const flag = await requireFlag(tx, project, flagKey, { lock: true });
       if (flag.archivedAt) return { flag, events: [] as ChangeCommitted[] };
       const archived: FlagDefinition = { ...flag, archivedAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
       const events: ChangeCommitted[] = [];

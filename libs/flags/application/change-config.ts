@@ -4,6 +4,8 @@ import type { ChangeNotifier } from '../domain/change-committed.js';
 import type { ConfigChangeKind, FlagConfig, FlagConfigRecord } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
+import { sameConfig } from '../domain/unchanged.js';
+import { toWireFlag } from '../domain/wire-flag.js';
 import type { FlagsTransaction, FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireFlag, requireProject } from './resolve.js';
 import { writeConfigVersion } from './write-config-version.js';
@@ -24,7 +26,7 @@ export interface ConfigPlan {
   skipChecks?: boolean;
 }
 
-/** The outcome of a config write. */
+/** The outcome of a config write; `unchanged` when the write would have stored what is stored (nothing written). */
 export interface ConfigChangeResult {
   flagKey: string;
   environmentKey: string;
@@ -32,13 +34,15 @@ export interface ConfigChangeResult {
   environmentVersion: number;
   config: FlagConfig;
   wire: Flag;
+  unchanged: boolean;
 }
 
 type Planner = (current: FlagConfigRecord, flag: FlagDefinition, tx: FlagsTransaction) => ConfigPlan | Promise<ConfigPlan>;
 
 /**
- * One config write in one transaction: lock the environment (version bump), read the current config,
- * plan, check, write the version and audit entry, append the change log; notify after commit.
+ * One config write in one transaction: lock the environment, read the current config, plan; when the plan
+ * changes nothing, write nothing; else check, bump the environment's version, write the version and audit
+ * entry, append the change log; notify after commit.
  */
 export async function changeConfig(
   unitOfWork: FlagsUnitOfWork,
@@ -48,19 +52,25 @@ export async function changeConfig(
 ): Promise<ConfigChangeResult> {
   const outcome = await unitOfWork.run(async (tx) => {
     const project = await requireProject(tx, target.projectKey);
-    const environment = await requireEnvironment(tx, project, target.environmentKey);
+    // The environment's row lock serialises every config writer of the environment: each one reads the
+    // current config (and the flags and segments it is checked against) after the previous one committed.
+    const environment = await requireEnvironment(tx, project, target.environmentKey, { lock: true });
     const flag = await requireFlag(tx, project, target.flagKey);
     if (flag.archivedAt) throw FlagsErrors.archived(flag.key);
-    const environmentVersion = await tx.environments.bumpVersion(environment.id);
     const current = await tx.configs.find(flag.id, environment.id);
     if (!current) throw FlagsErrors.notFound('flag', target.flagKey);
     const plan = await planner(current, flag, tx);
+    if (sameConfig(current.config, plan.next)) {
+      const wire = toWireFlag(flag, current.config, current.version);
+      return { environmentId: environment.id, patch: null, wire, config: current.config, environmentVersion: environment.version };
+    }
+    const environmentVersion = await tx.environments.bumpVersion(environment.id);
     const wire = await writeConfigVersion(tx, { project, environment, flag, current, ...plan, actor: target.actor });
     const patch = { version: environmentVersion, flags: { [flag.key]: wire } };
     await tx.changeLog.append(environment.id, patch);
     return { environmentId: environment.id, patch, wire, config: plan.next, environmentVersion };
   });
-  notifier.emit({ environmentId: outcome.environmentId, version: outcome.environmentVersion, patch: outcome.patch });
+  if (outcome.patch) notifier.emit({ environmentId: outcome.environmentId, version: outcome.environmentVersion, patch: outcome.patch });
   return {
     flagKey: target.flagKey,
     environmentKey: target.environmentKey,
@@ -68,5 +78,6 @@ export async function changeConfig(
     environmentVersion: outcome.environmentVersion,
     config: outcome.config,
     wire: outcome.wire,
+    unchanged: outcome.patch === null,
   };
 }

@@ -19,7 +19,7 @@ export class CreateSegment {
     if (problem) throw FlagsErrors.invalid('Invalid segment key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);
     assertSegmentInput(input);
     const outcome = await this.unitOfWork.run(async (tx) => {
-      const project = await requireProject(tx, projectKey);
+      const project = await requireProject(tx, projectKey, { lock: true }); // serialises the project's segment writes
       if (await tx.segments.findByKey(project.id, input.key)) throw FlagsErrors.alreadyExists('segment', input.key);
       const now = new Date().toISOString();
       const segment: SegmentDefinition = {

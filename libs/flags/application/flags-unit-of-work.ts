@@ -5,10 +5,20 @@ import type { FlagDefinition } from '../domain/flag-definition.js';
 import type { Environment, Project } from '../domain/project.js';
 import type { SegmentDefinition } from '../domain/segment-definition.js';
 
+/**
+ * How a write reads the row it is about to change: `lock: true` row-locks it until the transaction ends, so
+ * that concurrent writers of the same row read, check and write one after the other (never all on the same
+ * stale read). Reads without it take no lock.
+ */
+export interface ReadOptions {
+  lock?: boolean;
+}
+
 /** Port: projects. `insert` throws ALREADY_EXISTS on a duplicate key. */
 export interface ProjectRepository {
   insert(project: Project): Promise<void>;
-  findByKey(key: string): Promise<Project | null>;
+  /** With `lock`, serialises the project's segment writes. */
+  findByKey(key: string, options?: ReadOptions): Promise<Project | null>;
   findById(id: string): Promise<Project | null>;
   list(): Promise<Project[]>;
 }
@@ -16,10 +26,11 @@ export interface ProjectRepository {
 /** Port: environments and their version counter. */
 export interface EnvironmentRepository {
   insert(environment: Environment): Promise<void>;
-  findByKey(projectId: string, key: string): Promise<Environment | null>;
+  /** With `lock`, serialises every writer of the environment's configs (and its version). */
+  findByKey(projectId: string, key: string, options?: ReadOptions): Promise<Environment | null>;
   findById(id: string): Promise<Environment | null>;
   listByProject(projectId: string): Promise<Environment[]>;
-  /** Adds one to the environment's version and returns it; also serialises writers of that environment. */
+  /** Adds one to the environment's version and returns it; also row-locks the environment. */
   bumpVersion(environmentId: string): Promise<number>;
 }
 
@@ -27,7 +38,8 @@ export interface EnvironmentRepository {
 export interface FlagRepository {
   insert(flag: FlagDefinition): Promise<void>;
   update(flag: FlagDefinition): Promise<void>;
-  findByKey(projectId: string, key: string): Promise<FlagDefinition | null>;
+  /** With `lock`, serialises writers of the flag's metadata (edit, archive). */
+  findByKey(projectId: string, key: string, options?: ReadOptions): Promise<FlagDefinition | null>;
   listByProject(projectId: string, includeArchived: boolean): Promise<FlagDefinition[]>;
 }
 

@@ -6,15 +6,16 @@ import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireProject } from './resolve.js';
 import { writeConfigVersion } from './write-config-version.js';
 
-const NOTHING_TO_KILL = Symbol('nothing to kill');
-
 /** The outcome of a kill by tag: the flags killed now, and the environment version that carries them. */
 export interface KillByTagResult {
   killed: string[];
   environmentVersion: number | null;
 }
 
-/** Kills every live flag of a project carrying `tag` in one environment: one transaction, one change-log row. */
+/**
+ * Kills every live flag of a project carrying `tag` in one environment: one transaction, one change-log row.
+ * Flags already killed are skipped; when none is left, nothing is written.
+ */
 @Injectable()
 export class KillFlagsByTag {
   constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
@@ -22,28 +23,26 @@ export class KillFlagsByTag {
   async execute(input: { projectKey: string; environmentKey: string; tag: string; reason?: string; actor: Actor }): Promise<KillByTagResult> {
     const outcome = await this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, input.projectKey);
-      const environment = await requireEnvironment(tx, project, input.environmentKey);
-      const environmentVersion = await tx.environments.bumpVersion(environment.id);
+      const environment = await requireEnvironment(tx, project, input.environmentKey, { lock: true });
       const tagged = (await tx.flags.listByProject(project.id, false)).filter((flag) => flag.tags.includes(input.tag));
-      const flags: Record<string, Flag> = {};
-      const at = new Date().toISOString();
+      const live = [];
       for (const flag of tagged) {
         const current = await tx.configs.find(flag.id, environment.id);
-        if (!current || current.config.killed) continue;
-        const killed = { at, by: input.actor.name, ...(input.reason ? { reason: input.reason } : {}) };
+        if (current && !current.config.killed) live.push({ flag, current });
+      }
+      if (live.length === 0) return null;
+      const environmentVersion = await tx.environments.bumpVersion(environment.id);
+      const flags: Record<string, Flag> = {};
+      const killed = { at: new Date().toISOString(), by: input.actor.name, ...(input.reason ? { reason: input.reason } : {}) };
+      for (const { flag, current } of live) {
         flags[flag.key] = await writeConfigVersion(tx, {
           project, environment, flag, current, next: { ...current.config, killed },
           kind: 'kill', reason: input.reason ?? `kill by tag "${input.tag}"`, actor: input.actor, skipChecks: true,
         });
       }
-      // Nothing to kill: roll back the version bump so that the change log keeps no gap.
-      if (Object.keys(flags).length === 0) throw NOTHING_TO_KILL;
       const patch = { version: environmentVersion, flags };
       await tx.changeLog.append(environment.id, patch);
       return { environmentId: environment.id, patch };
-    }).catch((error: unknown) => {
-      if (error === NOTHING_TO_KILL) return null;
-      throw error;
     });
     if (!outcome) return { killed: [], environmentVersion: null };
     this.notifier.emit({ environmentId: outcome.environmentId, version: outcome.patch.version, patch: outcome.patch });

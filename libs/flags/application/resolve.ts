@@ -4,22 +4,22 @@ import type { FlagDefinition } from '../domain/flag-definition.js';
 import type { Environment, Project } from '../domain/project.js';
 import type { SegmentDefinition } from '../domain/segment-definition.js';
 import { toWireFlag, toWireSegment } from '../domain/wire-flag.js';
-import type { FlagsTransaction } from './flags-unit-of-work.js';
+import type { FlagsTransaction, ReadOptions } from './flags-unit-of-work.js';
 
-export async function requireProject(tx: FlagsTransaction, key: string): Promise<Project> {
-  const project = await tx.projects.findByKey(key);
+export async function requireProject(tx: FlagsTransaction, key: string, options?: ReadOptions): Promise<Project> {
+  const project = await tx.projects.findByKey(key, options);
   if (!project) throw FlagsErrors.notFound('project', key);
   return project;
 }
 
-export async function requireEnvironment(tx: FlagsTransaction, project: Project, key: string): Promise<Environment> {
-  const environment = await tx.environments.findByKey(project.id, key);
+export async function requireEnvironment(tx: FlagsTransaction, project: Project, key: string, options?: ReadOptions): Promise<Environment> {
+  const environment = await tx.environments.findByKey(project.id, key, options);
   if (!environment) throw FlagsErrors.notFound('environment', key);
   return environment;
 }
 
-export async function requireFlag(tx: FlagsTransaction, project: Project, key: string): Promise<FlagDefinition> {
-  const flag = await tx.flags.findByKey(project.id, key);
+export async function requireFlag(tx: FlagsTransaction, project: Project, key: string, options?: ReadOptions): Promise<FlagDefinition> {
+  const flag = await tx.flags.findByKey(project.id, key, options);
   if (!flag) throw FlagsErrors.notFound('flag', key);
   return flag;
 }

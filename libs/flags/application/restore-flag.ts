@@ -3,7 +3,10 @@ import { ChangeNotifier } from '../domain/change-committed.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 
-/** Clears a flag's kill switch in one environment; the rest of its config is kept. Never conflicts. */
+/**
+ * Clears a flag's kill switch in one environment; the rest of its config is kept. Never conflicts; a restore
+ * of a flag that is not killed changes nothing and answers `unchanged`.
+ */
 @Injectable()
 export class RestoreFlag {
   constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}

@@ -7,7 +7,8 @@ import { assertBaseVersion } from './write-config-version.js';
 
 /**
  * Writes the config of an earlier version as a new version (kind `revert`), checked again against today's
- * flags and segments. The kill record is not reverted: only kill and restore change it.
+ * flags and segments. The kill record is not reverted: only kill and restore change it. A revert to the
+ * config that is current writes nothing.
  */
 @Injectable()
 export class RevertFlagConfig {

@@ -4,7 +4,7 @@ import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './chan
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { assertBaseVersion } from './write-config-version.js';
 
-/** Turns a flag on or off in one environment; the base version is optional. */
+/** Turns a flag on or off in one environment; the base version is optional; to the state it has, writes nothing. */
 @Injectable()
 export class ToggleFlag {
   constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}

@@ -7,7 +7,10 @@ import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './chan
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { assertBaseVersion } from './write-config-version.js';
 
-/** Replaces a flag's targeting in one environment (not its kill record), based on a known version. */
+/**
+ * Replaces a flag's targeting in one environment (not its kill record), based on a known version; a config
+ * identical to the current one writes nothing.
+ */
 @Injectable()
 export class UpdateFlagConfig {
   constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}

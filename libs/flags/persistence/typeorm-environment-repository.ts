@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { EnvironmentRepository } from '../application/flags-unit-of-work.js';
+import type { EnvironmentRepository, ReadOptions } from '../application/flags-unit-of-work.js';
 import type { Environment } from '../domain/project.js';
 import { EnvironmentEntity } from './environment.entity.js';
 import { FlagsMapper } from './flags.mapper.js';
+import { lockClause } from './lock-clause.js';
 import { insertOrConflict } from './unique-violation.js';
 
 /** Environments in Postgres; the version bump is one UPDATE … RETURNING that also row-locks the environment. */
@@ -14,8 +15,8 @@ export class TypeormEnvironmentRepository implements EnvironmentRepository {
     return insertOrConflict('environment', environment.key, () => this.manager.insert(EnvironmentEntity, row));
   }
 
-  async findByKey(projectId: string, key: string): Promise<Environment | null> {
-    const row = await this.manager.findOneBy(EnvironmentEntity, { projectId, key });
+  async findByKey(projectId: string, key: string, options: ReadOptions = {}): Promise<Environment | null> {
+    const row = await this.manager.findOne(EnvironmentEntity, { where: { projectId, key }, ...lockClause(options) });
     return row ? FlagsMapper.environment(row) : null;
   }
 

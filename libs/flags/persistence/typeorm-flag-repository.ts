@@ -1,8 +1,9 @@
 import { IsNull, type EntityManager } from 'typeorm';
-import type { FlagRepository } from '../application/flags-unit-of-work.js';
+import type { FlagRepository, ReadOptions } from '../application/flags-unit-of-work.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagEntity } from './flag.entity.js';
 import { FlagsMapper } from './flags.mapper.js';
+import { lockClause } from './lock-clause.js';
 import { insertOrConflict } from './unique-violation.js';
 
 /** Flag definitions in Postgres. */
@@ -18,8 +19,8 @@ export class TypeormFlagRepository implements FlagRepository {
     await this.manager.update(FlagEntity, { id }, rest);
   }
 
-  async findByKey(projectId: string, key: string): Promise<FlagDefinition | null> {
-    const row = await this.manager.findOneBy(FlagEntity, { projectId, key });
+  async findByKey(projectId: string, key: string, options: ReadOptions = {}): Promise<FlagDefinition | null> {
+    const row = await this.manager.findOne(FlagEntity, { where: { projectId, key }, ...lockClause(options) });
     return row ? FlagsMapper.flag(row) : null;
   }
 

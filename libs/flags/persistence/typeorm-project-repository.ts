@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { ProjectRepository } from '../application/flags-unit-of-work.js';
+import type { ProjectRepository, ReadOptions } from '../application/flags-unit-of-work.js';
 import type { Project } from '../domain/project.js';
 import { FlagsMapper } from './flags.mapper.js';
+import { lockClause } from './lock-clause.js';
 import { ProjectEntity } from './project.entity.js';
 import { insertOrConflict } from './unique-violation.js';
 
@@ -14,8 +15,8 @@ export class TypeormProjectRepository implements ProjectRepository {
     return insertOrConflict('project', project.key, () => this.manager.insert(ProjectEntity, row));
   }
 
-  async findByKey(key: string): Promise<Project | null> {
-    const row = await this.manager.findOneBy(ProjectEntity, { key });
+  async findByKey(key: string, options: ReadOptions = {}): Promise<Project | null> {
+    const row = await this.manager.findOne(ProjectEntity, { where: { key }, ...lockClause(options) });
     return row ? FlagsMapper.project(row) : null;
   }
 

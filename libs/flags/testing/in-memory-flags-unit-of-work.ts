@@ -34,11 +34,18 @@ export class InMemoryFlagsUnitOfWork extends FlagsUnitOfWork {
   /** Called after each config write; a test throws from it to fail a transaction midway. */
   afterConfigSave: () => void = () => undefined;
 
-  async run<T>(work: (tx: FlagsTransaction) => Promise<T>): Promise<T> {
-    const draft = structuredClone(this.state);
-    const result = await work(this.transaction(draft));
-    this.state = draft;
-    return structuredClone(result);
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs one transaction at a time (as if every write took the same lock), so a draft never goes stale. */
+  run<T>(work: (tx: FlagsTransaction) => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      const draft = structuredClone(this.state);
+      const result = await work(this.transaction(draft));
+      this.state = draft;
+      return structuredClone(result);
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   private transaction(s: InMemoryFlagsState): FlagsTransaction {

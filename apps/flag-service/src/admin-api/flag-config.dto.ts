@@ -82,8 +82,10 @@ export class FlagConfigStateDto {
   @ApiProperty() flagKey: string;
   @ApiProperty() environmentKey: string;
   @ApiProperty({ description: 'The config version; send it back as If-Match or baseVersion' }) version: number;
-  @ApiPropertyOptional({ description: 'The environment version this write produced' }) environmentVersion?: number;
+  @ApiPropertyOptional({ description: 'The environment version this write produced (or, when unchanged, the current one)' }) environmentVersion?: number;
   @ApiProperty({ type: FlagConfigDto }) config: FlagConfigDto;
+  @ApiPropertyOptional({ description: 'true when the write asked for what was already stored: nothing was written (no version, audit entry or change)' })
+  unchanged?: boolean;
 }
 
 /** The answer of a kill by tag. */

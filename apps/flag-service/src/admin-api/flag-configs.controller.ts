@@ -17,8 +17,8 @@ type Keys = { project: string; env: string; flag: string };
 
 function state(result: ConfigChangeResult, reply: FastifyReply): FlagConfigStateDto {
   void reply.header('etag', etagOf(result.version));
-  const { flagKey, environmentKey, version, environmentVersion, config } = result;
-  return { flagKey, environmentKey, version, environmentVersion, config };
+  const { flagKey, environmentKey, version, environmentVersion, config, unchanged } = result;
+  return { flagKey, environmentKey, version, environmentVersion, config, unchanged };
 }
 
 /** A flag's config in one environment: read, edit (based on a version), toggle, kill, restore. */
@@ -47,7 +47,7 @@ export class FlagConfigsController {
   @RequireRole('editor')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The config version this edit is based on, e.g. "3" (or baseVersion in the body); one of them is required' })
   @ApiOkResponse({ type: FlagConfigStateDto })
-  @ApiConflictResponse({ description: 'VERSION_CONFLICT: the config moved on; the body carries currentVersion' })
+  @ApiConflictResponse({ description: 'VERSION_CONFLICT: the config moved on since the base version; the body carries currentVersion' })
   async update(
     @Param() keys: Keys, @Body() body: UpdateFlagConfigDto, @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply,
@@ -77,7 +77,7 @@ export class FlagConfigsController {
   @Post('flags/:flag/kill')
   @HttpCode(200)
   @RequireRole('editor')
-  @ApiOkResponse({ type: FlagConfigStateDto, description: 'Killed: serves its off variant everywhere. Never 409.' })
+  @ApiOkResponse({ type: FlagConfigStateDto, description: 'Killed: serves its off variant everywhere. Never 409; a kill of a killed flag is unchanged.' })
   async kill(@Param() keys: Keys, @Body() body: KillFlagDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<FlagConfigStateDto> {
     const target = { projectKey: keys.project, environmentKey: keys.env, flagKey: keys.flag, actor };
     return state(await this.killFlag.execute(target, body.reason), reply);
@@ -86,7 +86,7 @@ export class FlagConfigsController {
   @Post('flags/:flag/restore')
   @HttpCode(200)
   @RequireRole('editor')
-  @ApiOkResponse({ type: FlagConfigStateDto, description: 'Kill cleared; the rest of the config is unchanged. Never 409.' })
+  @ApiOkResponse({ type: FlagConfigStateDto, description: 'Kill cleared; the rest of the config is kept. Never 409; a restore of a flag not killed is unchanged.' })
   async restore(@Param() keys: Keys, @Body() body: KillFlagDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<FlagConfigStateDto> {
     const target = { projectKey: keys.project, environmentKey: keys.env, flagKey: keys.flag, actor };
     return state(await this.restoreFlag.execute(target, body.reason), reply);

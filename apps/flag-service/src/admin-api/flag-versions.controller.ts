@@ -60,7 +60,7 @@ export class FlagVersionsController {
       baseVersion: baseVersionOf(ifMatch, body.baseVersion), reason: body.reason,
     });
     void reply.header('etag', etagOf(result.version));
-    const { flagKey, environmentKey, version, environmentVersion, config } = result;
-    return { flagKey, environmentKey, version, environmentVersion, config };
+    const { flagKey, environmentKey, version, environmentVersion, config, unchanged } = result;
+    return { flagKey, environmentKey, version, environmentVersion, config, unchanged };
   }
 }

@@ -45,6 +45,11 @@ export class SegmentDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+/** The answer of a segment PUT: the segment, and whether this write changed it. */
+export class SegmentUpdateDto extends SegmentDto {
+  @ApiProperty({ description: 'true when the PUT asked for what was already stored: nothing was written' }) unchanged: boolean;
+}
+
 /** GET /api/projects/:project/segments. */
 export class SegmentListDto {
   @ApiProperty({ type: [SegmentDto] }) items: SegmentDto[];

@@ -8,7 +8,7 @@ import { UpdateSegment } from '../../../../libs/flags/application/update-segment
 import type { Actor } from '../../../../libs/kernel/actor.js';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { baseVersionOf, etagOf } from './base-version.js';
-import { CreateSegmentDto, SegmentDto, SegmentListDto, UpdateSegmentDto } from './segment.dto.js';
+import { CreateSegmentDto, SegmentDto, SegmentListDto, SegmentUpdateDto, UpdateSegmentDto } from './segment.dto.js';
 
 /** Project-level segments; a change reaches every environment of the project. */
 @ApiTags('segments')
@@ -50,15 +50,15 @@ export class SegmentsController {
   @Put(':segment')
   @RequireRole('editor')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The segment version this edit is based on' })
-  @ApiOkResponse({ type: SegmentDto })
+  @ApiOkResponse({ type: SegmentUpdateDto })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT when the base version is stale' })
   async update(
     @Param('project') project: string, @Param('segment') segment: string, @Body() body: UpdateSegmentDto,
     @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SegmentDto> {
+  ): Promise<SegmentUpdateDto> {
     const { baseVersion, ...input } = body;
     const updated = await this.updateSegment.execute(project, segment, input, { baseVersion: baseVersionOf(ifMatch, baseVersion) }, actor);
-    void reply.header('etag', etagOf(updated.version));
-    return updated;
+    void reply.header('etag', etagOf(updated.segment.version));
+    return { ...updated.segment, unchanged: updated.unchanged };
   }
 }
