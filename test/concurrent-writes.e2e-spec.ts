@@ -1,13 +1,20 @@
+import { createTestDatabase, type TestDatabase } from '../libs/database/testing/test-database.js';
 import { startApp, type StartedApp, type TestResponse } from './support/start-app.js';
 
-// Parallel writers over real HTTP on real Postgres: of N writers based on the same version exactly one wins,
-// the others get 409 VERSION_CONFLICT, and exactly one version, audit entry and change-log row (per
-// environment) is written. Writes without a base version (kill, restore, toggle without one) are idempotent.
+// Parallel writers over real HTTP on real Postgres, spread over two service nodes on one database (so that
+// the database's row locks, not only a node's in-process queue, are what serialises them): of N writers
+// based on the same version exactly one wins, the others get 409 VERSION_CONFLICT, and exactly one version,
+// audit entry and change-log row (per environment) is written. Writes without a base version (kill, restore,
+// toggle without one) are idempotent.
 const ENV = '/api/projects/shop/environments/production';
 const WRITERS = 20;
 
 describe('concurrent writes', () => {
+  let database: TestDatabase;
   let service: StartedApp;
+  let other: StartedApp;
+  /** Writer `index` sends to node A or node B in turn. */
+  const on = (index: number) => (index % 2 === 0 ? service : other);
   const count = async (sql: string, params: unknown[] = []): Promise<number> =>
     Number((await service.database.dataSource.query(sql, params))[0].n);
   const versionsOf = (flag: string) =>
@@ -22,13 +29,16 @@ describe('concurrent writes', () => {
   };
 
   beforeAll(async () => {
-    service = await startApp();
+    database = await createTestDatabase();
+    [service, other] = [await startApp({ database }), await startApp({ database })];
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
     for (const key of ['staging', 'production']) await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } });
   });
 
   afterAll(async () => {
+    await other?.close();
     await service?.close();
+    await database?.drop();
   });
 
   const expectOneWinner = (responses: TestResponse[], winnerVersion: number) => {
@@ -41,7 +51,7 @@ describe('concurrent writes', () => {
   it('lets one of 20 segment PUTs on the same If-Match win, with one audit entry and one change-log row per environment', async () => {
     await service.request('POST', '/api/projects/shop/segments', { body: { key: 'staff', name: 'Staff', included: ['u0'] } });
     const logBefore = await changeLogRows();
-    const responses = await race(WRITERS, (index) => service.request('PUT', '/api/projects/shop/segments/staff', {
+    const responses = await race(WRITERS, (index) => on(index).request('PUT', '/api/projects/shop/segments/staff', {
       headers: { 'if-match': '"1"' }, body: { name: 'Staff', included: [`writer-${index}`] },
     }));
     expectOneWinner(responses, 2);
@@ -54,7 +64,7 @@ describe('concurrent writes', () => {
 
   it('lets one of 20 segment PUTs with the same baseVersion in the body win', async () => {
     const logBefore = await changeLogRows();
-    const responses = await race(WRITERS, (index) => service.request('PUT', '/api/projects/shop/segments/staff', {
+    const responses = await race(WRITERS, (index) => on(index).request('PUT', '/api/projects/shop/segments/staff', {
       body: { name: 'Staff', excluded: [`writer-${index}`], baseVersion: 2 },
     }));
     expectOneWinner(responses, 3);
@@ -65,7 +75,7 @@ describe('concurrent writes', () => {
   it('lets one of 20 flag-config PUTs on the same base version win', async () => {
     await createFlag('race-put');
     const logBefore = await changeLogRows();
-    const responses = await race(WRITERS, (index) => service.request('PUT', `${ENV}/flags/race-put`, {
+    const responses = await race(WRITERS, (index) => on(index).request('PUT', `${ENV}/flags/race-put`, {
       headers: { 'if-match': '"1"' },
       body: { on: true, offVariant: 'off', rules: [{ id: `r${index}`, conditions: [], serve: { variant: 'on' } }], fallthrough: { variant: 'off' } },
     }));
@@ -78,7 +88,7 @@ describe('concurrent writes', () => {
   it('lets one of 20 toggles on the same base version win', async () => {
     await createFlag('race-toggle');
     const logBefore = await changeLogRows();
-    const responses = await race(WRITERS, (index) => service.request('POST', `${ENV}/flags/race-toggle/toggle`, {
+    const responses = await race(WRITERS, (index) => on(index).request('POST', `${ENV}/flags/race-toggle/toggle`, {
       body: { on: index % 2 === 0, baseVersion: 1 },
     }));
     // Half the writers ask for the state the flag already has (off): they are stale as well, not no-ops.
@@ -95,7 +105,7 @@ describe('concurrent writes', () => {
     });
     expect(put.status).toBe(200);
     const logBefore = await changeLogRows();
-    const responses = await race(WRITERS, () => service.request('POST', `${ENV}/flags/race-revert/revert`, { body: { version: 1, baseVersion: 2 } }));
+    const responses = await race(WRITERS, (index) => on(index).request('POST', `${ENV}/flags/race-revert/revert`, { body: { version: 1, baseVersion: 2 } }));
     expectOneWinner(responses, 3);
     expect(await versionsOf('race-revert')).toBe(4);
     expect(await auditOf('flag-config.reverted', 'race-revert')).toBe(1);
@@ -105,7 +115,7 @@ describe('concurrent writes', () => {
   it('makes one kill version of 100 concurrent kills, the others answering unchanged, never 409', async () => {
     await createFlag('race-kill');
     const logBefore = await changeLogRows();
-    const responses = await race(100, (index) => service.request('POST', `${ENV}/flags/race-kill/kill`, { body: { reason: `incident ${index}` } }));
+    const responses = await race(100, (index) => on(index).request('POST', `${ENV}/flags/race-kill/kill`, { body: { reason: `incident ${index}` } }));
     expect(statuses(responses)).toEqual(Array<number>(100).fill(200));
     expect(responses.filter((response) => response.body.unchanged === false)).toHaveLength(1);
     for (const response of responses) expect(response.body).toMatchObject({ version: 2, config: { killed: expect.any(Object) } });
@@ -116,7 +126,7 @@ describe('concurrent writes', () => {
 
   it('makes one restore version of 20 concurrent restores', async () => {
     const logBefore = await changeLogRows();
-    const responses = await race(WRITERS, () => service.request('POST', `${ENV}/flags/race-kill/restore`, { body: {} }));
+    const responses = await race(WRITERS, (index) => on(index).request('POST', `${ENV}/flags/race-kill/restore`, { body: {} }));
     expect(statuses(responses)).toEqual(Array<number>(WRITERS).fill(200));
     expect(responses.filter((response) => response.body.unchanged === false)).toHaveLength(1);
     expect(await versionsOf('race-kill')).toBe(4);
@@ -126,7 +136,7 @@ describe('concurrent writes', () => {
 
   it('makes one version of 20 concurrent toggles to the same state without a base version', async () => {
     await createFlag('race-switch');
-    const responses = await race(WRITERS, () => service.request('POST', `${ENV}/flags/race-switch/toggle`, { body: { on: true } }));
+    const responses = await race(WRITERS, (index) => on(index).request('POST', `${ENV}/flags/race-switch/toggle`, { body: { on: true } }));
     expect(statuses(responses)).toEqual(Array<number>(WRITERS).fill(200));
     expect(responses.filter((response) => response.body.unchanged === false)).toHaveLength(1);
     expect(await versionsOf('race-switch')).toBe(3);
@@ -136,7 +146,7 @@ describe('concurrent writes', () => {
   it('archives a flag once when 20 archive it at the same time', async () => {
     await createFlag('race-archive');
     const logBefore = await changeLogRows();
-    const responses = await race(WRITERS, () => service.request('POST', '/api/projects/shop/flags/race-archive/archive', { body: {} }));
+    const responses = await race(WRITERS, (index) => on(index).request('POST', '/api/projects/shop/flags/race-archive/archive', { body: {} }));
     expect(statuses(responses)).toEqual(Array<number>(WRITERS).fill(200));
     expect(await auditOf('flag.archived', 'race-archive')).toBe(1);
     expect(await changeLogRows()).toBe(logBefore + 2);

@@ -6,7 +6,7 @@ import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { sameConfig } from '../domain/unchanged.js';
 import { toWireFlag } from '../domain/wire-flag.js';
-import type { FlagsTransaction, FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { environmentQueue, type FlagsTransaction, type FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireFlag, requireProject } from './resolve.js';
 import { writeConfigVersion } from './write-config-version.js';
 
@@ -69,7 +69,7 @@ export async function changeConfig(
     const patch = { version: environmentVersion, flags: { [flag.key]: wire } };
     await tx.changeLog.append(environment.id, patch);
     return { environmentId: environment.id, patch, wire, config: plan.next, environmentVersion };
-  });
+  }, { queueKey: environmentQueue(target.projectKey, target.environmentKey) });
   if (outcome.patch) notifier.emit({ environmentId: outcome.environmentId, version: outcome.environmentVersion, patch: outcome.patch });
   return {
     flagKey: target.flagKey,

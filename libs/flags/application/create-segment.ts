@@ -5,7 +5,7 @@ import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { SegmentDefinition, SegmentInput } from '../domain/segment-definition.js';
 import { slugProblem } from '../domain/slug.js';
-import { FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { FlagsUnitOfWork, projectQueue } from './flags-unit-of-work.js';
 import { requireProject } from './resolve.js';
 import { assertSegmentInput, saveSegment } from './save-segment.js';
 
@@ -28,7 +28,7 @@ export class CreateSegment {
         version: 1, createdAt: now, updatedAt: now,
       };
       return { segment, events: await saveSegment(tx, project, segment, true, actor) };
-    });
+    }, { queueKey: projectQueue(projectKey) });
     this.notifier.emitAll(outcome.events);
     return outcome.segment;
   }

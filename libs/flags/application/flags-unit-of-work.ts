@@ -80,7 +80,28 @@ export interface FlagsTransaction {
   audit: AuditSink;
 }
 
+/** Options of one unit of work. */
+export interface RunOptions {
+  /**
+   * Work with the same key runs one at a time in this process, before it takes a database connection: writers
+   * of one row then queue in memory instead of each holding a pooled connection while it waits for the row
+   * lock (a burst of 100 kills of one flag would otherwise starve the pool). The row lock is what makes them
+   * correct, across nodes too; this only keeps the waiting cheap.
+   */
+  queueKey?: string;
+}
+
 /** Port: runs work in one transaction; all of it commits, or none of it does. */
 export abstract class FlagsUnitOfWork {
-  abstract run<T>(work: (tx: FlagsTransaction) => Promise<T>): Promise<T>;
+  abstract run<T>(work: (tx: FlagsTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
+}
+
+/** The queue key of the config writers of one environment. */
+export function environmentQueue(projectKey: string, environmentKey: string): string {
+  return `environment:${projectKey}/${environmentKey}`;
+}
+
+/** The queue key of the segment writers of one project. */
+export function projectQueue(projectKey: string): string {
+  return `project:${projectKey}`;
 }

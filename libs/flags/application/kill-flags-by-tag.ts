@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Flag } from '@switchyard/evaluation';
 import type { Actor } from '../../kernel/actor.js';
 import { ChangeNotifier } from '../domain/change-committed.js';
-import { FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { environmentQueue, FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireProject } from './resolve.js';
 import { writeConfigVersion } from './write-config-version.js';
 
@@ -43,7 +43,7 @@ export class KillFlagsByTag {
       const patch = { version: environmentVersion, flags };
       await tx.changeLog.append(environment.id, patch);
       return { environmentId: environment.id, patch };
-    });
+    }, { queueKey: environmentQueue(input.projectKey, input.environmentKey) });
     if (!outcome) return { killed: [], environmentVersion: null };
     this.notifier.emit({ environmentId: outcome.environmentId, version: outcome.patch.version, patch: outcome.patch });
     return { killed: Object.keys(outcome.patch.flags), environmentVersion: outcome.patch.version };

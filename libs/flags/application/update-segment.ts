@@ -4,7 +4,7 @@ import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { SegmentDefinition, SegmentInput } from '../domain/segment-definition.js';
 import { sameSegment } from '../domain/unchanged.js';
-import { FlagsUnitOfWork } from './flags-unit-of-work.js';
+import { FlagsUnitOfWork, projectQueue } from './flags-unit-of-work.js';
 import { requireProject, requireSegment } from './resolve.js';
 import { assertSegmentInput, saveSegment } from './save-segment.js';
 
@@ -45,7 +45,7 @@ export class UpdateSegment {
       if (sameSegment(current, content)) return { segment: current, events: [], unchanged: true };
       const segment: SegmentDefinition = { ...current, ...content, version: current.version + 1, updatedAt: new Date().toISOString() };
       return { segment, events: await saveSegment(tx, project, segment, false, actor), unchanged: false };
-    });
+    }, { queueKey: projectQueue(projectKey) });
     this.notifier.emitAll(outcome.events);
     return { segment: outcome.segment, unchanged: outcome.unchanged };
   }

@@ -40,6 +40,11 @@ class InterleavingUnitOfWork extends TypeormFlagsUnitOfWork {
 
   private readonly waitingForLock: () => Promise<void>;
 
+  // As if the two writers ran on two nodes: no in-process queue between them, only the database.
+  override run<T>(work: (tx: FlagsTransaction) => Promise<T>): Promise<T> {
+    return super.run(work);
+  }
+
   override bind(manager: EntityManager): FlagsTransaction {
     const tx = super.bind(manager);
     const repository = tx[this.read] as { findByKey: (...args: any[]) => Promise<unknown> };

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
-import { FlagsUnitOfWork, type FlagsTransaction } from '../application/flags-unit-of-work.js';
+import { FlagsUnitOfWork, type FlagsTransaction, type RunOptions } from '../application/flags-unit-of-work.js';
+import { KeyedQueue } from '../../kernel/keyed-queue.js';
 import { TypeormChangeLogRepository } from './typeorm-change-log-repository.js';
 import { TypeormEnvironmentRepository } from './typeorm-environment-repository.js';
 import { TypeormFlagConfigRepository } from './typeorm-flag-config-repository.js';
@@ -17,8 +18,11 @@ export class TypeormFlagsUnitOfWork extends FlagsUnitOfWork {
     super();
   }
 
-  run<T>(work: (tx: FlagsTransaction) => Promise<T>): Promise<T> {
-    return this.transactions.run((manager) => work(this.bind(manager)));
+  private readonly queue = new KeyedQueue();
+
+  run<T>(work: (tx: FlagsTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    const transaction = () => this.transactions.run((manager) => work(this.bind(manager)));
+    return options.queueKey === undefined ? transaction() : this.queue.run(options.queueKey, transaction);
   }
 
   /** The repositories bound to one EntityManager (exposed so tests can wrap one to inject a failure). */
