@@ -38,6 +38,27 @@ describe('the file cache', () => {
     expect(cold.version).toBe(4);
   });
 
+  it('resolves waitUntilReady with cache as soon as the first connection attempt fails, and keeps retrying', async () => {
+    const service = await new FakeFlagService(snapshotOf(4, booleanFlag('checkout', true))).start();
+    const warm = open(service.url);
+    await warm.waitUntilReady({ timeoutMs: 5000 });
+    await warm.close();
+    service.streamStatus = 503;
+    const cold = open(service.url);
+    try {
+      // A timeout far longer than the test's own: only the first failed attempt can resolve it in time.
+      await expect(cold.waitUntilReady({ timeoutMs: 600_000 })).resolves.toEqual({ source: 'cache' });
+      const attempts = service.requests.length;
+      service.streamStatus = 200;
+      await nextEvent(cold, 'ready');
+      expect(service.requests.length).toBeGreaterThan(attempts);
+      await expect(cold.waitUntilReady({ timeoutMs: 10 })).resolves.toEqual({ source: 'live' });
+    } finally {
+      await cold.close();
+      await service.stop();
+    }
+  }, 10_000);
+
   it('is rewritten atomically on every change, leaving no temporary files', async () => {
     const service = await new FakeFlagService(snapshotOf(1, booleanFlag('checkout', true))).start();
     const client = open(service.url);

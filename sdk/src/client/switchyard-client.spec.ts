@@ -40,6 +40,25 @@ describe('the client over a stream', () => {
     expect(flags.version).toBe(1);
   });
 
+  it('emits ready, and no changed, for the first snapshot', async () => {
+    const flags = connect();
+    const changes: unknown[] = [];
+    flags.on('changed', (event) => changes.push(event));
+    await expect(nextEvent(flags, 'ready')).resolves.toEqual({ version: 1 });
+    service.send('patch', { version: 2, flags: { other: booleanFlag('other', true, 1) } }, 2);
+    await nextEvent(flags, 'changed');
+    expect(changes).toEqual([{ keys: ['other'], version: 2 }]);
+  });
+
+  it('after a reconnect, names only the flags that differ in the new snapshot', async () => {
+    service.snapshot = snapshotOf(1, booleanFlag('checkout', true), booleanFlag('search', true));
+    const flags = connect();
+    await flags.waitUntilReady({ timeoutMs: 5000 });
+    service.snapshot = snapshotOf(3, booleanFlag('checkout', true), booleanFlag('search', false, 2));
+    service.dropStreams();
+    await expect(nextEvent(flags, 'changed')).resolves.toEqual({ keys: ['search'], version: 3 });
+  });
+
   it('applies a patch and says which flags changed', async () => {
     const flags = connect();
     await flags.waitUntilReady({ timeoutMs: 5000 });

@@ -38,6 +38,19 @@ describe('the OpenFeature provider', () => {
     await expect(client.getBooleanDetails('checkout', true, {})).resolves.toMatchObject({ value: true, errorCode: 'TARGETING_KEY_MISSING' });
   });
 
+  it('drops an Invalid Date attribute and evaluates the rest of the context', async () => {
+    await OpenFeature.setProviderAndWait(provider);
+    const details = await OpenFeature.getClient().getBooleanDetails('checkout', false, { targetingKey: 'u', signedUp: new Date(Number.NaN) });
+    expect(details).toMatchObject({ value: true, reason: 'DEFAULT' });
+  });
+
+  it('answers INVALID_CONTEXT with the default when the context cannot be read', async () => {
+    await OpenFeature.setProviderAndWait(provider);
+    const hostile = Object.defineProperty({ targetingKey: 'u' }, 'plan', { enumerable: true, get: () => { throw Object.create(null); } });
+    const details = await provider.resolveBooleanEvaluation('checkout', false, hostile);
+    expect(details).toMatchObject({ value: false, reason: 'ERROR', errorCode: 'INVALID_CONTEXT' });
+  });
+
   it('reports STALE when the connection is lost and READY when it is back', async () => {
     await OpenFeature.setProviderAndWait(provider);
     const stale = new Promise((resolve) => OpenFeature.addHandler(ProviderEvents.Stale, resolve));

@@ -48,6 +48,25 @@ describe('ContextSample', () => {
     expect(sample.take()).toEqual([]);
   });
 
+  it('copies only what the service accepts, so one odd context never gets a batch refused', () => {
+    const sample = new ContextSample(10, []);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const context = JSON.parse('{"key":"u1","__proto__":{"x":1},"constructor":"c","plan":"pro"}') as Record<string, unknown>;
+    Object.assign(context, {
+      big: 10n, nan: Number.NaN, date: new Date(0), cyclic, long: 'x'.repeat(257), nul: 'a\u0000b', lone: '\uD800',
+      list: ['a', 'b'], mixed: ['a', 1], longList: Array.from({ length: 101 }, () => 'a'), [Symbol('s')]: 'hidden',
+    });
+    sample.offer(context as never);
+    sample.offer({ key: 'k'.repeat(257) });
+    sample.offer({ key: 'many', ...Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`a${i}`, i])) });
+    const [first, many, ...rest] = sample.take();
+    expect(first).toEqual({ key: 'u1', plan: 'pro', list: ['a', 'b'] });
+    expect(JSON.stringify(first)).toBe('{"key":"u1","plan":"pro","list":["a","b"]}');
+    expect(Object.keys(many!)).toHaveLength(100);
+    expect(rest).toEqual([]);
+  });
+
   it('puts back a failed batch within its bound, after what arrived meanwhile', () => {
     const sample = new ContextSample(2, []);
     sample.offer({ key: 'new' });

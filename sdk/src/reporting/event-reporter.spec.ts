@@ -1,5 +1,7 @@
 import { booleanFlag, FakeFlagService, snapshotOf } from '../../test/fake-flag-service.js';
+import { resolveOptions } from '../client/client-options.js';
 import { createClient, type SwitchyardClient } from '../index.js';
+import { EventReporter } from './event-reporter.js';
 
 let service: FakeFlagService;
 let client: SwitchyardClient | undefined;
@@ -60,6 +62,74 @@ describe('event reporting', () => {
     const last = service.events[service.events.length - 1]!;
     expect(last['evaluations']).toEqual([{ flag: 'a', variant: 'on', count: 2 }]);
     expect(last['acks']).toEqual([{ version: 1, receivedAt: expect.any(String) }]);
+  });
+});
+
+describe('buffer bounds across failed flushes', () => {
+  it('keeps at most maxBufferedEvents acks when a failed batch is put back, the newest ones, and counts the rest', async () => {
+    const answers: Array<(response: Response) => void> = [];
+    const bodies: Array<{ acks?: Array<{ version: number }>; dropped?: number }> = [];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(init.body as string));
+      return new Promise<Response>((resolve) => answers.push(resolve));
+    }) as unknown as typeof globalThis.fetch;
+    const options = resolveOptions({
+      sdkKey: 'sdk_x', baseUrl: 'http://127.0.0.1:9', appName: 'spec', maxBufferedEvents: 2, ackFlushDelayMs: 60_000, fetch,
+    }, () => 'instance');
+    const reporter = new EventReporter(options, new AbortController().signal, () => undefined);
+    reporter.ack(1, new Date());
+    const failing = reporter.flush();
+    for (const version of [2, 3, 4]) reporter.ack(version, new Date()); // while batch [1] is in flight: 2 is pushed out
+    answers[0]!(new Response(null, { status: 503 }));
+    await failing;
+    const next = reporter.flush();
+    answers[1]!(new Response(null, { status: 202 }));
+    await next;
+    await reporter.close();
+    expect(bodies[1]!.acks!.map((ack) => ack.version)).toEqual([3, 4]);
+    expect(bodies[1]!.dropped).toBe(2);
+  });
+
+  it('keeps at most maxBufferedEvents counters and contextSampleSize contexts when a failed batch is put back', async () => {
+    const flags = Array.from({ length: 6 }, (_, i) => booleanFlag(`f${i}`, true));
+    service.snapshot = snapshotOf(1, ...flags);
+    service.eventsStatus = 503;
+    client = createClient({
+      sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', maxBufferedEvents: 3, contextSampleSize: 2, flushIntervalMs: 20, ackFlushDelayMs: 60_000,
+    });
+    await client.waitUntilReady({ timeoutMs: 5000 });
+    for (const flag of flags.slice(0, 3)) client.getBoolean(flag.key, { key: flag.key }, false);
+    await service.until(() => service.events.some((body) => body['evaluations']));
+    for (const flag of flags.slice(3)) client.getBoolean(flag.key, { key: flag.key }, false);
+    const accepted = service.events.length;
+    service.eventsStatus = 202;
+    await client.close();
+    client = undefined;
+    const delivered = service.events.slice(accepted);
+    for (const body of delivered) {
+      expect(((body['evaluations'] as unknown[] | undefined) ?? []).length).toBeLessThanOrEqual(3);
+      expect(((body['contexts'] as unknown[] | undefined) ?? []).length).toBeLessThanOrEqual(2);
+    }
+    // Nothing vanishes silently: every evaluation is either delivered or counted as dropped.
+    const counted = delivered.flatMap((body) => (body['evaluations'] as Array<{ count: number }> | undefined) ?? [])
+      .reduce((sum, { count }) => sum + count, 0);
+    const dropped = delivered.reduce((sum, body) => sum + ((body['dropped'] as number | undefined) ?? 0), 0);
+    expect(counted + dropped).toBe(6);
+  });
+
+  it('does not retry a batch the service refused (4xx): it is dropped and counted', async () => {
+    service.eventsStatus = 400;
+    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', flushIntervalMs: 20, ackFlushDelayMs: 60_000 });
+    await client.waitUntilReady({ timeoutMs: 5000 });
+    client.getBoolean('a', { key: 'u' }, false);
+    await service.until(() => service.events.some((body) => body['evaluations']));
+    service.eventsStatus = 202;
+    client.getBoolean('b', { key: 'u' }, false);
+    await client.close();
+    client = undefined;
+    const last = service.events[service.events.length - 1]!;
+    expect(last['evaluations']).toEqual([{ flag: 'b', variant: 'off', count: 1 }]);
+    expect(last['dropped']).toBeGreaterThanOrEqual(1);
   });
 });
 
