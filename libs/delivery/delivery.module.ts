@@ -5,6 +5,7 @@ import {
   type BeforeApplicationShutdown, type DynamicModule, type OnModuleInit,
 } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { PruneChangeLog } from '../flags/application/prune-change-log.js';
 import { FlagsModule } from '../flags/flags.module.js';
 import { HealthIndicatorRegistry } from '../kernel/observability/health-indicator-registry.js';
 import { MetricsRegistry } from '../kernel/observability/metrics-registry.js';
@@ -38,6 +39,12 @@ export interface DeliveryOptions {
   nodeId?: string;
   /** Series of the per-flag evaluation counter this node exposes at most (default 10 000). */
   maxEvaluationSeries?: number;
+  /** SDK streams one key may hold open on this node (default 1 000); beyond it, 429. */
+  maxStreamsPerKey?: number;
+  /** Change-log retention: newest versions kept per environment, and maximum age (default 10 000 and a day). */
+  changeLogRetention?: { keepVersions: number; maxAgeMs: number };
+  /** How often this node prunes the change log (default 60 000 ms). */
+  changeLogPruneIntervalMs?: number;
 }
 
 const OPTIONS = Symbol('DELIVERY_OPTIONS');
@@ -48,6 +55,8 @@ const log = new Logger('Delivery');
 @Injectable()
 class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
   private unsubscribe: (() => void) | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private pruning = false;
 
   constructor(
     private readonly hub: StreamHub,
@@ -57,6 +66,7 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
     private readonly reports: RecordSdkReport,
     private readonly contexts: RecordRecentContexts,
     private readonly health: HealthIndicatorRegistry,
+    private readonly pruneChangeLog: PruneChangeLog,
     @Inject(OPTIONS) private readonly options: DeliveryOptions,
   ) {}
 
@@ -69,6 +79,8 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
       void this.hub.receive(change);
       void this.bus.publish(change);
     });
+    this.pruneTimer = setInterval(() => void this.prune(), this.options.changeLogPruneIntervalMs ?? 60_000);
+    this.pruneTimer.unref();
     const pollMs = this.options.pollMs ?? 2000;
     this.health.register('bus', async () => this.bus.state() === 'up'
       ? { status: 'up', detail: this.options.redisUrl ? 'redis' : 'in-process' }
@@ -76,11 +88,26 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruneTimer);
     this.unsubscribe?.();
     this.hub.shutdown();
     await this.reports.flush();
     await this.contexts.flush();
     await this.bus.close();
+  }
+
+  /** One pruning run at a time on this node; other nodes may run theirs (they skip each other's rows). */
+  private async prune(): Promise<void> {
+    if (this.pruning) return;
+    this.pruning = true;
+    try {
+      const deleted = await this.pruneChangeLog.execute(this.options.changeLogRetention ?? { keepVersions: 10_000, maxAgeMs: 86_400_000 });
+      if (deleted > 0) log.debug(`pruned ${deleted} change-log rows`);
+    } catch (error) {
+      log.warn(`pruning the change log failed; will retry: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.pruning = false;
+    }
   }
 }
 
@@ -117,6 +144,7 @@ export class DeliveryModule {
             catchUpMs: options.pollMs ?? 2_000,
             safetyCatchUpMs: 15_000,
             revalidateMs: options.pollMs ?? 2_000,
+            maxStreamsPerKey: options.maxStreamsPerKey ?? 1_000,
           }, (message, error) => log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`)),
         },
         { provide: SnapshotCache, inject: [DeliverySource, ChangeBus], useFactory: (s: DeliverySource, b: ChangeBus) => new SnapshotCache(s, b) },

@@ -23,6 +23,7 @@ import { ListProjects } from './application/list-projects.js';
 import { ListSegments } from './application/list-segments.js';
 import { PreviewConfigChange } from './application/preview-config-change.js';
 import { PreviewEvaluation } from './application/preview-evaluation.js';
+import { PruneChangeLog } from './application/prune-change-log.js';
 import { RestoreFlag } from './application/restore-flag.js';
 import { RevertFlagConfig } from './application/revert-flag-config.js';
 import { SnapshotReader } from './application/snapshot-reader.js';
@@ -40,6 +41,7 @@ const USE_CASES = [
   GetFlagConfig, UpdateFlagConfig, ToggleFlag, KillFlag, RestoreFlag, KillFlagsByTag, RevertFlagConfig,
   ListFlagVersions, GetFlagVersion, DiffFlagVersions, PreviewEvaluation,
   CreateSegment, ListSegments, GetSegment, UpdateSegment, ListEnvironmentFlags, PreviewConfigChange,
+  PruneChangeLog,
 ];
 
 /**

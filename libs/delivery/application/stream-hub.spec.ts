@@ -183,4 +183,33 @@ describe('StreamHub bookkeeping', () => {
     await hub.open(stream, 1);
     expect(stream.frames[0]).toMatch(/^event: patch\nid: 2\n/);
   });
+
+  it('answers a resume whose replay would be longer than the snapshot with the snapshot', async () => {
+    for (let i = 0; i < 5; i += 1) source.commit('prod', { a: flagFixture('a', i % 2 === 0, i + 2) });
+    const far = new FakeStream('prod');
+    await hub.open(far, 3);
+    expect(far.events().map((event) => event.event)).toEqual(['snapshot']);
+    expect(far.events()[0]!.data).toEqual(source.snapshots.get('prod'));
+    const near = new FakeStream('prod');
+    await hub.open(near, 7);
+    expect(near.events().map((event) => [event.event, event.id])).toEqual([['patch', '8']]);
+  });
+
+  it('refuses a stream beyond the per-key cap, counts keys apart, and frees a slot when a stream closes', async () => {
+    hub = new StreamHub(source, bus, keys, { heartbeatMs: 20, catchUpMs: 20, safetyCatchUpMs: 20, revalidateMs: 20, maxStreamsPerKey: 2 });
+    const [one, two] = [new FakeStream('prod', 'sdk_a'), new FakeStream('dev', 'sdk_a')];
+    await hub.open(one);
+    await hub.open(two);
+    await hub.open(two);
+    const third = new FakeStream('prod', 'sdk_a');
+    expect(() => hub.admit(third)).toThrow(expect.objectContaining({ code: 'RATE_LIMITED', message: expect.stringMatching(/already has 2 streams open/) }));
+    await expect(hub.open(third)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(third.frames).toEqual([]);
+    await hub.open(new FakeStream('prod', 'sdk_b'));
+    hub.close(one);
+    hub.close(one);
+    await hub.open(third);
+    expect(third.events()[0]!.event).toBe('snapshot');
+    expect(() => hub.admit(new FakeStream('prod', 'sdk_a'))).toThrow(/already has 2 streams/);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ChangeMessage } from '../domain/change-message.js';
+import { DeliveryErrors } from '../domain/delivery.errors.js';
 import { HEARTBEAT_FRAME, patchFrame, resumedFrame, snapshotFrame } from '../domain/sse-frames.js';
 import type { ChangeBus, DeliverySource, SdkKeyCheck } from './delivery-ports.js';
 import { EnvironmentFeed } from './environment-feed.js';
@@ -14,6 +15,8 @@ export interface StreamHubOptions {
   safetyCatchUpMs: number;
   /** How often streams' SDK keys are re-checked, closing revoked ones (default 5 000 ms). */
   revalidateMs: number;
+  /** Streams one SDK key may hold open on this node (default 1 000). */
+  maxStreamsPerKey?: number;
 }
 
 /** Counters the hub keeps for /metrics. */
@@ -36,6 +39,8 @@ export class StreamHub {
   private readonly timers: NodeJS.Timeout[] = [];
   /** Streams closed by their client, possibly while their first events were still being prepared. */
   private readonly gone = new WeakSet<SseStream>();
+  /** Admitted streams per SDK key secret, from `admit` until `close`. */
+  private readonly byKey = new Map<string, Set<SseStream>>();
   private lastPoll = 0;
 
   constructor(
@@ -74,10 +79,25 @@ export class StreamHub {
   }
 
   /**
-   * Registers a stream and sends its first events: the snapshot; or, with `lastEventId`, the patches it
-   * missed (`resumed` when none), or a snapshot when the change log no longer has them.
+   * Counts a stream against its key's cap before anything is written to it; throws RATE_LIMITED (429) when the
+   * key already holds `maxStreamsPerKey` streams on this node. Idempotent; `close` releases the slot.
+   */
+  admit(stream: SseStream): void {
+    const streams = this.byKey.get(stream.secret) ?? new Set<SseStream>();
+    if (streams.has(stream)) return;
+    const max = this.options.maxStreamsPerKey ?? 1_000;
+    if (streams.size >= max) throw DeliveryErrors.tooManyStreams(max);
+    streams.add(stream);
+    this.byKey.set(stream.secret, streams);
+  }
+
+  /**
+   * Registers a stream (admitting it first if needed) and sends its first events: the snapshot; or, with
+   * `lastEventId`, the patches it missed (`resumed` when none), or a snapshot when the change log no longer
+   * has them or when they would be longer than the snapshot.
    */
   async open(stream: SseStream, lastEventId?: number): Promise<void> {
+    this.admit(stream);
     const feed = this.feedFor(stream.environmentId);
     await feed.run(async () => {
       if (!feed.loaded) await this.load(feed);
@@ -93,7 +113,10 @@ export class StreamHub {
     if (lastEventId === feed.version) return [resumedFrame(lastEventId)];
     const patches = await this.source.getChanges(feed.environmentId, lastEventId);
     if (patches !== null && patches.length === 0) return [resumedFrame(lastEventId)];
-    const frames = patches === null ? [feed.snapshotFrame()] : patches.map((patch) => patchFrame(patch));
+    if (patches === null) return [feed.snapshotFrame()];
+    const frames = patches.map((patch) => patchFrame(patch));
+    // A long absence can cost more as a replay than as the whole environment: send whichever is shorter.
+    if (frames.reduce((length, frame) => length + frame.length, 0) > feed.snapshotFrame().length) return [feed.snapshotFrame()];
     this.counters.framesWritten += frames.length - 1;
     return frames;
   }
@@ -101,6 +124,8 @@ export class StreamHub {
   /** Unregisters a stream (the client went away); forgets the environment when it was the last one. */
   close(stream: SseStream): void {
     this.gone.add(stream);
+    const admitted = this.byKey.get(stream.secret);
+    if (admitted?.delete(stream) && admitted.size === 0) this.byKey.delete(stream.secret);
     const feed = this.feeds.get(stream.environmentId);
     if (!feed) return;
     feed.streams.delete(stream);
@@ -135,6 +160,7 @@ export class StreamHub {
     for (const timer of this.timers) clearInterval(timer);
     for (const feed of this.feeds.values()) for (const stream of feed.streams) stream.end();
     this.feeds.clear();
+    this.byKey.clear();
   }
 
   private feedFor(environmentId: string): EnvironmentFeed {

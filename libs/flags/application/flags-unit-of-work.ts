@@ -62,11 +62,21 @@ export interface SegmentRepository {
   listByProject(projectId: string): Promise<SegmentDefinition[]>;
 }
 
+/** Which change-log rows to delete: those not among their environment's newest `keepVersions`, or older than `olderThan`. */
+export interface ChangeLogPruning {
+  keepVersions: number;
+  olderThan: Date;
+  /** Rows deleted at most by one call. */
+  limit: number;
+}
+
 /** Port: the change log (transactional outbox) of patches by environment version. */
 export interface ChangeLogRepository {
   append(environmentId: string, patch: Patch): Promise<void>;
   /** Patches with a version above `afterVersion`, oldest first. */
   listAfter(environmentId: string, afterVersion: number): Promise<Patch[]>;
+  /** Deletes up to `limit` rows outside the retention (skipping rows another pruner holds); returns how many. */
+  prune(pruning: ChangeLogPruning): Promise<number>;
 }
 
 /** Everything one transaction of the flags context may touch. */

@@ -16,7 +16,7 @@ export interface InMemoryFlagsState {
   configs: FlagConfigRecord[];
   versions: FlagConfigVersion[];
   segments: SegmentDefinition[];
-  changeLog: Array<{ environmentId: string; patch: Patch }>;
+  changeLog: Array<{ environmentId: string; patch: Patch; createdAt?: Date }>;
   audit: AuditEntryDraft[];
 }
 
@@ -95,9 +95,16 @@ export class InMemoryFlagsUnitOfWork extends FlagsUnitOfWork {
         listByProject: async (projectId) => copy(s.segments.filter((x) => x.projectId === projectId)),
       },
       changeLog: {
-        append: async (environmentId, patch) => void s.changeLog.push({ environmentId, patch: copy(patch) }),
+        append: async (environmentId, patch) => void s.changeLog.push({ environmentId, patch: copy(patch), createdAt: new Date() }),
         listAfter: async (environmentId, after) =>
           copy(s.changeLog.filter((row) => row.environmentId === environmentId && row.patch.version > after).map((row) => row.patch)),
+        prune: async ({ keepVersions, olderThan, limit }) => {
+          const current = (id: string) => s.environments.find((e) => e.id === id)?.version ?? 0;
+          const doomed = s.changeLog.filter((row) => row.patch.version <= current(row.environmentId) - keepVersions
+            || (row.createdAt !== undefined && row.createdAt < olderThan)).slice(0, limit);
+          s.changeLog = s.changeLog.filter((row) => !doomed.includes(row));
+          return doomed.length;
+        },
       },
       audit: { append: async (entry) => void s.audit.push(copy(entry)) },
     };

@@ -18,6 +18,9 @@ export class SdkApiModule {
           pollMs: config.deliveryPollMs,
           nodeId: config.nodeId,
           maxEvaluationSeries: config.metricsMaxEvaluationSeries,
+          maxStreamsPerKey: config.sseMaxStreamsPerKey,
+          changeLogRetention: { keepVersions: config.changeLogRetentionVersions, maxAgeMs: config.changeLogRetentionMs },
+          changeLogPruneIntervalMs: config.changeLogPruneIntervalMs,
         }),
       ],
       // The impact view reads delivery's recent contexts, so it is served next to the delivery view.

@@ -16,15 +16,7 @@ export async function openSseStream(
   reply: FastifyReply,
   lastEventId: number | undefined,
 ): Promise<void> {
-  reply.hijack();
   const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
-  raw.socket?.setNoDelay(true);
   const stream: SseStream = {
     environmentId,
     secret,
@@ -37,7 +29,19 @@ export async function openSseStream(
       if (!raw.writableEnded) raw.end();
     },
   };
+  // Over the key's cap: refused (429, an ordinary error answer) before the response is taken over.
+  hub.admit(stream);
+  reply.hijack();
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  raw.socket?.setNoDelay(true);
   raw.on('close', () => hub.close(stream));
+  // A client gone before the listener was attached never emits 'close': release its slot now.
+  if (!raw.socket || raw.socket.destroyed) return hub.close(stream);
   try {
     await hub.open(stream, lastEventId);
   } catch {
