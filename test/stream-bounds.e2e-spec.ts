@@ -22,7 +22,11 @@ async function firstEvent(key: string, lastEventId?: number): Promise<{ status: 
   if (response.status !== 200) return { status: response.status, body: await response.json() };
   const reader = response.body!.getReader();
   let text = '';
-  while (!/^event: .*\n\n/s.test(text.replace(/^(: heartbeat\n\n)+/, ''))) text += new TextDecoder().decode((await reader.read()).value);
+  while (!/^event: .*\n\n/s.test(text.replace(/^(: heartbeat\n\n)+/, ''))) {
+    const { done, value } = await reader.read();
+    if (done) return { status: 200 };
+    text += new TextDecoder().decode(value);
+  }
   const frame = text.replace(/^(: heartbeat\n\n)+/, '').split('\n\n')[0]!;
   const fields = Object.fromEntries(frame.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
   return { status: 200, event: fields['event'], id: Number(fields['id']) };
