@@ -1,6 +1,7 @@
 import { runGetBooleanBench } from './sdk-getboolean.mjs';
 import { runKillPropagation } from './kill-propagation.mjs';
 import { runSnapshotThroughput } from './snapshot-throughput.mjs';
+import { runBounds } from './bounds.mjs';
 
 // Delivery benchmarks; prints figures, passes or fails nothing. Needs the built service and SDK
 // (`npm run build:delivery`), Postgres on 127.0.0.1:5432 and Redis on REDIS_URL (default 127.0.0.1:6379).
@@ -29,4 +30,15 @@ if (!only || only === 'kill') {
   console.log(`first client per kill p50 ${fixed(r.firstP50)} ms · worst single-kill p99 ${fixed(r.worstKillP99)} ms · admin request (commit) p50 ${fixed(r.adminP50)} ms`);
   console.log(`p99 of each kill, ms: ${r.perKillP99.map((x) => Math.round(x)).join(' ')}`);
   console.log(`delivery view: ${r.deliverySummary}`);
+}
+
+if (!only || only === 'bounds') {
+  const { metrics: m, changeLog: c } = await runBounds();
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`\n== Bounds: /metrics after ${m.names} made-up flag names (${m.names / 5000} batches of 5,000)`);
+  console.log(`/metrics ${kb(m.bytesBefore)} → ${kb(m.bytesAfter)} · evaluation series ${m.evaluationSeries} · unknown-flag counter ${m.unknownCounted} · heap used ${mb(m.heapBefore)} → ${mb(m.heapAfter)}, RSS ${mb(m.rssBefore)} → ${mb(m.rssAfter)} (no GC forced)`);
+  console.log(`== Bounds: change log after ${c.changes} changes (CHANGE_LOG_RETENTION_VERSIONS=${c.keep}, pruned every 1 s)`);
+  console.log(`rows right after the changes ${c.rowsRightAfter} · after pruning ${c.rowsAfterPruning} · environment version ${c.version}`);
+  console.log(`resume Last-Event-ID: 0 → ${c.resumeFrom0.event} of ${c.resumeFrom0.bytes} B (snapshot body ${c.snapshotBytes} B) · resume one version back → ${c.resumeFromOneBack.event} of ${c.resumeFromOneBack.bytes} B`);
 }
