@@ -116,7 +116,7 @@ describe('/metrics cardinality', () => {
     expect(sample(after, unknown) - (sample(before, unknown) || 0)).toBe(50_000);
     expect(after).not.toContain('made-up-');
     expect(sdkSeries(after).filter((line) => line.startsWith('switchyard_sdk_evaluations_total{')).length).toBeLessThanOrEqual(SERIES_CAP);
-  });
+  }, 120_000);
 
   it('gives existing flags their own series up to the cap, and counts the rest apart', async () => {
     const keys = Array.from({ length: SERIES_CAP + 2 }, (_, i) => `real-${i}`);
