@@ -74,7 +74,7 @@ afterAll(async () => {
 
 describe('change-log retention', () => {
   it('prunes the log to its newest versions in the background; a resume from before it gets a snapshot', async () => {
-    for (let i = 0; i < 10; i += 1) await toggle(i % 2 === 0);
+    for (let i = 0; i < 10; i += 1) await toggle(i % 2 === 1);
     const version = await currentVersion();
     await prunedTo(range(version - KEEP + 1, version));
     expect(await resume(version - KEEP - 1)).toMatchObject({ status: 200, event: 'snapshot', id: version });
@@ -93,7 +93,7 @@ describe('change-log retention', () => {
 
 describe('resume', () => {
   it('sends a fresh snapshot when the replay would be longer than the snapshot, and the patches otherwise', async () => {
-    for (let i = 0; i < 4; i += 1) await toggle(i % 2 === 0, 'other');
+    for (let i = 0; i < 4; i += 1) await toggle(i % 2 === 1, 'other');
     const version = await currentVersion(otherKey);
     // In "other", four patches of its one flag are longer than the snapshot that holds it once; all are in the log.
     expect(await resume(version - 4, otherKey)).toMatchObject({ event: 'snapshot', id: version });

@@ -54,7 +54,7 @@ export async function runBounds() {
       unknownCounted: sample(after, after.split('\n').find((l) => l.startsWith('switchyard_sdk_evaluations_unknown_flag_total{'))?.split(' ')[0]),
     };
 
-    for (let i = 0; i < CHANGES; i += 1) await admin(node, 'POST', '/projects/bench/environments/prod/flags/checkout/toggle', { on: i % 2 === 0 });
+    for (let i = 0; i < CHANGES; i += 1) await admin(node, 'POST', '/projects/bench/environments/prod/flags/checkout/toggle', { on: i % 2 === 1 });
     const count = async () => Number((await client.query('SELECT count(*) AS n FROM change_log')).rows[0].n);
     const rowsRightAfter = await count();
     const version = Number((await client.query('SELECT max(version) AS v FROM environments')).rows[0].v);
