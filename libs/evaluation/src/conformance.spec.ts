@@ -5,7 +5,7 @@ import {
   type ConformanceCase,
   type ConformanceExpectation,
 } from '../../../test/support/conformance.js';
-import { compileSnapshot, evaluate } from './index.js';
+import { compileSnapshot, evaluate, KEY_PATTERN } from './index.js';
 import type { EvaluationResult } from './model/result.js';
 
 // Runs every engine-scope case of libs/evaluation/conformance through both entry points of the engine.
@@ -34,6 +34,11 @@ function throughSnapshot(c: ConformanceCase): EvaluationResult {
 describe('the conformance corpus', () => {
   it('holds at least 120 engine cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(120);
+  });
+
+  it('keys every flag and segment with a slug, so that a real service can store every case as is', () => {
+    const keys = cases.flatMap((c) => [...(c.flag ? [c.flag.key] : []), ...Object.keys(c.flags), ...Object.keys(c.segments)]);
+    expect(keys.filter((key) => !KEY_PATTERN.test(key))).toEqual([]);
   });
 
   it('names every case uniquely within its file', () => {

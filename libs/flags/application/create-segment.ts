@@ -4,7 +4,6 @@ import type { Actor } from '../../kernel/actor.js';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { SegmentDefinition, SegmentInput } from '../domain/segment-definition.js';
-import { slugProblem } from '../domain/slug.js';
 import { FlagsUnitOfWork, projectQueue } from './flags-unit-of-work.js';
 import { requireProject } from './resolve.js';
 import { assertSegmentInput, saveSegment } from './save-segment.js';
@@ -15,9 +14,7 @@ export class CreateSegment {
   constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
 
   async execute(projectKey: string, input: SegmentInput & { key: string }, actor: Actor): Promise<SegmentDefinition> {
-    const problem = slugProblem(input.key);
-    if (problem) throw FlagsErrors.invalid('Invalid segment key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);
-    assertSegmentInput(input);
+    assertSegmentInput(input, input.key);
     const outcome = await this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, projectKey, { lock: true }); // serialises the project's segment writes
       if (await tx.segments.findByKey(project.id, input.key)) throw FlagsErrors.alreadyExists('segment', input.key);

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Flag, Segment } from '@switchyard/evaluation';
-import { checkConfigStructure } from '../domain/config-structure.js';
-import { checkFlag } from '../domain/flag-checks.js';
+import { validateFlag, type Flag, type Segment } from '@switchyard/evaluation';
 import type { FlagConfigInput } from '../domain/flag-config.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { toWireFlag } from '../domain/wire-flag.js';
@@ -19,15 +17,13 @@ export interface ConfigChangePreview {
 
 /**
  * What a config edit would deliver, without writing anything: the proposal is checked exactly as
- * UpdateFlagConfig checks it (shape, then the engine's validator); the kill record is kept, as a write keeps it.
+ * UpdateFlagConfig checks it (the engine's strict validator); the kill record is kept, as a write keeps it.
  */
 @Injectable()
 export class PreviewConfigChange {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 
   async execute(keys: { projectKey: string; environmentKey: string; flagKey: string }, input: FlagConfigInput): Promise<ConfigChangePreview> {
-    const issues = checkConfigStructure(input as unknown as Record<string, unknown>);
-    if (issues.length > 0) throw FlagsErrors.invalid('Flag config is malformed', issues);
     return this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, keys.projectKey);
       const environment = await requireEnvironment(tx, project, keys.environmentKey);
@@ -41,7 +37,7 @@ export class PreviewConfigChange {
         on: input.on, offVariant: input.offVariant, rules: input.rules, fallthrough: input.fallthrough,
         prerequisites: input.prerequisites ?? [], killed: record.config.killed, salt: input.salt ?? record.config.salt,
       }, record.version + 1);
-      const problems = checkFlag(proposed, { flags: { ...state.flags, [flag.key]: proposed }, segments: state.segments });
+      const problems = validateFlag(proposed, { flags: { ...state.flags, [flag.key]: proposed }, segments: state.segments }, { strict: true });
       if (problems.length > 0) throw FlagsErrors.invalid(`Flag "${flag.key}" config is invalid`, problems);
       return { environmentId: environment.id, current, proposed, flags: state.flags, segments: state.segments };
     });

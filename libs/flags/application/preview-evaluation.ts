@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { evaluate, type EvaluationContext, type EvaluationResult } from '@switchyard/evaluation';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { LIMITS } from '../domain/limits.js';
-import type { StructureIssue } from '../domain/structure-issue.js';
+import type { FieldError } from '../../kernel/domain-error.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { loadWireState, requireEnvironment, requireFlag, requireProject } from './resolve.js';
 
@@ -15,8 +15,8 @@ export interface PreviewResult {
   result: EvaluationResult;
 }
 
-function contextIssues(context: Record<string, unknown>): StructureIssue[] {
-  const issues: StructureIssue[] = [];
+function contextIssues(context: Record<string, unknown>): FieldError[] {
+  const issues: FieldError[] = [];
   const entries = Object.entries(context);
   if (entries.length > LIMITS.contextAttributes) issues.push({ path: 'context', code: 'TOO_MANY', message: `at most ${LIMITS.contextAttributes} attributes` });
   for (const [name, value] of entries) {

@@ -1,17 +1,20 @@
+import { validateSegment } from '@switchyard/evaluation';
 import type { Actor } from '../../kernel/actor.js';
 import type { ChangeCommitted } from '../domain/change-committed.js';
-import { checkSegmentStructure } from '../domain/config-structure.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { LIMITS } from '../domain/limits.js';
 import type { Project } from '../domain/project.js';
-import { checkSegment } from '../domain/flag-checks.js';
 import type { SegmentDefinition, SegmentInput } from '../domain/segment-definition.js';
 import { toWireSegment } from '../domain/wire-flag.js';
 import type { FlagsTransaction } from './flags-unit-of-work.js';
 
-/** Shape checks of a segment input, before any transaction. */
-export function assertSegmentInput(input: SegmentInput): void {
-  const issues = checkSegmentStructure(input as unknown as Record<string, unknown>);
+/**
+ * The engine's strict checks of a segment input that need no other segment (key, lists, conditions, sizes),
+ * before any transaction, so that no query runs with a malformed key.
+ */
+export function assertSegmentInput(input: SegmentInput, key: unknown): void {
+  const { included, excluded, conditions } = input;
+  const issues = validateSegment({ key, included, excluded, conditions }, undefined, { strict: true });
   if (typeof input.name !== 'string' || input.name.length === 0 || input.name.length > LIMITS.name) {
     issues.unshift({ path: 'name', code: 'INVALID_TYPE', message: `must be 1–${LIMITS.name} characters` });
   }
@@ -32,7 +35,7 @@ export async function saveSegment(
   const others = Object.fromEntries(
     (await tx.segments.listByProject(project.id)).filter((other) => other.key !== segment.key).map((other) => [other.key, toWireSegment(other)]),
   );
-  const issues = checkSegment(toWireSegment(segment), others);
+  const issues = validateSegment(toWireSegment(segment), { segments: others }, { strict: true });
   if (issues.length > 0) throw FlagsErrors.invalid(`Segment "${segment.key}" is invalid`, issues);
   await (created ? tx.segments.insert(segment) : tx.segments.update(segment));
   const events: ChangeCommitted[] = [];

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { checkConfigStructure } from '../domain/config-structure.js';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import type { FlagConfigInput } from '../domain/flag-config.js';
-import { FlagsErrors } from '../domain/flags.errors.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { assertBaseVersion } from './write-config-version.js';
 
 /**
  * Replaces a flag's targeting in one environment (not its kill record), based on a known version; a config
- * identical to the current one writes nothing.
+ * identical to the current one writes nothing. The engine's strict validator checks the whole candidate flag
+ * when it is written (writeConfigVersion).
  */
 @Injectable()
 export class UpdateFlagConfig {
@@ -20,8 +19,6 @@ export class UpdateFlagConfig {
     input: FlagConfigInput,
     options: { baseVersion?: number; reason?: string },
   ): Promise<ConfigChangeResult> {
-    const issues = checkConfigStructure(input as unknown as Record<string, unknown>);
-    if (issues.length > 0) throw FlagsErrors.invalid('Flag config is malformed', issues);
     return changeConfig(this.unitOfWork, this.notifier, target, (current) => {
       assertBaseVersion(current, options.baseVersion, true);
       return {

@@ -29,7 +29,7 @@ export class UpdateSegment {
     options: { baseVersion?: number },
     actor: Actor,
   ): Promise<SegmentUpdateResult> {
-    assertSegmentInput(input);
+    assertSegmentInput(input, segmentKey);
     const outcome = await this.unitOfWork.run(async (tx) => {
       // The project's row lock serialises its segment writes: each reads the segment (and the others it is
       // checked against) after the previous write committed, so a stale base version is always seen.

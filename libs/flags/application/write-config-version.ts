@@ -1,6 +1,5 @@
-import type { Flag } from '@switchyard/evaluation';
+import { validateFlag, type Flag } from '@switchyard/evaluation';
 import type { Actor } from '../../kernel/actor.js';
-import { checkFlag } from '../domain/flag-checks.js';
 import type { ConfigChangeKind, FlagConfig, FlagConfigRecord } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
@@ -41,8 +40,19 @@ export function assertBaseVersion(current: FlagConfigRecord, baseVersion: number
   if (baseVersion !== current.version) throw FlagsErrors.staleVersion(baseVersion, current.version);
 }
 
+// The candidate comes from a request body: anything may be of the wrong type until the validator has run.
+function referencesOthers(wire: Flag): boolean {
+  const rules: unknown = wire.rules;
+  const usesSegments = Array.isArray(rules) && rules.some((rule: unknown) => {
+    const conditions = (rule as { conditions?: unknown } | null)?.conditions;
+    return Array.isArray(conditions) && conditions.some((condition: unknown) => typeof condition === 'object' && condition !== null && 'segment' in condition);
+  });
+  const prerequisites: unknown = wire.prerequisites;
+  return usesSegments || (Array.isArray(prerequisites) && prerequisites.length > 0);
+}
+
 /**
- * Checks and writes a new immutable config version plus its audit entry, inside the caller's transaction.
+ * Checks (the engine's strict validator, against the environment) and writes a new immutable config version plus its audit entry, inside the caller's transaction.
  * The caller bumps the environment's version first and appends the change log row after.
  */
 export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrite): Promise<Flag> {
@@ -51,10 +61,8 @@ export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrit
   if (!write.skipChecks) {
     // Other flags matter only for prerequisites (and their cycles), segments only when a rule names one:
     // a plain toggle need not read the whole environment.
-    const usesSegments = wire.rules.some((rule) => rule.conditions.some((condition) => 'segment' in condition));
-    const usesFlags = (wire.prerequisites ?? []).length > 0;
-    const state = usesFlags || usesSegments ? await loadWireState(tx, write.project.id, write.environment.id) : { flags: {}, segments: {} };
-    const issues = checkFlag(wire, { flags: { ...state.flags, [wire.key]: wire }, segments: state.segments });
+    const state = referencesOthers(wire) ? await loadWireState(tx, write.project.id, write.environment.id) : { flags: {}, segments: {} };
+    const issues = validateFlag(wire, { flags: { ...state.flags, [wire.key]: wire }, segments: state.segments }, { strict: true });
     if (issues.length > 0) throw FlagsErrors.invalid(`Flag "${write.flag.key}" config is invalid`, issues);
   }
   const at = new Date().toISOString();

@@ -1,5 +1,5 @@
 import { DomainError, type FieldError } from '../../kernel/domain-error.js';
-import type { StructureIssue } from './structure-issue.js';
+import type { ValidationIssue } from '@switchyard/evaluation';
 
 /** The flags context's coded errors; use cases throw these, the HTTP layer maps their codes. */
 export const FlagsErrors = {
@@ -11,7 +11,7 @@ export const FlagsErrors = {
       fields: [{ path: 'key', message: 'already exists', code: 'ALREADY_EXISTS' }],
     });
   },
-  invalid(message: string, issues: ReadonlyArray<StructureIssue | FieldError>): DomainError {
+  invalid(message: string, issues: ReadonlyArray<ValidationIssue | FieldError>): DomainError {
     return DomainError.validation(
       message,
       issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),

@@ -1,11 +1,6 @@
-import type { FlagType, JsonValue } from '@switchyard/evaluation';
-import { checkFlag } from './flag-checks.js';
+import { validateFlag, type FlagType, type JsonValue, type ValidationIssue } from '@switchyard/evaluation';
 import { initialConfig, type FlagConfig } from './flag-config.js';
 import type { FlagDefinition } from './flag-definition.js';
-import { LIMITS } from './limits.js';
-import { slugProblem } from './slug.js';
-import { IssueList, type StructureIssue } from './structure-issue.js';
-import { toWireFlag } from './wire-flag.js';
 
 /** What creating a flag takes; variants default to `{ on: true, off: false }` for boolean flags. */
 export interface NewFlagInput {
@@ -29,29 +24,33 @@ export function defaultVariants(variants: Record<string, JsonValue>, offVariant?
   return { offVariant: off, fallthroughVariant: on };
 }
 
-/** Builds a flag definition and its initial config, or returns why it cannot. */
+function isRecord(value: unknown): value is Record<string, JsonValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// The engine names the fallthrough by its wire path; the create body calls it fallthroughVariant.
+const fromWirePath = (issue: ValidationIssue): ValidationIssue =>
+  issue.path === 'fallthrough.variant' ? { ...issue, path: 'fallthroughVariant' } : issue;
+
+/**
+ * Builds a flag definition and its initial config, or returns why it cannot: the engine's strict validator
+ * checks the key, type, variants (count, size, type) and the off and fallthrough variants.
+ */
 export function newFlag(
   input: NewFlagInput,
   ids: { id: string; projectId: string; now: string },
-): { flag: FlagDefinition; config: FlagConfig } | { issues: StructureIssue[] } {
-  const list = new IssueList();
-  const keyProblem = slugProblem(input.key);
-  if (keyProblem) list.add('key', 'INVALID_KEY', keyProblem);
-  const variants = input.variants ?? (input.type === 'boolean' ? { on: true, off: false } : {});
-  const variantKeys = Object.keys(variants);
-  if (variantKeys.length === 0) list.add('variants', 'REQUIRED', `a ${input.type} flag needs at least one variant`);
-  if (variantKeys.length > LIMITS.variants) list.add('variants', 'TOO_MANY', `must have at most ${LIMITS.variants} variants`);
-  for (const key of variantKeys) {
-    if (JSON.stringify(variants[key]).length > LIMITS.variantJsonBytes) list.add(`variants.${key}`, 'TOO_LONG', 'value is too large');
-  }
-  if (list.issues.length > 0) return { issues: list.issues };
+): { flag: FlagDefinition; config: FlagConfig } | { issues: ValidationIssue[] } {
+  const variants: unknown = input.variants === undefined ? (input.type === 'boolean' ? { on: true, off: false } : {}) : input.variants;
+  const { offVariant, fallthroughVariant } = defaultVariants(isRecord(variants) ? variants : {}, input.offVariant, input.fallthroughVariant);
+  const candidate = {
+    key: input.key, type: input.type, version: 1, variants, offVariant, on: false, rules: [], fallthrough: { variant: fallthroughVariant },
+  };
+  const issues = validateFlag(candidate, undefined, { strict: true }).map(fromWirePath);
+  if (issues.length > 0 || !isRecord(variants)) return { issues };
   const flag: FlagDefinition = {
     id: ids.id, projectId: ids.projectId, key: input.key, name: input.name, description: input.description ?? '',
     type: input.type, variants, tags: [...new Set(input.tags ?? [])], temporary: input.temporary ?? true,
     archivedAt: null, createdAt: ids.now, updatedAt: ids.now,
   };
-  const { offVariant, fallthroughVariant } = defaultVariants(variants, input.offVariant, input.fallthroughVariant);
-  const config = initialConfig(input.key, offVariant, fallthroughVariant);
-  const issues = checkFlag(toWireFlag(flag, config, 1), { flags: {}, segments: {} });
-  return issues.length > 0 ? { issues } : { flag, config };
+  return { flag, config: initialConfig(input.key, offVariant, fallthroughVariant) };
 }

@@ -1,15 +1,15 @@
-/** Keys of projects, environments, flags and segments: lower-case slugs, 1–64 characters. */
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+import { KEY_MESSAGE, KEY_PATTERN, keyProblem } from '@switchyard/evaluation';
+
+/**
+ * Keys of projects, environments, flags and segments: the engine's one key grammar (`KEY_PATTERN`),
+ * lower-case slugs of 1–64 characters. Path parameters and bodies are checked against the same pattern.
+ */
+export const SLUG_PATTERN = KEY_PATTERN;
 
 /** The message shown when a key is not a slug. */
-export const SLUG_MESSAGE =
-  'must be 1–64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit';
+export const SLUG_MESSAGE = KEY_MESSAGE;
 
 /** Returns an explanation when `value` is not a valid key, or null when it is. */
 export function slugProblem(value: unknown): string | null {
-  if (typeof value !== 'string') return 'must be a string';
-  if (value.length === 0) return 'must not be empty';
-  if (value.length > 64) return 'must be at most 64 characters';
-  if (!SLUG_PATTERN.test(value)) return SLUG_MESSAGE;
-  return null;
+  return keyProblem(value) ?? null;
 }

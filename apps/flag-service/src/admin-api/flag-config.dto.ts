@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Kill, Prerequisite, Rule, Serve } from '@switchyard/evaluation';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { Allow, IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 
 const RULE_EXAMPLE = [{ id: 'beta-fr', conditions: [{ attribute: 'country', operator: 'in', values: ['FR'] }], serve: { variant: 'on' } }];
 
@@ -23,29 +23,24 @@ export class FlagConfigDto {
 }
 
 /**
- * Body of PUT …/environments/:env/flags/:flag. The nested rules, serves and prerequisites are checked
- * strictly (unknown fields refused) by the flags context, then by the engine's validator.
+ * Body of PUT …/environments/:env/flags/:flag. Transport shape only: the config fields are declared (so that
+ * an unknown top-level field is refused) and checked, every field at once, by the engine's strict validator
+ * (docs/adr/0004-one-validator.md); only the transport fields (base version, reason) are checked here.
  */
 export class UpdateFlagConfigDto {
-  @ApiProperty() @IsBoolean() on: boolean;
+  @ApiProperty() @Allow() on: boolean;
 
-  @ApiProperty({ example: 'off' }) @IsString() @Length(1, 128) offVariant: string;
+  @ApiProperty({ example: 'off' }) @Allow() offVariant: string;
 
-  @ApiProperty({ type: 'array', items: { type: 'object' }, maxItems: 200, example: RULE_EXAMPLE })
-  @IsArray() @ArrayMaxSize(200) @IsObject({ each: true })
-  rules: Rule[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, maxItems: 200, example: RULE_EXAMPLE }) @Allow() rules: Rule[];
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: { rollout: { bucketBy: 'key', weights: { on: 25000, off: 75000 } } } })
-  @IsObject()
+  @Allow()
   fallthrough: Serve;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, maxItems: 50 })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true })
-  prerequisites?: Prerequisite[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, maxItems: 50 }) @Allow() prerequisites?: Prerequisite[];
 
-  @ApiPropertyOptional({ description: 'Bucketing salt; changing it reshuffles every rollout' })
-  @IsOptional() @IsString() @Length(1, 128)
-  salt?: string;
+  @ApiPropertyOptional({ description: 'Bucketing salt; changing it reshuffles every rollout', maxLength: 256 }) @Allow() salt?: string;
 
   @ApiPropertyOptional({ description: 'The version this edit is based on (or the If-Match header)' })
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000)

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FlagType, JsonValue } from '@switchyard/evaluation';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { SLUG_RULE } from './project.dto.js';
+import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { SLUG_PATTERN as SLUG } from '../../../../libs/flags/domain/slug.js';
 import { FlagConfigDto } from './flag-config.dto.js';
-
-const SLUG = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 /** Optional metadata fields shared by create and PATCH. */
 class FlagMetadataDto {
@@ -28,10 +26,13 @@ export class UpdateFlagDto extends FlagMetadataDto {
   name?: string;
 }
 
-/** Body of POST /api/projects/:project/flags. */
+/**
+ * Body of POST /api/projects/:project/flags. Key, type and variants are checked by the engine's strict
+ * validator (docs/adr/0004-one-validator.md); the metadata here.
+ */
 export class CreateFlagDto extends FlagMetadataDto {
   @ApiProperty({ example: 'new-checkout', pattern: SLUG.source })
-  @IsString() @Matches(SLUG, { message: SLUG_RULE })
+  @Allow()
   key: string;
 
   @ApiProperty({ example: 'New checkout', maxLength: 200 })
@@ -39,19 +40,19 @@ export class CreateFlagDto extends FlagMetadataDto {
   name: string;
 
   @ApiProperty({ enum: ['boolean', 'string', 'number', 'json'] })
-  @IsIn(['boolean', 'string', 'number', 'json'])
+  @Allow()
   type: FlagType;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { on: true, off: false }, description: 'Variant key → value; boolean flags default to { on: true, off: false }' })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, maxProperties: 50, example: { on: true, off: false }, description: 'Variant key → value; boolean flags default to { on: true, off: false }' })
+  @Allow()
   variants?: Record<string, JsonValue>;
 
   @ApiPropertyOptional({ example: 'off', description: 'Served while off or killed; defaults to "off" or the first variant' })
-  @IsOptional() @IsString() @MaxLength(128)
+  @Allow()
   offVariant?: string;
 
   @ApiPropertyOptional({ example: 'on', description: 'Served when on and no rule matches; defaults to "on" or another variant' })
-  @IsOptional() @IsString() @MaxLength(128)
+  @Allow()
   fallthroughVariant?: string;
 }
 

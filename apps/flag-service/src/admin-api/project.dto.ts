@@ -1,15 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
-
-const SLUG = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-/** The message of a key that is not a slug. */
-export const SLUG_RULE = 'key must be 1–64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit';
+import { Allow, IsString, Length } from 'class-validator';
+import { SLUG_PATTERN } from '../../../../libs/flags/domain/slug.js';
 
 /** Body of POST /api/projects. */
 export class CreateProjectDto {
-  @ApiProperty({ example: 'shop', pattern: SLUG.source, description: 'Slug, unique' })
-  @IsString()
-  @Matches(SLUG, { message: SLUG_RULE })
+  @ApiProperty({ example: 'shop', pattern: SLUG_PATTERN.source, description: 'Slug, unique (checked by the use case: one key grammar)' })
+  @Allow()
   key: string;
 
   @ApiProperty({ example: 'Web shop', minLength: 1, maxLength: 200 })

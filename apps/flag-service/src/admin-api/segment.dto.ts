@@ -1,24 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Condition } from '@switchyard/evaluation';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { SLUG_RULE } from './project.dto.js';
+import { Allow, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { SLUG_PATTERN } from '../../../../libs/flags/domain/slug.js';
 
-/** Body of PUT /api/projects/:project/segments/:segment (the whole segment). */
+/**
+ * Body of PUT /api/projects/:project/segments/:segment (the whole segment). The engine's strict validator
+ * checks the key, lists and conditions (docs/adr/0004-one-validator.md); name, description and base version
+ * are checked here.
+ */
 export class UpdateSegmentDto {
   @ApiProperty({ example: 'Staff', maxLength: 200 }) @IsString() @Length(1, 200) name: string;
 
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: 10000, description: 'Context keys always in the segment' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsString({ each: true }) @MaxLength(1024, { each: true })
+  @Allow()
   included?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: 10000, description: 'Context keys never in the segment' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsString({ each: true }) @MaxLength(1024, { each: true })
+  @Allow()
   excluded?: string[];
 
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, maxItems: 50, example: [{ attribute: 'email', operator: 'endsWith', values: ['@example.com'] }] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true })
+  @Allow()
   conditions?: Condition[];
 
   @ApiPropertyOptional({ description: 'The segment version this edit is based on (or If-Match); refused with 409 when stale' })
@@ -28,7 +32,7 @@ export class UpdateSegmentDto {
 
 /** Body of POST /api/projects/:project/segments. */
 export class CreateSegmentDto extends UpdateSegmentDto {
-  @ApiProperty({ example: 'staff' }) @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{0,63}$/, { message: SLUG_RULE }) key: string;
+  @ApiProperty({ example: 'staff', pattern: SLUG_PATTERN.source }) @Allow() key: string;
 }
 
 /** A segment. */

@@ -107,22 +107,22 @@ describe('patternProblem: the write-time check of a matches pattern', () => {
     ['(?>a+)b', /atomic groups/],
     ['a++', /possessive quantifiers/],
     ['\\u00e9', /\\u escapes are not supported: write \\x\{41\}/],
-  ])('refuses %s as unsupported_regex, naming the construct', (pattern, message) => {
+  ])('refuses %s as UNSUPPORTED_REGEX, naming the construct', (pattern, message) => {
     const problem = patternProblem(pattern);
-    expect(problem?.code).toBe('unsupported_regex');
+    expect(problem?.code).toBe('UNSUPPORTED_REGEX');
     expect(problem?.message).toMatch(/^RE2 syntax: /);
     expect(problem?.message).toMatch(message);
   });
 
   it('does not mistake a character class or an escaped parenthesis for a construct', () => {
     expect(patternProblem('[(?=]\\(?!')).toBeUndefined();
-    expect(patternProblem('[\\1]')?.code).not.toBe('unsupported_regex');
+    expect(patternProblem('[\\1]')?.code).not.toBe('UNSUPPORTED_REGEX');
   });
 
   it('refuses invalid and over-long patterns with RE2\'s reason', () => {
-    expect(patternProblem('(unclosed')).toEqual({ code: 'invalid_regex', message: expect.stringContaining('missing closing )') });
-    expect(patternProblem('a{2,1}')).toEqual({ code: 'invalid_regex', message: expect.stringContaining('invalid repeat count') });
-    expect(patternProblem('b'.repeat(MAX_PATTERN_LENGTH + 1))?.code).toBe('regex_too_long');
+    expect(patternProblem('(unclosed')).toEqual({ code: 'INVALID_REGEX', message: expect.stringContaining('missing closing )') });
+    expect(patternProblem('a{2,1}')).toEqual({ code: 'INVALID_REGEX', message: expect.stringContaining('invalid repeat count') });
+    expect(patternProblem('b'.repeat(MAX_PATTERN_LENGTH + 1))?.code).toBe('REGEX_TOO_LONG');
     expect(patternProblem('b'.repeat(MAX_PATTERN_LENGTH))).toBeUndefined();
   });
 

@@ -5,7 +5,7 @@ export const MAX_PATTERN_LENGTH = 1024;
 
 /** Why a `matches` pattern cannot be used: a validation code and a message naming the construct. */
 export interface PatternProblem {
-  readonly code: 'invalid_regex' | 'regex_too_long' | 'unsupported_regex';
+  readonly code: 'INVALID_REGEX' | 'REGEX_TOO_LONG' | 'UNSUPPORTED_REGEX';
   readonly message: string;
 }
 
@@ -49,15 +49,15 @@ function unsupportedConstruct(pattern: string): string | undefined {
  */
 export function compilePattern(pattern: string): CompiledPattern {
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    return { problem: { code: 'regex_too_long', message: `the regular expression is ${pattern.length} characters; the limit is ${MAX_PATTERN_LENGTH}` } };
+    return { problem: { code: 'REGEX_TOO_LONG', message: `the regular expression is ${pattern.length} characters; the limit is ${MAX_PATTERN_LENGTH}` } };
   }
   try {
     return { regex: RE2JS.compile(pattern) };
   } catch (error) {
     const construct = unsupportedConstruct(pattern);
-    if (construct !== undefined) return { problem: { code: 'unsupported_regex', message: `RE2 syntax: ${construct}` } };
+    if (construct !== undefined) return { problem: { code: 'UNSUPPORTED_REGEX', message: `RE2 syntax: ${construct}` } };
     const detail = error instanceof Error ? error.message : 'unknown error';
-    return { problem: { code: 'invalid_regex', message: `not a valid RE2 regular expression: ${detail}` } };
+    return { problem: { code: 'INVALID_REGEX', message: `not a valid RE2 regular expression: ${detail}` } };
   }
 }
 

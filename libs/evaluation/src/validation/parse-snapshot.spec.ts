@@ -14,10 +14,10 @@ describe('parseSnapshot', () => {
   });
 
   it('refuses a bad envelope with paths', () => {
-    expect(parseSnapshot('x')).toMatchObject({ ok: false, issues: [{ path: '', code: 'invalid_type' }] });
+    expect(parseSnapshot('x')).toMatchObject({ ok: false, issues: [{ path: '', code: 'INVALID_TYPE' }] });
     const result = parseSnapshot({ version: -1, flags: { a: 3, b: { key: 'c' } }, segments: [] });
     expect(result.ok ? [] : result.issues.map((i) => `${i.path}:${i.code}`)).toEqual([
-      'version:invalid_type', 'flags.a:invalid_type', 'flags.b.key:key_mismatch', 'segments:invalid_type',
+      'version:INVALID_TYPE', 'flags.a:INVALID_TYPE', 'flags.b.key:KEY_MISMATCH', 'segments:INVALID_TYPE',
     ]);
   });
 

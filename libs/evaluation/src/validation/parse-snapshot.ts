@@ -3,13 +3,13 @@ import { at, isObject, Issues, type ValidationIssue } from './validation-issue.j
 
 function checkRecord(issues: Issues, raw: unknown, name: 'flags' | 'segments'): void {
   if (!isObject(raw)) {
-    issues.add(name, 'invalid_type', `${name} must be an object keyed by ${name === 'flags' ? 'flag' : 'segment'} key`);
+    issues.add(name, 'INVALID_TYPE', `${name} must be an object keyed by ${name === 'flags' ? 'flag' : 'segment'} key`);
     return;
   }
   for (const [key, item] of Object.entries(raw)) {
     const path = at(name, key);
-    if (!isObject(item)) issues.add(path, 'invalid_type', `${path} must be an object`);
-    else if (item.key !== key) issues.add(at(path, 'key'), 'key_mismatch', `${path} is stored under "${key}" but its key is ${JSON.stringify(item.key)}`);
+    if (!isObject(item)) issues.add(path, 'INVALID_TYPE', `${path} must be an object`);
+    else if (item.key !== key) issues.add(at(path, 'key'), 'KEY_MISMATCH', `${path} is stored under "${key}" but its key is ${JSON.stringify(item.key)}`);
   }
 }
 
@@ -24,11 +24,11 @@ function checkRecord(issues: Issues, raw: unknown, name: 'flags' | 'segments'): 
 export function parseSnapshot(value: unknown): { ok: true; snapshot: Snapshot } | { ok: false; issues: ValidationIssue[] } {
   const issues = new Issues();
   if (!isObject(value)) {
-    issues.add('', 'invalid_type', 'a snapshot must be an object { version, flags, segments }');
+    issues.add('', 'INVALID_TYPE', 'a snapshot must be an object { version, flags, segments }');
     return { ok: false, issues: issues.list };
   }
   if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 0) {
-    issues.add('version', 'invalid_type', 'version must be an integer ≥ 0');
+    issues.add('version', 'INVALID_TYPE', 'version must be an integer ≥ 0');
   }
   checkRecord(issues, value.flags, 'flags');
   checkRecord(issues, value.segments ?? {}, 'segments');

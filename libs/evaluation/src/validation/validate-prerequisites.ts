@@ -1,4 +1,5 @@
 import { MAX_PREREQUISITE_DEPTH } from '../compile/run-flag.js';
+import { CONFIG_LIMITS } from './limits.js';
 import { at, isObject, type Issues, type ValidationEnv } from './validation-issue.js';
 
 function prerequisiteKeys(value: unknown): string[] {
@@ -44,41 +45,46 @@ function depthFrom(key: string, flags: Record<string, unknown>, seen: Set<string
 export function validatePrerequisites(issues: Issues, flagKey: unknown, raw: unknown, env: ValidationEnv | undefined): void {
   if (raw === undefined || raw === null) return;
   if (!Array.isArray(raw)) {
-    issues.add('prerequisites', 'invalid_type', 'prerequisites must be an array of { flag, variants }');
+    issues.add('prerequisites', 'INVALID_TYPE', 'prerequisites must be an array of { flag, variants }');
     return;
   }
+  if (!issues.atMost(raw, 'prerequisites', CONFIG_LIMITS.prerequisites, 'prerequisites')) return;
   const flags: Record<string, unknown> | undefined = env?.flags;
   raw.forEach((item: unknown, index) => {
     const path = at('prerequisites', index);
     if (!isObject(item) || typeof item.flag !== 'string' || item.flag.length === 0) {
-      issues.add(path, 'invalid_type', 'a prerequisite must be { flag: key, variants: [...] }');
+      issues.add(path, 'INVALID_TYPE', 'a prerequisite must be { flag: key, variants: [...] }');
       return;
     }
+    issues.onlyFields(item, path, ['flag', 'variants'], 'a prerequisite');
     if (!Array.isArray(item.variants) || item.variants.length === 0) {
-      issues.add(at(path, 'variants'), 'required', 'name at least one variant the prerequisite flag must serve');
+      issues.add(at(path, 'variants'), 'REQUIRED', 'name at least one variant the prerequisite flag must serve');
+    } else {
+      issues.atMost(item.variants, at(path, 'variants'), CONFIG_LIMITS.prerequisiteVariants, 'variants');
     }
+    if (!issues.keyGrammar(item.flag, at(path, 'flag'))) return;
     if (item.flag === flagKey) {
-      issues.add(at(path, 'flag'), 'self_prerequisite', 'a flag cannot be its own prerequisite');
+      issues.add(at(path, 'flag'), 'SELF_PREREQUISITE', 'a flag cannot be its own prerequisite');
       return;
     }
     if (flags === undefined) return;
     const target = Object.hasOwn(flags, item.flag) ? flags[item.flag] : undefined;
     if (!isObject(target)) {
-      issues.add(at(path, 'flag'), 'unknown_flag', `prerequisite flag "${item.flag}" does not exist in this environment`);
+      issues.add(at(path, 'flag'), 'UNKNOWN_FLAG', `prerequisite flag "${item.flag}" does not exist in this environment`);
       return;
     }
     const known = isObject(target.variants) ? target.variants : {};
     (Array.isArray(item.variants) ? item.variants : []).forEach((variant: unknown, v) => {
       if (typeof variant !== 'string' || !Object.hasOwn(known, variant)) {
-        issues.add(at(at(path, 'variants'), v), 'unknown_variant', `"${String(variant)}" is not a variant of flag "${item.flag}"`);
+        issues.add(at(at(path, 'variants'), v), 'UNKNOWN_VARIANT', `"${String(variant)}" is not a variant of flag "${item.flag}"`);
       }
     });
     if (typeof flagKey !== 'string') return;
     const cycle = findCycle(flagKey, item.flag, flags);
     if (cycle !== undefined) {
-      issues.add(at(path, 'flag'), 'prerequisite_cycle', `prerequisite cycle: ${cycle.join(' → ')}; remove one link`);
+      issues.add(at(path, 'flag'), 'PREREQUISITE_CYCLE', `prerequisite cycle: ${cycle.join(' → ')}; remove one link`);
     } else if (1 + depthFrom(item.flag, flags, new Set([flagKey]), new Map()) > MAX_PREREQUISITE_DEPTH) {
-      issues.add(at(path, 'flag'), 'prerequisite_depth', `prerequisite chains may be at most ${MAX_PREREQUISITE_DEPTH} flags deep`);
+      issues.add(at(path, 'flag'), 'PREREQUISITE_DEPTH', `prerequisite chains may be at most ${MAX_PREREQUISITE_DEPTH} flags deep`);
     }
   });
 }

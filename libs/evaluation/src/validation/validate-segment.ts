@@ -1,6 +1,7 @@
 import { MAX_SEGMENT_DEPTH } from '../conditions/compile-condition.js';
 import { validateConditions } from './validate-condition.js';
-import { at, checkKey, isObject, Issues, type ValidationEnv, type ValidationIssue } from './validation-issue.js';
+import { CONFIG_LIMITS } from './limits.js';
+import { at, checkKey, isObject, Issues, type ValidationEnv, type ValidationIssue, type ValidationOptions } from './validation-issue.js';
 
 function segmentRefs(segment: unknown): string[] {
   if (!isObject(segment) || !Array.isArray(segment.conditions)) return [];
@@ -31,24 +32,29 @@ function depthFrom(key: string, segments: Record<string, unknown>, seen: Set<str
 function checkKeyList(issues: Issues, raw: unknown, path: string): void {
   if (raw === undefined) return;
   if (!Array.isArray(raw) || raw.some((key) => typeof key !== 'string')) {
-    issues.add(path, 'invalid_type', `${path} must be a list of context keys (strings)`);
+    issues.add(path, 'INVALID_TYPE', `${path} must be a list of context keys (strings)`);
+  } else if (issues.atMost(raw, path, CONFIG_LIMITS.segmentKeys, 'context keys')) {
+    raw.forEach((key, index) => issues.maxLength(key, at(path, index), CONFIG_LIMITS.contextKey));
   }
 }
 
 /**
- * Checks a segment as written: key, include and exclude lists of context keys, conditions (as for flags),
- * and, when `env.segments` is given, unknown segments, cycles between segments, and nesting deeper than the
- * engine follows. Returns an empty list when the segment is valid. Never throws.
+ * Checks a segment: key, include and exclude lists of context keys, conditions (as for flags), and, when
+ * `env.segments` is given, unknown segments, cycles between segments, and nesting deeper than the engine
+ * follows. With `{ strict: true }` (every write) it also refuses unknown fields, sizes over `CONFIG_LIMITS`
+ * and keys outside `KEY_PATTERN`. Returns an empty list when the segment is valid. Never throws.
  *
  * @param segment the candidate segment (any value)
  * @param env the project's other segments (and flags, unused here) for reference checks
+ * @param options `strict` for writes
  */
-export function validateSegment(segment: unknown, env?: ValidationEnv): ValidationIssue[] {
-  const issues = new Issues();
+export function validateSegment(segment: unknown, env?: ValidationEnv, options: ValidationOptions = {}): ValidationIssue[] {
+  const issues = new Issues(options.strict === true);
   if (!isObject(segment)) {
-    issues.add('', 'invalid_type', 'a segment must be an object');
+    issues.add('', 'INVALID_TYPE', 'a segment must be an object');
     return issues.list;
   }
+  issues.onlyFields(segment, '', ['key', 'included', 'excluded', 'conditions'], 'a segment');
   checkKey(issues, segment.key, 'key', 'the segment');
   checkKeyList(issues, segment.included, 'included');
   checkKeyList(issues, segment.excluded, 'excluded');
@@ -66,9 +72,9 @@ export function validateSegment(segment: unknown, env?: ValidationEnv): Validati
     const path = at(at('conditions', index), 'segment');
     const cycle = findCycle(self, condition.segment, segments, [self], new Set());
     if (cycle !== undefined) {
-      issues.add(path, 'segment_cycle', `segment cycle: ${cycle.join(' → ')}; remove one link`);
+      issues.add(path, 'SEGMENT_CYCLE', `segment cycle: ${cycle.join(' → ')}; remove one link`);
     } else if (1 + depthFrom(condition.segment, segments, new Set([self])) >= MAX_SEGMENT_DEPTH) {
-      issues.add(path, 'segment_depth', `segments may nest at most ${MAX_SEGMENT_DEPTH - 1} levels deep`);
+      issues.add(path, 'SEGMENT_DEPTH', `segments may nest at most ${MAX_SEGMENT_DEPTH - 1} levels deep`);
     }
   });
   return issues.list;
