@@ -1,6 +1,6 @@
 import { startApp, type StartedApp } from './support/start-app.js';
 
-// One validator (docs/adr/0004-one-validator.md): every failing field of a write comes back in one
+// One validator (docs/adr/0005-one-validator.md): every failing field of a write comes back in one
 // 400 VALIDATION_FAILED, each with the engine's UPPER_SNAKE_CASE code, and nothing is written.
 const CONFIG = '/api/projects/shop/environments/production/flags/new-checkout';
 const TABLES = ['projects', 'environments', 'flags', 'flag_configs', 'flag_config_versions', 'segments', 'change_log', 'audit_log'];

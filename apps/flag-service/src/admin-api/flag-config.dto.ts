@@ -25,7 +25,7 @@ export class FlagConfigDto {
 /**
  * Body of PUT …/environments/:env/flags/:flag. Transport shape only: the config fields are declared (so that
  * an unknown top-level field is refused) and checked, every field at once, by the engine's strict validator
- * (docs/adr/0004-one-validator.md); only the transport fields (base version, reason) are checked here.
+ * (docs/adr/0005-one-validator.md); only the transport fields (base version, reason) are checked here.
  */
 export class UpdateFlagConfigDto {
   @ApiProperty() @Allow() on: boolean;

@@ -28,7 +28,7 @@ export class UpdateFlagDto extends FlagMetadataDto {
 
 /**
  * Body of POST /api/projects/:project/flags. Key, type and variants are checked by the engine's strict
- * validator (docs/adr/0004-one-validator.md); the metadata here.
+ * validator (docs/adr/0005-one-validator.md); the metadata here.
  */
 export class CreateFlagDto extends FlagMetadataDto {
   @ApiProperty({ example: 'new-checkout', pattern: SLUG.source })

@@ -5,7 +5,7 @@ import { SLUG_PATTERN } from '../../../../libs/flags/domain/slug.js';
 
 /**
  * Body of PUT /api/projects/:project/segments/:segment (the whole segment). The engine's strict validator
- * checks the key, lists and conditions (docs/adr/0004-one-validator.md); name, description and base version
+ * checks the key, lists and conditions (docs/adr/0005-one-validator.md); name, description and base version
  * are checked here.
  */
 export class UpdateSegmentDto {
