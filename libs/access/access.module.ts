@@ -8,6 +8,8 @@ import { Authenticate } from './application/authenticate.js';
 import { CreateAdminToken } from './application/create-admin-token.js';
 import { CreateSdkKey } from './application/create-sdk-key.js';
 import { CredentialCache } from './application/credential-cache.js';
+import { CredentialRevocations } from './application/credential-revocations.js';
+import { DropRevokedCredentials } from './application/drop-revoked-credentials.js';
 import { EnsureBootstrapAdminToken } from './application/ensure-bootstrap-admin-token.js';
 import { FailedAuthLimiter } from './application/failed-auth-limiter.js';
 import { ListAdminTokens } from './application/list-admin-tokens.js';
@@ -29,6 +31,7 @@ const useCases = [
   RevokeSdkKey,
   ListSdkKeys,
   EnsureBootstrapAdminToken,
+  DropRevokedCredentials,
 ];
 
 const providers: Provider[] = [
@@ -39,6 +42,7 @@ const providers: Provider[] = [
   { provide: AccessTransaction, useClass: TypeormAccessTransaction },
   { provide: CredentialCache, useFactory: () => new CredentialCache() },
   { provide: FailedAuthLimiter, useFactory: () => new FailedAuthLimiter() },
+  CredentialRevocations,
 ];
 
 /**
@@ -48,6 +52,6 @@ const providers: Provider[] = [
 @Module({
   imports: [TypeOrmModule.forFeature([AdminTokenEntity, SdkKeyEntity]), AuditModule, FlagsModule],
   providers,
-  exports: [...useCases, FailedAuthLimiter],
+  exports: [...useCases, FailedAuthLimiter, CredentialRevocations],
 })
 export class AccessModule {}

@@ -9,16 +9,20 @@ import { PruneChangeLog } from '../flags/application/prune-change-log.js';
 import { FlagsModule } from '../flags/flags.module.js';
 import { HealthIndicatorRegistry } from '../kernel/observability/health-indicator-registry.js';
 import { MetricsRegistry } from '../kernel/observability/metrics-registry.js';
+import { AccessRevokedCredentials } from './adapters/access-revoked-credentials.js';
 import { AuthenticateKeyCheck } from './adapters/authenticate-key-check.js';
 import { FlagsConfigProposals } from './adapters/flags-config-proposals.js';
 import { FlagsDeliverySource, NotifierCommittedChanges } from './adapters/flags-delivery-source.js';
 import { ConfigProposals } from './application/config-proposals.js';
-import { ChangeBus, CommittedChanges, DeliverySource, InstanceRegistry, SdkKeyCheck } from './application/delivery-ports.js';
+import {
+  ChangeBus, CommittedChanges, DeliverySource, InstanceRegistry, RevokedCredentials, SdkKeyCheck,
+} from './application/delivery-ports.js';
 import { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 import { GetDeliveryStatus } from './application/get-delivery-status.js';
 import { RecentContextStore } from './application/recent-context-store.js';
 import { RecordRecentContexts } from './application/record-recent-contexts.js';
 import { RecordSdkReport } from './application/record-sdk-report.js';
+import { RevocationRelay } from './application/revocation-relay.js';
 import { SnapshotCache } from './application/snapshot-cache.js';
 import { StreamHub } from './application/stream-hub.js';
 import { InProcessChangeBus } from './bus/in-process-change-bus.js';
@@ -67,12 +71,14 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
     private readonly contexts: RecordRecentContexts,
     private readonly health: HealthIndicatorRegistry,
     private readonly pruneChangeLog: PruneChangeLog,
+    private readonly revocations: RevocationRelay,
     @Inject(OPTIONS) private readonly options: DeliveryOptions,
   ) {}
 
   onModuleInit(): void {
     if (this.bus instanceof RedisChangeBus) this.bus.start();
     this.hub.start();
+    this.revocations.start();
     // This node's own commits reach its streams at once, whatever the bus does; the bus tells the others.
     this.unsubscribe = this.changes.subscribe((change) => {
       this.cache.invalidate(change.environmentId);
@@ -90,6 +96,7 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.pruneTimer);
     this.unsubscribe?.();
+    this.revocations.stop();
     this.hub.shutdown();
     await this.reports.flush();
     await this.contexts.flush();
@@ -146,6 +153,14 @@ export class DeliveryModule {
             revalidateMs: options.pollMs ?? 2_000,
             maxStreamsPerKey: options.maxStreamsPerKey ?? 1_000,
           }, (message, error) => log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`)),
+        },
+        { provide: RevokedCredentials, useClass: AccessRevokedCredentials },
+        {
+          provide: RevocationRelay,
+          inject: [ChangeBus, RevokedCredentials, StreamHub],
+          useFactory: (bus: ChangeBus, credentials: RevokedCredentials, hub: StreamHub) =>
+            new RevocationRelay(bus, credentials, hub, { sweepMs: options.pollMs ?? 2_000 }, (message, error) =>
+              log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`)),
         },
         { provide: SnapshotCache, inject: [DeliverySource, ChangeBus], useFactory: (s: DeliverySource, b: ChangeBus) => new SnapshotCache(s, b) },
         {

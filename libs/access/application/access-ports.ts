@@ -16,6 +16,8 @@ export abstract class AdminTokenRepository {
   /** Sets revoked_at if not yet set; null when no token has this id. */
   abstract revoke(id: string, at: Date): Promise<AdminToken | null>;
   abstract countActiveAdmins(): Promise<number>;
+  /** The ids among `ids` whose token is revoked. */
+  abstract revokedAmong(ids: string[]): Promise<string[]>;
   abstract touch(id: string, at: Date): Promise<void>;
   /** Runs `work` while holding a cluster-wide lock, so two nodes never bootstrap at once. */
   abstract exclusively<T>(work: () => Promise<T>): Promise<T>;
@@ -35,6 +37,8 @@ export abstract class SdkKeyRepository {
   abstract listByEnvironment(environmentId: string): Promise<SdkKey[]>;
   abstract revoke(id: string, at: Date): Promise<SdkKey | null>;
   abstract touch(id: string, at: Date): Promise<void>;
+  /** The ids among `ids` whose key is revoked. */
+  abstract revokedAmong(ids: string[]): Promise<string[]>;
 }
 
 /** Port: the question "which environment is <project>/<environment>?", answered by the flags context. */

@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from '../../kernel/actor.js';
 import { Authenticate } from './authenticate.js';
 import { CreateAdminToken } from './create-admin-token.js';
 import { CredentialCache } from './credential-cache.js';
+import { CredentialRevocations } from './credential-revocations.js';
 import { EnsureBootstrapAdminToken } from './ensure-bootstrap-admin-token.js';
 import { InMemoryAccessTransaction, InMemorySdkKeyRepository } from './in-memory-access-repositories.js';
 import { RevokeAdminToken } from './revoke-admin-token.js';
@@ -11,12 +12,14 @@ describe('authentication of admin tokens', () => {
     const transaction = new InMemoryAccessTransaction();
     const { tokens } = transaction;
     const cache = new CredentialCache(cacheTtlMs);
+    const revocations = new CredentialRevocations();
     return {
       tokens,
       transaction,
+      revocations,
       authenticate: new Authenticate(tokens, transaction.keys, cache),
       create: new CreateAdminToken(transaction),
-      revoke: new RevokeAdminToken(transaction, cache),
+      revoke: new RevokeAdminToken(transaction, cache, revocations),
     };
   };
 
@@ -35,6 +38,15 @@ describe('authentication of admin tokens', () => {
     await expect(authenticate.adminToken(issued.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(transaction.audit.events.map((event) => event.action)).toEqual(['admin-token.created', 'admin-token.revoked']);
     expect(transaction.audit.events[1]!.actor).toBe(SYSTEM_ACTOR);
+  });
+
+  it('announces a revocation once it has committed, so other nodes can be told', async () => {
+    const { create, revoke, revocations } = setup();
+    const issued = await create.execute({ name: 'ci', role: 'viewer' }, SYSTEM_ACTOR);
+    const announced: string[] = [];
+    revocations.subscribe((id) => announced.push(id));
+    await revoke.execute(issued.id, SYSTEM_ACTOR);
+    expect(announced).toEqual([issued.id]);
   });
 
   it('keeps accepting a known token when the database is unreachable, but no unknown one', async () => {

@@ -8,8 +8,8 @@ interface Entry {
 
 /**
  * Recent successful lookups by secret hash, so a busy SDK fleet does not hit Postgres per request.
- * Revocation on this node invalidates at once; on other nodes the TTL bounds how long a revoked
- * credential may still pass. Expired entries are kept (until evicted) as a fallback for when Postgres
+ * Revocation invalidates at once on this node, and on the others through DropRevokedCredentials (a bus
+ * notice, or a sweep while the bus is down); the TTL is only the last resort. Expired entries are kept (until evicted) as a fallback for when Postgres
  * is unreachable, so SDKs that were already known keep connecting during a database outage.
  */
 @Injectable()
@@ -43,6 +43,11 @@ export class CredentialCache {
       if (!oldest.done) this.entries.delete(oldest.value);
     }
     this.entries.set(key, { id, value, expiresAt: this.now() + this.ttlMs });
+  }
+
+  /** The ids of every credential this node may still let through (fresh or stale entries). */
+  ids(): string[] {
+    return [...new Set([...this.entries.values()].map((entry) => entry.id))];
   }
 
   /** Forgets every cached lookup of the credential with this id. */

@@ -35,6 +35,10 @@ export class InMemoryAdminTokenRepository extends AdminTokenRepository {
     row.record.revokedAt ??= at.toISOString();
     return row.record;
   }
+  async revokedAmong(ids: string[]): Promise<string[]> {
+    if (this.failWith) throw this.failWith;
+    return this.rows.filter((row) => ids.includes(row.record.id) && row.record.revokedAt !== null).map((row) => row.record.id);
+  }
   async countActiveAdmins(): Promise<number> {
     return this.rows.filter((row) => row.record.role === 'admin' && row.record.revokedAt === null).length;
   }
@@ -69,6 +73,9 @@ export class InMemorySdkKeyRepository extends SdkKeyRepository {
     return row.record;
   }
   async touch(): Promise<void> {}
+  async revokedAmong(ids: string[]): Promise<string[]> {
+    return this.rows.filter((row) => ids.includes(row.record.id) && row.record.revokedAt !== null).map((row) => row.record.id);
+  }
 }
 
 /** AccessAudit that keeps events in an array, for assertions. */

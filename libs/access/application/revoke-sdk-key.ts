@@ -4,13 +4,15 @@ import { AccessErrors } from '../domain/access.errors.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 import { AccessTransaction } from './access-ports.js';
 import { CredentialCache } from './credential-cache.js';
+import { CredentialRevocations } from './credential-revocations.js';
 
-/** Revokes an SDK key: from now on it gets 401 (at once on this node). Revoking twice is harmless. Audited. */
+/** Revokes an SDK key: from now on it gets 401 (at once on this node; other nodes hear of it from CredentialRevocations). Revoking twice is harmless. Audited. */
 @Injectable()
 export class RevokeSdkKey {
   constructor(
     private readonly transaction: AccessTransaction,
     private readonly cache: CredentialCache,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   async execute(id: string, actor: Actor): Promise<SdkKey> {
@@ -25,6 +27,7 @@ export class RevokeSdkKey {
       return revoked;
     });
     this.cache.invalidate(id);
+    this.revocations.announce(id);
     return key;
   }
 }

@@ -70,6 +70,18 @@ describe('access repositories on Postgres', () => {
     ).rejects.toThrow(/foreign key/);
   });
 
+  it('tells which of a list of credentials are revoked (ids that cannot exist are simply not revoked)', async () => {
+    const live = await tokens.insert({ name: 'live', role: 'viewer', hash: hashSecret('syt_live'), hint: '…', createdBy: 'system' });
+    const dead = await tokens.insert({ name: 'dead', role: 'viewer', hash: hashSecret('syt_dead'), hint: '…', createdBy: 'system' });
+    await tokens.revoke(dead.id, new Date());
+    expect(await tokens.revokedAmong([live.id, dead.id, randomUUID(), 'not-a-uuid'])).toEqual([dead.id]);
+    expect(await tokens.revokedAmong([])).toEqual([]);
+    const keyLive = await keys.insert({ name: 'l', projectId, environmentId, hash: hashSecret('sdk_l'), hint: '…', createdBy: 'adm' });
+    const keyDead = await keys.insert({ name: 'd', projectId, environmentId, hash: hashSecret('sdk_d'), hint: '…', createdBy: 'adm' });
+    await keys.revoke(keyDead.id, new Date());
+    expect(await keys.revokedAmong([keyLive.id, keyDead.id, dead.id])).toEqual([keyDead.id]);
+  });
+
   it('runs bootstrap work one node at a time', async () => {
     const order: string[] = [];
     const work = (name: string) => async () => {

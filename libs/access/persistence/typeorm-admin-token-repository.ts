@@ -66,4 +66,14 @@ export class TypeormAdminTokenRepository extends AdminTokenRepository {
       await runner.release();
     }
   }
+
+  async revokedAmong(ids: string[]): Promise<string[]> {
+    const uuids = ids.filter(isUuid);
+    if (uuids.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.rows.query(
+      'SELECT id FROM admin_tokens WHERE id = ANY($1::uuid[]) AND revoked_at IS NOT NULL',
+      [uuids],
+    );
+    return rows.map((row) => row.id);
+  }
 }

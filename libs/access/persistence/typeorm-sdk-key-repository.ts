@@ -55,4 +55,14 @@ export class TypeormSdkKeyRepository extends SdkKeyRepository {
   async touch(id: string, at: Date): Promise<void> {
     await this.rows.update({ id }, { lastUsedAt: at });
   }
+
+  async revokedAmong(ids: string[]): Promise<string[]> {
+    const uuids = ids.filter(isUuid);
+    if (uuids.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.rows.query(
+      'SELECT id FROM sdk_keys WHERE id = ANY($1::uuid[]) AND revoked_at IS NOT NULL',
+      [uuids],
+    );
+    return rows.map((row) => row.id);
+  }
 }

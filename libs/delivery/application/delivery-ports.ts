@@ -28,6 +28,16 @@ export abstract class SdkKeyCheck {
   abstract isActive(secret: string): Promise<boolean>;
 }
 
+/** What delivery needs of the access context to make revocations reach every node. */
+export abstract class RevokedCredentials {
+  /** Registers a listener of this node's committed revocations (credential ids). */
+  abstract subscribe(listener: (credentialId: string) => void): () => void;
+  /** Another node revoked this credential: stop trusting this node's cached lookup of it. */
+  abstract forget(credentialId: string): void;
+  /** Asks the database which credentials this node still trusts were revoked; forgets them; returns them. */
+  abstract sweep(): Promise<string[]>;
+}
+
 /** The fleet-wide registry of SDK instances (shared by every node). */
 export abstract class InstanceRegistry {
   /** Records sightings (at most one per environment and instance): details, last seen, newest applied version. */
@@ -49,6 +59,10 @@ export abstract class ChangeBus {
   abstract subscribe(listener: (change: ChangeMessage) => void): void;
   /** Called each time the bus (re)connects, so the node can catch up on what it missed. */
   abstract onReconnect(listener: () => void): void;
+  /** Tells every node a credential was revoked; resolves even when the bus is down (nodes then sweep). */
+  abstract publishRevocation(credentialId: string): Promise<void>;
+  /** Receives every revocation published by any node (this one included). */
+  abstract onRevocation(listener: (credentialId: string) => void): void;
   abstract state(): BusState;
   abstract close(): Promise<void>;
 }

@@ -205,7 +205,8 @@ export class StreamHub {
     void this.catchUpAll();
   }
 
-  private async revalidate(): Promise<void> {
+  /** Re-checks every open stream's SDK key and closes the streams of revoked ones (timer, revocation notices). */
+  async revalidate(): Promise<void> {
     const bySecret = new Map<string, SseStream[]>();
     for (const feed of this.feeds.values()) {
       for (const stream of feed.streams) bySecret.set(stream.secret, [...(bySecret.get(stream.secret) ?? []), stream]);

@@ -4,6 +4,7 @@ import { ChangeBus, type BusState } from '../application/delivery-ports.js';
 /** The bus of a single-node deployment (no REDIS_URL): publish delivers to this node's listeners. */
 export class InProcessChangeBus extends ChangeBus {
   private readonly listeners: Array<(change: ChangeMessage) => void> = [];
+  private readonly revocationListeners: Array<(credentialId: string) => void> = [];
 
   async publish(change: ChangeMessage): Promise<void> {
     for (const listener of this.listeners) listener(change);
@@ -11,6 +12,14 @@ export class InProcessChangeBus extends ChangeBus {
 
   subscribe(listener: (change: ChangeMessage) => void): void {
     this.listeners.push(listener);
+  }
+
+  async publishRevocation(credentialId: string): Promise<void> {
+    for (const listener of this.revocationListeners) listener(credentialId);
+  }
+
+  onRevocation(listener: (credentialId: string) => void): void {
+    this.revocationListeners.push(listener);
   }
 
   onReconnect(): void {
@@ -23,5 +32,6 @@ export class InProcessChangeBus extends ChangeBus {
 
   async close(): Promise<void> {
     this.listeners.length = 0;
+    this.revocationListeners.length = 0;
   }
 }

@@ -4,6 +4,8 @@ import { ChangeBus, type BusState } from '../application/delivery-ports.js';
 
 /** The Redis channel changes travel on. */
 export const CHANGES_CHANNEL = 'switchyard:changes';
+/** The Redis channel revoked credential ids travel on (`{ "credentialId": "…" }`). */
+export const REVOCATIONS_CHANNEL = 'switchyard:revocations';
 
 type Client = ReturnType<typeof createClient>;
 
@@ -17,6 +19,7 @@ export class RedisChangeBus extends ChangeBus {
   private readonly subscriber: Client;
   private readonly listeners: Array<(change: ChangeMessage) => void> = [];
   private readonly reconnectListeners: Array<() => void> = [];
+  private readonly revocationListeners: Array<(credentialId: string) => void> = [];
   private subscribed = false;
   private closed = false;
 
@@ -44,6 +47,7 @@ export class RedisChangeBus extends ChangeBus {
     this.subscriber
       .connect()
       .then(() => this.subscriber.subscribe(CHANGES_CHANNEL, (message) => this.deliver(message)))
+      .then(() => this.subscriber.subscribe(REVOCATIONS_CHANNEL, (message) => this.deliverRevocation(message)))
       .then(() => {
         this.subscribed = true;
         this.notifyReconnect();
@@ -52,12 +56,15 @@ export class RedisChangeBus extends ChangeBus {
   }
 
   async publish(change: ChangeMessage): Promise<void> {
-    if (!this.publisher.isReady) return;
-    try {
-      await this.publisher.publish(CHANGES_CHANNEL, JSON.stringify(change));
-    } catch (error) {
-      this.onError(error as Error);
-    }
+    await this.send(CHANGES_CHANNEL, JSON.stringify(change));
+  }
+
+  async publishRevocation(credentialId: string): Promise<void> {
+    await this.send(REVOCATIONS_CHANNEL, JSON.stringify({ credentialId }));
+  }
+
+  onRevocation(listener: (credentialId: string) => void): void {
+    this.revocationListeners.push(listener);
   }
 
   subscribe(listener: (change: ChangeMessage) => void): void {
@@ -90,8 +97,32 @@ export class RedisChangeBus extends ChangeBus {
     for (const listener of this.listeners) listener(change);
   }
 
+  private deliverRevocation(text: string): void {
+    const credentialId = decodeRevocation(text);
+    if (!credentialId) return this.onError(new Error('ignored a malformed message on the revocations channel'));
+    for (const listener of this.revocationListeners) listener(credentialId);
+  }
+
+  private async send(channel: string, message: string): Promise<void> {
+    if (!this.publisher.isReady) return;
+    try {
+      await this.publisher.publish(channel, message);
+    } catch (error) {
+      this.onError(error as Error);
+    }
+  }
+
   private notifyReconnect(): void {
     if (this.closed) return;
     for (const listener of this.reconnectListeners) listener();
+  }
+}
+
+function decodeRevocation(text: string): string | undefined {
+  try {
+    const { credentialId } = JSON.parse(text) as { credentialId?: unknown };
+    return typeof credentialId === 'string' && credentialId.length > 0 && credentialId.length <= 64 ? credentialId : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,0 +1,95 @@
+import { InProcessChangeBus } from '../bus/in-process-change-bus.js';
+import type { BusState } from './delivery-ports.js';
+import { RevokedCredentials } from './delivery-ports.js';
+import { RevocationRelay } from './revocation-relay.js';
+
+class FakeCredentials extends RevokedCredentials {
+  readonly forgotten: string[] = [];
+  revokedInDatabase: string[] = [];
+  private readonly listeners: Array<(id: string) => void> = [];
+  private sweptListeners: Array<() => void> = [];
+
+  subscribe(listener: (id: string) => void): () => void {
+    this.listeners.push(listener);
+    return () => undefined;
+  }
+  revoke(id: string): void {
+    for (const listener of this.listeners) listener(id);
+  }
+  forget(id: string): void {
+    this.forgotten.push(id);
+  }
+  async sweep(): Promise<string[]> {
+    const found = this.revokedInDatabase;
+    this.revokedInDatabase = [];
+    for (const listener of this.sweptListeners.splice(0)) listener();
+    return found;
+  }
+  nextSweep(): Promise<void> {
+    return new Promise((resolve) => this.sweptListeners.push(resolve));
+  }
+}
+
+class FakeBus extends InProcessChangeBus {
+  busState: BusState = 'up';
+  readonly published: string[] = [];
+  private reconnects: Array<() => void> = [];
+  override async publishRevocation(id: string): Promise<void> {
+    this.published.push(id);
+    await super.publishRevocation(id);
+  }
+  override onReconnect(listener: () => void): void {
+    this.reconnects.push(listener);
+  }
+  reconnect(): void {
+    for (const listener of this.reconnects) listener();
+  }
+  override state(): BusState {
+    return this.busState;
+  }
+}
+
+describe('RevocationRelay', () => {
+  const setup = () => {
+    const bus = new FakeBus();
+    const credentials = new FakeCredentials();
+    let revalidations = 0;
+    const streams = { revalidate: async () => void (revalidations += 1) };
+    const relay = new RevocationRelay(bus, credentials, streams, { sweepMs: 5 });
+    relay.start();
+    return { bus, credentials, relay, revalidations: () => revalidations };
+  };
+
+  it("publishes this node's revocations on the bus, and every notice drops the credential and re-checks the streams", async () => {
+    const { bus, credentials, relay, revalidations } = setup();
+    credentials.revoke('key-1');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(bus.published).toEqual(['key-1']);
+    expect(credentials.forgotten).toEqual(['key-1']); // the in-process bus delivers to this node as well
+    expect(revalidations()).toBeGreaterThanOrEqual(1);
+    await bus.publishRevocation('key-from-another-node');
+    expect(credentials.forgotten).toEqual(['key-1', 'key-from-another-node']);
+    relay.stop();
+  });
+
+  it('sweeps the database while the bus is down, and closes streams only when it found a revocation', async () => {
+    const { bus, credentials, relay, revalidations } = setup();
+    bus.busState = 'degraded';
+    await credentials.nextSweep();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(revalidations()).toBe(0);
+    credentials.revokedInDatabase = ['key-2'];
+    await credentials.nextSweep();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(revalidations()).toBe(1);
+    relay.stop();
+  });
+
+  it('sweeps when the bus reconnects, since notices sent while it was away are lost', async () => {
+    const { bus, credentials, relay } = setup();
+    const swept = credentials.nextSweep();
+    bus.reconnect();
+    await swept;
+    relay.stop();
+  });
+});
