@@ -1,6 +1,6 @@
 import { compileFlag } from './compile/compile-flag.js';
 import type { CompiledEnv, CompiledFlag, CompiledSegment } from './compile/compiled-flag.js';
-import { evaluateCompiled, flagNotFound, unexpectedError } from './compile/evaluate-compiled.js';
+import { evaluateCompiled, NotFoundResults, unexpectedError } from './compile/evaluate-compiled.js';
 import { compileSegment } from './conditions/compile-segment.js';
 import type { EvaluationContext } from './model/context.js';
 import type { Flag, FlagType, JsonValue } from './model/flag.js';
@@ -60,6 +60,7 @@ function compiledFor(flag: Flag): CompiledFlag {
   return compiled;
 }
 
+const notFound = new NotFoundResults();
 const EMPTY_ENV: CompiledEnv = { compiledFlag: () => undefined, compiledSegment: () => undefined };
 const envs = new WeakMap<object, CompiledEnv>();
 
@@ -105,7 +106,7 @@ export function evaluate(
   let compiled: CompiledFlag | undefined;
   try {
     defaultValue = options?.defaultValue;
-    if (flag === null || flag === undefined) return flagNotFound(undefined, defaultValue);
+    if (flag === null || flag === undefined) return notFound.resultFor(undefined, defaultValue);
     compiled = compiledFor(flag);
     return evaluateCompiled(compiled, context, envFor(lookup), defaultValue, options?.expectedType);
   } catch (error) {

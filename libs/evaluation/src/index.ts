@@ -10,6 +10,7 @@ export type * from './model/snapshot.js';
 export type * from './model/result.js';
 export { evaluate, type EvaluateOptions, type EvaluationLookup } from './evaluate.js';
 export { compileSnapshot, type CompiledSnapshot } from './snapshot/compile-snapshot.js';
+export { applyPatch, type PatchVisitor } from './snapshot/apply-patch.js';
 export { bucket, BUCKETS } from './bucketing/bucket.js';
 export { murmur3 } from './bucketing/murmur3.js';
 export { validateFlag } from './validation/validate-flag.js';

@@ -4,6 +4,7 @@ import type { FlagType } from '../model/flag.js';
 import { errorOutcome } from '../reasons.js';
 import { compileServe, variantOutcome, type ServeScope } from './compile-serve.js';
 import { describeError } from './describe-error.js';
+import { ErrorResults } from './error-results.js';
 import type { CompiledFlag, CompiledPrerequisite, CompiledRule, ServeFn } from './compiled-flag.js';
 
 const FLAG_TYPES: ReadonlySet<unknown> = new Set<FlagType>(['boolean', 'string', 'number', 'json']);
@@ -37,6 +38,7 @@ function broken(raw: unknown, message: string): CompiledFlag {
     prerequisites: [],
     rules: [],
     fallthrough: serve,
+    errors: new ErrorResults(),
   };
 }
 
@@ -114,6 +116,7 @@ function compile(raw: unknown): CompiledFlag {
     prerequisites,
     rules,
     fallthrough,
+    errors: new ErrorResults(),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { EvaluationContext } from '../model/context.js';
 import type { FlagType } from '../model/flag.js';
 import type { Outcome } from '../reasons.js';
+import type { ErrorResults } from './error-results.js';
 
 /** Where compiled evaluation finds prerequisite flags and segments (a snapshot, or an adapted lookup). */
 export interface CompiledEnv {
@@ -41,6 +42,8 @@ export interface CompiledFlag {
   readonly prerequisites: readonly CompiledPrerequisite[];
   readonly rules: readonly CompiledRule[];
   readonly fallthrough: ServeFn;
+  /** The caller's results for this flag's errors, remembered so an error path allocates nothing. */
+  readonly errors: ErrorResults;
 }
 
 /** A segment compiled once: membership for a context. */

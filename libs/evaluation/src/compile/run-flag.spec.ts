@@ -1,7 +1,7 @@
 import { evaluate, type EvaluationLookup } from '../evaluate.js';
 import type { Flag } from '../model/flag.js';
 import { booleanFlag } from '../testing/flag-builder.js';
-import { MAX_PREREQUISITE_DEPTH } from './run-flag.js';
+import { MAX_PREREQUISITE_DEPTH, prerequisiteStackDepth } from './run-flag.js';
 
 function lookupOf(flags: Flag[]): EvaluationLookup {
   const byKey = new Map(flags.map((f) => [f.key, f]));
@@ -66,5 +66,39 @@ describe('prerequisites', () => {
     expect(result.errorMessage).toContain('deeper');
     const short = flags.slice(-3);
     expect(evaluate(short[0], { key: 'k' }, lookupOf(short)).reason).toBe('DEFAULT');
+  });
+
+  it('keeps each evaluation\'s chain apart when a context getter evaluates a chain of its own mid-chain', () => {
+    // The chain lives on one shared stack: the inner evaluation must see neither a cycle nor extra depth.
+    const inner = Array.from({ length: MAX_PREREQUISITE_DEPTH - 1 }, (_, i) => needs(`i${i}`, `i${i + 1}`));
+    inner.push(serving(`i${MAX_PREREQUISITE_DEPTH - 1}`, 'on'));
+    const seen: string[] = [];
+    const gate = serving('gate', 'off', {
+      rules: [{ id: 'r', conditions: [{ attribute: 'probe', operator: 'in', values: ['yes'] }], serve: { variant: 'on' } }],
+    });
+    const outer = [needs('a', 'b'), needs('b', 'gate'), gate];
+    const lookup = lookupOf([...outer, ...inner]);
+    const context = {
+      key: 'k',
+      get probe(): string {
+        seen.push(evaluate(inner[0], { key: 'k' }, lookup).reason);
+        seen.push(evaluate(outer[1], { key: 'k', probe: 'yes' }, lookup).reason);
+        return 'yes';
+      },
+    };
+    expect(evaluate(outer[0], context, lookup).reason).toBe('DEFAULT');
+    // 15 more links would pass the depth cap, and b is already on the outer chain: neither counts.
+    expect(seen).toEqual(['DEFAULT', 'DEFAULT']);
+  });
+
+  it('leaves the shared stack empty after a getter throws mid-chain (it would grow with every throw)', () => {
+    const throwing = serving('leaf', 'on', { rules: [{ id: 'r', conditions: [{ attribute: 'boom', operator: 'in', values: ['x'] }], serve: { variant: 'on' } }] });
+    const chain = [needs('top', 'mid'), needs('mid', 'leaf'), throwing];
+    const context = { key: 'k', get boom(): string { throw new Error('getter failed'); } };
+    expect(evaluate(chain[0], context, lookupOf(chain)).reason).toBe('ERROR');
+    expect(prerequisiteStackDepth()).toBe(0);
+    const flags = Array.from({ length: MAX_PREREQUISITE_DEPTH - 1 }, (_, i) => needs(`f${i}`, `f${i + 1}`));
+    flags.push(serving(`f${MAX_PREREQUISITE_DEPTH - 1}`, 'on'));
+    expect(evaluate(flags[0], { key: 'k' }, lookupOf(flags)).reason).toBe('DEFAULT');
   });
 });

@@ -24,3 +24,25 @@ describe('toEpochMillis', () => {
     expect(toEpochMillis(true)).toBeNaN();
   });
 });
+
+describe('toEpochMillis in arithmetic (no Date.UTC, which allocates)', () => {
+  it('agrees with Date.UTC on every fifth day from 1600 to 2400, at varying times of day', () => {
+    const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+    const mismatches: string[] = [];
+    for (let day = Date.UTC(1600, 0, 1); day < Date.UTC(2400, 0, 1); day += 5 * 86400000) {
+      const date = new Date(day + ((day / 86400000) % 86400) * 1000 + 123);
+      const text = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T` +
+        `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.123Z`;
+      if (toEpochMillis(text) !== date.getTime()) mismatches.push(text);
+      if (toEpochMillis(text.slice(0, 10)) !== Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())) mismatches.push(text.slice(0, 10));
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('reads years before 100 as themselves, not as 19xx', () => {
+    const year50 = new Date(0);
+    year50.setUTCFullYear(50, 0, 1);
+    expect(toEpochMillis('0050-01-01')).toBe(year50.getTime());
+    expect(toEpochMillis('0000-03-01T00:00:00Z')).toBe(Date.parse('0000-03-01T00:00:00Z'));
+  });
+});

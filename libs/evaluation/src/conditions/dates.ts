@@ -1,12 +1,26 @@
 /**
- * Parses a date for `before`/`after`: epoch milliseconds (a finite number) or an ISO-8601 string,
- * `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS[.fff…]][Z|±HH:MM|±HHMM]`. A string without an offset is UTC
- * (never the host's local time zone). Returns NaN when the value is not a valid date. No allocation.
+ * Where {@link readDate} leaves the instant it read. A typed-array slot keeps it an unboxed double: a number
+ * like 1.7e12 returned from a call that is not inlined is boxed, one heap allocation per evaluation.
  */
+export const instant = new Float64Array(1);
+
+/**
+ * Reads a date for `before`/`after` into `instant[0]`: epoch milliseconds (a finite number) or an ISO-8601
+ * string, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS[.fff…]][Z|±HH:MM|±HHMM]`. A string without an offset is UTC
+ * (never the host's local time zone). False when the value is not a valid date. No allocation.
+ */
+export function readDate(value: unknown): boolean {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return false;
+    instant[0] = value;
+    return true;
+  }
+  return typeof value === 'string' && parseIsoDate(value);
+}
+
+/** {@link readDate}'s instant as a number (NaN when not a valid date), for compile time and validation. */
 export function toEpochMillis(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
-  if (typeof value !== 'string') return NaN;
-  return parseIsoDate(value);
+  return readDate(value) ? instant[0] : NaN;
 }
 
 function digits(text: string, at: number, count: number): number {
@@ -19,25 +33,25 @@ function digits(text: string, at: number, count: number): number {
   return result;
 }
 
-function parseIsoDate(text: string): number {
+function parseIsoDate(text: string): boolean {
   const length = text.length;
-  if (length < 10 || length > 40 || text[4] !== '-' || text[7] !== '-') return NaN;
+  if (length < 10 || length > 40 || text[4] !== '-' || text[7] !== '-') return false;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  if (length === 10) return Date.UTC(year, month - 1, day);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (length === 10) return storeUtc(year, month, day, 0, 0, 0, 0);
   const separator = text[10];
-  if ((separator !== 'T' && separator !== 't' && separator !== ' ') || length < 16 || text[13] !== ':') return NaN;
+  if ((separator !== 'T' && separator !== 't' && separator !== ' ') || length < 16 || text[13] !== ':') return false;
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
   let at = 16;
   let second = 0;
   let millis = 0;
   if (text[at] === ':') {
     second = digits(text, at + 1, 2);
-    if (second < 0 || second > 59) return NaN;
+    if (second < 0 || second > 59) return false;
     at += 3;
     if (text[at] === '.' || text[at] === ',') {
       at++;
@@ -48,13 +62,13 @@ function parseIsoDate(text: string): number {
         scale /= 10;
         at++;
       }
-      if (at === start) return NaN;
+      if (at === start) return false;
       millis = Math.floor(millis);
     }
   }
   const offset = parseOffset(text, at);
-  if (Number.isNaN(offset)) return NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
+  if (Number.isNaN(offset)) return false;
+  return storeUtc(year, month, day, hour, minute, second, millis - offset);
 }
 
 function parseOffset(text: string, at: number): number {
@@ -71,7 +85,22 @@ function parseOffset(text: string, at: number): number {
   else return NaN;
   if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return NaN;
   const total = (hours * 60 + minutes) * 60000;
-  return sign === '-' ? -total : total;
+  return sign === '-' && total !== 0 ? -total : total;
+}
+
+/**
+ * Stores the epoch milliseconds of a proleptic Gregorian UTC date-time (month 1-12) in `instant[0]`, in
+ * arithmetic: `Date.UTC` returns a boxed number (an allocation per call) and reads years 0-99 as 19xx.
+ */
+function storeUtc(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): true {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146097 + dayOfEra - 719468;
+  instant[0] = days * 86400000 + hour * 3600000 + minute * 60000 + second * 1000 + millis;
+  return true;
 }
 
 function daysInMonth(year: number, month: number): number {

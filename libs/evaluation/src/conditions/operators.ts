@@ -1,8 +1,9 @@
 import type { RE2JS } from 're2js';
 import type { Operator } from '../model/flag.js';
-import { toEpochMillis } from './dates.js';
+import { instant, readDate, toEpochMillis } from './dates.js';
 import { compilePattern } from './regex.js';
-import { compareSemver, parseSemver, type SemanticVersion } from './semver.js';
+import { parseSemver, type SemanticVersion } from './semver.js';
+import { compareScanned, scanSemver } from './semver-scan.js';
 
 /** A comparison's outcome: it matched. */
 export const MATCH = 1;
@@ -84,18 +85,33 @@ function plainNumber(value: unknown): number {
   return typeof value === 'number' ? value : NaN;
 }
 
+/** Operands parsed once here; the context's string is scanned in place (no allocation) once per test. */
 function semverTest(values: Values, test: (order: number) => boolean): ValueTest {
   const operands = values.map(parseSemver).filter((version): version is SemanticVersion => version !== undefined);
   return (value) => {
-    const version = parseSemver(value);
-    if (version === undefined) return INCOMPARABLE;
-    for (let i = 0; i < operands.length; i++) if (test(compareSemver(version, operands[i]))) return MATCH;
+    if (typeof value !== 'string' || !scanSemver(value)) return INCOMPARABLE;
+    for (let i = 0; i < operands.length; i++) if (test(compareScanned(operands[i]))) return MATCH;
     return NO_MATCH;
   };
 }
 
 function dateOperands(values: Values): number[] {
   return values.map(toEpochMillis).filter((millis) => !Number.isNaN(millis));
+}
+
+/**
+ * `before` / `after`: operands parsed once here, the context's date once per test. Written out per direction
+ * (no comparison callback) so the parsed instant stays an unboxed double: a callback taking it would box it,
+ * one allocation per evaluation.
+ */
+function dateTest(values: Values, after: boolean): ValueTest {
+  const operands = dateOperands(values);
+  return (value) => {
+    if (!readDate(value)) return INCOMPARABLE;
+    const millis = instant[0];
+    for (let i = 0; i < operands.length; i++) if (after ? millis > operands[i] : millis < operands[i]) return MATCH;
+    return NO_MATCH;
+  };
 }
 
 /**
@@ -113,8 +129,8 @@ export function compileValueTest(operator: unknown, values: Values): ValueTest |
     case 'lte': return numericTest(numbers(values), plainNumber, (a, b) => a <= b);
     case 'gt': return numericTest(numbers(values), plainNumber, (a, b) => a > b);
     case 'gte': return numericTest(numbers(values), plainNumber, (a, b) => a >= b);
-    case 'before': return numericTest(dateOperands(values), toEpochMillis, (a, b) => a < b);
-    case 'after': return numericTest(dateOperands(values), toEpochMillis, (a, b) => a > b);
+    case 'before': return dateTest(values, false);
+    case 'after': return dateTest(values, true);
     case 'semverEq': return semverTest(values, (order) => order === 0);
     case 'semverLt': return semverTest(values, (order) => order < 0);
     case 'semverGt': return semverTest(values, (order) => order > 0);

@@ -1,12 +1,13 @@
 import { compileFlag } from '../compile/compile-flag.js';
 import type { CompiledEnv, CompiledFlag, CompiledSegment } from '../compile/compiled-flag.js';
-import { evaluateCompiled, flagNotFound, unexpectedError } from '../compile/evaluate-compiled.js';
+import { evaluateCompiled, NotFoundResults, unexpectedError } from '../compile/evaluate-compiled.js';
 import { compileSegment } from '../conditions/compile-segment.js';
 import type { EvaluationContext } from '../model/context.js';
 import type { Flag, FlagType, JsonValue } from '../model/flag.js';
 import type { EvaluationResult } from '../model/result.js';
 import type { Segment } from '../model/segment.js';
 import type { Patch, Snapshot } from '../model/snapshot.js';
+import { applyPatch } from './apply-patch.js';
 
 /** A snapshot whose flags and segments are compiled once; evaluations through it allocate nothing. */
 export interface CompiledSnapshot {
@@ -27,8 +28,9 @@ export interface CompiledSnapshot {
   /** The keys of every flag in the snapshot. */
   flagKeys(): string[];
   /**
-   * A new compiled snapshot with `patch` applied (null removes a flag or segment). Only the flags and
-   * segments the patch carries are compiled; the rest are shared with this instance, which is unchanged.
+   * A new compiled snapshot with `patch` applied by the engine's `applyPatch` (null removes a flag or
+   * segment). Only the flags and segments the patch carries are compiled; every other compiled flag and raw
+   * object is shared with this instance (no deep copy), which is unchanged.
    */
   applyPatch(patch: Patch): CompiledSnapshot;
 }
@@ -42,6 +44,7 @@ class Compiled implements CompiledSnapshot, CompiledEnv {
     readonly snapshot: Snapshot,
     private readonly flags: Map<string, CompiledFlag>,
     private readonly segments: Map<string, CompiledSegment>,
+    private readonly notFound: NotFoundResults,
   ) {}
 
   get version(): number {
@@ -50,7 +53,7 @@ class Compiled implements CompiledSnapshot, CompiledEnv {
 
   evaluate(flagKey: string, context: EvaluationContext, defaultValue: JsonValue, expectedType?: FlagType): EvaluationResult {
     const flag = this.flags.get(flagKey);
-    if (flag === undefined) return flagNotFound(flagKey, defaultValue);
+    if (flag === undefined) return this.notFound.resultFor(flagKey, defaultValue);
     try {
       return evaluateCompiled(flag, context, this, defaultValue, expectedType);
     } catch (error) {
@@ -81,28 +84,13 @@ class Compiled implements CompiledSnapshot, CompiledEnv {
   applyPatch(patch: Patch): CompiledSnapshot {
     const flags = new Map(this.flags);
     const segments = new Map(this.segments);
-    const flagData = { ...this.snapshot.flags };
-    const segmentData = { ...this.snapshot.segments };
-    for (const [key, flag] of Object.entries(records<Flag | null>(patch?.flags))) {
-      if (flag === null || flag === undefined) {
-        flags.delete(key);
-        delete flagData[key];
-      } else {
-        flags.set(key, compileFlag(flag));
-        flagData[key] = flag;
-      }
-    }
-    for (const [key, segment] of Object.entries(records<Segment | null>(patch?.segments))) {
-      if (segment === null || segment === undefined) {
-        segments.delete(key);
-        delete segmentData[key];
-      } else {
-        segments.set(key, compileSegment(segment));
-        segmentData[key] = segment;
-      }
-    }
-    const version = typeof patch?.version === 'number' ? patch.version : this.snapshot.version;
-    return new Compiled({ version, flags: flagData, segments: segmentData }, flags, segments);
+    const snapshot = applyPatch(
+      this.snapshot,
+      patch,
+      (key, flag) => (flag === null ? flags.delete(key) : flags.set(key, compileFlag(flag))),
+      (key, segment) => (segment === null ? segments.delete(key) : segments.set(key, compileSegment(segment))),
+    );
+    return new Compiled(snapshot, flags, segments, this.notFound);
   }
 }
 
@@ -117,7 +105,7 @@ export function compileSnapshot(snapshot: Snapshot): CompiledSnapshot {
     return compileRecords(snapshot);
   } catch {
     // An envelope that cannot be read (a throwing getter, a Proxy): nothing can be served from it.
-    return new Compiled({ version: 0, flags: {}, segments: {} }, new Map(), new Map());
+    return new Compiled({ version: 0, flags: {}, segments: {} }, new Map(), new Map(), new NotFoundResults());
   }
 }
 
@@ -129,5 +117,5 @@ function compileRecords(snapshot: Snapshot): CompiledSnapshot {
   for (const [key, flag] of Object.entries(flagData)) flags.set(key, compileFlag(flag));
   for (const [key, segment] of Object.entries(segmentData)) segments.set(key, compileSegment(segment));
   const version = typeof snapshot?.version === 'number' ? snapshot.version : 0;
-  return new Compiled({ version, flags: { ...flagData }, segments: { ...segmentData } }, flags, segments);
+  return new Compiled({ version, flags: { ...flagData }, segments: { ...segmentData } }, flags, segments, new NotFoundResults());
 }
