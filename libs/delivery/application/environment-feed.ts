@@ -1,5 +1,5 @@
-import type { Patch, Snapshot } from '@switchyard/evaluation';
-import { applyPatch, patchFrame, snapshotFrame } from '../domain/sse-frames.js';
+import { applyPatch, type Patch, type Snapshot } from '@switchyard/evaluation';
+import { patchFrame, snapshotFrame } from '../domain/sse-frames.js';
 import type { SseStream } from './sse-stream.js';
 
 /**

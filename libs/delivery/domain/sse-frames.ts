@@ -20,18 +20,3 @@ export function patchFrame(patch: Patch): string {
 export function resumedFrame(version: number): string {
   return `event: resumed\nid: ${version}\ndata: {"version":${version}}\n\n`;
 }
-
-/** Applies a patch to a snapshot, returning a new snapshot (the input is not changed). */
-export function applyPatch(snapshot: Snapshot, patch: Patch): Snapshot {
-  const flags = { ...snapshot.flags };
-  for (const [key, flag] of Object.entries(patch.flags)) {
-    if (flag === null) delete flags[key];
-    else flags[key] = flag;
-  }
-  const segments = { ...snapshot.segments };
-  for (const [key, segment] of Object.entries(patch.segments ?? {})) {
-    if (segment === null) delete segments[key];
-    else segments[key] = segment;
-  }
-  return { version: patch.version, flags, segments };
-}

@@ -1,7 +1,6 @@
-import type { Flag, Patch, Snapshot } from '@switchyard/evaluation';
+import { applyPatch, type Flag, type Patch, type Snapshot } from '@switchyard/evaluation';
 import { CommittedChanges, DeliverySource } from '../application/delivery-ports.js';
 import type { ChangeMessage } from '../domain/change-message.js';
-import { applyPatch } from '../domain/sse-frames.js';
 
 /** A boolean flag fixture. */
 export function flagFixture(key: string, on: boolean, version = 1): Flag {

@@ -1,5 +1,5 @@
 import { compileSnapshot, parseSnapshot, validateFlag, type CompiledSnapshot } from '@switchyard/evaluation';
-import type { Flag, Patch, Segment, Snapshot } from '@switchyard/evaluation';
+import type { Patch, Snapshot } from '@switchyard/evaluation';
 
 /** What applying a snapshot or a patch did. */
 export type StoreUpdate =
@@ -12,8 +12,9 @@ export type StoreUpdate =
  * PARSE_ERROR without blocking the others). Patches are stricter: a patch carrying a flag that fails
  * `validateFlag` would replace a working flag with a broken one, so the whole patch is refused.
  *
- * Holds the last good snapshot, raw (for patches and the file cache) and compiled (for evaluation). A malformed
- * snapshot or patch is rejected and the last good one stays in place.
+ * Holds the last good snapshot, raw (for patches and the file cache) and compiled (for evaluation). A patch goes
+ * through the engine's one `applyPatch` (via `CompiledSnapshot.applyPatch`: only the flags it carries are
+ * recompiled, nothing is deep-copied). A malformed snapshot or patch is rejected and the last good one stays.
  */
 export class FlagStore {
   /** The compiled snapshot evaluations read; undefined before the first one. */
@@ -42,23 +43,18 @@ export class FlagStore {
     if (value.version <= this.raw.version) return { kind: 'stale', version: value.version };
     const invalid = firstInvalidFlag(value);
     if (invalid) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${invalid}`) };
-    const flags: Record<string, Flag> = { ...this.raw.flags };
-    for (const [key, flag] of Object.entries(value.flags)) {
-      if (flag === null) delete flags[key];
-      else flags[key] = flag;
+    let next: CompiledSnapshot;
+    try {
+      next = this.compiled!.applyPatch(value);
+    } catch (error) {
+      return { kind: 'rejected', error: new Error(`patch ${value.version} failed to apply: ${error instanceof Error ? error.message : 'unreadable patch'}`) };
     }
-    const segments: Record<string, Segment> = { ...this.raw.segments };
-    for (const [key, segment] of Object.entries(value.segments ?? {})) {
-      if (segment === null) delete segments[key];
-      else segments[key] = segment;
-    }
-    const parsed = safeParse({ version: value.version, flags, segments });
+    const parsed = safeParse(next.snapshot);
     if (!parsed.ok) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${parsed.error.message}`) };
     const keys = value.segments && Object.keys(value.segments).length > 0
-      ? Object.keys({ ...this.raw.flags, ...flags })
+      ? [...new Set([...Object.keys(this.raw.flags), ...Object.keys(next.snapshot.flags)])]
       : Object.keys(value.flags);
-    const current = this.compiled!;
-    return this.install(parsed.snapshot, keys, () => current.applyPatch(value));
+    return this.install(next.snapshot, keys, () => next);
   }
 
   private install(snapshot: Snapshot, keys: string[], compile = () => compileSnapshot(snapshot)): StoreUpdate {
