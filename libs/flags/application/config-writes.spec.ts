@@ -27,6 +27,21 @@ describe('config writes', () => {
     expect(unitOfWork.state.versions.filter((v) => v.kind !== 'create').map((v) => v.kind)).toEqual(['toggle', 'kill', 'restore']);
   });
 
+  it('joins a burst of kills of one flag into the first kill: one transaction, one version, the rest unchanged', async () => {
+    const { unitOfWork, notifier, target } = await flagsFixture();
+    let transactions = 0;
+    const run = unitOfWork.run.bind(unitOfWork);
+    unitOfWork.run = (work) => ((transactions += 1), run(work));
+    const kill = new KillFlag(unitOfWork, notifier);
+    const results = await Promise.all(Array.from({ length: 100 }, (_, index) => kill.execute(target, `incident ${index}`)));
+    expect(transactions).toBe(1);
+    expect(results.filter((result) => !result.unchanged)).toHaveLength(1);
+    expect(new Set(results.map((result) => result.config.killed?.reason))).toEqual(new Set(['incident 0']));
+    expect(unitOfWork.state.versions.filter((v) => v.kind === 'kill')).toHaveLength(1);
+    const later = await kill.execute(target, 'later');
+    expect(later).toMatchObject({ unchanged: true, config: { killed: { reason: 'incident 0' } } });
+  });
+
   it('reverts to an earlier version as a new version of kind revert', async () => {
     const { unitOfWork, notifier, target } = await flagsFixture();
     await new ToggleFlag(unitOfWork, notifier).execute(target, true, {});
