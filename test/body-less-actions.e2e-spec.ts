@@ -55,7 +55,8 @@ describe('body-less actions with a JSON content type', () => {
     const toggle = await service.request('POST', `${FLAG}/toggle`, { headers: json });
     expect(toggle.status).toBe(400);
     expect(toggle.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: expect.arrayContaining([expect.objectContaining({ path: 'on' })]) });
-    const put = await service.request('PUT', FLAG, { headers: { ...json, 'if-match': '"1"' } });
+    const { version } = (await service.request('GET', FLAG)).body;
+    const put = await service.request('PUT', FLAG, { headers: { ...json, 'if-match': `"${version}"` } });
     expect(put.status).toBe(400);
     expect(put.body.error.fields.map((field: { path: string }) => field.path)).toEqual(expect.arrayContaining(['on', 'offVariant', 'fallthrough']));
   });
