@@ -2,6 +2,7 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
 import type { EvaluationContext } from './model/context.js';
 import type { Condition, Flag, FlagType } from './model/flag.js';
 import type { EvaluationResult } from './model/result.js';
+import { evaluate } from './evaluate.js';
 import { compileSnapshot } from './snapshot/compile-snapshot.js';
 import { booleanFlag, flagWithConditions } from './testing/flag-builder.js';
 
@@ -27,12 +28,17 @@ function bytesAllocated(run: () => void): number {
 }
 type Heap = { heapStatistics: { usedHeapSize: number } };
 
-const EVALUATIONS = 200_000;
+const EVALUATIONS = 100_000;
 /**
- * Allowed per evaluation. One allocation is at least 12 bytes (a boxed number); what a loop of 200,000 shows
- * without any comes from the runtime (compiled code, feedback), a few kilobytes at most.
+ * Allowed per evaluation. One allocation is at least 12 bytes (a boxed number); what a loop shows without any
+ * comes from the runtime (code being optimised, feedback), up to a few hundred kilobytes on a loaded machine.
  */
-const BOUND_BYTES_PER_EVALUATION = 1;
+const BOUND_BYTES_PER_EVALUATION = 4;
+
+/** The smaller of two measures: an allocating path allocates in both, runtime noise (tiering up) in one. */
+function bytesPerEvaluation(run: () => void): number {
+  return Math.min(bytesAllocated(run), bytesAllocated(run)) / EVALUATIONS;
+}
 
 const rule = (conditions: Condition[]) => [{ id: 'r1', conditions, serve: { variant: 'on' } }];
 const flags: Record<string, Flag> = {
@@ -79,16 +85,27 @@ describe('evaluation allocates nothing per call', () => {
     ['a type mismatch', 'plain', 'string', 'ERROR'],
     ['a malformed flag (PARSE_ERROR)', 'broken', undefined, 'ERROR'],
   ] as const)('on %s', (_, flagKey, expectedType, reason) => {
-    loop(flagKey, 20_000, expectedType);
+    loop(flagKey, 30_000, expectedType);
     if (reason !== undefined) expect(last?.reason).toBe(reason);
-    const bytes = bytesAllocated(() => loop(flagKey, EVALUATIONS, expectedType));
-    expect(bytes / EVALUATIONS).toBeLessThan(BOUND_BYTES_PER_EVALUATION);
+    expect(bytesPerEvaluation(() => loop(flagKey, EVALUATIONS, expectedType))).toBeLessThan(BOUND_BYTES_PER_EVALUATION);
   });
 
   it('on a context that is not an object (TARGETING_KEY_MISSING)', () => {
-    loop('plain', 20_000, undefined, 'not a context');
+    loop('plain', 50_000, undefined, 'not a context');
     expect(last?.errorCode).toBe('TARGETING_KEY_MISSING');
-    expect(bytesAllocated(() => loop('plain', EVALUATIONS, undefined, 'not a context')) / EVALUATIONS).toBeLessThan(BOUND_BYTES_PER_EVALUATION);
+    expect(bytesPerEvaluation(() => loop('plain', EVALUATIONS, undefined, 'not a context'))).toBeLessThan(BOUND_BYTES_PER_EVALUATION);
+  });
+
+  it('through evaluate(flag, context, lookup) as well: a prerequisite chain and a semver rule', () => {
+    const lookup = { flag: (key: string) => flags[key], segment: () => undefined };
+    const plainLoop = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        last = evaluate(flags.a, contexts[i % 1000], lookup, { defaultValue: false });
+        last = evaluate(flags.semver, contexts[i % 1000], lookup, { defaultValue: false });
+      }
+    };
+    plainLoop(25_000);
+    expect(bytesPerEvaluation(() => plainLoop(EVALUATIONS / 2))).toBeLessThan(BOUND_BYTES_PER_EVALUATION);
   });
 
   it('catches a path that does allocate (the measure itself works)', () => {
@@ -96,7 +113,7 @@ describe('evaluation allocates nothing per call', () => {
       for (let i = 0; i < EVALUATIONS; i++) last = { ...snapshot.evaluate('plain', contexts[i % 1000], false) };
     };
     allocating();
-    expect(bytesAllocated(allocating) / EVALUATIONS).toBeGreaterThan(12);
+    expect(bytesPerEvaluation(allocating)).toBeGreaterThan(12);
   });
 
   it('hands back one frozen result per error and default, and a new one for another default', () => {

@@ -46,3 +46,14 @@ describe('toEpochMillis in arithmetic (no Date.UTC, which allocates)', () => {
     expect(toEpochMillis('0000-03-01T00:00:00Z')).toBe(Date.parse('0000-03-01T00:00:00Z'));
   });
 });
+
+describe('readDate', () => {
+  it('reads the last string again from memory, and tells it apart from the next one', () => {
+    expect(toEpochMillis('2026-01-01')).toBe(Date.UTC(2026, 0, 1));
+    expect(toEpochMillis(5)).toBe(5);
+    expect(toEpochMillis('2026-01-01')).toBe(Date.UTC(2026, 0, 1));
+    expect(toEpochMillis('2026-13-01')).toBeNaN();
+    expect(toEpochMillis('2026-13-01')).toBeNaN();
+    expect(toEpochMillis('2026-01-02')).toBe(Date.UTC(2026, 0, 2));
+  });
+});

@@ -2,10 +2,14 @@
  * Where {@link readDate} leaves the instant it read. A typed-array slot keeps it an unboxed double: a number
  * like 1.7e12 returned from a call that is not inlined is boxed, one heap allocation per evaluation.
  */
-export const instant = new Float64Array(1);
+export const instant = new Float64Array(2);
+
+/** The last string read, whether it was a date, and its instant in `instant[1]`: read once, however often asked. */
+let lastText = '';
+let lastValid = false;
 
 /**
- * Reads a date for `before`/`after` into `instant[0]`: epoch milliseconds (a finite number) or an ISO-8601
+ * Reads a date for `before`/`after` into `instant[0]` (a string that was the last one read is not parsed again): epoch milliseconds (a finite number) or an ISO-8601
  * string, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS[.fff…]][Z|±HH:MM|±HHMM]`. A string without an offset is UTC
  * (never the host's local time zone). False when the value is not a valid date. No allocation.
  */
@@ -15,7 +19,14 @@ export function readDate(value: unknown): boolean {
     instant[0] = value;
     return true;
   }
-  return typeof value === 'string' && parseIsoDate(value);
+  if (typeof value !== 'string') return false;
+  if (value !== lastText) {
+    lastValid = parseIsoDate(value);
+    lastText = value;
+    instant[1] = instant[0];
+  }
+  instant[0] = instant[1];
+  return lastValid;
 }
 
 /** {@link readDate}'s instant as a number (NaN when not a valid date), for compile time and validation. */
