@@ -94,7 +94,7 @@ describe('the embedded default', () => {
 
   it('starts on an empty folder, prints the URL and the admin token, and stops cleanly on SIGTERM', async () => {
     running = startService(await env());
-    const [, url] = await running.waitFor(/listening on (http:\/\/\S+)/);
+    const [, url] = await running.waitFor(/listening on .*?(http:\/\/\S+)/);
     const [, token] = await running.waitFor(/^\s+(syt_[A-Za-z0-9_-]{43})$/m);
     expect(running.stdout()).toContain('(new)');
     const ready = await fetch(`${url}/health/ready`);
@@ -105,12 +105,31 @@ describe('the embedded default', () => {
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
     running = startService(await env());
-    const [, secondUrl] = await running.waitFor(/listening on (http:\/\/\S+)/);
+    const [, secondUrl] = await running.waitFor(/listening on .*?(http:\/\/\S+)/);
     expect(running.stdout()).toContain('(reused)');
     expect(running.stdout()).not.toContain('First start');
     const listed = await fetch(`${secondUrl}/api/tokens`, { headers: { authorization: `Bearer ${token}` } });
     expect(listed.status).toBe(200);
     running.child.kill('SIGINT');
+    expect(await running.exited).toEqual({ code: 0, signal: null });
+  }, 180_000);
+
+  it('recovers after a kill -9: stops the orphaned Postgres of its data folder, says so in the log, and starts', async () => {
+    const settings = await env();
+    running = startService(settings);
+    await running.waitFor(/listening on .*?(http:\/\/\S+)/);
+    running.child.kill('SIGKILL');
+    await running.exited;
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(true); // its Postgres lives on
+
+    running = startService(settings);
+    const [, url] = await running.waitFor(/listening on .*?(http:\/\/\S+)/);
+    const recovery = running.stdout().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line))
+      .find((line) => /orphaned Postgres/.test(line.msg));
+    expect(recovery).toMatchObject({ level: 'warn', kind: 'orphan', dataDir: join(dataDir, 'postgres') });
+    expect(recovery.msg).toMatch(/^embedded Postgres: stopped an orphaned Postgres \(pid \d+\)/);
+    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    running.child.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });
   }, 180_000);
 

