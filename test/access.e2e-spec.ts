@@ -105,9 +105,14 @@ describe('access to the admin and SDK APIs', () => {
     expect((await service.request('GET', '/sdk/v1/snapshot', { token: created.body.key })).status).toBe(401);
   });
 
-  it('answers 404 for SDK keys of an unknown environment', async () => {
+  it('answers 404 for SDK keys of an unknown environment, naming the key that names nothing', async () => {
     const response = await service.request('POST', '/api/projects/shop/environments/nowhere/sdk-keys', { body: { name: 'x' } });
     expect(response.status).toBe(404);
+    expect(response.body.error).toMatchObject({ code: 'NOT_FOUND', message: 'No environment "nowhere" in project "shop"' });
+    const noProject = await service.request('POST', '/api/projects/nope/environments/production/sdk-keys', { body: { name: 'x' } });
+    expect(noProject.status).toBe(404);
+    expect(noProject.body.error).toMatchObject({ code: 'NOT_FOUND', message: 'No project "nope"', fields: [{ path: 'project' }] });
+    expect((await service.request('GET', '/api/projects/nope/environments/production/sdk-keys')).body.error.message).toBe('No project "nope"');
   });
 
   it('revokes an SDK key', async () => {

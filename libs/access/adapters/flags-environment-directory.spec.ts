@@ -16,9 +16,9 @@ describe('FlagsEnvironmentDirectory', () => {
     expect(await directory.find('shop', 'staging')).toEqual({ projectId, environmentId: environmentId('staging') });
   });
 
-  it('answers null for an unknown environment or project', async () => {
+  it('says which key names nothing: the environment, or the project', async () => {
     const { directory } = await directoryOverFlags();
-    expect(await directory.find('shop', 'nowhere')).toBeNull();
-    expect(await directory.find('elsewhere', 'production')).toBeNull();
+    expect(await directory.find('shop', 'nowhere')).toEqual({ missing: 'environment' });
+    expect(await directory.find('elsewhere', 'production')).toEqual({ missing: 'project' });
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SnapshotReader } from '../../flags/application/snapshot-reader.js';
-import { EnvironmentDirectory } from '../application/access-ports.js';
+import { EnvironmentDirectory, type EnvironmentLookup } from '../application/access-ports.js';
 
 /** Resolves <project>/<environment> keys through the read model the flags context exports (never its tables). */
 @Injectable()
@@ -9,8 +9,9 @@ export class FlagsEnvironmentDirectory extends EnvironmentDirectory {
     super();
   }
 
-  async find(projectKey: string, environmentKey: string): Promise<{ projectId: string; environmentId: string } | null> {
+  async find(projectKey: string, environmentKey: string): Promise<EnvironmentLookup> {
     const environment = await this.snapshots.findEnvironmentByKeys(projectKey, environmentKey);
-    return environment ? { projectId: environment.projectId, environmentId: environment.id } : null;
+    if (environment) return { projectId: environment.projectId, environmentId: environment.id };
+    return { missing: (await this.snapshots.projectExists(projectKey)) ? 'environment' : 'project' };
   }
 }

@@ -41,9 +41,12 @@ export abstract class SdkKeyRepository {
   abstract revokedAmong(ids: string[]): Promise<string[]>;
 }
 
+/** The answer to "which environment is <project>/<environment>?": its ids, or which key names nothing. */
+export type EnvironmentLookup = { projectId: string; environmentId: string } | { missing: 'project' | 'environment' };
+
 /** Port: the question "which environment is <project>/<environment>?", answered by the flags context. */
 export abstract class EnvironmentDirectory {
-  abstract find(projectKey: string, environmentKey: string): Promise<{ projectId: string; environmentId: string } | null>;
+  abstract find(projectKey: string, environmentKey: string): Promise<EnvironmentLookup>;
 }
 
 /** One access event for the audit log. */

@@ -15,7 +15,7 @@ export class CreateSdkKey {
 
   async execute(input: { projectKey: string; environmentKey: string; name: string }, actor: Actor): Promise<IssuedSdkKey> {
     const environment = await this.environments.find(input.projectKey, input.environmentKey);
-    if (!environment) throw AccessErrors.environmentNotFound(input.projectKey, input.environmentKey);
+    if ('missing' in environment) throw AccessErrors.noSuch(environment.missing, input.projectKey, input.environmentKey);
     const secret = generateSecret(SDK_KEY_PREFIX);
     const key = await this.transaction.run(async ({ keys, audit }) => {
       const created = await keys.insert({

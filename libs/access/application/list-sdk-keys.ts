@@ -13,7 +13,7 @@ export class ListSdkKeys {
 
   async execute(projectKey: string, environmentKey: string): Promise<SdkKey[]> {
     const environment = await this.environments.find(projectKey, environmentKey);
-    if (!environment) throw AccessErrors.environmentNotFound(projectKey, environmentKey);
+    if ('missing' in environment) throw AccessErrors.noSuch(environment.missing, projectKey, environmentKey);
     return this.keys.listByEnvironment(environment.environmentId);
   }
 }

@@ -14,6 +14,13 @@ export const AccessErrors = {
     }),
   tokenNotFound: (id: string) => new DomainError('NOT_FOUND', `No admin token with id ${id}`),
   sdkKeyNotFound: (id: string) => new DomainError('NOT_FOUND', `No SDK key with id ${id}`),
+  projectNotFound: (project: string) =>
+    new DomainError('NOT_FOUND', `No project "${project}"`, { fields: [{ path: 'project', message: 'not found' }] }),
   environmentNotFound: (project: string, environment: string) =>
-    new DomainError('NOT_FOUND', `No environment ${environment} in project ${project}`),
+    new DomainError('NOT_FOUND', `No environment "${environment}" in project "${project}"`, {
+      fields: [{ path: 'environment', message: 'not found' }],
+    }),
+  /** The 404 of a failed <project>/<environment> lookup, naming the key that names nothing. */
+  noSuch: (missing: 'project' | 'environment', project: string, environment: string) =>
+    missing === 'project' ? AccessErrors.projectNotFound(project) : AccessErrors.environmentNotFound(project, environment),
 };

@@ -55,6 +55,11 @@ export class SnapshotReader {
     });
   }
 
+  /** True when a project has this key (so a failed environment lookup can say which key is missing). */
+  projectExists(projectKey: string): Promise<boolean> {
+    return this.unitOfWork.run(async (tx) => (await tx.projects.findByKey(projectKey)) !== null);
+  }
+
   /** Looks up an environment by project and environment keys. */
   findEnvironmentByKeys(projectKey: string, environmentKey: string): Promise<EnvironmentRef | null> {
     return this.unitOfWork.run(async (tx) => {
