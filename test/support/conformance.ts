@@ -48,6 +48,11 @@ export interface ConformanceCase {
   expected: ConformanceExpectation;
   /** Set in sdk-scope cases: false means the client has no snapshot yet. */
   ready?: boolean;
+  /**
+   * Why the case cannot be run through the flag service (it refuses to store such a flag): the service e2e
+   * asserts that refusal instead, and counts these cases apart. Engine and SDK runners run them as usual.
+   */
+  notApplicableToService?: string;
 }
 
 interface CorpusFile {
@@ -74,6 +79,10 @@ function toCase(file: string, scope: ConformanceScope, raw: unknown, index: numb
   if (!isRecord(raw.context)) fail('context must be an object');
   if (!('default' in raw)) fail('default is required');
   if (raw.expectedType !== undefined && !TYPES.has(raw.expectedType as string)) fail('unknown expectedType');
+  const notApplicable = raw.notApplicableToService;
+  if (notApplicable !== undefined && (typeof notApplicable !== 'string' || notApplicable.trim() === '')) {
+    fail('notApplicableToService must be a non-empty reason');
+  }
   const expected = raw.expected;
   if (!isRecord(expected) || !('value' in expected) || !REASONS.has(expected.reason as string)) {
     fail('expected needs a value and a known reason');
@@ -93,6 +102,7 @@ function toCase(file: string, scope: ConformanceScope, raw: unknown, index: numb
   };
   if (raw.expectedType !== undefined) result.expectedType = raw.expectedType as FlagType;
   if (typeof raw.ready === 'boolean') result.ready = raw.ready;
+  if (typeof notApplicable === 'string') result.notApplicableToService = notApplicable;
   return result;
 }
 
