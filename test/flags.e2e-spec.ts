@@ -89,7 +89,12 @@ describe('flags admin API', () => {
       const response = await service.request('POST', '/api/projects/shop/flags', { body: { key: 'New Checkout', name: 'x', type: 'boolean' } });
       expect(response.status).toBe(400);
       expect(response.body.error.fields[0]).toMatchObject({ path: 'key', message: expect.stringContaining('lower-case') });
-      expect((await service.request('GET', '/api/projects/shop/flags/New%20Checkout')).status).toBe(404);
+      // A path key is checked against the same grammar before any query, so the lookup is refused too.
+      const lookup = await service.request('GET', '/api/projects/shop/flags/New%20Checkout');
+      expect(lookup.status).toBe(400);
+      expect(lookup.body.error.fields[0]).toMatchObject({ path: 'flag', code: 'INVALID_KEY' });
+      const keys = (await service.request('GET', '/api/projects/shop/flags')).body.items.map((flag: { key: string }) => flag.key);
+      expect(keys).not.toContain('New Checkout');
     });
 
     it('for a malformed If-Match', async () => {

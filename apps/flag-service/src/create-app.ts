@@ -10,6 +10,8 @@ import { JsonLogger } from './http/json-logger.js';
 import { setupOpenApi } from './http/open-api.js';
 import { requestIdFrom } from './http/request-context.js';
 import { serveAdminUi } from './http/serve-admin-ui.js';
+import { answerClientError, answerFrameworkError } from './http/transport-errors.js';
+import { InputGuardPipe } from './http/input-guard-pipe.js';
 import { createValidationPipe } from './http/validation-pipe.js';
 
 /** Largest accepted request body. SDK event batches and big flag configs fit well within it. */
@@ -32,12 +34,14 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     // SDK streams stay open for hours; only idle sockets without a request in flight time out.
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger,
     abortOnError: false,
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter(logger));
   installHttpHooks(app.getHttpAdapter().getInstance(), logger, app.get(MetricsRegistry));
   acceptEmptyBodies(app.getHttpAdapter().getInstance());

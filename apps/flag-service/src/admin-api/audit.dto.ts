@@ -13,7 +13,7 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'To (inclusive), ISO-8601' }) @IsOptional() @IsISO8601() to?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ description: 'nextBefore of the previous page' })
-  @IsOptional() @IsString() @Matches(/^[1-9][0-9]{0,18}$/, { message: 'before must be an entry id (nextBefore)' })
+  @IsOptional() @IsString() @Matches(/^[1-9][0-9]{0,17}$/, { message: 'before must be an entry id (nextBefore)' })
   before?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_VERSION } from '../http/input-guard-pipe.js';
 import { FlagConfigDto } from './flag-config.dto.js';
 
 /** Who wrote a version. */
@@ -34,8 +35,8 @@ export class ListVersionsQueryDto {
 
 /** Query of GET …/diff. */
 export class DiffQueryDto {
-  @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) from: number;
-  @ApiProperty({ example: 5 }) @Type(() => Number) @IsInt() @Min(1) to: number;
+  @ApiProperty({ example: 3, maximum: MAX_VERSION }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_VERSION) from: number;
+  @ApiProperty({ example: 5, maximum: MAX_VERSION }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_VERSION) to: number;
 }
 
 /** One changed path. */

@@ -2,27 +2,28 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FlagType, JsonValue } from '@switchyard/evaluation';
 import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { SLUG_PATTERN as SLUG } from '../../../../libs/flags/domain/slug.js';
+import { IsOmittable } from '../http/is-omittable.js';
 import { FlagConfigDto } from './flag-config.dto.js';
 
 /** Optional metadata fields shared by create and PATCH. */
 class FlagMetadataDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOmittable() @IsString() @MaxLength(2000)
   description?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['checkout'], maxItems: 50 })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(SLUG, { each: true, message: 'each tag must be a slug' })
+  @IsOmittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(SLUG, { each: true, message: 'each tag must be a slug' })
   tags?: string[];
 
   @ApiPropertyOptional({ description: 'true for release/experiment flags meant to be removed; false for permanent ones' })
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   temporary?: boolean;
 }
 
 /** Fields of a flag's metadata that PATCH may change (variants and type are fixed at creation). */
 export class UpdateFlagDto extends FlagMetadataDto {
   @ApiPropertyOptional({ example: 'New checkout', maxLength: 200 })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOmittable() @IsString() @Length(1, 200)
   name?: string;
 }
 

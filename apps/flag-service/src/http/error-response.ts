@@ -3,7 +3,8 @@ import { isDatabaseUnavailable } from '../../../../libs/database/is-database-una
 import { type DomainErrorCode, type FieldError, isDomainError } from '../../../../libs/kernel/domain-error.js';
 
 /** Codes of errors the transport raises before any use case runs. */
-export type TransportErrorCode = 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'INTERNAL';
+export type TransportErrorCode =
+  | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'URI_TOO_LONG' | 'HEADERS_TOO_LARGE' | 'REQUEST_TIMEOUT' | 'INTERNAL';
 
 /** The body of every error answer: `{ error: { code, message, fields, ...extra } }`. */
 export interface ErrorBody {
@@ -49,10 +50,13 @@ const BY_STATUS: Record<number, DomainErrorCode | TransportErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
+  408: 'REQUEST_TIMEOUT',
   409: 'ALREADY_EXISTS',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   503: 'UNAVAILABLE',
 };
 
@@ -89,6 +93,8 @@ function transportStatus(error: unknown): number | undefined {
 
 function transportMessage(error: unknown, status: number): string {
   if (status === 413) return 'request body too large';
+  if (status === 414) return 'a path segment is too long';
+  if (status === 431) return 'request headers too large';
   if (status === 415) return 'unsupported content type; send application/json';
   const message = error instanceof Error ? error.message : '';
   return message.length > 0 && message.length < 300 ? message : 'bad request';
