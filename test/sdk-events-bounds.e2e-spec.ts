@@ -49,8 +49,8 @@ describe('POST /sdk/v1/events refusals', () => {
     ['a NUL in the instance id', { instance: instance('i\u0000'), evaluations: checkout }, 'instance.id'],
     ['a lone surrogate in the app name', { instance: { ...instance('i-s'), appName: 'a\ud800' }, evaluations: checkout }, 'instance.appName'],
     ['a NUL in a flag name', { instance: instance('i-f'), evaluations: [...checkout, { flag: 'x\u0000', variant: 'on', count: 1 }] }, 'evaluations.1.flag'],
-    ['a lone surrogate in a context value', { instance: instance('i-c'), evaluations: checkout, contexts: [{ key: 'u1', name: '\udc00' }] }, 'contexts'],
-    ['a NUL in a context key', { instance: instance('i-k'), evaluations: checkout, contexts: [{ key: 'u\u0000' }] }, 'contexts'],
+    ['a lone surrogate in a context value', { instance: instance('i-c'), evaluations: checkout, contexts: [{ key: 'u1', name: '\udc00' }] }, 'contexts.0.name'],
+    ['a NUL in a context key', { instance: instance('i-k'), evaluations: checkout, contexts: [{ key: 'u\u0000' }] }, 'contexts.0.key'],
   ];
 
   it.each(refused)('refuses %s with 400 naming the field', async (_name, body, field) => {
