@@ -1,5 +1,6 @@
 import { runGetBooleanBench } from './sdk-getboolean.mjs';
 import { runKillPropagation } from './kill-propagation.mjs';
+import { runRevocationPropagation } from './revocation-propagation.mjs';
 import { runSnapshotThroughput } from './snapshot-throughput.mjs';
 import { runBounds } from './bounds.mjs';
 
@@ -41,4 +42,11 @@ if (!only || only === 'bounds') {
   console.log(`== Bounds: change log after ${c.changes} changes (CHANGE_LOG_RETENTION_VERSIONS=${c.keep}, pruned every 1 s)`);
   console.log(`rows right after the changes ${c.rowsRightAfter} · after pruning ${c.rowsAfterPruning} · environment version ${c.version}`);
   console.log(`resume Last-Event-ID: 0 → ${c.resumeFrom0.event} of ${c.resumeFrom0.bytes} B (snapshot body ${c.snapshotBytes} B) · resume one version back → ${c.resumeFromOneBack.event} of ${c.resumeFromOneBack.bytes} B`);
+}
+
+if (!only || only === 'revocation') {
+  const r = await runRevocationPropagation();
+  console.log(`\n== Revocation propagation: 2 nodes, ${r.rounds} SDK keys revoked on node A, each with a stream open on node B`);
+  console.log(`bus up:   DELETE sent → B's stream closed p50 ${fixed(r.busUp.p50)} ms · p99 ${fixed(r.busUp.p99)} ms · max ${fixed(r.busUp.max)} ms`);
+  console.log(`bus down: p50 ${fixed(r.busDown.p50)} ms · p99 ${fixed(r.busDown.p99)} ms · max ${fixed(r.busDown.max)} ms (sweep every DELIVERY_POLL_MS = ${r.pollMs} ms)`);
 }
