@@ -3,12 +3,12 @@ import { ChangeNotifier } from '../domain/change-committed.js';
 import type { FlagConfigInput } from '../domain/flag-config.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
-import { assertBaseVersion } from './write-config-version.js';
+import { assertBaseVersion, assertValidConfig } from './write-config-version.js';
 
 /**
  * Replaces a flag's targeting in one environment (not its kill record), based on a known version; a config
  * identical to the current one writes nothing. The engine's strict validator checks the whole candidate flag
- * when it is written (writeConfigVersion).
+ * first: bad input is 400 whatever its base version.
  */
 @Injectable()
 export class UpdateFlagConfig {
@@ -19,21 +19,20 @@ export class UpdateFlagConfig {
     input: FlagConfigInput,
     options: { baseVersion?: number; reason?: string },
   ): Promise<ConfigChangeResult> {
-    return changeConfig(this.unitOfWork, this.notifier, target, (current) => {
-      assertBaseVersion(current, options.baseVersion, true);
-      return {
-        next: {
-          on: input.on,
-          offVariant: input.offVariant,
-          rules: input.rules,
-          fallthrough: input.fallthrough,
-          prerequisites: input.prerequisites ?? [],
-          killed: current.config.killed,
-          salt: input.salt ?? current.config.salt,
-        },
-        kind: 'update',
-        reason: options.reason ?? null,
+    return changeConfig(this.unitOfWork, this.notifier, target, async (current, flag, tx) => {
+      const next = {
+        on: input.on,
+        offVariant: input.offVariant,
+        rules: input.rules,
+        fallthrough: input.fallthrough,
+        prerequisites: input.prerequisites ?? [],
+        killed: current.config.killed,
+        salt: input.salt ?? current.config.salt,
       };
+      // Checked once, before the base version: bad input is 400 (with every failing field), never 409.
+      await assertValidConfig(tx, flag, current.environmentId, next, current.version + 1);
+      assertBaseVersion(current, options.baseVersion, true);
+      return { next, kind: 'update', reason: options.reason ?? null, skipChecks: true };
     });
   }
 }

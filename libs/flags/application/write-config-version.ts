@@ -18,7 +18,7 @@ export interface ConfigWrite {
   kind: ConfigChangeKind;
   reason: string | null;
   actor: Actor;
-  /** Skip the engine's checks (kill/restore only change the kill record, and must never be blocked). */
+  /** Skip the engine's checks (kill/restore only change the kill record, and must never be blocked; or checked already). */
   skipChecks?: boolean;
 }
 
@@ -52,19 +52,28 @@ function referencesOthers(wire: Flag): boolean {
 }
 
 /**
- * Checks (the engine's strict validator, against the environment) and writes a new immutable config version plus its audit entry, inside the caller's transaction.
- * The caller bumps the environment's version first and appends the change log row after.
+ * The one check of a config write: the engine's strict validator on the flag it would deliver, against the
+ * environment's other flags and segments; throws VALIDATION_FAILED with every issue. Inside the transaction.
+ */
+export async function assertValidConfig(tx: FlagsTransaction, flag: FlagDefinition, environmentId: string, next: FlagConfig, version: number): Promise<Flag> {
+  const wire = toWireFlag(flag, next, version);
+  // Other flags matter only for prerequisites (and their cycles), segments only when a rule names one:
+  // a plain toggle need not read the whole environment.
+  const state = referencesOthers(wire) ? await loadWireState(tx, flag.projectId, environmentId) : { flags: {}, segments: {} };
+  const issues = validateFlag(wire, { flags: { ...state.flags, [wire.key]: wire }, segments: state.segments }, { strict: true });
+  if (issues.length > 0) throw FlagsErrors.invalid(`Flag "${flag.key}" config is invalid`, issues);
+  return wire;
+}
+
+/**
+ * Checks (assertValidConfig) and writes a new immutable config version plus its audit entry, inside the
+ * caller's transaction. The caller bumps the environment's version first and appends the change log row after.
  */
 export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrite): Promise<Flag> {
   const version = (write.current?.version ?? 0) + 1;
-  const wire = toWireFlag(write.flag, write.next, version);
-  if (!write.skipChecks) {
-    // Other flags matter only for prerequisites (and their cycles), segments only when a rule names one:
-    // a plain toggle need not read the whole environment.
-    const state = referencesOthers(wire) ? await loadWireState(tx, write.project.id, write.environment.id) : { flags: {}, segments: {} };
-    const issues = validateFlag(wire, { flags: { ...state.flags, [wire.key]: wire }, segments: state.segments }, { strict: true });
-    if (issues.length > 0) throw FlagsErrors.invalid(`Flag "${write.flag.key}" config is invalid`, issues);
-  }
+  const wire = write.skipChecks
+    ? toWireFlag(write.flag, write.next, version)
+    : await assertValidConfig(tx, write.flag, write.environment.id, write.next, version);
   const at = new Date().toISOString();
   const actor = { type: write.actor.type, id: write.actor.id, name: write.actor.name };
   await tx.configs.save(
