@@ -12,6 +12,8 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const response = toErrorResponse(error, currentRequestId());
+    // An aborted request is logged once, by the onRequestAbort hook (install-http-hooks.ts); nobody reads an answer.
+    if (response.aborted) return;
     if (response.unexpected) {
       this.logger.event('error', 'unhandled error', {
         error: error instanceof Error ? error.message : String(error),

@@ -4,19 +4,24 @@ import { type DomainErrorCode, type FieldError, isDomainError } from '../../../.
 
 /** Codes of errors the transport raises before any use case runs. */
 export type TransportErrorCode =
-  | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'URI_TOO_LONG' | 'HEADERS_TOO_LARGE' | 'REQUEST_TIMEOUT' | 'INTERNAL';
+  | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'URI_TOO_LONG' | 'HEADERS_TOO_LARGE' | 'REQUEST_TIMEOUT'
+  | 'REQUEST_ABORTED' | 'INTERNAL';
 
 /** The body of every error answer: `{ error: { code, message, fields, ...extra } }`. */
 export interface ErrorBody {
   error: { code: DomainErrorCode | TransportErrorCode; message: string; fields: FieldError[]; requestId?: string } & Record<string, unknown>;
 }
 
-/** An error answer: status, body, extra headers, and whether it is unexpected (to be logged as an error). */
+/**
+ * An error answer: status, body, extra headers, whether it is unexpected (to be logged as an error), and
+ * whether the client went away mid-request (nobody reads the answer; logged as an aborted request).
+ */
 export interface ErrorResponse {
   status: number;
   body: ErrorBody;
   headers: Record<string, string>;
   unexpected: boolean;
+  aborted?: boolean;
 }
 
 /** The HTTP status of each domain error code (exhaustive: a new code fails the build until mapped). */
@@ -76,12 +81,20 @@ export function toErrorResponse(error: unknown, requestId?: string): ErrorRespon
     if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') response.headers['retry-after'] = String(retryAfter);
     return response;
   }
+  // Before the database check: the aborted body stream's error is an ECONNRESET too, from the client's socket.
+  if (isClientAbort(error)) return answer(400, 'REQUEST_ABORTED', 'the client closed the connection before the request was complete', { aborted: true });
   if (isDatabaseUnavailable(error)) return answer(503, 'UNAVAILABLE', 'database unavailable');
   const status = transportStatus(error);
   if (status !== undefined && status >= 400 && status < 500 && BY_STATUS[status]) {
     return answer(status, BY_STATUS[status]!, transportMessage(error, status));
   }
   return answer(500, 'INTERNAL', 'internal error; quote the request id when reporting it', { unexpected: true });
+}
+
+/** True for the error Node raises on a request whose client closed the connection mid-body. */
+export function isClientAbort(error: unknown): boolean {
+  const candidate = error as { code?: unknown; message?: unknown } | null;
+  return candidate?.code === 'ECONNRESET' && candidate.message === 'aborted';
 }
 
 // Fastify errors carry statusCode (body too large, bad JSON, bad media type); Nest's carry getStatus().

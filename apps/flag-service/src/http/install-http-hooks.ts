@@ -5,13 +5,24 @@ import { requestContext } from './request-context.js';
 
 /**
  * Per-request plumbing around Nest: the request id (from Fastify's genReqId) in AsyncLocalStorage and
- * in the x-request-id answer header, and one access-log line and the HTTP metrics per request.
+ * in the x-request-id answer header, one access-log line and the HTTP metrics per request, and one
+ * "request aborted" line for a request whose client closed the connection before it was complete.
  * (Fastify's own errors — body too large, bad JSON — reach DomainErrorFilter through Nest's error handler.)
  */
 export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, metrics: MetricsRegistry): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestContext.run({ requestId: request.id }, done);
+  });
+
+  fastify.addHook('onRequestAbort', (request, done) => {
+    logger.event('info', 'request aborted', {
+      requestId: request.id,
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      path: request.url.split('?')[0],
+    });
+    done();
   });
 
   fastify.addHook('onResponse', (request, reply, done) => {
