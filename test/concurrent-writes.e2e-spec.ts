@@ -142,6 +142,18 @@ describe('concurrent writes', () => {
     expect(await auditOf('flag-config.toggled', 'race-switch')).toBe(1);
   });
 
+  it('kills the tagged flags once when 20 kill the tag at the same time', async () => {
+    for (const key of ['tag-a', 'tag-b']) {
+      expect((await service.request('POST', '/api/projects/shop/flags', { body: { key, name: key, type: 'boolean', tags: ['storm'] } })).status).toBe(201);
+    }
+    const logBefore = await changeLogRows();
+    const responses = await race(WRITERS, (index) => on(index).request('POST', `${ENV}/kill`, { body: { tag: 'storm' } }));
+    expect(statuses(responses)).toEqual(Array<number>(WRITERS).fill(200));
+    expect(responses.filter((response) => response.body.killed.length > 0).map((response) => response.body.killed.sort())).toEqual([['tag-a', 'tag-b']]);
+    for (const key of ['tag-a', 'tag-b']) expect(await auditOf('flag-config.killed', key)).toBe(1);
+    expect(await changeLogRows()).toBe(logBefore + 1);
+  });
+
   it('archives a flag once when 20 archive it at the same time', async () => {
     await createFlag('race-archive');
     const logBefore = await changeLogRows();
