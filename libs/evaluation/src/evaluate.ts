@@ -1,6 +1,7 @@
 import { compileFlag } from './compile/compile-flag.js';
 import type { CompiledEnv, CompiledFlag, CompiledSegment } from './compile/compiled-flag.js';
-import { evaluateCompiled, NotFoundResults, unexpectedError } from './compile/evaluate-compiled.js';
+import { NotFoundResults } from './compile/error-results.js';
+import { evaluateCompiled, unexpectedError } from './compile/evaluate-compiled.js';
 import { compileSegment } from './conditions/compile-segment.js';
 import type { EvaluationContext } from './model/context.js';
 import type { Flag, FlagType, JsonValue } from './model/flag.js';

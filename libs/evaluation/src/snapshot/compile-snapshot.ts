@@ -1,6 +1,7 @@
 import { compileFlag } from '../compile/compile-flag.js';
 import type { CompiledEnv, CompiledFlag, CompiledSegment } from '../compile/compiled-flag.js';
-import { evaluateCompiled, NotFoundResults, unexpectedError } from '../compile/evaluate-compiled.js';
+import { NotFoundResults } from '../compile/error-results.js';
+import { evaluateCompiled, unexpectedError } from '../compile/evaluate-compiled.js';
 import { compileSegment } from '../conditions/compile-segment.js';
 import type { EvaluationContext } from '../model/context.js';
 import type { Flag, FlagType, JsonValue } from '../model/flag.js';
@@ -9,7 +10,10 @@ import type { Segment } from '../model/segment.js';
 import type { Patch, Snapshot } from '../model/snapshot.js';
 import { applyPatch } from './apply-patch.js';
 
-/** A snapshot whose flags and segments are compiled once; evaluations through it allocate nothing. */
+/**
+ * A snapshot whose flags and segments are compiled once; evaluations through it allocate nothing, except a
+ * `matches` test (re2js allocates per test) and the rare paths docs/evaluation.md "Speed" lists.
+ */
 export interface CompiledSnapshot {
   /** The environment version of the snapshot (or of the last patch applied). */
   readonly version: number;
