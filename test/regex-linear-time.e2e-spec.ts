@@ -15,7 +15,7 @@ describe('matches in linear time through the service', () => {
     expect((await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } })).status).toBe(201);
     expect((await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Production' } })).status).toBe(201);
     expect((await service.request('POST', '/api/projects/shop/flags', { body: { key: 'signup-gate', name: 'Signup gate', type: 'boolean' } })).status).toBe(201);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await service?.close();
