@@ -1,44 +1,15 @@
-import { encodeUtf8 } from './utf8.js';
+import { finishHash, mixBlock } from './murmur3-mix.js';
+import { hashUtf16 } from './murmur3-string.js';
 
-const C1 = 0xcc9e2d51;
-const C2 = 0x1b873593;
-
-/**
- * MurmurHash3 x86_32 of `bytes[0..length)`, as an unsigned 32-bit integer. Reads the bytes directly and
- * allocates nothing: the engine's bucketing calls it with a reusable buffer.
- */
+/** MurmurHash3 x86_32 of `bytes[0..length)`, as an unsigned 32-bit integer; allocates nothing. */
 export function murmur3Bytes(bytes: Uint8Array, length: number, seed: number): number {
   let h = seed | 0;
   const blockEnd = length & ~3;
   let i = 0;
-  while (i < blockEnd) {
-    let k = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    i += 4;
-  }
-  const tail = length & 3;
-  if (tail !== 0) {
-    let k = 0;
-    if (tail === 3) k ^= bytes[i + 2] << 16;
-    if (tail >= 2) k ^= bytes[i + 1] << 8;
-    k ^= bytes[i];
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
-  }
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  for (; i < blockEnd; i += 4) h = mixBlock(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+  let tail = 0;
+  for (let shift = 0; i < length; i++, shift += 8) tail |= bytes[i] << shift;
+  return finishHash(h, tail, length & 3, length);
 }
 
 /**
@@ -48,6 +19,6 @@ export function murmur3Bytes(bytes: Uint8Array, length: number, seed: number): n
  * @param seed the hash seed; bucketing uses 0
  */
 export function murmur3(input: string | Uint8Array, seed = 0): number {
-  const bytes = typeof input === 'string' ? encodeUtf8(input) : input;
-  return murmur3Bytes(bytes, bytes.length, seed);
+  if (typeof input === 'string') return hashUtf16(input, seed | 0, 0, 0, 0);
+  return murmur3Bytes(input, input.length, seed);
 }
