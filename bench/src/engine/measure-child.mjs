@@ -11,7 +11,7 @@ const workerPath = fileURLToPath(new URL('./measure-worker.mjs', import.meta.url
 export class MeasureChild {
   /**
    * @param {string} id  Implementation id.
-   * @param {'distinct' | 'repeated'} mode
+   * @param {'distinct' | 'repeated' | 'per-call'} mode
    */
   constructor(id, mode) {
     this.label = `${id} ${mode}`;

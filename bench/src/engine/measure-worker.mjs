@@ -6,10 +6,14 @@
  *   parent → { type: 'round' }        child → { type: 'round', result: RoundResult }
  *   parent → { type: 'close' }        child exits
  *
- *   node --expose-gc measure-worker.mjs <implementation-id> <distinct|repeated>
+ *   node --expose-gc measure-worker.mjs <implementation-id> <distinct|repeated|per-call>
+ *
+ * distinct: 1M contexts built before timing; repeated: one context; per-call: 1M keys, the context object
+ * built inside the timed loop for every evaluation (per-call-loops.mjs).
  */
 import { startGcCounter } from './gc-counter.mjs';
 import { findImplementation } from './implementation.mjs';
+import { timePerCallAsync, timePerCallSync } from './per-call-loops.mjs';
 import { checkScenario } from './sanity-check.mjs';
 import { REPEATED_KEY, keyAt } from './scenario.mjs';
 import { readSettings } from './settings.mjs';
@@ -25,7 +29,7 @@ import { timeDistinctAsync, timeDistinctSync, timeRepeatedAsync, timeRepeatedSyn
  */
 
 const [id, mode] = process.argv.slice(2);
-if (mode !== 'distinct' && mode !== 'repeated') throw new Error(`mode must be distinct or repeated, got "${mode}"`);
+if (!['distinct', 'repeated', 'per-call'].includes(mode)) throw new Error(`mode must be distinct, repeated or per-call, got "${mode}"`);
 if (!process.send) throw new Error('measure-worker.mjs is started by run-engine-bench.mjs (it needs an IPC channel)');
 const settings = readSettings();
 const { setup } = await import(findImplementation(id).modulePath);
@@ -33,9 +37,9 @@ const { setup } = await import(findImplementation(id).modulePath);
 const implementation = await setup();
 await checkScenario(implementation);
 
-const perRound = mode === 'distinct' ? settings.keys : settings.repeatedKeyEvaluations;
-const subject = mode === 'distinct' ? pregenerate(implementation, settings.keys) : implementation.makeContext(REPEATED_KEY);
-const loop = pickLoop(implementation.isAsync, mode);
+const perRound = mode === 'repeated' ? settings.repeatedKeyEvaluations : settings.keys;
+const subject = pickSubject(implementation, mode, settings.keys);
+const loop = pickLoop(implementation, mode);
 await loop(implementation.evaluate, subject, settings.warmupEvaluations);
 // Collect set-up garbage (building 1M contexts) once, so it is never billed to a timed round. Not before
 // every round: a full collection also shrinks the young generation, which would penalise allocating SDKs.
@@ -60,6 +64,18 @@ async function runRound() {
 }
 
 /**
+ * What the timed loop walks: 1M prebuilt contexts, one context, or (per-call) 1M keys.
+ * @param {import('./implementation.mjs').Implementation} impl
+ * @param {string} loopMode
+ * @param {number} count
+ */
+function pickSubject(impl, loopMode, count) {
+  if (loopMode === 'repeated') return impl.makeContext(REPEATED_KEY);
+  if (loopMode === 'per-call') return Array.from({ length: count }, (_, i) => keyAt(i));
+  return pregenerate(impl, count);
+}
+
+/**
  * Builds every context before timing starts.
  * @param {import('./implementation.mjs').Implementation} impl
  * @param {number} count
@@ -71,11 +87,17 @@ function pregenerate(impl, count) {
 }
 
 /**
- * @param {boolean} isAsync
- * @param {'distinct' | 'repeated'} loopMode
+ * @param {import('./implementation.mjs').Implementation} impl
+ * @param {string} loopMode
  * @returns {(evaluate: any, subject: any, count: number) => Promise<import('./timing-loops.mjs').LoopResult>}
  */
-function pickLoop(isAsync, loopMode) {
+function pickLoop(impl, loopMode) {
+  const isAsync = impl.isAsync;
+  if (loopMode === 'per-call') {
+    const make = impl.makeContext;
+    if (isAsync) return (evaluate, keys, count) => timePerCallAsync(make, evaluate, keys, count);
+    return async (evaluate, keys, count) => timePerCallSync(make, evaluate, keys, count);
+  }
   if (isAsync) return loopMode === 'distinct' ? timeDistinctAsync : timeRepeatedAsync;
   const sync = loopMode === 'distinct' ? timeDistinctSync : timeRepeatedSync;
   return async (evaluate, subject, count) => sync(evaluate, subject, count);

@@ -8,6 +8,7 @@
 import { describeEnvironment, installedVersion } from './environment.mjs';
 import { IMPLEMENTATIONS, findImplementation } from './implementation.mjs';
 import { runSequentially } from './sequential-run.mjs';
+import { formatPerCallReport } from './per-call-report.mjs';
 import { formatReport } from './report.mjs';
 import { readSettings } from './settings.mjs';
 
@@ -26,7 +27,13 @@ const rows = selected.map((entry) => {
     ? { entry, version: installedVersion(entry.packageName), error }
     : { entry, version: installedVersion(entry.packageName), distinct: distinct?.measurement, repeated: repeated?.measurement };
 });
+/** @type {import('./per-call-report.mjs').PerCallRow[]} */
+const perCallRows = selected.map((entry) => {
+  const slot = slots.find((candidate) => candidate.id === entry.id && candidate.mode === 'per-call');
+  return { entry, perCall: slot?.measurement, error: slot?.error };
+});
 for (const row of rows) if (row.error) progress(`${row.entry.label} FAILED: ${row.error}`);
+for (const row of perCallRows) if (row.error) progress(`${row.entry.label} (per-call) FAILED: ${row.error}`);
 
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const lines = [
@@ -43,10 +50,17 @@ const lines = [
   '',
   `x ours = that row's ns/eval divided by switchyard compileSnapshot().evaluate (higher = slower than ours).`,
   'spread = (slowest - fastest round) / median. GC columns: collections per 1M evaluations and their share of',
-  `the timed distinct-keys rounds (0 = nothing allocated per evaluation). Run took ${seconds.toFixed(0)} s.`,
+  'the timed distinct-keys rounds (0 = nothing allocated per evaluation).',
+  '',
+  'Context per call: the same keys, each evaluation building its context object inside the timed loop, as',
+  'callers write it (the object and its garbage are billed to every implementation alike).',
+  '',
+  ...formatPerCallReport(perCallRows, keysLabel(settings.keys)),
+  '',
+  `Run took ${seconds.toFixed(0)} s.`,
 ];
 console.log(lines.join('\n'));
-if (rows.some((row) => row.error)) process.exitCode = 1;
+if (rows.some((row) => row.error) || perCallRows.some((row) => row.error)) process.exitCode = 1;
 
 /** @param {number} keys */
 function keysLabel(keys) {

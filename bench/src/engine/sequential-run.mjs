@@ -1,5 +1,8 @@
 import { MeasureChild } from './measure-child.mjs';
 
+/** The modes measured for every implementation, in run order (see measure-worker.mjs). */
+export const MODES = /** @type {const} */ (['distinct', 'repeated', 'per-call']);
+
 /**
  * @typedef {object} Measurement  All timed rounds of one implementation in one mode.
  * @property {number} evaluationsPerRound
@@ -13,7 +16,7 @@ import { MeasureChild } from './measure-child.mjs';
 /**
  * @typedef {object} Slot  One child process and what it has measured so far.
  * @property {string} id
- * @property {'distinct' | 'repeated'} mode
+ * @property {'distinct' | 'repeated' | 'per-call'} mode
  * @property {MeasureChild} [child]
  * @property {Measurement} measurement
  * @property {string} [error]
@@ -33,7 +36,7 @@ import { MeasureChild } from './measure-child.mjs';
  */
 export async function runSequentially(ids, rounds, progress) {
   /** @type {Slot[]} */
-  const slots = ids.flatMap((id) => ['distinct', 'repeated'].map((mode) => ({ id, mode, measurement: emptyMeasurement() })));
+  const slots = ids.flatMap((id) => MODES.map((mode) => ({ id, mode, measurement: emptyMeasurement() })));
   for (const slot of slots) {
     progress(`${slot.id} (${slot.mode}): set-up and ${rounds} rounds`);
     await attempt(slot, async () => {
