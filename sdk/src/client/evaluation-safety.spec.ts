@@ -92,6 +92,7 @@ describe('listeners and background errors', () => {
     const held = await nextEvent(flags, 'error');
     expect(held).toBe(early[0]);
     await expect(flags.waitUntilReady({ timeoutMs: 5000 })).resolves.toEqual({ source: 'live' });
+    await flags.close(); // flushes the cache write of the live snapshot, which would race the removal
     rmSync(dir, { recursive: true, force: true });
   });
 });
