@@ -7,3 +7,8 @@ const TWO_POW_32 = 4294967296;
 export function hashToBucket(hash: number): number {
   return Math.floor((hash * BUCKETS) / TWO_POW_32);
 }
+
+/** {@link hashToBucket} of a hash given as a signed 32-bit integer (a small integer, never boxed). */
+export function signedHashToBucket(hash: number): number {
+  return Math.floor(((hash >>> 0) * BUCKETS) / TWO_POW_32);
+}

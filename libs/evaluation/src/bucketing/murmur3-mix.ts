@@ -15,7 +15,9 @@ export function mixBlock(h: number, k: number): number {
 
 /**
  * Ends the hash: mixes the 0-3 leftover bytes `tail` (little-endian, `tailBytes` of them) and the total
- * `length` in bytes, then the final avalanche. Returns the hash as an unsigned 32-bit integer.
+ * `length` in bytes, then the final avalanche. Returns the hash as a SIGNED 32-bit integer (`>>> 0` gives
+ * murmur's unsigned value): the hot path keeps it signed so that, when the optimiser does not inline a call,
+ * the value still fits a small integer and is never boxed as a heap number.
  */
 export function finishHash(h: number, tail: number, tailBytes: number, length: number): number {
   if (tailBytes !== 0) {
@@ -29,5 +31,5 @@ export function finishHash(h: number, tail: number, tailBytes: number, length: n
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h | 0;
 }

@@ -6,6 +6,8 @@ import { finishHash, mixBlock } from './murmur3-mix.js';
  * mixed because murmur mixes whole 4-byte blocks only. Reads the string's UTF-16 code units directly and
  * never writes its bytes anywhere: nothing is allocated and no buffer grows.
  *
+ * Returns the hash as a signed 32-bit integer (see finishHash); `>>> 0` gives murmur's unsigned value.
+ *
  * The fast path takes ASCII code units four at a time (one code unit is one byte). At the first code unit
  * ≥ 0x80 it hands the state over to {@link continueUtf8}, which encodes from there on.
  */

@@ -9,7 +9,7 @@ export function murmur3Bytes(bytes: Uint8Array, length: number, seed: number): n
   for (; i < blockEnd; i += 4) h = mixBlock(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
   let tail = 0;
   for (let shift = 0; i < length; i++, shift += 8) tail |= bytes[i] << shift;
-  return finishHash(h, tail, length & 3, length);
+  return finishHash(h, tail, length & 3, length) >>> 0;
 }
 
 /**
@@ -19,6 +19,6 @@ export function murmur3Bytes(bytes: Uint8Array, length: number, seed: number): n
  * @param seed the hash seed; bucketing uses 0
  */
 export function murmur3(input: string | Uint8Array, seed = 0): number {
-  if (typeof input === 'string') return hashUtf16(input, seed | 0, 0, 0, 0);
+  if (typeof input === 'string') return hashUtf16(input, seed | 0, 0, 0, 0) >>> 0;
   return murmur3Bytes(input, input.length, seed);
 }

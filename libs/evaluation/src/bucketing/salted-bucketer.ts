@@ -1,4 +1,4 @@
-import { hashToBucket } from './hash-to-bucket.js';
+import { signedHashToBucket } from './hash-to-bucket.js';
 import { mixBlock } from './murmur3-mix.js';
 import { hashUtf16 } from './murmur3-string.js';
 import { encodeUtf8 } from './utf8.js';
@@ -39,11 +39,11 @@ export class SaltedBucketer {
 
   /** The murmur3 hash of `utf8(salt + ":" + value)`, unsigned 32-bit. */
   hash(value: string): number {
-    return hashUtf16(value, this.state, this.tail, this.tailBytes, this.prefixLength);
+    return hashUtf16(value, this.state, this.tail, this.tailBytes, this.prefixLength) >>> 0;
   }
 
   /** The bucket of `value`, in [0, BUCKETS). */
   bucket(value: string): number {
-    return hashToBucket(hashUtf16(value, this.state, this.tail, this.tailBytes, this.prefixLength));
+    return signedHashToBucket(hashUtf16(value, this.state, this.tail, this.tailBytes, this.prefixLength));
   }
 }
