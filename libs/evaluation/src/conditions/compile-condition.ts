@@ -1,6 +1,7 @@
 import type { CompiledEnv, Matcher } from '../compile/compiled-flag.js';
 import type { EvaluationContext } from '../model/context.js';
 import { compileValueTest, INCOMPARABLE, MATCH, type ValueTest } from './operators.js';
+import { isStringIn, stringInMatcher } from './string-in-matcher.js';
 
 /** Segments may name segments in their conditions down to this depth; deeper never matches. */
 export const MAX_SEGMENT_DEPTH = 8;
@@ -56,7 +57,8 @@ function compileOne(raw: unknown, path: string): Matcher | string {
   // An unknown operator (say, one added by a newer service) never matches rather than breaking the flag.
   if (test === undefined) return NEVER;
   if (typeof test === 'string') return `${path}.values: ${test}`;
-  return attributeMatcher(raw.attribute, test, negate);
+  const general = attributeMatcher(raw.attribute, test, negate);
+  return isStringIn(raw.operator, raw.values) ? stringInMatcher(raw.attribute, raw.values, negate, general) : general;
 }
 
 function allOf(matchers: Matcher[]): Matcher {
