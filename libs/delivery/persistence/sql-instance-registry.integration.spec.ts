@@ -3,18 +3,13 @@ import { createTestDatabase, type TestDatabase } from '../../database/testing/te
 import type { InstanceSighting } from '../domain/sdk-report.js';
 import { SqlInstanceRegistry } from './sql-instance-registry.js';
 import { RowsRefusedError } from './write-isolating-bad-rows.js';
+import { insertEnvironment } from '../testing/insert-environment.js';
 
 describe('SqlInstanceRegistry (Postgres, migrations applied)', () => {
   let database: TestDatabase;
   let registry: SqlInstanceRegistry;
 
-  const newEnvironment = async (): Promise<string> => {
-    const projectId = randomUUID();
-    const environmentId = randomUUID();
-    await database.dataSource.query(`INSERT INTO projects (id, key, name) VALUES ($1, $2, 'P')`, [projectId, `p-${projectId.slice(0, 8)}`]);
-    await database.dataSource.query(`INSERT INTO environments (id, project_id, key, name) VALUES ($1, $2, 'prod', 'Prod')`, [environmentId, projectId]);
-    return environmentId;
-  };
+  const newEnvironment = (): Promise<string> => insertEnvironment(database.dataSource);
   const sighting = (environmentId: string, instanceId: string, appName = 'app'): InstanceSighting => ({
     environmentId, instanceId, appName, sdkVersion: '1.0.0', node: 'node-1', ack: { version: 1, receivedAt: new Date() },
   });

@@ -1,18 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
 import { SqlRecentContextStore } from './sql-recent-context-store.js';
+import { insertEnvironment } from '../testing/insert-environment.js';
 
 describe('SqlRecentContextStore (Postgres, migrations applied)', () => {
   let database: TestDatabase;
   let store: SqlRecentContextStore;
 
-  const newEnvironment = async (): Promise<string> => {
-    const projectId = randomUUID();
-    const environmentId = randomUUID();
-    await database.dataSource.query(`INSERT INTO projects (id, key, name) VALUES ($1, $2, 'P')`, [projectId, `p-${projectId.slice(0, 8)}`]);
-    await database.dataSource.query(`INSERT INTO environments (id, project_id, key, name) VALUES ($1, $2, 'prod', 'Prod')`, [environmentId, projectId]);
-    return environmentId;
-  };
+  const newEnvironment = (): Promise<string> => insertEnvironment(database.dataSource);
   const age = (environmentId: string, key: string, seconds: number) => database.dataSource.query(
     `UPDATE recent_contexts SET last_seen = now() - make_interval(secs => $3) WHERE environment_id = $1 AND context_key = $2`,
     [environmentId, key, seconds],
