@@ -112,10 +112,15 @@ describe('inspectPostmaster on real processes', () => {
 
   it('stops a real orphan of this data directory', async () => {
     // A stand-in started by a shell that exits at once: its parent is gone, as after a kill -9 of the service.
-    const shell = spawn('sh', ['-c', `"${process.execPath}" -e 'setInterval(() => {}, 1000)' postgres -D "${dir}" & echo $!`], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // It says "ready" once Node runs (and has reset the SIGINT that sh ignores for background jobs): a SIGINT sent
+    // between the fork and that point would be lost.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" -e 'console.log("ready"); setInterval(() => {}, 1000)' postgres -D "${dir}" & echo $!`], { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
-    shell.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    await new Promise((resolve) => shell.once('exit', resolve));
+    const ready = new Promise<void>((resolve) => shell.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('ready')) resolve();
+    }));
+    await Promise.all([new Promise((resolve) => shell.once('exit', resolve)), ready]);
     const pid = Number.parseInt(out, 10);
     try {
       await writeFile(join(dir, 'postmaster.pid'), `${pid}\n`);
