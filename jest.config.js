@@ -17,7 +17,10 @@ const swc = [
 // content-disposition (needed by @fastify/static, which serves the API docs and the admin UI) is
 // ESM-only and required from CommonJS; Node allows that, Jest's runtime does not, so compile it to CJS.
 const esmOnlyDependencies = ['content-disposition'];
-const toCommonJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const toCommonJs = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 
 export default {
   testEnvironment: 'node',

@@ -108,7 +108,16 @@ export class CreateFlagsTables1764000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'change_log', 'segments', 'flag_config_versions', 'flag_configs', 'flags', 'environments', 'projects']) {
+    for (const table of [
+      'audit_log',
+      'change_log',
+      'segments',
+      'flag_config_versions',
+      'flag_configs',
+      'flags',
+      'environments',
+      'projects',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

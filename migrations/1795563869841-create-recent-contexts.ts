@@ -17,7 +17,9 @@ export class CreateRecentContexts1795563869841 implements MigrationInterface {
         last_seen      timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (environment_id, context_key)
       )`);
-    await queryRunner.query(`CREATE INDEX recent_contexts_last_seen ON recent_contexts (environment_id, last_seen DESC, context_key DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX recent_contexts_last_seen ON recent_contexts (environment_id, last_seen DESC, context_key DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -32,15 +32,21 @@ describe('a client that aborts a request mid-body', () => {
     await new Promise((resolve) => socket.once('connect', resolve));
     const aborted = logLine(service, (line) => line.includes('"msg":"request aborted"'));
     // "Expect: 100-continue" makes the server say when it has the headers and waits for the body.
-    const continued = new Promise((resolve) => socket.on('data', (chunk) => chunk.toString().includes('100 Continue') && resolve(true)));
-    socket.write(`POST /api/projects HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${service.adminToken}\r\n` +
-      'Content-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n');
+    const continued = new Promise((resolve) =>
+      socket.on('data', (chunk) => chunk.toString().includes('100 Continue') && resolve(true)),
+    );
+    socket.write(
+      `POST /api/projects HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${service.adminToken}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n',
+    );
     await continued;
     await new Promise<void>((resolve) => socket.write('{"key":"half-sent","na', () => resolve()));
     socket.destroy();
 
     expect(JSON.parse(await aborted)).toMatchObject({ level: 'info', method: 'POST', route: '/api/projects' });
-    expect(service.logs.filter((line) => line.includes('database unavailable') || line.includes('"level":"error"'))).toEqual([]);
+    expect(
+      service.logs.filter((line) => line.includes('database unavailable') || line.includes('"level":"error"')),
+    ).toEqual([]);
     const projects = await service.database.dataSource.query('SELECT count(*)::int AS n FROM projects');
     expect(projects[0].n).toBe(0);
   });

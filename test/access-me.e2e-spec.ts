@@ -6,21 +6,26 @@ describe('GET /api/me', () => {
   beforeAll(async () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
-    await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Production' } });
+    await service.request('POST', '/api/projects/shop/environments', {
+      body: { key: 'production', name: 'Production' },
+    });
   });
 
   afterAll(async () => {
     await service?.close();
   });
 
-  it.each(['viewer', 'editor', 'admin'] as const)('answers a token with the %s role with its own id, name and role', async (role) => {
-    const created = await service.request('POST', '/api/tokens', { body: { name: `${role} of the team`, role } });
-    expect(created.status).toBe(201);
-    const me = await service.request('GET', '/api/me', { token: created.body.token });
-    expect(me.status).toBe(200);
-    expect(me.body).toEqual({ id: created.body.id, name: `${role} of the team`, role });
-    expect(me.headers['cache-control']).toBe('no-store');
-  });
+  it.each(['viewer', 'editor', 'admin'] as const)(
+    'answers a token with the %s role with its own id, name and role',
+    async (role) => {
+      const created = await service.request('POST', '/api/tokens', { body: { name: `${role} of the team`, role } });
+      expect(created.status).toBe(201);
+      const me = await service.request('GET', '/api/me', { token: created.body.token });
+      expect(me.status).toBe(200);
+      expect(me.body).toEqual({ id: created.body.id, name: `${role} of the team`, role });
+      expect(me.headers['cache-control']).toBe('no-store');
+    },
+  );
 
   it('answers the bootstrap token as an admin', async () => {
     const me = await service.request('GET', '/api/me');
@@ -41,7 +46,9 @@ describe('GET /api/me', () => {
   });
 
   it('refuses an SDK key with 403: it is not an admin token', async () => {
-    const key = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'checkout' } });
+    const key = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', {
+      body: { name: 'checkout' },
+    });
     expect(key.status).toBe(201);
     const response = await service.request('GET', '/api/me', { token: key.body.key });
     expect(response.status).toBe(403);

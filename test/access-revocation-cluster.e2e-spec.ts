@@ -28,7 +28,10 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 /** Opens an SDK stream, waits for its first event, and returns a promise that resolves when the server ends it. */
 async function openStream(node: StartedApp, sdkKey: string): Promise<{ ended: Promise<void>; cancel: () => void }> {
   const controller = new AbortController();
-  const response = await fetch(`${node.baseUrl}/sdk/v1/stream`, { headers: { authorization: `Bearer ${sdkKey}` }, signal: controller.signal });
+  const response = await fetch(`${node.baseUrl}/sdk/v1/stream`, {
+    headers: { authorization: `Bearer ${sdkKey}` },
+    signal: controller.signal,
+  });
   expect(response.status).toBe(200);
   const reader = response.body!.getReader();
   const first = await reader.read();

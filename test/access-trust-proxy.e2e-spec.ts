@@ -6,7 +6,10 @@ import { startApp, type StartedApp } from './support/start-app.js';
 const cases = [
   { trustProxy: 'true', chain: (forged: string, client: string) => `${forged}, ${client}` },
   { trustProxy: '1', chain: (forged: string, client: string) => `${forged}, ${client}` },
-  { trustProxy: '127.0.0.1,10.0.0.0/8', chain: (forged: string, client: string) => `${forged}, ${client}, 10.20.30.40` },
+  {
+    trustProxy: '127.0.0.1,10.0.0.0/8',
+    chain: (forged: string, client: string) => `${forged}, ${client}, 10.20.30.40`,
+  },
 ];
 
 describe.each(cases)('the client address with TRUST_PROXY=$trustProxy', ({ trustProxy, chain }) => {
@@ -47,10 +50,16 @@ describe('the client address without TRUST_PROXY', () => {
 
   it('is the socket address: X-Forwarded-For is ignored', async () => {
     for (let index = 0; index < 20; index += 1) {
-      const response = await service.request('GET', '/api/tokens', { token: 'syt_a-guess', headers: { 'x-forwarded-for': `198.51.100.${index}` } });
+      const response = await service.request('GET', '/api/tokens', {
+        token: 'syt_a-guess',
+        headers: { 'x-forwarded-for': `198.51.100.${index}` },
+      });
       expect(response.status).toBe(401);
     }
-    const limited = await service.request('GET', '/api/tokens', { token: 'syt_a-guess', headers: { 'x-forwarded-for': '198.51.100.200' } });
+    const limited = await service.request('GET', '/api/tokens', {
+      token: 'syt_a-guess',
+      headers: { 'x-forwarded-for': '198.51.100.200' },
+    });
     expect(limited.status).toBe(429);
   });
 });

@@ -9,7 +9,9 @@ describe('access to the admin and SDK APIs', () => {
     service = await startApp();
     const projectId = randomUUID();
     environmentId = randomUUID();
-    await service.database.dataSource.query(`INSERT INTO projects (id, key, name) VALUES ($1, 'shop', 'Shop')`, [projectId]);
+    await service.database.dataSource.query(`INSERT INTO projects (id, key, name) VALUES ($1, 'shop', 'Shop')`, [
+      projectId,
+    ]);
     await service.database.dataSource.query(
       `INSERT INTO environments (id, project_id, key, name) VALUES ($1, $2, 'production', 'Production')`,
       [environmentId, projectId],
@@ -95,7 +97,9 @@ describe('access to the admin and SDK APIs', () => {
   });
 
   it('accepts an SDK key on the SDK API, refuses an admin token there, and refuses the key once revoked', async () => {
-    const created = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'reader' } });
+    const created = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', {
+      body: { name: 'reader' },
+    });
     expect((await service.request('GET', '/sdk/v1/snapshot', { token: created.body.key })).status).toBe(200);
     const withAdminToken = await service.request('GET', '/sdk/v1/snapshot');
     expect(withAdminToken.status).toBe(403);
@@ -106,17 +110,32 @@ describe('access to the admin and SDK APIs', () => {
   });
 
   it('answers 404 for SDK keys of an unknown environment, naming the key that names nothing', async () => {
-    const response = await service.request('POST', '/api/projects/shop/environments/nowhere/sdk-keys', { body: { name: 'x' } });
+    const response = await service.request('POST', '/api/projects/shop/environments/nowhere/sdk-keys', {
+      body: { name: 'x' },
+    });
     expect(response.status).toBe(404);
-    expect(response.body.error).toMatchObject({ code: 'NOT_FOUND', message: 'No environment "nowhere" in project "shop"' });
-    const noProject = await service.request('POST', '/api/projects/nope/environments/production/sdk-keys', { body: { name: 'x' } });
+    expect(response.body.error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No environment "nowhere" in project "shop"',
+    });
+    const noProject = await service.request('POST', '/api/projects/nope/environments/production/sdk-keys', {
+      body: { name: 'x' },
+    });
     expect(noProject.status).toBe(404);
-    expect(noProject.body.error).toMatchObject({ code: 'NOT_FOUND', message: 'No project "nope"', fields: [{ path: 'project' }] });
-    expect((await service.request('GET', '/api/projects/nope/environments/production/sdk-keys')).body.error.message).toBe('No project "nope"');
+    expect(noProject.body.error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No project "nope"',
+      fields: [{ path: 'project' }],
+    });
+    expect(
+      (await service.request('GET', '/api/projects/nope/environments/production/sdk-keys')).body.error.message,
+    ).toBe('No project "nope"');
   });
 
   it('revokes an SDK key', async () => {
-    const created = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'old' } });
+    const created = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', {
+      body: { name: 'old' },
+    });
     const revoked = await service.request('DELETE', `/api/sdk-keys/${created.body.id}`);
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
@@ -125,12 +144,20 @@ describe('access to the admin and SDK APIs', () => {
   it('records token and key creation and revocation in the audit log, never the secrets', async () => {
     const token = await createToken('viewer', 'audited');
     await service.request('DELETE', `/api/tokens/${token.body.id}`);
-    const key = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'audited' } });
+    const key = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', {
+      body: { name: 'audited' },
+    });
     await service.request('DELETE', `/api/sdk-keys/${key.body.id}`);
-    const rows: Array<{ action: string; actor_type: string; details: unknown }> = await service.database.dataSource.query(
-      `SELECT action, actor_type, details FROM audit_log WHERE details->>'name' = 'audited' ORDER BY id`,
-    );
-    expect(rows.map((row) => row.action)).toEqual(['admin-token.created', 'admin-token.revoked', 'sdk-key.created', 'sdk-key.revoked']);
+    const rows: Array<{ action: string; actor_type: string; details: unknown }> =
+      await service.database.dataSource.query(
+        `SELECT action, actor_type, details FROM audit_log WHERE details->>'name' = 'audited' ORDER BY id`,
+      );
+    expect(rows.map((row) => row.action)).toEqual([
+      'admin-token.created',
+      'admin-token.revoked',
+      'sdk-key.created',
+      'sdk-key.revoked',
+    ]);
     expect(rows.every((row) => row.actor_type === 'token')).toBe(true);
     const all = JSON.stringify(await service.database.dataSource.query('SELECT * FROM audit_log'));
     expect(all).not.toContain(token.body.token);
@@ -150,8 +177,10 @@ describe('repeated failed authentication', () => {
   });
 
   it('answers 429 with Retry-After after 20 failures from one address, also to a good but unverified token', async () => {
-    const verifiedBefore = (await service.request('POST', '/api/tokens', { body: { name: 'before', role: 'viewer' } })).body.token;
-    const notYetVerified = (await service.request('POST', '/api/tokens', { body: { name: 'later', role: 'viewer' } })).body.token;
+    const verifiedBefore = (await service.request('POST', '/api/tokens', { body: { name: 'before', role: 'viewer' } }))
+      .body.token;
+    const notYetVerified = (await service.request('POST', '/api/tokens', { body: { name: 'later', role: 'viewer' } }))
+      .body.token;
     expect((await service.request('GET', '/api/projects', { token: verifiedBefore })).status).not.toBe(401);
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const response = await service.request('GET', '/api/tokens', { token: `syt_wrong_${attempt}` });

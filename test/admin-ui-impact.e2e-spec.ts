@@ -15,11 +15,17 @@ describe('the ramp impact in the admin UI, in a real browser', () => {
 
   const api = async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await service.request<T>(method, `/api${path}`, { body });
-    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 300)
+      throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
   const configPath = (env: string) => `/projects/${P}/environments/${env}/flags/${FLAG}`;
-  const halfRamp = { on: true, offVariant: 'off', rules: [], fallthrough: { rollout: { weights: { on: 50_000, off: 50_000 } } } };
+  const halfRamp = {
+    on: true,
+    offVariant: 'off',
+    rules: [],
+    fallthrough: { rollout: { weights: { on: 50_000, off: 50_000 } } },
+  };
 
   const session = () => sessions.open(browser, service.baseUrl, service.adminToken);
   const scenario = (name: string, run: () => Promise<void>) => sessions.scenario(name, run);
@@ -28,7 +34,8 @@ describe('the ramp impact in the admin UI, in a real browser', () => {
     ensureAdminUiBuilt();
     [service, browser] = await Promise.all([startApp(), launchBrowser()]);
     await api('POST', '/projects', { key: P, name: 'Shop' });
-    for (const env of ['production', 'staging']) await api('POST', `/projects/${P}/environments`, { key: env, name: env });
+    for (const env of ['production', 'staging'])
+      await api('POST', `/projects/${P}/environments`, { key: env, name: env });
     await api('POST', `/projects/${P}/flags`, { key: FLAG, name: 'New checkout', type: 'boolean' });
     for (const env of ['production', 'staging']) {
       const current = await api('GET', configPath(env));
@@ -36,7 +43,12 @@ describe('the ramp impact in the admin UI, in a real browser', () => {
     }
     // A real SDK reports the contexts it evaluated in production.
     const { key } = await api('POST', `/projects/${P}/environments/production/sdk-keys`, { name: 'ui-impact' });
-    const client = createClient({ sdkKey: key, baseUrl: service.baseUrl, appName: 'ui-impact', contextSampleSize: 500 });
+    const client = createClient({
+      sdkKey: key,
+      baseUrl: service.baseUrl,
+      appName: 'ui-impact',
+      contextSampleSize: 500,
+    });
     await client.waitUntilReady({ timeoutMs: 5000 });
     for (const user of users) client.getBoolean(FLAG, user, false);
     await client.close();

@@ -13,15 +13,19 @@ describe('the admin UI in a real browser', () => {
 
   const api = async <T = any>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
     const response = await service.request<T>(method, `/api${path}`, { body, token });
-    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 300)
+      throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
   const config = (flag: string) => api(`GET`, `/projects/${P}/environments/${E}/flags/${flag}`);
-  const createFlag = (key: string, tags: string[] = []) => api('POST', `/projects/${P}/flags`, { key, name: key, type: 'boolean', tags });
+  const createFlag = (key: string, tags: string[] = []) =>
+    api('POST', `/projects/${P}/flags`, { key, name: key, type: 'boolean', tags });
   const flagUrl = (flag: string, tab = '') => `${service.baseUrl}/projects/${P}/environments/${E}/flags/${flag}${tab}`;
 
-  const session = (token: string | null = service.adminToken, size?: { width: number; height: number }): Promise<Page> =>
-    sessions.open(browser, service.baseUrl, token, size);
+  const session = (
+    token: string | null = service.adminToken,
+    size?: { width: number; height: number },
+  ): Promise<Page> => sessions.open(browser, service.baseUrl, token, size);
   const scenario = (name: string, run: () => Promise<void>) => sessions.scenario(name, run);
 
   beforeAll(async () => {
@@ -71,7 +75,7 @@ describe('the admin UI in a real browser', () => {
     expect((await config('new-checkout')).config?.on ?? (await config('new-checkout')).on).toBe(true);
   });
 
-  scenario('adds a targeting rule and shows the service\'s validation message next to the field', async () => {
+  scenario("adds a targeting rule and shows the service's validation message next to the field", async () => {
     await createFlag('beta-banner');
     const page = await session();
     await page.goto(flagUrl('beta-banner'));
@@ -82,16 +86,26 @@ describe('the admin UI in a real browser', () => {
     await page.getByLabel('Rule 1 condition 1: operator').selectOption('matches');
     await page.getByLabel('Rule 1 condition 1: values').fill('^(?!test-)');
     await page.getByRole('button', { name: 'Save targeting' }).click();
-    await page.getByRole('group', { name: 'Rule 1 condition 1' }).getByRole('alert').filter({ hasText: 'negative lookahead (?!…) is not supported' }).waitFor();
+    await page
+      .getByRole('group', { name: 'Rule 1 condition 1' })
+      .getByRole('alert')
+      .filter({ hasText: 'negative lookahead (?!…) is not supported' })
+      .waitFor();
     expect((await config('beta-banner')).config.rules).toEqual([]);
     await page.getByLabel('Rule 1 condition 1: operator').selectOption('in');
     await page.getByLabel('Rule 1 condition 1: values').fill('FR, DE');
     await page.getByLabel('Reason for this change').fill('beta in France and Germany');
     await page.getByRole('button', { name: 'Save targeting' }).click();
-    await page.getByRole('status').filter({ hasText: /Saved as version \d+/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Saved as version \d+/ })
+      .waitFor();
     const saved = (await config('beta-banner')).config;
     expect(saved.rules).toHaveLength(1);
-    expect(saved.rules[0]).toMatchObject({ conditions: [{ attribute: 'country', operator: 'in', values: ['FR', 'DE'] }], serve: { variant: 'on' } });
+    expect(saved.rules[0]).toMatchObject({
+      conditions: [{ attribute: 'country', operator: 'in', values: ['FR', 'DE'] }],
+      serve: { variant: 'on' },
+    });
   });
 
   scenario('ramps the default rule to 12.345% with the exact input and to more with the slider', async () => {
@@ -101,7 +115,10 @@ describe('the admin UI in a real browser', () => {
     await page.getByRole('group', { name: 'Default rule serves' }).getByLabel('a percentage rollout').check();
     await page.getByLabel('Default rule: on %').fill('12.345');
     await page.getByRole('button', { name: 'Save targeting' }).click();
-    await page.getByRole('status').filter({ hasText: /Saved as version/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Saved as version/ })
+      .waitFor();
     const first = await config('ramped');
     expect(first.config.fallthrough).toEqual({ rollout: { weights: { on: 12345, off: 87655 } } });
     const slider = page.getByRole('slider', { name: 'on' });
@@ -110,7 +127,10 @@ describe('the admin UI in a real browser', () => {
     expect(await page.getByLabel('Default rule: on %').inputValue()).toBe('12.346');
     expect(await page.getByLabel('Default rule: off %').inputValue()).toBe('87.654');
     await page.getByRole('button', { name: 'Save targeting' }).click();
-    await page.getByRole('status').filter({ hasText: `Saved as version ${first.version + 1}.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saved as version ${first.version + 1}.` })
+      .waitFor();
     expect((await config('ramped')).config.fallthrough.rollout.weights).toEqual({ on: 12346, off: 87654 });
   });
 
@@ -138,38 +158,64 @@ describe('the admin UI in a real browser', () => {
     await createFlag('reverted');
     const path = `/projects/${P}/environments/${E}/flags/reverted`;
     const v1 = await api('GET', path);
-    const v2 = await api('PUT', path, { ...v1.config, killed: undefined, on: true, fallthrough: { variant: 'on' }, baseVersion: v1.version, reason: 'launch' });
-    await api('PUT', path, { ...v2.config, killed: undefined, fallthrough: { rollout: { weights: { on: 50000, off: 50000 } } }, baseVersion: v2.version });
+    const v2 = await api('PUT', path, {
+      ...v1.config,
+      killed: undefined,
+      on: true,
+      fallthrough: { variant: 'on' },
+      baseVersion: v1.version,
+      reason: 'launch',
+    });
+    await api('PUT', path, {
+      ...v2.config,
+      killed: undefined,
+      fallthrough: { rollout: { weights: { on: 50000, off: 50000 } } },
+      baseVersion: v2.version,
+    });
     const page = await session();
     await page.goto(flagUrl('reverted', '/history'));
     const entry = page.locator(`li[data-version="${v2.version}"]`);
     await entry.getByText('“launch”').waitFor();
     await entry.getByRole('button', { name: `Revert to version ${v2.version}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: `Revert to version ${v2.version}` }).click();
-    await page.getByRole('status').filter({ hasText: `Reverted to version ${v2.version}` }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: `Revert to version ${v2.version}` })
+      .click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Reverted to version ${v2.version}` })
+      .waitFor();
     const now = await config('reverted');
     expect(now.version).toBe(v2.version + 2);
     expect(now.config.fallthrough).toEqual({ variant: 'on' });
   });
 
-  scenario('shows a conflict, not an overwrite, when a second session saved first, and reloads on request', async () => {
-    await createFlag('contested');
-    const first = await session();
-    const second = await session();
-    for (const page of [first, second]) {
-      await page.goto(flagUrl('contested'));
-      await page.getByRole('button', { name: 'Add rule' }).click();
-      await page.getByLabel('Rule 1 condition 1: values').fill(page === first ? 'ana' : 'bob');
-    }
-    await first.getByRole('button', { name: 'Save targeting' }).click();
-    await first.getByRole('status').filter({ hasText: /Saved as version/ }).waitFor();
-    await second.getByRole('button', { name: 'Save targeting' }).click();
-    await second.getByRole('alert').filter({ hasText: 'Someone else changed this flag' }).waitFor();
-    expect((await config('contested')).config.rules[0].conditions[0].values).toEqual(['ana']);
-    await second.getByRole('button', { name: 'Reload (discard my edits)' }).first().click();
-    await second.waitForFunction(() =>
-      document.querySelector<HTMLInputElement>('input[aria-label="Rule 1 condition 1: values"]')?.value === 'ana');
-  });
+  scenario(
+    'shows a conflict, not an overwrite, when a second session saved first, and reloads on request',
+    async () => {
+      await createFlag('contested');
+      const first = await session();
+      const second = await session();
+      for (const page of [first, second]) {
+        await page.goto(flagUrl('contested'));
+        await page.getByRole('button', { name: 'Add rule' }).click();
+        await page.getByLabel('Rule 1 condition 1: values').fill(page === first ? 'ana' : 'bob');
+      }
+      await first.getByRole('button', { name: 'Save targeting' }).click();
+      await first
+        .getByRole('status')
+        .filter({ hasText: /Saved as version/ })
+        .waitFor();
+      await second.getByRole('button', { name: 'Save targeting' }).click();
+      await second.getByRole('alert').filter({ hasText: 'Someone else changed this flag' }).waitFor();
+      expect((await config('contested')).config.rules[0].conditions[0].values).toEqual(['ana']);
+      await second.getByRole('button', { name: 'Reload (discard my edits)' }).first().click();
+      await second.waitForFunction(
+        () =>
+          document.querySelector<HTMLInputElement>('input[aria-label="Rule 1 condition 1: values"]')?.value === 'ana',
+      );
+    },
+  );
 
   scenario('gives a viewer no write controls', async () => {
     await createFlag('watched');
@@ -215,7 +261,10 @@ describe('the admin UI in a real browser', () => {
     await page.getByLabel('Rule 1 condition 1: segment').fill('staff');
     await page.getByLabel('Rule 1: variant').selectOption('on');
     await page.getByRole('button', { name: 'Save targeting' }).click();
-    await page.getByRole('status').filter({ hasText: /Saved as version/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Saved as version/ })
+      .waitFor();
     await page.getByRole('button', { name: /staff-preview is off/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Turn on' }).click();
     await page.locator('.flag-head [data-state="targeting"]').waitFor();
@@ -244,33 +293,38 @@ describe('the admin UI in a real browser', () => {
     await page.locator('.flag-head [data-state="on"]').waitFor();
   });
 
-  scenario('shows a new SDK key and admin token once, revokes them, and signs out a session whose token was revoked', async () => {
-    const page = await session();
-    const editorPage = await session((await api('POST', '/tokens', { name: 'soon revoked', role: 'editor' })).token);
-    await page.getByRole('link', { name: 'Keys & tokens' }).click();
-    await page.getByLabel('Name').first().fill('checkout-service');
-    await page.getByRole('button', { name: 'Create SDK key' }).click();
-    const secret = await page.getByTestId('secret').textContent();
-    expect(secret).toMatch(/^sdk_/);
-    const snapshot = await fetch(`${service.baseUrl}/sdk/v1/snapshot`, { headers: { authorization: `Bearer ${secret}` } });
-    expect(snapshot.status).toBe(200);
-    await page.getByRole('button', { name: 'I have stored it' }).click();
-    expect(await page.getByTestId('secret').count()).toBe(0);
-    await page.getByRole('button', { name: 'Revoke checkout-service' }).click();
-    await page.getByRole('button', { name: 'Revoke checkout-service' }).waitFor({ state: 'detached' });
-    await page.getByLabel('Name').last().fill('read-only robot');
-    await page.getByLabel('Role').selectOption('viewer');
-    await page.getByRole('button', { name: 'Create token' }).click();
-    const token = await page.getByTestId('secret').textContent();
-    expect(token).toMatch(/^syt_/);
-    expect((await service.request('GET', '/api/projects', { token: token! })).status).toBe(200);
-    await page.getByRole('button', { name: 'I have stored it' }).click();
-    await page.getByRole('button', { name: 'Revoke read-only robot' }).waitFor();
-    await page.getByRole('button', { name: 'Revoke soon revoked' }).click();
-    await page.getByRole('button', { name: 'Revoke soon revoked' }).waitFor({ state: 'detached' });
-    await editorPage.getByText('The service no longer accepts your token').waitFor();
-    await editorPage.getByLabel('Admin token').waitFor();
-  });
+  scenario(
+    'shows a new SDK key and admin token once, revokes them, and signs out a session whose token was revoked',
+    async () => {
+      const page = await session();
+      const editorPage = await session((await api('POST', '/tokens', { name: 'soon revoked', role: 'editor' })).token);
+      await page.getByRole('link', { name: 'Keys & tokens' }).click();
+      await page.getByLabel('Name').first().fill('checkout-service');
+      await page.getByRole('button', { name: 'Create SDK key' }).click();
+      const secret = await page.getByTestId('secret').textContent();
+      expect(secret).toMatch(/^sdk_/);
+      const snapshot = await fetch(`${service.baseUrl}/sdk/v1/snapshot`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(snapshot.status).toBe(200);
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+      expect(await page.getByTestId('secret').count()).toBe(0);
+      await page.getByRole('button', { name: 'Revoke checkout-service' }).click();
+      await page.getByRole('button', { name: 'Revoke checkout-service' }).waitFor({ state: 'detached' });
+      await page.getByLabel('Name').last().fill('read-only robot');
+      await page.getByLabel('Role').selectOption('viewer');
+      await page.getByRole('button', { name: 'Create token' }).click();
+      const token = await page.getByTestId('secret').textContent();
+      expect(token).toMatch(/^syt_/);
+      expect((await service.request('GET', '/api/projects', { token: token! })).status).toBe(200);
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+      await page.getByRole('button', { name: 'Revoke read-only robot' }).waitFor();
+      await page.getByRole('button', { name: 'Revoke soon revoked' }).click();
+      await page.getByRole('button', { name: 'Revoke soon revoked' }).waitFor({ state: 'detached' });
+      await editorPage.getByText('The service no longer accepts your token').waitFor();
+      await editorPage.getByLabel('Admin token').waitFor();
+    },
+  );
 
   scenario('lists changes in the audit log with who, what and why, filtered by flag', async () => {
     await createFlag('audited', ['audit-tag']);
@@ -292,7 +346,7 @@ describe('the admin UI in a real browser', () => {
     expect(await rows.filter({ hasText: 'tag drill' }).count()).toBeGreaterThan(0);
   });
 
-  scenario('edits a flag\'s settings and archives it', async () => {
+  scenario("edits a flag's settings and archives it", async () => {
     await createFlag('short-lived');
     await createFlag('long-lived');
     const page = await session();
@@ -314,7 +368,12 @@ describe('the admin UI in a real browser', () => {
   scenario('shows how many connected SDK instances applied a kill', async () => {
     await createFlag('fleet-wide');
     const { key } = await api('POST', `/projects/${P}/environments/${E}/sdk-keys`, { name: 'fleet' });
-    const client = createClient({ sdkKey: key, baseUrl: service.baseUrl, appName: 'admin-ui-e2e', ackFlushDelayMs: 10 });
+    const client = createClient({
+      sdkKey: key,
+      baseUrl: service.baseUrl,
+      appName: 'admin-ui-e2e',
+      ackFlushDelayMs: 10,
+    });
     try {
       await client.waitUntilReady({ timeoutMs: 5000 });
       const page = await session();
@@ -322,7 +381,10 @@ describe('the admin UI in a real browser', () => {
       await page.getByRole('button', { name: 'Kill', exact: true }).click();
       await page.getByRole('dialog').getByLabel('Reason').fill('prove it landed');
       await page.getByRole('dialog').getByRole('button', { name: 'Kill now' }).click();
-      await page.getByRole('status').filter({ hasText: /applied by 1 of 1 live SDK instance/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /applied by 1 of 1 live SDK instance/ })
+        .waitFor();
     } finally {
       await client.close();
     }

@@ -6,12 +6,21 @@ describe('audit log API', () => {
 
   beforeAll(async () => {
     service = await startApp();
-    editorToken = (await service.request('POST', '/api/tokens', { body: { name: 'release-bot', role: 'editor' } })).body.token;
+    editorToken = (await service.request('POST', '/api/tokens', { body: { name: 'release-bot', role: 'editor' } })).body
+      .token;
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
     await service.request('POST', '/api/projects', { body: { key: 'blog', name: 'Blog' } });
-    await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Production' } });
-    await service.request('POST', '/api/projects/shop/flags', { body: { key: 'new-checkout', name: 'New checkout', type: 'boolean' }, token: editorToken });
-    await service.request('POST', '/api/projects/shop/environments/production/flags/new-checkout/kill', { body: { reason: 'incident 7' }, token: editorToken });
+    await service.request('POST', '/api/projects/shop/environments', {
+      body: { key: 'production', name: 'Production' },
+    });
+    await service.request('POST', '/api/projects/shop/flags', {
+      body: { key: 'new-checkout', name: 'New checkout', type: 'boolean' },
+      token: editorToken,
+    });
+    await service.request('POST', '/api/projects/shop/environments/production/flags/new-checkout/kill', {
+      body: { reason: 'incident 7' },
+      token: editorToken,
+    });
   });
 
   afterAll(async () => {
@@ -22,17 +31,29 @@ describe('audit log API', () => {
     const response = await service.request('GET', '/api/audit?project=shop');
     expect(response.status).toBe(200);
     expect(response.body.items.map((entry: { action: string }) => entry.action)).toEqual([
-      'flag-config.killed', 'flag.created', 'flag-config.created', 'environment.created', 'project.created',
+      'flag-config.killed',
+      'flag.created',
+      'flag-config.created',
+      'environment.created',
+      'project.created',
     ]);
     const kill = response.body.items[0];
-    expect(kill).toMatchObject({ environmentKey: 'production', flagKey: 'new-checkout', reason: 'incident 7', actor: { name: 'release-bot' } });
+    expect(kill).toMatchObject({
+      environmentKey: 'production',
+      flagKey: 'new-checkout',
+      reason: 'incident 7',
+      actor: { name: 'release-bot' },
+    });
     expect(kill.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
   it('filters by environment, flag, actor and time range', async () => {
     const actions = async (query: string) =>
       (await service.request('GET', `/api/audit?${query}`)).body.items.map((entry: { action: string }) => entry.action);
-    expect(await actions('project=shop&environment=production&flag=new-checkout')).toEqual(['flag-config.killed', 'flag-config.created']);
+    expect(await actions('project=shop&environment=production&flag=new-checkout')).toEqual([
+      'flag-config.killed',
+      'flag-config.created',
+    ]);
     expect(await actions('actor=release-bot')).toEqual(['flag-config.killed', 'flag.created', 'flag-config.created']);
     expect(await actions('project=blog')).toEqual(['project.created']);
     expect(await actions('from=2000-01-01T00:00:00Z&to=2000-12-31T00:00:00Z')).toEqual([]);
@@ -43,12 +64,17 @@ describe('audit log API', () => {
     expect(first.body.items).toHaveLength(2);
     const second = await service.request('GET', `/api/audit?project=shop&limit=2&before=${first.body.nextBefore}`);
     expect(Number(second.body.items[0].id)).toBeLessThan(Number(first.body.items[1].id));
-    expect(second.body.items.map((entry: { action: string }) => entry.action)).toEqual(['flag-config.created', 'environment.created']);
+    expect(second.body.items.map((entry: { action: string }) => entry.action)).toEqual([
+      'flag-config.created',
+      'environment.created',
+    ]);
   });
 
   it('refuses bad filters with 400 and the failing fields', async () => {
     const response = await service.request('GET', '/api/audit?from=yesterday&limit=5000&colour=red');
     expect(response.status).toBe(400);
-    expect(response.body.error.fields.map((field: { path: string }) => field.path)).toEqual(expect.arrayContaining(['from', 'limit']));
+    expect(response.body.error.fields.map((field: { path: string }) => field.path)).toEqual(
+      expect.arrayContaining(['from', 'limit']),
+    );
   });
 });

@@ -9,20 +9,30 @@ describe('body-less actions with a JSON content type', () => {
   const json = { 'content-type': 'application/json' };
 
   /** A POST with a Content-Type and neither a body nor a Content-Length, as curl -X POST sends it. */
-  const postWithoutLength = (path: string) => new Promise<{ status: number; body: any }>((resolve, reject) => {
-    const url = new URL(service.baseUrl + path);
-    const request = httpRequest(url, { method: 'POST', headers: { ...json, authorization: `Bearer ${service.adminToken}` } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+  const postWithoutLength = (path: string) =>
+    new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const url = new URL(service.baseUrl + path);
+      const request = httpRequest(
+        url,
+        { method: 'POST', headers: { ...json, authorization: `Bearer ${service.adminToken}` } },
+        (response) => {
+          let text = '';
+          response
+            .setEncoding('utf8')
+            .on('data', (chunk: string) => (text += chunk))
+            .on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+        },
+      );
+      request.on('error', reject);
+      request.end();
     });
-    request.on('error', reject);
-    request.end();
-  });
 
   beforeAll(async () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
-    await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Production' } });
+    await service.request('POST', '/api/projects/shop/environments', {
+      body: { key: 'production', name: 'Production' },
+    });
     await service.request('POST', '/api/projects/shop/flags', { body: { key: 'beta', name: 'Beta', type: 'boolean' } });
   });
 
@@ -40,8 +50,14 @@ describe('body-less actions with a JSON content type', () => {
   });
 
   it('kills and restores without a Content-Length', async () => {
-    expect(await postWithoutLength(`${FLAG}/kill`)).toMatchObject({ status: 200, body: { config: { killed: expect.any(Object) } } });
-    expect(await postWithoutLength(`${FLAG}/restore`)).toMatchObject({ status: 200, body: { config: { killed: null } } });
+    expect(await postWithoutLength(`${FLAG}/kill`)).toMatchObject({
+      status: 200,
+      body: { config: { killed: expect.any(Object) } },
+    });
+    expect(await postWithoutLength(`${FLAG}/restore`)).toMatchObject({
+      status: 200,
+      body: { config: { killed: null } },
+    });
   });
 
   it('archives without a body', async () => {
@@ -54,11 +70,16 @@ describe('body-less actions with a JSON content type', () => {
   it('refuses an empty body where fields are required, naming them', async () => {
     const toggle = await service.request('POST', `${FLAG}/toggle`, { headers: json });
     expect(toggle.status).toBe(400);
-    expect(toggle.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: expect.arrayContaining([expect.objectContaining({ path: 'on' })]) });
+    expect(toggle.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: expect.arrayContaining([expect.objectContaining({ path: 'on' })]),
+    });
     const { version } = (await service.request('GET', FLAG)).body;
     const put = await service.request('PUT', FLAG, { headers: { ...json, 'if-match': `"${version}"` } });
     expect(put.status).toBe(400);
-    expect(put.body.error.fields.map((field: { path: string }) => field.path)).toEqual(expect.arrayContaining(['on', 'offVariant', 'fallthrough']));
+    expect(put.body.error.fields.map((field: { path: string }) => field.path)).toEqual(
+      expect.arrayContaining(['on', 'offVariant', 'fallthrough']),
+    );
   });
 
   it('still refuses a JSON body that is not empty but malformed', async () => {

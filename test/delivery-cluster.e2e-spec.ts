@@ -1,5 +1,10 @@
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { createBooleanFlag, killFlag, restoreFlag, seedEnvironment } from '../libs/delivery/testing/delivery-e2e-fixture.js';
+import {
+  createBooleanFlag,
+  killFlag,
+  restoreFlag,
+  seedEnvironment,
+} from '../libs/delivery/testing/delivery-e2e-fixture.js';
 import { RedisServerProcess } from '../libs/delivery/testing/redis-server-process.js';
 import { createTestDatabase, type TestDatabase } from '../libs/database/testing/test-database.js';
 import { startApp, type StartedApp } from './support/start-app.js';
@@ -17,7 +22,13 @@ async function startNode(env: Record<string, string>): Promise<StartedApp> {
 }
 
 function connect(node: StartedApp, sdkKey: string): SwitchyardClient {
-  const client = createClient({ sdkKey, baseUrl: node.baseUrl, appName: 'cluster', initialRetryDelayMs: 20, maxRetryDelayMs: 200 });
+  const client = createClient({
+    sdkKey,
+    baseUrl: node.baseUrl,
+    appName: 'cluster',
+    initialRetryDelayMs: 20,
+    maxRetryDelayMs: 200,
+  });
   clients.push(client);
   return client;
 }

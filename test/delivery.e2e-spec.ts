@@ -1,5 +1,10 @@
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { createBooleanFlag, killFlag, restoreFlag, seedEnvironment } from '../libs/delivery/testing/delivery-e2e-fixture.js';
+import {
+  createBooleanFlag,
+  killFlag,
+  restoreFlag,
+  seedEnvironment,
+} from '../libs/delivery/testing/delivery-e2e-fixture.js';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 let node: StartedApp;
@@ -7,7 +12,13 @@ let sdkKey: string;
 const clients: SwitchyardClient[] = [];
 
 function connect(): SwitchyardClient {
-  const client = createClient({ sdkKey, baseUrl: node.baseUrl, appName: 'e2e', ackFlushDelayMs: 10, initialRetryDelayMs: 20 });
+  const client = createClient({
+    sdkKey,
+    baseUrl: node.baseUrl,
+    appName: 'e2e',
+    ackFlushDelayMs: 10,
+    initialRetryDelayMs: 20,
+  });
   clients.push(client);
   return client;
 }
@@ -40,14 +51,19 @@ describe('delivery on one node', () => {
     expect(first.status).toBe(200);
     expect(first.body.flags.checkout).toMatchObject({ key: 'checkout', on: true });
     expect(first.headers['etag']).toBe(`"${first.body.version}"`);
-    const second = await node.request('GET', '/sdk/v1/snapshot', { token: sdkKey, headers: { 'if-none-match': first.headers['etag']! } });
+    const second = await node.request('GET', '/sdk/v1/snapshot', {
+      token: sdkKey,
+      headers: { 'if-none-match': first.headers['etag']! },
+    });
     expect(second.status).toBe(304);
   });
 
   it('refuses the SDK API without an SDK key, and refuses SDK keys on the admin API', async () => {
     expect((await node.request('GET', '/sdk/v1/snapshot', { token: null })).status).toBe(401);
     expect([401, 403]).toContain((await node.request('GET', '/sdk/v1/snapshot')).status);
-    expect((await node.request('GET', '/api/projects/shop/environments/prod/delivery', { token: sdkKey })).status).toBe(403);
+    expect((await node.request('GET', '/api/projects/shop/environments/prod/delivery', { token: sdkKey })).status).toBe(
+      403,
+    );
     expect((await node.request('GET', '/api/projects/shop/environments/nope/delivery')).status).toBe(404);
   });
 
@@ -75,7 +91,9 @@ describe('delivery on one node', () => {
     }
     expect(body).toMatchObject({ version, liveInstances: 1, appliedInstances: 1 });
     expect(body.propagationMs.p99).toBeGreaterThanOrEqual(0);
-    expect(body.summary).toMatch(new RegExp(`^version ${version} applied by 1 of 1 live instances, p50/p99 propagation \\d+/\\d+ ms$`));
+    expect(body.summary).toMatch(
+      new RegExp(`^version ${version} applied by 1 of 1 live instances, p50/p99 propagation \\d+/\\d+ ms$`),
+    );
     expect(body.instances[0]).toMatchObject({ appName: 'e2e', sdkVersion: '0.1.0', appliedVersion: version });
   });
 
@@ -97,7 +115,10 @@ describe('delivery on one node', () => {
   it('accepts event batches with 202, refuses malformed ones with 400, and reports who applied what', async () => {
     const ok = await node.request('POST', '/sdk/v1/events', {
       token: sdkKey,
-      body: { instance: { id: 'manual-1', appName: 'probe', sdkVersion: '0.0.1' }, evaluations: [{ flag: 'checkout', variant: 'off', count: 3 }] },
+      body: {
+        instance: { id: 'manual-1', appName: 'probe', sdkVersion: '0.0.1' },
+        evaluations: [{ flag: 'checkout', variant: 'off', count: 3 }],
+      },
     });
     expect(ok.status).toBe(202);
     const bad = await node.request('POST', '/sdk/v1/events', {
@@ -106,7 +127,8 @@ describe('delivery on one node', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((field: { path: string }) => field.path)).toEqual(
-      expect.arrayContaining(['instance.id', 'instance.sdkVersion', 'acks.0.version', 'acks.0.receivedAt']));
+      expect.arrayContaining(['instance.id', 'instance.sdkVersion', 'acks.0.version', 'acks.0.receivedAt']),
+    );
     let status = await node.request('GET', '/api/projects/shop/environments/prod/delivery');
     while (!status.body.instances.some((instance: { id: string }) => instance.id === 'manual-1')) {
       await new Promise((resolve) => setTimeout(resolve, 20));

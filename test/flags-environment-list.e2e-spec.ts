@@ -20,16 +20,26 @@ describe('GET /api/projects/:project/environments/:env/flags', () => {
     service = await startApp();
     expect((await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } })).status).toBe(201);
     for (const key of ['staging', 'production']) {
-      expect((await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } })).status).toBe(201);
+      expect(
+        (await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } })).status,
+      ).toBe(201);
     }
-    for (const [key, tags] of [['new-checkout', ['checkout']], ['banner', ['ui']], ['retired', []]] as const) {
-      const created = await service.request('POST', '/api/projects/shop/flags', { body: { key, name: `Flag ${key}`, type: 'boolean', tags } });
+    for (const [key, tags] of [
+      ['new-checkout', ['checkout']],
+      ['banner', ['ui']],
+      ['retired', []],
+    ] as const) {
+      const created = await service.request('POST', '/api/projects/shop/flags', {
+        body: { key, name: `Flag ${key}`, type: 'boolean', tags },
+      });
       expect(created.status).toBe(201);
     }
     const base = `${LIST}/new-checkout`;
     expect((await service.request('POST', `${base}/toggle`, { body: { on: true } })).status).toBe(200);
     expect((await service.request('POST', `${LIST}/banner/kill`, { body: { reason: 'incident 7' } })).status).toBe(200);
-    expect((await service.request('POST', '/api/projects/shop/flags/retired/archive', { body: { reason: 'done' } })).status).toBe(200);
+    expect(
+      (await service.request('POST', '/api/projects/shop/flags/retired/archive', { body: { reason: 'done' } })).status,
+    ).toBe(200);
   });
 
   afterAll(async () => {
@@ -42,10 +52,18 @@ describe('GET /api/projects/:project/environments/:env/flags', () => {
     const items: Item[] = response.body.items;
     expect(items.map((item) => item.key).sort()).toEqual(['banner', 'new-checkout']);
     expect(itemOf(items, 'new-checkout')).toMatchObject({
-      name: 'Flag new-checkout', type: 'boolean', tags: ['checkout'], variants: { on: true, off: false }, archivedAt: null,
-      version: 2, config: { on: true, offVariant: 'off', killed: null, salt: 'new-checkout' },
+      name: 'Flag new-checkout',
+      type: 'boolean',
+      tags: ['checkout'],
+      variants: { on: true, off: false },
+      archivedAt: null,
+      version: 2,
+      config: { on: true, offVariant: 'off', killed: null, salt: 'new-checkout' },
     });
-    expect(itemOf(items, 'banner')).toMatchObject({ version: 2, config: { killed: { by: expect.any(String), reason: 'incident 7' } } });
+    expect(itemOf(items, 'banner')).toMatchObject({
+      version: 2,
+      config: { killed: { by: expect.any(String), reason: 'incident 7' } },
+    });
     const environments = (await service.request('GET', '/api/projects/shop/environments')).body.items;
     const production = environments.find((environment: { key: string }) => environment.key === 'production');
     expect(response.body.environmentVersion).toBe(Number(production.version));
@@ -55,7 +73,10 @@ describe('GET /api/projects/:project/environments/:env/flags', () => {
     const items: Item[] = (await list()).body.items;
     for (const item of items) {
       const single = await service.request('GET', `${LIST}/${item.key}`);
-      expect({ version: item.version, config: item.config }).toEqual({ version: single.body.version, config: single.body.config });
+      expect({ version: item.version, config: item.config }).toEqual({
+        version: single.body.version,
+        config: single.body.config,
+      });
     }
   });
 
@@ -69,7 +90,10 @@ describe('GET /api/projects/:project/environments/:env/flags', () => {
     const withArchived: Item[] = (await list('?archived=true')).body.items;
     expect(withArchived.map((item) => item.key).sort()).toEqual(['banner', 'new-checkout', 'retired']);
     expect(itemOf(withArchived, 'retired')?.archivedAt).toEqual(expect.any(String));
-    expect(((await list('?archived=false')).body.items as Item[]).map((item) => item.key).sort()).toEqual(['banner', 'new-checkout']);
+    expect(((await list('?archived=false')).body.items as Item[]).map((item) => item.key).sort()).toEqual([
+      'banner',
+      'new-checkout',
+    ]);
   });
 
   it('filters by tag', async () => {
@@ -86,10 +110,13 @@ describe('GET /api/projects/:project/environments/:env/flags', () => {
   });
 
   it('lets a viewer read it, and refuses no token with 401 and an SDK key with 403', async () => {
-    const viewer = (await service.request('POST', '/api/tokens', { body: { name: 'reader', role: 'viewer' } })).body.token;
+    const viewer = (await service.request('POST', '/api/tokens', { body: { name: 'reader', role: 'viewer' } })).body
+      .token;
     expect((await list('', viewer)).status).toBe(200);
     expect((await list('', null)).status).toBe(401);
-    const key = (await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'sdk' } })).body.key;
+    const key = (
+      await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'sdk' } })
+    ).body.key;
     expect((await list('', key)).status).toBe(403);
   });
 
@@ -110,7 +137,11 @@ describe('GET /api/projects/:project/environments/:env/flags', () => {
     const document = (await service.request('GET', '/api/docs-json', { token: null })).body;
     const operation = document.paths['/api/projects/{project}/environments/{env}/flags'].get;
     expect(operation.security).toEqual([{ 'admin-token': [] }]);
-    expect(operation.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['archived', 'tag']));
-    expect(document.components.schemas.EnvironmentFlagListDto.required).toEqual(expect.arrayContaining(['environmentVersion', 'items']));
+    expect(operation.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+      expect.arrayContaining(['archived', 'tag']),
+    );
+    expect(document.components.schemas.EnvironmentFlagListDto.required).toEqual(
+      expect.arrayContaining(['environmentVersion', 'items']),
+    );
   });
 });

@@ -12,7 +12,12 @@ describe('declared order of variants and rollout weights', () => {
     await service.request('POST', '/api/projects', { body: { key: 'lab', name: 'Lab' } });
     await service.request('POST', '/api/projects/lab/environments', { body: { key: 'prod', name: 'Prod' } });
     const created = await service.request('POST', '/api/projects/lab/flags', {
-      body: { key: 'checkout-v2', name: 'Checkout v2', type: 'string', variants: { off: 'off', shadow: 'shadow', live: 'live' } },
+      body: {
+        key: 'checkout-v2',
+        name: 'Checkout v2',
+        type: 'string',
+        variants: { off: 'off', shadow: 'shadow', live: 'live' },
+      },
     });
     expect(created.status).toBe(201);
     const write = await service.request('PUT', CONFIG, {
@@ -31,7 +36,9 @@ describe('declared order of variants and rollout weights', () => {
   });
 
   it('delivers the weights and variants to SDKs in the order they were written', async () => {
-    const key = await service.request('POST', '/api/projects/lab/environments/prod/sdk-keys', { body: { name: 'order' } });
+    const key = await service.request('POST', '/api/projects/lab/environments/prod/sdk-keys', {
+      body: { name: 'order' },
+    });
     expect(key.status).toBe(201);
     const snapshot = await service.request('GET', '/sdk/v1/snapshot', { token: key.body.key });
     expect(snapshot.status).toBe(200);

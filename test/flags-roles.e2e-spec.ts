@@ -44,11 +44,17 @@ describe('roles on the flags, segments and audit routes', () => {
   beforeAll(async () => {
     service = await startApp();
     for (const role of ['viewer', 'editor'] as const) {
-      tokens[role] = (await service.request('POST', '/api/tokens', { body: { name: `${role}-token`, role } })).body.token;
+      tokens[role] = (
+        await service.request('POST', '/api/tokens', { body: { name: `${role}-token`, role } })
+      ).body.token;
     }
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
-    await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Production' } });
-    await service.request('POST', '/api/projects/shop/flags', { body: { key: 'new-checkout', name: 'New checkout', type: 'boolean' } });
+    await service.request('POST', '/api/projects/shop/environments', {
+      body: { key: 'production', name: 'Production' },
+    });
+    await service.request('POST', '/api/projects/shop/flags', {
+      body: { key: 'new-checkout', name: 'New checkout', type: 'boolean' },
+    });
     await service.request('POST', '/api/projects/shop/segments', { body: { key: 'staff', name: 'Staff' } });
   });
 
@@ -63,27 +69,39 @@ describe('roles on the flags, segments and audit routes', () => {
     expect(response.body.error.code).toBe('UNAUTHENTICATED');
   });
 
-  it.each(ROUTES.filter((route) => WEAKER[route[2]] !== null))('%s %s answers 403 to a weaker role', async (...[method, path, role, body]: Route) => {
-    const response = await service.request(method, path, { token: tokens[WEAKER[role]!], body });
-    expect(response.status).toBe(403);
-    expect(response.body.error.code).toBe('FORBIDDEN');
-  });
+  it.each(ROUTES.filter((route) => WEAKER[route[2]] !== null))(
+    '%s %s answers 403 to a weaker role',
+    async (...[method, path, role, body]: Route) => {
+      const response = await service.request(method, path, { token: tokens[WEAKER[role]!], body });
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('FORBIDDEN');
+    },
+  );
 
-  it.each(ROUTES.filter((route) => route[2] === 'viewer'))('%s %s is open to a viewer', async (...[method, path, , body]: Route) => {
-    expect((await service.request(method, path, { token: tokens.viewer, body })).status).toBe(200);
-  });
+  it.each(ROUTES.filter((route) => route[2] === 'viewer'))(
+    '%s %s is open to a viewer',
+    async (...[method, path, , body]: Route) => {
+      expect((await service.request(method, path, { token: tokens.viewer, body })).status).toBe(200);
+    },
+  );
 
   it('documents every route and its bodies in the OpenAPI document', async () => {
     const document = (await service.request('GET', '/api/docs-json', { token: null })).body;
     const paths = Object.keys(document.paths);
     for (const [method, path] of ROUTES) {
-      const templated = path.split('?')[0]!
-        .replace('/projects/shop', '/projects/{project}').replace('/environments/production', '/environments/{env}')
-        .replace('/flags/new-checkout', '/flags/{flag}').replace('/segments/staff', '/segments/{segment}').replace('/versions/1', '/versions/{n}');
+      const templated = path
+        .split('?')[0]!
+        .replace('/projects/shop', '/projects/{project}')
+        .replace('/environments/production', '/environments/{env}')
+        .replace('/flags/new-checkout', '/flags/{flag}')
+        .replace('/segments/staff', '/segments/{segment}')
+        .replace('/versions/1', '/versions/{n}');
       expect(paths).toContain(templated);
       expect(document.paths[templated][method.toLowerCase()].security).toEqual([{ 'admin-token': [] }]);
     }
-    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['UpdateFlagConfigDto', 'FlagConfigStateDto', 'AuditPageDto']));
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(['UpdateFlagConfigDto', 'FlagConfigStateDto', 'AuditPageDto']),
+    );
   });
 
   it('lets an editor kill and restore a flag, with or without a body', async () => {

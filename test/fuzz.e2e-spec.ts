@@ -32,13 +32,19 @@ describe('fuzzing every route of the OpenAPI document on real Postgres', () => {
     const report = await runFuzz(target, { requests: REQUESTS, seed: SEED });
 
     expect(report.requests).toBe(REQUESTS);
-    expect(report.routes).toEqual(expect.arrayContaining(['POST /sdk/v1/events', 'PUT /api/projects/{project}/environments/{env}/flags/{flag}']));
+    expect(report.routes).toEqual(
+      expect.arrayContaining(['POST /sdk/v1/events', 'PUT /api/projects/{project}/environments/{env}/flags/{flag}']),
+    );
     // The generator must reach the use cases, not only the validators: some requests succeed, most are refused.
-    const succeeded = Object.entries(report.histogram).filter(([status]) => status.startsWith('2')).reduce((sum, [, n]) => sum + n, 0);
+    const succeeded = Object.entries(report.histogram)
+      .filter(([status]) => status.startsWith('2'))
+      .reduce((sum, [, n]) => sum + n, 0);
     expect(succeeded).toBeGreaterThan(REQUESTS / 50);
     expect(report.refusals).toBeGreaterThan(REQUESTS / 2);
     if (report.failures.length > 0) {
-      throw new Error(`seed ${SEED}: ${report.failures.length} failures, statuses ${JSON.stringify(report.histogram)}\n${summariseFailures(report)}`);
+      throw new Error(
+        `seed ${SEED}: ${report.failures.length} failures, statuses ${JSON.stringify(report.histogram)}\n${summariseFailures(report)}`,
+      );
     }
     expect(report.writesOnRefusal).toBe(0);
   }, 600_000);

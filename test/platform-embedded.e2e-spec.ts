@@ -50,7 +50,9 @@ function startService(env: Record<string, string>): Running {
       new Promise((resolveMatch, reject) => {
         waiters.push({ pattern, resolve: resolveMatch });
         check();
-        void exited.then(({ code }) => reject(new Error(`service exited (${code}) before printing ${pattern}:\n${out}\n${err}`)));
+        void exited.then(({ code }) =>
+          reject(new Error(`service exited (${code}) before printing ${pattern}:\n${out}\n${err}`)),
+        );
       }),
     exited,
   };
@@ -124,7 +126,11 @@ describe('the embedded default', () => {
 
     running = startService(settings);
     const [, url] = await running.waitFor(/listening on .*?(http:\/\/\S+)/);
-    const recovery = running.stdout().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line))
+    const recovery = running
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line))
       .find((line) => /orphaned Postgres/.test(line.msg));
     expect(recovery).toMatchObject({ level: 'warn', kind: 'orphan', dataDir: join(dataDir, 'postgres') });
     expect(recovery.msg).toMatch(/^embedded Postgres: stopped an orphaned Postgres \(pid \d+\)/);

@@ -55,7 +55,9 @@ describe('the service while Postgres is unreachable', () => {
     const write = await service.request('POST', '/api/tokens', { body: { name: 'during-outage', role: 'viewer' } });
     expect(write.status).toBe(503);
     expect(write.body.error).toMatchObject({ code: 'UNAVAILABLE', message: 'database unavailable' });
-    const lines = service.logs.map((line) => JSON.parse(line)).filter((line) => line.requestId === write.headers['x-request-id']);
+    const lines = service.logs
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.requestId === write.headers['x-request-id']);
     expect(lines.map((line) => line.msg)).toEqual(['database unavailable', 'request']);
     const ready = await service.request('GET', '/health/ready', { token: null });
     expect(ready.status).toBe(503);

@@ -46,7 +46,10 @@ describe('the platform', () => {
   });
 
   it('echoes the caller x-request-id and puts it on the request log line', async () => {
-    const response = await service.request('GET', '/health/live', { token: null, headers: { 'x-request-id': 'trace-abc-123' } });
+    const response = await service.request('GET', '/health/live', {
+      token: null,
+      headers: { 'x-request-id': 'trace-abc-123' },
+    });
     expect(response.headers['x-request-id']).toBe('trace-abc-123');
     const lines = service.logs.map((line) => JSON.parse(line)).filter((line) => line.requestId === 'trace-abc-123');
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', route: '/health/live', status: 200 }));
@@ -69,7 +72,9 @@ describe('the platform', () => {
     const malformed = await service.request('POST', '/api/tokens', { body: '{"name": ' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('VALIDATION_FAILED');
-    const huge = await service.request('POST', '/api/tokens', { body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), role: 'admin' }) });
+    const huge = await service.request('POST', '/api/tokens', {
+      body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), role: 'admin' }),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -5,8 +5,17 @@ import { startApp, type StartedApp } from './support/start-app.js';
 
 const FLAG = '/api/projects/shop/environments/prod/flags/new-checkout';
 const half = { on: 50_000, off: 50_000 };
-const proposal = (weights: Record<string, number>) => ({ on: true, offVariant: 'off', rules: [], fallthrough: { rollout: { weights } } });
-const users = Array.from({ length: 300 }, (_, i) => ({ key: `user-${i}`, email: `user-${i}@example.com`, plan: i % 2 ? 'pro' : 'free' }));
+const proposal = (weights: Record<string, number>) => ({
+  on: true,
+  offVariant: 'off',
+  rules: [],
+  fallthrough: { rollout: { weights } },
+});
+const users = Array.from({ length: 300 }, (_, i) => ({
+  key: `user-${i}`,
+  email: `user-${i}@example.com`,
+  plan: i % 2 ? 'pro' : 'free',
+}));
 
 let node: StartedApp;
 let sdkKey: string;
@@ -20,7 +29,10 @@ beforeAll(async () => {
   sdkKey = await seedEnvironment(node);
   await admin(node, 'POST', '/projects/shop/flags', { key: 'new-checkout', name: 'New checkout', type: 'boolean' });
   const current = await admin(node, 'GET', '/projects/shop/environments/prod/flags/new-checkout');
-  await admin(node, 'PUT', '/projects/shop/environments/prod/flags/new-checkout', { ...proposal(half), baseVersion: current.version });
+  await admin(node, 'PUT', '/projects/shop/environments/prod/flags/new-checkout', {
+    ...proposal(half),
+    baseVersion: current.version,
+  });
 });
 
 afterAll(async () => {
@@ -35,7 +47,13 @@ describe('ramp impact over the contexts SDKs reported', () => {
   });
 
   it('counts the contexts a 50% → 100% ramp moves to on, as the engine buckets them and the SDK served them', async () => {
-    const client = createClient({ sdkKey, baseUrl: node.baseUrl, appName: 'impact-e2e', contextSampleSize: 1000, privateAttributes: ['email'] });
+    const client = createClient({
+      sdkKey,
+      baseUrl: node.baseUrl,
+      appName: 'impact-e2e',
+      contextSampleSize: 1000,
+      privateAttributes: ['email'],
+    });
     await expect(client.waitUntilReady({ timeoutMs: 5000 })).resolves.toEqual({ source: 'live' });
     const servedOff = users.filter((user) => !client.getBoolean('new-checkout', user, false)).map((user) => user.key);
     await client.close();
@@ -62,7 +80,11 @@ describe('ramp impact over the contexts SDKs reported', () => {
   it('counts the reverse ramp and an unchanged proposal too', async () => {
     const back = await impact(proposal({ on: 0, off: 100_000 }));
     const wasOn = users.filter((user) => bucket('new-checkout', user.key) < 50_000).length;
-    expect(back.body).toMatchObject({ sampled: users.length, changed: wasOn, transitions: [{ from: 'on', to: 'off', count: wasOn }] });
+    expect(back.body).toMatchObject({
+      sampled: users.length,
+      changed: wasOn,
+      transitions: [{ from: 'on', to: 'off', count: wasOn }],
+    });
     expect((await impact(proposal(half))).body).toMatchObject({ sampled: users.length, changed: 0, transitions: [] });
   });
 
@@ -70,7 +92,10 @@ describe('ramp impact over the contexts SDKs reported', () => {
     const before = await admin(node, 'GET', '/projects/shop/environments/prod/flags/new-checkout');
     const badWeights = await impact(proposal({ on: 40_000, off: 50_000 }));
     expect(badWeights.status).toBe(400);
-    expect(badWeights.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ path: expect.stringContaining('weights') })] });
+    expect(badWeights.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [expect.objectContaining({ path: expect.stringContaining('weights') })],
+    });
     const unknownVariant = await impact({ ...proposal(half), offVariant: 'maybe' });
     expect(unknownVariant.status).toBe(400);
     const notAConfig = await impact({ on: 'yes' });
@@ -81,20 +106,31 @@ describe('ramp impact over the contexts SDKs reported', () => {
   });
 
   it('answers a viewer, refuses a request without a token with 401, and 404s an unknown flag', async () => {
-    const viewer = (await node.request('POST', '/api/tokens', { body: { name: 'viewer', role: 'viewer' } })).body.token as string;
+    const viewer = (await node.request('POST', '/api/tokens', { body: { name: 'viewer', role: 'viewer' } })).body
+      .token as string;
     expect((await impact(proposal(half), viewer)).status).toBe(200);
     expect((await impact(proposal(half), null)).status).toBe(401);
-    const unknown = await node.request('POST', '/api/projects/shop/environments/prod/flags/nope/impact', { body: proposal(half) });
+    const unknown = await node.request('POST', '/api/projects/shop/environments/prod/flags/nope/impact', {
+      body: proposal(half),
+    });
     expect(unknown.status).toBe(404);
   });
 
   it('refuses a malformed contexts sample from an SDK with 400', async () => {
     const instance = { id: 'i-1', appName: 'raw', sdkVersion: '0.1.0' };
-    const nested = await node.request('POST', '/sdk/v1/events', { token: sdkKey, body: { instance, contexts: [{ key: 'u', address: { city: 'Lyon' } }] } });
+    const nested = await node.request('POST', '/sdk/v1/events', {
+      token: sdkKey,
+      body: { instance, contexts: [{ key: 'u', address: { city: 'Lyon' } }] },
+    });
     expect(nested.status).toBe(400);
-    const keyless = await node.request('POST', '/sdk/v1/events', { token: sdkKey, body: { instance, contexts: [{ plan: 'pro' }] } });
+    const keyless = await node.request('POST', '/sdk/v1/events', {
+      token: sdkKey,
+      body: { instance, contexts: [{ plan: 'pro' }] },
+    });
     expect(keyless.status).toBe(400);
     const tooMany = Array.from({ length: 1001 }, (_, i) => ({ key: `k${i}` }));
-    expect((await node.request('POST', '/sdk/v1/events', { token: sdkKey, body: { instance, contexts: tooMany } })).status).toBe(400);
+    expect(
+      (await node.request('POST', '/sdk/v1/events', { token: sdkKey, body: { instance, contexts: tooMany } })).status,
+    ).toBe(400);
   });
 });

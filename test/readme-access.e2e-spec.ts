@@ -26,7 +26,9 @@ describe('the README, Admin API then Access', () => {
   });
 
   it('answers "No project" when the project is what is missing, as the README says', async () => {
-    const early = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'checkout' } });
+    const early = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', {
+      body: { name: 'checkout' },
+    });
     expect(early.status).toBe(404);
     expect(early.body.error.message).toBe('No project "shop"');
     expect(readme).toContain('`No project "shop"`');
@@ -34,8 +36,12 @@ describe('the README, Admin API then Access', () => {
 
   it('issues the key in the answer\'s "key" field and revokes it by its "id"', async () => {
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Web shop' } });
-    await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Production' } });
-    const created = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', { body: { name: 'checkout' } });
+    await service.request('POST', '/api/projects/shop/environments', {
+      body: { key: 'production', name: 'Production' },
+    });
+    const created = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', {
+      body: { name: 'checkout' },
+    });
     expect(created.status).toBe(201);
     expect(created.body.key).toMatch(/^sdk_/);
     expect(readme).toContain('the answer\'s "key" (sdk_…) is the secret');

@@ -2,7 +2,10 @@ import { createClient, type EvaluationResult, type SwitchyardClient } from '@swi
 import { validateFlag, validateSegment, type Flag } from '@switchyard/evaluation';
 import { admin } from '../libs/delivery/testing/delivery-e2e-fixture.js';
 import {
-  flagsForCase, loadConformanceCases, type ConformanceCase, type ConformanceExpectation,
+  flagsForCase,
+  loadConformanceCases,
+  type ConformanceCase,
+  type ConformanceExpectation,
 } from './support/conformance.js';
 import { startApp, type StartedApp } from './support/start-app.js';
 
@@ -19,8 +22,11 @@ const notApplicable = cases.filter((c) => c.notApplicableToService !== undefined
 function refusedByEngine(c: ConformanceCase): boolean {
   const flags = flagsForCase(c);
   const strict = { strict: true };
-  return Object.values(c.segments).some((segment) => validateSegment(segment, { segments: c.segments }, strict).length > 0)
-    || Object.values(flags).some((flag) => validateFlag(flag, { flags, segments: c.segments }, strict).length > 0);
+  return (
+    Object.values(c.segments).some(
+      (segment) => validateSegment(segment, { segments: c.segments }, strict).length > 0,
+    ) || Object.values(flags).some((flag) => validateFlag(flag, { flags, segments: c.segments }, strict).length > 0)
+  );
 }
 const deliverable = cases.filter((c) => !refusedByEngine(c));
 
@@ -39,12 +45,22 @@ async function store(project: string, c: ConformanceCase): Promise<string> {
   await admin(node, 'POST', `/projects/${project}/environments`, { key: 'prod', name: 'prod' });
   for (const [key, segment] of Object.entries(c.segments)) {
     await admin(node, 'POST', `/projects/${project}/segments`, {
-      key, name: key, included: segment.included ?? [], excluded: segment.excluded ?? [], conditions: segment.conditions ?? [],
+      key,
+      name: key,
+      included: segment.included ?? [],
+      excluded: segment.excluded ?? [],
+      conditions: segment.conditions ?? [],
     });
   }
   const flags = Object.values(flagsForCase(c));
   for (const flag of flags) {
-    await admin(node, 'POST', `/projects/${project}/flags`, { key: flag.key, name: flag.key, type: flag.type, variants: flag.variants, offVariant: flag.offVariant });
+    await admin(node, 'POST', `/projects/${project}/flags`, {
+      key: flag.key,
+      name: flag.key,
+      type: flag.type,
+      variants: flag.variants,
+      offVariant: flag.offVariant,
+    });
   }
   for (const flag of flags) await configure(project, flag);
   return (await admin(node, 'POST', `/projects/${project}/environments/prod/sdk-keys`, { name: 'conformance' })).key;
@@ -54,8 +70,13 @@ async function configure(project: string, flag: Flag): Promise<void> {
   const path = `/projects/${project}/environments/prod/flags/${flag.key}`;
   const current = await admin(node, 'GET', path);
   await admin(node, 'PUT', path, {
-    on: flag.on, offVariant: flag.offVariant, rules: flag.rules, fallthrough: flag.fallthrough,
-    prerequisites: flag.prerequisites ?? [], ...(flag.salt === undefined ? {} : { salt: flag.salt }), baseVersion: current.version,
+    on: flag.on,
+    offVariant: flag.offVariant,
+    rules: flag.rules,
+    fallthrough: flag.fallthrough,
+    prerequisites: flag.prerequisites ?? [],
+    ...(flag.salt === undefined ? {} : { salt: flag.salt }),
+    baseVersion: current.version,
   });
   if (flag.killed) await admin(node, 'POST', `${path}/kill`, { reason: flag.killed.reason ?? 'conformance' });
 }
@@ -83,12 +104,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([...prepared.values()].map((entry) => ('client' in entry ? entry.client.close() : undefined)));
   await node?.close();
-  console.log(`conformance through the service: ${deliverable.length} cases delivered and evaluated by a real SDK, `
-    + `${notApplicable.length} not applicable to the service (refused when written, listed in the corpus), ${cases.length} in all`);
+  console.log(
+    `conformance through the service: ${deliverable.length} cases delivered and evaluated by a real SDK, ` +
+      `${notApplicable.length} not applicable to the service (refused when written, listed in the corpus), ${cases.length} in all`,
+  );
 });
 
 describe('the conformance corpus through a real service and SDK', () => {
-  it('refuses to store exactly the cases the engine\'s strict validator refuses, fewer than one in ten', () => {
+  it("refuses to store exactly the cases the engine's strict validator refuses, fewer than one in ten", () => {
     expect(prepared.size).toBe(cases.length);
     const refused = cases.filter((c) => 'refused' in prepared.get(c)!);
     expect(refused.map(nameOf)).toEqual(cases.filter(refusedByEngine).map(nameOf));
@@ -108,7 +131,8 @@ describe('the conformance corpus through a real service and SDK', () => {
 
   it.each(notApplicable.map((c) => [`not applicable to the service, ${nameOf(c)}`, c] as const))('%s', (_name, c) => {
     const entry = prepared.get(c)!;
-    expect('refused' in entry ? entry.refused : `stored, though the corpus says: ${c.notApplicableToService}`)
-      .toMatch(/answered 400: .*"code":"VALIDATION_FAILED"/);
+    expect('refused' in entry ? entry.refused : `stored, though the corpus says: ${c.notApplicableToService}`).toMatch(
+      /answered 400: .*"code":"VALIDATION_FAILED"/,
+    );
   });
 });

@@ -14,18 +14,36 @@ const instance = (id: string) => ({ id, appName: 'bounds', sdkVersion: '1.0.0' }
 const post = (token: string, body: unknown) => node.request('POST', '/sdk/v1/events', { token, body });
 const metrics = async (): Promise<string> => (await node.request('GET', '/metrics', { token: null })).body as string;
 /** The SDK report series of /metrics (every `switchyard_sdk_*` sample line except open streams). */
-const sdkSeries = (text: string) => text.split('\n').filter((line) => /^switchyard_sdk_(evaluations|events)/.test(line));
-const sample = (text: string, series: string) => Number(text.split('\n').find((line) => line.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
-const environmentId = async (project: string): Promise<string> => ((await node.database.dataSource.query(
-  `SELECT e.id FROM environments e JOIN projects p ON p.id = e.project_id WHERE p.key = $1`, [project],
-)) as Array<{ id: string }>)[0]!.id;
+const sdkSeries = (text: string) =>
+  text.split('\n').filter((line) => /^switchyard_sdk_(evaluations|events)/.test(line));
+const sample = (text: string, series: string) =>
+  Number(
+    text
+      .split('\n')
+      .find((line) => line.startsWith(`${series} `))
+      ?.split(' ')[1] ?? NaN,
+  );
+const environmentId = async (project: string): Promise<string> =>
+  (
+    (await node.database.dataSource.query(
+      `SELECT e.id FROM environments e JOIN projects p ON p.id = e.project_id WHERE p.key = $1`,
+      [project],
+    )) as Array<{ id: string }>
+  )[0]!.id;
 const flushed = async () => {
   await node.app.get(RecordSdkReport).flush();
   await node.app.get(RecordRecentContexts).flush();
 };
-const rows = async (table: 'sdk_instances' | 'recent_contexts', column: string, environment: string): Promise<string[]> =>
-  ((await node.database.dataSource.query(`SELECT ${column} AS v FROM ${table} WHERE environment_id = $1 ORDER BY 1`, [environment])) as
-    Array<{ v: string }>).map((row) => row.v);
+const rows = async (
+  table: 'sdk_instances' | 'recent_contexts',
+  column: string,
+  environment: string,
+): Promise<string[]> =>
+  (
+    (await node.database.dataSource.query(`SELECT ${column} AS v FROM ${table} WHERE environment_id = $1 ORDER BY 1`, [
+      environment,
+    ])) as Array<{ v: string }>
+  ).map((row) => row.v);
 
 beforeAll(async () => {
   node = await startApp({ env: { METRICS_MAX_EVALUATION_SERIES: String(SERIES_CAP) } });
@@ -47,10 +65,26 @@ describe('POST /sdk/v1/events refusals', () => {
     ['an ack that is a list', { instance: instance('i-acks'), evaluations: checkout, acks: [[]] }, 'acks'],
     ['an evaluation that is a list', { instance: instance('i-evals'), evaluations: [...checkout, []] }, 'evaluations'],
     ['a NUL in the instance id', { instance: instance('i\u0000'), evaluations: checkout }, 'instance.id'],
-    ['a lone surrogate in the app name', { instance: { ...instance('i-s'), appName: 'a\ud800' }, evaluations: checkout }, 'instance.appName'],
-    ['a NUL in a flag name', { instance: instance('i-f'), evaluations: [...checkout, { flag: 'x\u0000', variant: 'on', count: 1 }] }, 'evaluations.1.flag'],
-    ['a lone surrogate in a context value', { instance: instance('i-c'), evaluations: checkout, contexts: [{ key: 'u1', name: '\udc00' }] }, 'contexts.0.name'],
-    ['a NUL in a context key', { instance: instance('i-k'), evaluations: checkout, contexts: [{ key: 'u\u0000' }] }, 'contexts.0.key'],
+    [
+      'a lone surrogate in the app name',
+      { instance: { ...instance('i-s'), appName: 'a\ud800' }, evaluations: checkout },
+      'instance.appName',
+    ],
+    [
+      'a NUL in a flag name',
+      { instance: instance('i-f'), evaluations: [...checkout, { flag: 'x\u0000', variant: 'on', count: 1 }] },
+      'evaluations.1.flag',
+    ],
+    [
+      'a lone surrogate in a context value',
+      { instance: instance('i-c'), evaluations: checkout, contexts: [{ key: 'u1', name: '\udc00' }] },
+      'contexts.0.name',
+    ],
+    [
+      'a NUL in a context key',
+      { instance: instance('i-k'), evaluations: checkout, contexts: [{ key: 'u\u0000' }] },
+      'contexts.0.key',
+    ],
   ];
 
   it.each(refused)('refuses %s with 400 naming the field', async (_name, body, field) => {
@@ -84,7 +118,12 @@ describe('one bad batch and everyone else', () => {
     const reports = node.app.get(RecordSdkReport);
     const contexts = node.app.get(RecordRecentContexts);
     const recorded = Promise.all([
-      reports.execute(shop, { instance: { ...instance('poisoned'), appName: 'bad\u0000' }, evaluations: [], acks: [], dropped: 0 }),
+      reports.execute(shop, {
+        instance: { ...instance('poisoned'), appName: 'bad\u0000' },
+        evaluations: [],
+        acks: [],
+        dropped: 0,
+      }),
       reports.execute(other, { instance: instance('good-1'), evaluations: [], acks: [], dropped: 0 }),
     ]);
     contexts.execute(shop, [{ key: 'poisoned', name: 'bad\ud800' }]);
@@ -107,7 +146,11 @@ describe('/metrics cardinality', () => {
   it('counts 50,000 made-up flags in one counter and keeps the series under the cap', async () => {
     const before = await metrics();
     for (let batch = 0; batch < 10; batch += 1) {
-      const evaluations = Array.from({ length: 5000 }, (_, i) => ({ flag: `made-up-${batch}-${i}`, variant: 'on', count: 1 }));
+      const evaluations = Array.from({ length: 5000 }, (_, i) => ({
+        flag: `made-up-${batch}-${i}`,
+        variant: 'on',
+        count: 1,
+      }));
       expect((await post(shopKey, { instance: instance('spammer'), evaluations })).status).toBe(202);
     }
     const after = await metrics();
@@ -115,7 +158,9 @@ describe('/metrics cardinality', () => {
     const unknown = `switchyard_sdk_evaluations_unknown_flag_total{environment="${shop}"}`;
     expect(sample(after, unknown) - (sample(before, unknown) || 0)).toBe(50_000);
     expect(after).not.toContain('made-up-');
-    expect(sdkSeries(after).filter((line) => line.startsWith('switchyard_sdk_evaluations_total{')).length).toBeLessThanOrEqual(SERIES_CAP);
+    expect(
+      sdkSeries(after).filter((line) => line.startsWith('switchyard_sdk_evaluations_total{')).length,
+    ).toBeLessThanOrEqual(SERIES_CAP);
   }, 120_000);
 
   it('gives existing flags their own series up to the cap, and counts the rest apart', async () => {
@@ -143,7 +188,10 @@ describe('METRICS_TOKEN', () => {
     try {
       const without = await guarded.request('GET', '/metrics', { token: null });
       expect(without.status).toBe(401);
-      expect(without.body.error).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('METRICS_TOKEN') });
+      expect(without.body.error).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringContaining('METRICS_TOKEN'),
+      });
       expect((await guarded.request('GET', '/metrics', { token: `${token}x` })).status).toBe(401);
       expect((await guarded.request('GET', '/metrics', { token: guarded.adminToken })).status).toBe(401);
       const ok = await guarded.request('GET', '/metrics', { token });

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClientOptions, type SwitchyardClient } from '@switchyard/sdk';
-import { admin, createBooleanFlag, killFlag, seedEnvironmentWithKeyId } from '../libs/delivery/testing/delivery-e2e-fixture.js';
+import {
+  admin,
+  createBooleanFlag,
+  killFlag,
+  seedEnvironmentWithKeyId,
+} from '../libs/delivery/testing/delivery-e2e-fixture.js';
 import { TcpProxy } from '../libs/delivery/testing/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from '../libs/database/testing/test-database.js';
 import { startApp, type StartedApp } from './support/start-app.js';
@@ -21,8 +26,13 @@ const portOf = (app: StartedApp) => Number(new URL(app.baseUrl).port);
 
 function connect(options: Partial<ClientOptions> = {}): SwitchyardClient {
   const client = createClient({
-    sdkKey: sdk.key, baseUrl: proxyUrl, appName: 'resilience', cacheFile: join(dir, 'flags.json'),
-    initialRetryDelayMs: 20, maxRetryDelayMs: 100, ...options,
+    sdkKey: sdk.key,
+    baseUrl: proxyUrl,
+    appName: 'resilience',
+    cacheFile: join(dir, 'flags.json'),
+    initialRetryDelayMs: 20,
+    maxRetryDelayMs: 100,
+    ...options,
   });
   clients.push(client);
   return client;
@@ -83,7 +93,8 @@ describe('the SDK when the service fails', () => {
     await serves(client, false);
 
     expect(errors.length).toBeGreaterThan(0);
-    const resumed = proxy.requestHeads.filter((head) => head.startsWith('GET /sdk/v1/stream'))
+    const resumed = proxy.requestHeads
+      .filter((head) => head.startsWith('GET /sdk/v1/stream'))
       .some((head) => head.toLowerCase().includes(`last-event-id: ${heldVersion}`));
     expect(resumed).toBe(true);
   });
@@ -117,9 +128,11 @@ describe('the SDK when the service fails', () => {
   it('is cut off when its key is revoked: the stream is closed and the key refused', async () => {
     const client = connect();
     await client.waitUntilReady({ timeoutMs: 5000 });
-    const refused = new Promise<Error>((resolve) => client.on('error', (error) => {
-      if (/401|403/.test(error.message)) resolve(error);
-    }));
+    const refused = new Promise<Error>((resolve) =>
+      client.on('error', (error) => {
+        if (/401|403/.test(error.message)) resolve(error);
+      }),
+    );
     await admin(node!, 'DELETE', `/sdk-keys/${sdk.id}`);
     await expect(refused).resolves.toMatchObject({ message: expect.stringMatching(/revoked/) });
     expect((await node!.request('GET', '/sdk/v1/snapshot', { token: sdk.key })).status).toBe(401);

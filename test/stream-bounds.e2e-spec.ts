@@ -12,11 +12,17 @@ let otherKey: string;
 const open: AbortController[] = [];
 
 /** Opens a stream and reads its first event; the stream stays open until `closeAll`. */
-async function firstEvent(key: string, lastEventId?: number): Promise<{ status: number; event?: string; id?: number; body?: any }> {
+async function firstEvent(
+  key: string,
+  lastEventId?: number,
+): Promise<{ status: number; event?: string; id?: number; body?: any }> {
   const controller = new AbortController();
   open.push(controller);
   const response = await fetch(`${node.baseUrl}/sdk/v1/stream`, {
-    headers: { authorization: `Bearer ${key}`, ...(lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) }) },
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) }),
+    },
     signal: controller.signal,
   });
   if (response.status !== 200) return { status: response.status, body: await response.json() };
@@ -28,7 +34,9 @@ async function firstEvent(key: string, lastEventId?: number): Promise<{ status: 
     text += new TextDecoder().decode(value);
   }
   const frame = text.replace(/^(: heartbeat\n\n)+/, '').split('\n\n')[0]!;
-  const fields = Object.fromEntries(frame.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
+  const fields = Object.fromEntries(
+    frame.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+  );
   return { status: 200, event: fields['event'], id: Number(fields['id']) };
 }
 
@@ -42,27 +50,40 @@ const resume = async (lastEventId: number, key = sdkKey) => {
   await closeAll();
   return first;
 };
-const versions = async (): Promise<number[]> => ((await node.database.dataSource.query(
-  `SELECT c.version FROM change_log c JOIN environments e ON e.id = c.environment_id JOIN projects p ON p.id = e.project_id
-    WHERE p.key = 'shop' ORDER BY c.version`)) as Array<{ version: string }>).map((row) => Number(row.version));
-const toggle = (on: boolean, project = 'shop') => admin(node, 'POST', `/projects/${project}/environments/prod/flags/checkout/toggle`, { on });
-const currentVersion = async (key = sdkKey): Promise<number> => (await node.request('GET', '/sdk/v1/snapshot', { token: key })).body.version;
+const versions = async (): Promise<number[]> =>
+  (
+    (await node.database.dataSource.query(
+      `SELECT c.version FROM change_log c JOIN environments e ON e.id = c.environment_id JOIN projects p ON p.id = e.project_id
+    WHERE p.key = 'shop' ORDER BY c.version`,
+    )) as Array<{ version: string }>
+  ).map((row) => Number(row.version));
+const toggle = (on: boolean, project = 'shop') =>
+  admin(node, 'POST', `/projects/${project}/environments/prod/flags/checkout/toggle`, { on });
+const currentVersion = async (key = sdkKey): Promise<number> =>
+  (await node.request('GET', '/sdk/v1/snapshot', { token: key })).body.version;
 /** Waits for the background pruning (every 50 ms) to bring the log to `expected`. */
 const prunedTo = async (expected: number[]) => {
-  while (JSON.stringify(await versions()) !== JSON.stringify(expected)) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (JSON.stringify(await versions()) !== JSON.stringify(expected))
+    await new Promise((resolve) => setTimeout(resolve, 20));
 };
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 beforeAll(async () => {
-  node = await startApp({ env: {
-    CHANGE_LOG_RETENTION_VERSIONS: String(KEEP), CHANGE_LOG_RETENTION_MS: '3600000', CHANGE_LOG_PRUNE_INTERVAL_MS: '100',
-    SSE_MAX_STREAMS_PER_KEY: String(MAX_STREAMS), SSE_HEARTBEAT_MS: '1000',
-  } });
+  node = await startApp({
+    env: {
+      CHANGE_LOG_RETENTION_VERSIONS: String(KEEP),
+      CHANGE_LOG_RETENTION_MS: '3600000',
+      CHANGE_LOG_PRUNE_INTERVAL_MS: '100',
+      SSE_MAX_STREAMS_PER_KEY: String(MAX_STREAMS),
+      SSE_HEARTBEAT_MS: '1000',
+    },
+  });
   sdkKey = await seedEnvironment(node, 'shop', 'prod');
   otherKey = await seedEnvironment(node, 'other', 'prod');
   await createBooleanFlag(node, 'checkout');
   // shop's snapshot is much longer than a few patches of one flag: there, only pruning explains a snapshot.
-  for (let i = 0; i < 20; i += 1) await admin(node, 'POST', '/projects/shop/flags', { key: `filler-${i}`, name: `filler ${i}`, type: 'boolean' });
+  for (let i = 0; i < 20; i += 1)
+    await admin(node, 'POST', '/projects/shop/flags', { key: `filler-${i}`, name: `filler ${i}`, type: 'boolean' });
   await createBooleanFlag(node, 'checkout', 'other');
 }, 180_000);
 
@@ -84,8 +105,11 @@ describe('change-log retention', () => {
 
   it('prunes rows older than CHANGE_LOG_RETENTION_MS, whatever their version', async () => {
     const version = await currentVersion();
-    await node.database.dataSource.query(`UPDATE change_log c SET created_at = now() - interval '2 hours' FROM environments e, projects p
-      WHERE e.id = c.environment_id AND p.id = e.project_id AND p.key = 'shop' AND c.version <= $1`, [version - 2]);
+    await node.database.dataSource.query(
+      `UPDATE change_log c SET created_at = now() - interval '2 hours' FROM environments e, projects p
+      WHERE e.id = c.environment_id AND p.id = e.project_id AND p.key = 'shop' AND c.version <= $1`,
+      [version - 2],
+    );
     await prunedTo([version - 1, version]);
     expect(await resume(version - 3)).toMatchObject({ event: 'snapshot', id: version });
   });

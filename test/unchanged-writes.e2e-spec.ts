@@ -13,17 +13,26 @@ describe('writes that change nothing', () => {
     changeLog: await count('SELECT count(*) AS n FROM change_log'),
     environmentVersions: await count('SELECT sum(version) AS n FROM environments'),
   });
-  const current = async () => (await service.request('GET', FLAG)).body as { version: number; config: Record<string, unknown> };
+  const current = async () =>
+    (await service.request('GET', FLAG)).body as { version: number; config: Record<string, unknown> };
 
   beforeAll(async () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
-    for (const key of ['staging', 'production']) await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } });
+    for (const key of ['staging', 'production'])
+      await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } });
     await service.request('POST', '/api/projects/shop/flags', { body: { key: 'beta', name: 'Beta', type: 'boolean' } });
-    await service.request('POST', '/api/projects/shop/segments', { body: { key: 'staff', name: 'Staff', included: ['u1'] } });
+    await service.request('POST', '/api/projects/shop/segments', {
+      body: { key: 'staff', name: 'Staff', included: ['u1'] },
+    });
     const put = await service.request('PUT', FLAG, {
       headers: { 'if-match': '"1"' },
-      body: { on: true, offVariant: 'off', rules: [{ id: 'staff', conditions: [{ segment: 'staff' }], serve: { variant: 'on' } }], fallthrough: { rollout: { weights: { on: 25000, off: 75000 } } } },
+      body: {
+        on: true,
+        offVariant: 'off',
+        rules: [{ id: 'staff', conditions: [{ segment: 'staff' }], serve: { variant: 'on' } }],
+        fallthrough: { rollout: { weights: { on: 25000, off: 75000 } } },
+      },
     });
     expect(put.status).toBe(200);
   });
@@ -43,7 +52,9 @@ describe('writes that change nothing', () => {
   };
 
   it('answers a toggle to the state the flag has with its current version', async () => {
-    const { response, before } = await expectNothingWritten(() => service.request('POST', `${FLAG}/toggle`, { body: { on: true } }));
+    const { response, before } = await expectNothingWritten(() =>
+      service.request('POST', `${FLAG}/toggle`, { body: { on: true } }),
+    );
     expect(response.body).toMatchObject({ version: before.version, config: { on: true } });
     expect(response.headers.etag).toBe(`"${before.version}"`);
   });
@@ -51,13 +62,20 @@ describe('writes that change nothing', () => {
   it('answers a PUT identical to the current config (in another key order) without a new version', async () => {
     const { version, config } = await current();
     const { on, offVariant, rules, fallthrough } = config;
-    await expectNothingWritten(() => service.request('PUT', FLAG, { headers: { 'if-match': `"${version}"` }, body: { fallthrough, rules, offVariant, on } }));
+    await expectNothingWritten(() =>
+      service.request('PUT', FLAG, {
+        headers: { 'if-match': `"${version}"` },
+        body: { fallthrough, rules, offVariant, on },
+      }),
+    );
   });
 
   it('still refuses an identical PUT on a stale base version with 409', async () => {
     const { version, config } = await current();
     const { on, offVariant, rules, fallthrough } = config;
-    const stale = await service.request('PUT', FLAG, { body: { on, offVariant, rules, fallthrough, baseVersion: version - 1 } });
+    const stale = await service.request('PUT', FLAG, {
+      body: { on, offVariant, rules, fallthrough, baseVersion: version - 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: version });
   });
@@ -66,7 +84,8 @@ describe('writes that change nothing', () => {
     const { version, config } = await current();
     const { on, offVariant, rules } = config;
     const response = await service.request('PUT', FLAG, {
-      headers: { 'if-match': `"${version}"` }, body: { on, offVariant, rules, fallthrough: { rollout: { weights: { off: 75000, on: 25000 } } } },
+      headers: { 'if-match': `"${version}"` },
+      body: { on, offVariant, rules, fallthrough: { rollout: { weights: { off: 75000, on: 25000 } } } },
     });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ version: version + 1, unchanged: false });
@@ -76,9 +95,14 @@ describe('writes that change nothing', () => {
     await expectNothingWritten(() => service.request('POST', `${FLAG}/restore`, { body: { reason: 'just in case' } }));
     const kill = await service.request('POST', `${FLAG}/kill`, { body: { reason: 'incident 1' } });
     expect(kill.body).toMatchObject({ unchanged: false, config: { killed: { reason: 'incident 1' } } });
-    const { response } = await expectNothingWritten(() => service.request('POST', `${FLAG}/kill`, { body: { reason: 'incident 2' } }));
+    const { response } = await expectNothingWritten(() =>
+      service.request('POST', `${FLAG}/kill`, { body: { reason: 'incident 2' } }),
+    );
     expect(response.body.config.killed).toEqual(kill.body.config.killed);
-    expect((await service.request('POST', `${FLAG}/restore`, { body: {} })).body).toMatchObject({ unchanged: false, config: { killed: null } });
+    expect((await service.request('POST', `${FLAG}/restore`, { body: {} })).body).toMatchObject({
+      unchanged: false,
+      config: { killed: null },
+    });
   });
 
   it('answers a revert to a version whose targeting is the current one as unchanged', async () => {
@@ -88,7 +112,10 @@ describe('writes that change nothing', () => {
 
   it('answers a segment PUT identical to the stored segment as unchanged', async () => {
     const before = await footprint();
-    const response = await service.request('PUT', '/api/projects/shop/segments/staff', { headers: { 'if-match': '"1"' }, body: { name: 'Staff', included: ['u1'] } });
+    const response = await service.request('PUT', '/api/projects/shop/segments/staff', {
+      headers: { 'if-match': '"1"' },
+      body: { name: 'Staff', included: ['u1'] },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ version: 1, unchanged: true, included: ['u1'] });
     expect(response.headers.etag).toBe('"1"');
@@ -97,7 +124,9 @@ describe('writes that change nothing', () => {
 
   it('writes no audit entry for a metadata edit that changes nothing', async () => {
     const before = await footprint();
-    const response = await service.request('PATCH', '/api/projects/shop/flags/beta', { body: { name: 'Beta', temporary: true } });
+    const response = await service.request('PATCH', '/api/projects/shop/flags/beta', {
+      body: { name: 'Beta', temporary: true },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: 'Beta' });
     expect(await footprint()).toEqual(before);

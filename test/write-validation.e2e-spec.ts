@@ -3,18 +3,35 @@ import { startApp, type StartedApp } from './support/start-app.js';
 // One validator (docs/adr/0005-one-validator.md): every failing field of a write comes back in one
 // 400 VALIDATION_FAILED, each with the engine's UPPER_SNAKE_CASE code, and nothing is written.
 const CONFIG = '/api/projects/shop/environments/production/flags/new-checkout';
-const TABLES = ['projects', 'environments', 'flags', 'flag_configs', 'flag_config_versions', 'segments', 'change_log', 'audit_log'];
+const TABLES = [
+  'projects',
+  'environments',
+  'flags',
+  'flag_configs',
+  'flag_config_versions',
+  'segments',
+  'change_log',
+  'audit_log',
+];
 
 type Field = { path: string; code: string; message: string };
 
 describe('write validation through the admin API', () => {
   let service: StartedApp;
   const counts = async (): Promise<Record<string, number>> => {
-    const entries = await Promise.all(TABLES.map(async (table) =>
-      [table, Number((await service.database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n)] as const));
+    const entries = await Promise.all(
+      TABLES.map(
+        async (table) =>
+          [
+            table,
+            Number((await service.database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n),
+          ] as const,
+      ),
+    );
     return Object.fromEntries(entries);
   };
-  const environmentVersions = async () => service.database.dataSource.query('SELECT key, version FROM environments ORDER BY key');
+  const environmentVersions = async () =>
+    service.database.dataSource.query('SELECT key, version FROM environments ORDER BY key');
 
   /** Sends a write that must be refused; returns its fields as "path CODE", after checking nothing changed. */
   async function refused(method: 'POST' | 'PUT', path: string, body: unknown): Promise<string[]> {
@@ -34,8 +51,20 @@ describe('write validation through the admin API', () => {
   beforeAll(async () => {
     service = await startApp();
     expect((await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } })).status).toBe(201);
-    expect((await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Production' } })).status).toBe(201);
-    expect((await service.request('POST', '/api/projects/shop/flags', { body: { key: 'new-checkout', name: 'New checkout', type: 'boolean' } })).status).toBe(201);
+    expect(
+      (
+        await service.request('POST', '/api/projects/shop/environments', {
+          body: { key: 'production', name: 'Production' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await service.request('POST', '/api/projects/shop/flags', {
+          body: { key: 'new-checkout', name: 'New checkout', type: 'boolean' },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   afterAll(async () => {
@@ -44,10 +73,14 @@ describe('write validation through the admin API', () => {
 
   it('answers every failing field of a flag config at once, shape and references together', async () => {
     const body = {
-      on: 'yes', offVariant: 'off', baseVersion: 1,
+      on: 'yes',
+      offVariant: 'off',
+      baseVersion: 1,
       rules: [
         {
-          id: 'r1', when: 'always', serve: { variant: 'maybe' },
+          id: 'r1',
+          when: 'always',
+          serve: { variant: 'maybe' },
           conditions: [
             { attribute: 'plan', operator: 'like', values: ['pro'] },
             { attribute: 'age', operator: 'lt', values: ['18'] },
@@ -82,10 +115,14 @@ describe('write validation through the admin API', () => {
 
   it('answers every failing field of a new segment at once: its key, its lists, its conditions', async () => {
     const body = {
-      key: 'Beta Users', name: 'Beta',
+      key: 'Beta Users',
+      name: 'Beta',
       included: Array.from({ length: 10_001 }, (_, i) => `user-${i}`),
       excluded: [7],
-      conditions: [{ attribute: 'plan', operator: 'in', values: ['pro'], op: 'in' }, { attribute: 'v', operator: 'semverGt', values: ['1.2'] }],
+      conditions: [
+        { attribute: 'plan', operator: 'in', values: ['pro'], op: 'in' },
+        { attribute: 'v', operator: 'semverGt', values: ['1.2'] },
+      ],
     };
     expect(await refused('POST', '/api/projects/shop/segments', body)).toEqual([
       'key INVALID_KEY',
@@ -97,7 +134,13 @@ describe('write validation through the admin API', () => {
   });
 
   it('answers every failing field of a new flag at once: its key, its variants, its off variant', async () => {
-    const body = { key: 'New_Checkout', name: 'x', type: 'string', variants: { a: 'blue', b: 3, '7': 'seven' }, offVariant: 'z' };
+    const body = {
+      key: 'New_Checkout',
+      name: 'x',
+      type: 'string',
+      variants: { a: 'blue', b: 3, '7': 'seven' },
+      offVariant: 'z',
+    };
     expect(await refused('POST', '/api/projects/shop/flags', body)).toEqual([
       'key INVALID_KEY',
       'variants.7 INVALID_KEY',
@@ -108,8 +151,18 @@ describe('write validation through the admin API', () => {
 
   it('refuses project and environment keys outside the one slug grammar, and accepts every slug', async () => {
     expect(await refused('POST', '/api/projects', { key: 'Shop EU', name: 'x' })).toEqual(['key INVALID_KEY']);
-    expect(await refused('POST', '/api/projects/shop/environments', { key: '-prod', name: 'x' })).toEqual(['key INVALID_KEY']);
-    expect((await service.request('POST', '/api/projects', { body: { key: 'shop.eu_2-b', name: 'EU' } })).status).toBe(201);
-    expect((await service.request('POST', '/api/projects/shop.eu_2-b/flags', { body: { key: 'a'.repeat(64), name: 'long', type: 'boolean' } })).status).toBe(201);
+    expect(await refused('POST', '/api/projects/shop/environments', { key: '-prod', name: 'x' })).toEqual([
+      'key INVALID_KEY',
+    ]);
+    expect((await service.request('POST', '/api/projects', { body: { key: 'shop.eu_2-b', name: 'EU' } })).status).toBe(
+      201,
+    );
+    expect(
+      (
+        await service.request('POST', '/api/projects/shop.eu_2-b/flags', {
+          body: { key: 'a'.repeat(64), name: 'long', type: 'boolean' },
+        })
+      ).status,
+    ).toBe(201);
   });
 });

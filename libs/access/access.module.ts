@@ -3,7 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { FlagsModule } from '../flags/flags.module.js';
 import { FlagsEnvironmentDirectory } from './adapters/flags-environment-directory.js';
-import { AccessTransaction, AdminTokenRepository, EnvironmentDirectory, SdkKeyRepository } from './application/access-ports.js';
+import {
+  AccessTransaction,
+  AdminTokenRepository,
+  EnvironmentDirectory,
+  SdkKeyRepository,
+} from './application/access-ports.js';
 import { Authenticate } from './application/authenticate.js';
 import { CreateAdminToken } from './application/create-admin-token.js';
 import { CreateSdkKey } from './application/create-sdk-key.js';

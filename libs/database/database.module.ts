@@ -39,7 +39,12 @@ export class DatabaseModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...createDataSourceOptions(options.url), autoLoadEntities: true, retryAttempts: 2, retryDelay: 1000 }),
+          useFactory: () => ({
+            ...createDataSourceOptions(options.url),
+            autoLoadEntities: true,
+            retryAttempts: 2,
+            retryDelay: 1000,
+          }),
           dataSourceFactory: async (dataSourceOptions) => {
             const dataSource = await new DataSource(dataSourceOptions!).initialize();
             if (options.migrationsRun ?? true) await runMigrations(dataSource);

@@ -1,8 +1,13 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import {
-  Inject, Injectable, Logger, Module,
-  type BeforeApplicationShutdown, type DynamicModule, type OnModuleInit,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnModuleInit,
 } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { PruneChangeLog } from '../flags/application/prune-change-log.js';
@@ -15,7 +20,12 @@ import { FlagsConfigProposals } from './adapters/flags-config-proposals.js';
 import { FlagsDeliverySource, NotifierCommittedChanges } from './adapters/flags-delivery-source.js';
 import { ConfigProposals } from './application/config-proposals.js';
 import {
-  ChangeBus, CommittedChanges, DeliverySource, InstanceRegistry, RevokedCredentials, SdkKeyCheck,
+  ChangeBus,
+  CommittedChanges,
+  DeliverySource,
+  InstanceRegistry,
+  RevokedCredentials,
+  SdkKeyCheck,
 } from './application/delivery-ports.js';
 import { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 import { GetDeliveryStatus } from './application/get-delivery-status.js';
@@ -88,9 +98,11 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
     this.pruneTimer = setInterval(() => void this.prune(), this.options.changeLogPruneIntervalMs ?? 60_000);
     this.pruneTimer.unref();
     const pollMs = this.options.pollMs ?? 2000;
-    this.health.register('bus', async () => this.bus.state() === 'up'
-      ? { status: 'up', detail: this.options.redisUrl ? 'redis' : 'in-process' }
-      : { status: 'degraded', detail: `Redis unreachable: catching up from the change log every ${pollMs} ms` });
+    this.health.register('bus', async () =>
+      this.bus.state() === 'up'
+        ? { status: 'up', detail: this.options.redisUrl ? 'redis' : 'in-process' }
+        : { status: 'degraded', detail: `Redis unreachable: catching up from the change log every ${pollMs} ms` },
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -108,7 +120,9 @@ class DeliveryLifecycle implements OnModuleInit, BeforeApplicationShutdown {
     if (this.pruning) return;
     this.pruning = true;
     try {
-      const deleted = await this.pruneChangeLog.execute(this.options.changeLogRetention ?? { keepVersions: 10_000, maxAgeMs: 86_400_000 });
+      const deleted = await this.pruneChangeLog.execute(
+        this.options.changeLogRetention ?? { keepVersions: 10_000, maxAgeMs: 86_400_000 },
+      );
       if (deleted > 0) log.debug(`pruned ${deleted} change-log rows`);
     } catch (error) {
       log.warn(`pruning the change log failed; will retry: ${error instanceof Error ? error.message : String(error)}`);
@@ -141,18 +155,26 @@ export class DeliveryModule {
         { provide: InstanceRegistry, useClass: SqlInstanceRegistry },
         {
           provide: ChangeBus,
-          useFactory: () => (options.redisUrl ? new RedisChangeBus(options.redisUrl, busError) : new InProcessChangeBus()),
+          useFactory: () =>
+            options.redisUrl ? new RedisChangeBus(options.redisUrl, busError) : new InProcessChangeBus(),
         },
         {
           provide: StreamHub,
           inject: [DeliverySource, ChangeBus, SdkKeyCheck],
-          useFactory: (source: DeliverySource, bus: ChangeBus, keys: SdkKeyCheck) => new StreamHub(source, bus, keys, {
-            heartbeatMs: options.heartbeatMs ?? 15_000,
-            catchUpMs: options.pollMs ?? 2_000,
-            safetyCatchUpMs: 15_000,
-            revalidateMs: options.pollMs ?? 2_000,
-            maxStreamsPerKey: options.maxStreamsPerKey ?? 1_000,
-          }, (message, error) => log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`)),
+          useFactory: (source: DeliverySource, bus: ChangeBus, keys: SdkKeyCheck) =>
+            new StreamHub(
+              source,
+              bus,
+              keys,
+              {
+                heartbeatMs: options.heartbeatMs ?? 15_000,
+                catchUpMs: options.pollMs ?? 2_000,
+                safetyCatchUpMs: 15_000,
+                revalidateMs: options.pollMs ?? 2_000,
+                maxStreamsPerKey: options.maxStreamsPerKey ?? 1_000,
+              },
+              (message, error) => log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+            ),
         },
         { provide: RevokedCredentials, useClass: AccessRevokedCredentials },
         {
@@ -160,9 +182,14 @@ export class DeliveryModule {
           inject: [ChangeBus, RevokedCredentials, StreamHub],
           useFactory: (bus: ChangeBus, credentials: RevokedCredentials, hub: StreamHub) =>
             new RevocationRelay(bus, credentials, hub, { sweepMs: options.pollMs ?? 2_000 }, (message, error) =>
-              log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`)),
+              log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+            ),
         },
-        { provide: SnapshotCache, inject: [DeliverySource, ChangeBus], useFactory: (s: DeliverySource, b: ChangeBus) => new SnapshotCache(s, b) },
+        {
+          provide: SnapshotCache,
+          inject: [DeliverySource, ChangeBus],
+          useFactory: (s: DeliverySource, b: ChangeBus) => new SnapshotCache(s, b),
+        },
         {
           provide: DeliveryMetrics,
           inject: [MetricsRegistry, StreamHub, ChangeBus, InstanceRegistry],
@@ -172,9 +199,15 @@ export class DeliveryModule {
         {
           provide: RecordSdkReport,
           inject: [InstanceRegistry, SnapshotCache, DeliveryMetrics],
-          useFactory: (r: InstanceRegistry, cache: SnapshotCache, m: DeliveryMetrics) => new RecordSdkReport(
-            r, async (environmentId) => (await cache.get(environmentId))?.variants ?? null, m, nodeId,
-            (error) => log.warn(`recording SDK reports failed: ${error instanceof Error ? error.message : String(error)}`)),
+          useFactory: (r: InstanceRegistry, cache: SnapshotCache, m: DeliveryMetrics) =>
+            new RecordSdkReport(
+              r,
+              async (environmentId) => (await cache.get(environmentId))?.variants ?? null,
+              m,
+              nodeId,
+              (error) =>
+                log.warn(`recording SDK reports failed: ${error instanceof Error ? error.message : String(error)}`),
+            ),
         },
         {
           provide: GetDeliveryStatus,
@@ -186,8 +219,10 @@ export class DeliveryModule {
         {
           provide: RecordRecentContexts,
           inject: [RecentContextStore],
-          useFactory: (store: RecentContextStore) => new RecordRecentContexts(store, (error) =>
-            log.warn(`recording recent contexts failed: ${error instanceof Error ? error.message : String(error)}`)),
+          useFactory: (store: RecentContextStore) =>
+            new RecordRecentContexts(store, (error) =>
+              log.warn(`recording recent contexts failed: ${error instanceof Error ? error.message : String(error)}`),
+            ),
         },
         {
           provide: EstimateRampImpact,

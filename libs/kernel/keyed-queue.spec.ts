@@ -11,8 +11,14 @@ describe('KeyedQueue', () => {
     const queue = new KeyedQueue();
     const log: string[] = [];
     const gate = deferred();
-    const first = queue.run('a', async () => { log.push('first starts'); await gate.promise; log.push('first ends'); });
-    const second = queue.run('a', async () => { log.push('second starts'); });
+    const first = queue.run('a', async () => {
+      log.push('first starts');
+      await gate.promise;
+      log.push('first ends');
+    });
+    const second = queue.run('a', async () => {
+      log.push('second starts');
+    });
     await Promise.resolve();
     expect(log).toEqual(['first starts']);
     gate.resolve();
@@ -31,7 +37,9 @@ describe('KeyedQueue', () => {
 
   it('goes on after a failed task and forgets keys with nothing queued', async () => {
     const queue = new KeyedQueue();
-    const failed = queue.run('a', async () => { throw new Error('boom'); });
+    const failed = queue.run('a', async () => {
+      throw new Error('boom');
+    });
     const next = queue.run('a', async () => 'next ran');
     await expect(failed).rejects.toThrow('boom');
     await expect(next).resolves.toBe('next ran');

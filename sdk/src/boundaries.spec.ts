@@ -6,8 +6,12 @@ const forbidden = /from '(@nestjs\/[^']*|typeorm|pg|redis|rxjs)'/;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? files(join(dir, entry.name))
-      : entry.name.endsWith('.ts') && entry.name !== 'boundaries.spec.ts' ? [join(dir, entry.name)] : []);
+    entry.isDirectory()
+      ? files(join(dir, entry.name))
+      : entry.name.endsWith('.ts') && entry.name !== 'boundaries.spec.ts'
+        ? [join(dir, entry.name)]
+        : [],
+  );
 }
 
 describe('the SDK boundary', () => {
@@ -18,11 +22,15 @@ describe('the SDK boundary', () => {
 
   it('imports only the engine, node built-ins, (in openfeature/) the OpenFeature SDK and (in specs) fast-check', () => {
     const imports = files(root).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/from '([^.'][^']*)'/g)].map((match) => ({ file, spec: match[1]! })));
-    const outside = imports.filter(({ file, spec }) =>
-      !spec.startsWith('node:') && spec !== '@switchyard/evaluation'
-      && !(spec === '@openfeature/server-sdk' && file.includes(`${join('src', 'openfeature')}`))
-      && !(spec === 'fast-check' && file.endsWith('.spec.ts')));
+      [...readFileSync(file, 'utf8').matchAll(/from '([^.'][^']*)'/g)].map((match) => ({ file, spec: match[1]! })),
+    );
+    const outside = imports.filter(
+      ({ file, spec }) =>
+        !spec.startsWith('node:') &&
+        spec !== '@switchyard/evaluation' &&
+        !(spec === '@openfeature/server-sdk' && file.includes(`${join('src', 'openfeature')}`)) &&
+        !(spec === 'fast-check' && file.endsWith('.spec.ts')),
+    );
     expect(outside).toEqual([]);
   });
 });

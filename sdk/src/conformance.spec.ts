@@ -49,17 +49,28 @@ describe('the conformance corpus through the SDK', () => {
     expect(cases.filter((c) => c.scope === 'sdk').length).toBeGreaterThan(0);
   });
 
-  it.each(cases.filter((c) => c.ready !== false).map((c) => [`${c.file}: ${c.name}`, c] as const))('%s', async (_name, c) => {
-    await deliver(c);
-    expect(observed(client.getDetails(c.flagKey, c.context, c.default, c.expectedType))).toEqual(c.expected);
-  });
+  it.each(cases.filter((c) => c.ready !== false).map((c) => [`${c.file}: ${c.name}`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      await deliver(c);
+      expect(observed(client.getDetails(c.flagKey, c.context, c.default, c.expectedType))).toEqual(c.expected);
+    },
+  );
 
-  it.each(cases.filter((c) => c.ready === false).map((c) => [`${c.file}: ${c.name}`, c] as const))('%s', async (_name, c) => {
-    const cold = createClient({ sdkKey: 'sdk_unknown', baseUrl: service.url, appName: 'conformance', sendEvents: false });
-    try {
-      expect(observed(cold.getDetails(c.flagKey, c.context, c.default, c.expectedType))).toEqual(c.expected);
-    } finally {
-      await cold.close();
-    }
-  });
+  it.each(cases.filter((c) => c.ready === false).map((c) => [`${c.file}: ${c.name}`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const cold = createClient({
+        sdkKey: 'sdk_unknown',
+        baseUrl: service.url,
+        appName: 'conformance',
+        sendEvents: false,
+      });
+      try {
+        expect(observed(cold.getDetails(c.flagKey, c.context, c.default, c.expectedType))).toEqual(c.expected);
+      } finally {
+        await cold.close();
+      }
+    },
+  );
 });

@@ -5,8 +5,14 @@ import type { Flag, Snapshot } from '@switchyard/evaluation';
 /** A boolean flag serving `on` to everyone when `on` is true (test fixture). */
 export function booleanFlag(key: string, on: boolean, version = 1): Flag {
   return {
-    key, type: 'boolean', version, on, offVariant: 'off', rules: [],
-    variants: { on: true, off: false }, fallthrough: { variant: 'on' },
+    key,
+    type: 'boolean',
+    version,
+    on,
+    offVariant: 'off',
+    rules: [],
+    variants: { on: true, off: false },
+    fallthrough: { variant: 'on' },
   };
 }
 

@@ -26,17 +26,29 @@ export function ensureAdminUiBuilt(): void {
 /** Debian's Chromium, headless; fails with how to install it when it is missing. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or set CHROMIUM_PATH).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** A fresh browser session (its own sessionStorage) at a laptop-sized window. */
-export async function newSession(browser: Browser, size = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function newSession(
+  browser: Browser,
+  size = { width: 1280, height: 860 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: size });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -44,14 +56,23 @@ export async function newSession(browser: Browser, size = { width: 1280, height:
 }
 
 /** Runs a browser scenario; when it fails, saves a screenshot of every open page under test-results/ first. */
-export async function withScreenshotOnFailure(name: string, pages: () => Page[], scenario: () => Promise<void>): Promise<void> {
+export async function withScreenshotOnFailure(
+  name: string,
+  pages: () => Page[],
+  scenario: () => Promise<void>,
+): Promise<void> {
   try {
     await scenario();
   } catch (error) {
     mkdirSync(RESULTS, { recursive: true });
     const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await Promise.all(pages().map((page, index) =>
-      page.screenshot({ path: join(RESULTS, `${slug}${index ? `-${index}` : ''}.png`), fullPage: true }).catch(() => undefined)));
+    await Promise.all(
+      pages().map((page, index) =>
+        page
+          .screenshot({ path: join(RESULTS, `${slug}${index ? `-${index}` : ''}.png`), fullPage: true })
+          .catch(() => undefined),
+      ),
+    );
     throw error;
   }
 }
@@ -73,7 +94,12 @@ export class BrowserSessions {
   private readonly pages: Page[] = [];
 
   /** A fresh session at `baseUrl`, signed in with `token` unless it is null. */
-  async open(browser: Browser, baseUrl: string, token: string | null, size?: { width: number; height: number }): Promise<Page> {
+  async open(
+    browser: Browser,
+    baseUrl: string,
+    token: string | null,
+    size?: { width: number; height: number },
+  ): Promise<Page> {
     const { context, page } = await newSession(browser, size);
     this.contexts.push(context);
     this.pages.push(page);

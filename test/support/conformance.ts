@@ -61,7 +61,16 @@ interface CorpusFile {
   cases?: unknown;
 }
 
-const REASONS = new Set(['STATIC', 'DEFAULT', 'TARGETING_MATCH', 'SPLIT', 'DISABLED', 'KILLED', 'PREREQUISITE_FAILED', 'ERROR']);
+const REASONS = new Set([
+  'STATIC',
+  'DEFAULT',
+  'TARGETING_MATCH',
+  'SPLIT',
+  'DISABLED',
+  'KILLED',
+  'PREREQUISITE_FAILED',
+  'ERROR',
+]);
 const TYPES = new Set(['boolean', 'string', 'number', 'json']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -71,7 +80,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Checks the shape a runner relies on, so a typo in the corpus fails loudly with its file and case. */
 function toCase(file: string, scope: ConformanceScope, raw: unknown, index: number): ConformanceCase {
   const where = `${file}.json case ${index}`;
-  if (!isRecord(raw) || typeof raw.name !== 'string' || raw.name.length === 0) throw new Error(`${where}: needs a name`);
+  if (!isRecord(raw) || typeof raw.name !== 'string' || raw.name.length === 0)
+    throw new Error(`${where}: needs a name`);
   const fail = (why: string): never => {
     throw new Error(`${where} (${raw.name}): ${why}`);
   };
@@ -113,7 +123,9 @@ function toCase(file: string, scope: ConformanceScope, raw: unknown, index: numb
  */
 export function loadConformanceCases(options: { scope?: ConformanceScope | 'all' } = {}): ConformanceCase[] {
   const wanted = options.scope ?? 'engine';
-  const files = readdirSync(CONFORMANCE_DIR).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(CONFORMANCE_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const cases: ConformanceCase[] = [];
   for (const name of files) {
     const file = name.slice(0, -'.json'.length);

@@ -13,7 +13,8 @@ function labelled<T>(label: string, make: () => T): Make<T> {
   return Object.assign(make, { toString: () => label });
 }
 
-const just = <T>(value: T): Make<T> => labelled(JSON.stringify(typeof value === 'bigint' ? `${value}n` : value)?.slice(0, 40) ?? String(value), () => value);
+const just = <T>(value: T): Make<T> =>
+  labelled(JSON.stringify(typeof value === 'bigint' ? `${value}n` : value)?.slice(0, 40) ?? String(value), () => value);
 
 function revokedProxy(): object {
   const { proxy, revoke } = Proxy.revocable({}, {});
@@ -31,7 +32,13 @@ const trap = () => {
 /** A Proxy every one of whose traps throws a prototype-less object. */
 function throwingProxy(target: object = {}): object {
   return new Proxy(target, {
-    get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap, set: trap, defineProperty: trap,
+    get: trap,
+    has: trap,
+    ownKeys: trap,
+    getOwnPropertyDescriptor: trap,
+    getPrototypeOf: trap,
+    set: trap,
+    defineProperty: trap,
   });
 }
 
@@ -63,16 +70,27 @@ function cyclicArray(): unknown[] {
 
 /** Attribute values outside the contract (string, number, boolean, string[]), and odd ones inside it. */
 export const hostileValue: fc.Arbitrary<Make> = fc.oneof(
-  fc.oneof(
-    fc.string(),
-    fc.string({ unit: 'binary', maxLength: 8 }),
-    fc.constantFrom('FR', 'a@example.com', '1.2.3', '2026-01-01T00:00:00Z', 'pro', '\u0000', '\uD800', 'a'.repeat(300)),
-    fc.double(),
-    fc.boolean(),
-    fc.bigInt(),
-    fc.array(fc.string(), { maxLength: 3 }),
-    fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }),
-  ).map(just),
+  fc
+    .oneof(
+      fc.string(),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.constantFrom(
+        'FR',
+        'a@example.com',
+        '1.2.3',
+        '2026-01-01T00:00:00Z',
+        'pro',
+        '\u0000',
+        '\uD800',
+        'a'.repeat(300),
+      ),
+      fc.double(),
+      fc.boolean(),
+      fc.bigInt(),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }),
+    )
+    .map(just),
   fc.bigInt().map((n) => labelled('[BigInt]', () => ['beta', n])),
   fc.constantFrom<Make>(
     labelled('Symbol', () => Symbol('s')),
@@ -95,14 +113,31 @@ export const hostileValue: fc.Arbitrary<Make> = fc.oneof(
 
 /** Attribute names the flags below read, prototype-polluting ones, and arbitrary ones. */
 const attributeName = fc.oneof(
-  fc.constantFrom('country', 'email', 'version', 'createdAt', 'groups', 'plan', '__proto__', 'constructor', 'prototype', 'toString'),
+  fc.constantFrom(
+    'country',
+    'email',
+    'version',
+    'createdAt',
+    'groups',
+    'plan',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+  ),
   fc.string({ maxLength: 6 }),
 );
 
-type Wrap = 'plain' | 'null-prototype' | 'frozen' | 'sealed' | 'proxy-get' | 'proxy-keys' | 'proxy-all' | 'revoked' | 'json';
+type Wrap =
+  'plain' | 'null-prototype' | 'frozen' | 'sealed' | 'proxy-get' | 'proxy-keys' | 'proxy-all' | 'revoked' | 'json';
 
 function build(spec: {
-  key: Make; attributes: Array<[string, Make]>; getters: Array<[string, Make]>; symbols: boolean; cyclic: boolean; wrap: Wrap;
+  key: Make;
+  attributes: Array<[string, Make]>;
+  getters: Array<[string, Make]>;
+  symbols: boolean;
+  cyclic: boolean;
+  wrap: Wrap;
 }): unknown {
   if (spec.wrap === 'revoked') return revokedProxy();
   const context: Record<string | symbol, unknown> = spec.wrap === 'null-prototype' ? Object.create(null) : {};
@@ -110,30 +145,59 @@ function build(spec: {
     Object.defineProperty(context, name, { enumerable: true, configurable: true, ...descriptor });
   define('key', { value: spec.key(), writable: true });
   for (const [name, value] of spec.attributes) define(name, { value: value(), writable: true });
-  for (const [name, thrown] of spec.getters) define(name, { get: () => { throw thrown(); } });
+  for (const [name, thrown] of spec.getters)
+    define(name, {
+      get: () => {
+        throw thrown();
+      },
+    });
   if (spec.symbols) define(Symbol('attribute'), { value: 'hidden' });
   if (spec.cyclic) define('self', { value: context });
   switch (spec.wrap) {
-    case 'frozen': return Object.freeze(context);
-    case 'sealed': return Object.seal(context);
-    case 'proxy-get': return new Proxy(context, { get: trap });
-    case 'proxy-keys': return new Proxy(context, { ownKeys: trap, getOwnPropertyDescriptor: trap });
-    case 'proxy-all': return throwingProxy(context);
-    case 'json': return JSON.parse(`{"key":"json-user","__proto__":{"country":"FR"},"constructor":{"prototype":{"polluted":true}}}`);
-    default: return context;
+    case 'frozen':
+      return Object.freeze(context);
+    case 'sealed':
+      return Object.seal(context);
+    case 'proxy-get':
+      return new Proxy(context, { get: trap });
+    case 'proxy-keys':
+      return new Proxy(context, { ownKeys: trap, getOwnPropertyDescriptor: trap });
+    case 'proxy-all':
+      return throwingProxy(context);
+    case 'json':
+      return JSON.parse(
+        `{"key":"json-user","__proto__":{"country":"FR"},"constructor":{"prototype":{"polluted":true}}}`,
+      );
+    default:
+      return context;
   }
 }
 
 /** Contexts as a hostile or careless host passes them: bad keys, bad values, throwing getters, Proxies... */
 export const hostileContext: fc.Arbitrary<Make> = fc.oneof(
-  { weight: 9, arbitrary: fc.record({
-    key: fc.oneof(fc.constantFrom('user-1', 'user-2', '').map(just), fc.string().map(just), hostileValue),
-    attributes: fc.array(fc.tuple(attributeName, hostileValue), { maxLength: 6 }),
-    getters: fc.array(fc.tuple(attributeName, throwable), { maxLength: 2 }),
-    symbols: fc.boolean(),
-    cyclic: fc.boolean(),
-    wrap: fc.constantFrom<Wrap>('plain', 'null-prototype', 'frozen', 'sealed', 'proxy-get', 'proxy-keys', 'proxy-all', 'revoked', 'json'),
-  }).map((spec) => labelled(`context ${spec.wrap}`, () => build(spec))) },
+  {
+    weight: 9,
+    arbitrary: fc
+      .record({
+        key: fc.oneof(fc.constantFrom('user-1', 'user-2', '').map(just), fc.string().map(just), hostileValue),
+        attributes: fc.array(fc.tuple(attributeName, hostileValue), { maxLength: 6 }),
+        getters: fc.array(fc.tuple(attributeName, throwable), { maxLength: 2 }),
+        symbols: fc.boolean(),
+        cyclic: fc.boolean(),
+        wrap: fc.constantFrom<Wrap>(
+          'plain',
+          'null-prototype',
+          'frozen',
+          'sealed',
+          'proxy-get',
+          'proxy-keys',
+          'proxy-all',
+          'revoked',
+          'json',
+        ),
+      })
+      .map((spec) => labelled(`context ${spec.wrap}`, () => build(spec))),
+  },
   { weight: 1, arbitrary: hostileValue },
 );
 
@@ -147,9 +211,20 @@ export function hostileTargetSnapshot(version = 1): Snapshot {
     { attribute: 'groups', operator: 'contains', values: ['bet'] },
     { segment: 'pros' },
   ] as const;
-  const rules = conditions.map((condition, i) => ({ id: `r${i}`, conditions: [condition], serve: { variant: 'b' } })) as Flag['rules'];
+  const rules = conditions.map((condition, i) => ({
+    id: `r${i}`,
+    conditions: [condition],
+    serve: { variant: 'b' },
+  })) as Flag['rules'];
   const flag = (key: string, type: FlagType, a: JsonValue, b: JsonValue, fallthrough: Flag['fallthrough']): Flag => ({
-    key, type, version: 3, on: true, offVariant: 'a', variants: { a, b }, rules, fallthrough,
+    key,
+    type,
+    version: 3,
+    on: true,
+    offVariant: 'a',
+    variants: { a, b },
+    rules,
+    fallthrough,
   });
   const split = { rollout: { weights: { a: 50_000, b: 50_000 } } };
   const byPlan = { rollout: { bucketBy: 'plan', weights: { a: 50_000, b: 50_000 } } };
@@ -160,9 +235,19 @@ export function hostileTargetSnapshot(version = 1): Snapshot {
       'string-flag': flag('string-flag', 'string', 'a', 'b', byPlan),
       'number-flag': flag('number-flag', 'number', 1, 2, split),
       'json-flag': flag('json-flag', 'json', { a: [1] }, { b: null }, { variant: 'a' }),
-      'gated-flag': { ...flag('gated-flag', 'boolean', false, true, split), prerequisites: [{ flag: 'bool-flag', variants: ['b'] }] },
+      'gated-flag': {
+        ...flag('gated-flag', 'boolean', false, true, split),
+        prerequisites: [{ flag: 'bool-flag', variants: ['b'] }],
+      },
     },
-    segments: { pros: { key: 'pros', included: ['user-2'], excluded: [], conditions: [{ attribute: 'plan', operator: 'in', values: ['pro'] }] } },
+    segments: {
+      pros: {
+        key: 'pros',
+        included: ['user-2'],
+        excluded: [],
+        conditions: [{ attribute: 'plan', operator: 'in', values: ['pro'] }],
+      },
+    },
   };
 }
 
@@ -175,9 +260,24 @@ export const HOSTILE_TARGETS: ReadonlyArray<{ key: string; type: FlagType; defau
   { key: 'gated-flag', type: 'boolean', defaultValue: true },
 ];
 
-const REASONS = new Set(['STATIC', 'DEFAULT', 'TARGETING_MATCH', 'SPLIT', 'DISABLED', 'KILLED', 'PREREQUISITE_FAILED', 'ERROR']);
+const REASONS = new Set([
+  'STATIC',
+  'DEFAULT',
+  'TARGETING_MATCH',
+  'SPLIT',
+  'DISABLED',
+  'KILLED',
+  'PREREQUISITE_FAILED',
+  'ERROR',
+]);
 /** The codes an evaluation over a hostile context may fittingly report. */
-export const HOSTILE_ERROR_CODES = new Set(['GENERAL', 'TARGETING_KEY_MISSING', 'INVALID_CONTEXT', 'FLAG_NOT_FOUND', 'PARSE_ERROR']);
+export const HOSTILE_ERROR_CODES = new Set([
+  'GENERAL',
+  'TARGETING_KEY_MISSING',
+  'INVALID_CONTEXT',
+  'FLAG_NOT_FOUND',
+  'PARSE_ERROR',
+]);
 
 /** Whether `value` has the requested flag type (json: any JSON value). */
 export function hasType(value: unknown, type: FlagType): boolean {

@@ -44,7 +44,13 @@ export interface StartedApp {
 export async function startApp(options: StartAppOptions = {}): Promise<StartedApp> {
   const database = options.database ?? (await createTestDatabase());
   const adminToken = generateSecret(ADMIN_TOKEN_PREFIX);
-  const config = loadConfig({ LOG_LEVEL: 'info', ...options.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    ...options.env,
+    DATABASE_URL: database.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
   const logs: string[] = [];
   const logger = new JsonLogger(config.logLevel, (line) => logs.push(line));
   let app: NestFastifyApplication | undefined;
@@ -73,7 +79,13 @@ export async function startApp(options: StartAppOptions = {}): Promise<StartedAp
   };
 }
 
-async function send(baseUrl: string, adminToken: string, method: string, path: string, options: RequestOptions): Promise<TestResponse> {
+async function send(
+  baseUrl: string,
+  adminToken: string,
+  method: string,
+  path: string,
+  options: RequestOptions,
+): Promise<TestResponse> {
   const headers: Record<string, string> = { ...options.headers };
   const token = options.token === undefined ? adminToken : options.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;

@@ -15,7 +15,8 @@ export function App(): ReactNode {
   const [notice, setNotice] = useState<string>();
   const api = useMemo(() => {
     if (!token) return undefined;
-    const onRefused = (): void => signOut('The service no longer accepts your token (it may have been revoked). Sign in again.');
+    const onRefused = (): void =>
+      signOut('The service no longer accepts your token (it may have been revoked). Sign in again.');
     return new AdminApi(new ApiClient(token, undefined, '', onRefused));
     // signOut only touches state setters and the store.
     // eslint-disable-next-line react-hooks/exhaustive-deps

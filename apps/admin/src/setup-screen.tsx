@@ -45,12 +45,20 @@ export function SetupScreen({ api, identity, project, onDone }: SetupScreenProps
       <h1>Create {project ? `an environment for ${project}` : 'your first project'}</h1>
       <ErrorBanner error={error} />
       <label htmlFor="setup-key">Key</label>
-      <input id="setup-key" value={key} required pattern="[a-z0-9][a-z0-9-_.]*" onChange={(event) => setKey(event.target.value)} />
+      <input
+        id="setup-key"
+        value={key}
+        required
+        pattern="[a-z0-9][a-z0-9-_.]*"
+        onChange={(event) => setKey(event.target.value)}
+      />
       <FieldMessages fields={fields} path="key" />
       <label htmlFor="setup-name">Name</label>
       <input id="setup-name" value={name} onChange={(event) => setName(event.target.value)} />
       <FieldMessages fields={fields} path="name" />
-      <button type="submit" className="button-primary">Create {what}</button>
+      <button type="submit" className="button-primary">
+        Create {what}
+      </button>
     </form>
   );
 }

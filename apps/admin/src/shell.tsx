@@ -49,21 +49,41 @@ export function Shell({ api, identity, onSignOut }: ShellProps): ReactNode {
     };
   }, [api, identity, project, env, projects.data, live.environments, navigate, live.refresh]);
 
-  const needsSetup = (projects.data && projects.data.length === 0) || (live.environments && live.environments.length === 0);
+  const needsSetup =
+    (projects.data && projects.data.length === 0) || (live.environments && live.environments.length === 0);
 
   return (
     <WorkspaceContext.Provider value={workspace}>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <TopBar identity={identity} route={route} onSignOut={onSignOut} />
       <main id="main" className="page" tabIndex={-1}>
         <ErrorBanner error={projects.error ?? live.error}>
-          <button onClick={() => { projects.reload(); live.refresh(); }}>Retry</button>
+          <button
+            onClick={() => {
+              projects.reload();
+              live.refresh();
+            }}
+          >
+            Retry
+          </button>
         </ErrorBanner>
         {needsSetup ? (
-          <SetupScreen api={api} identity={identity} project={projects.data?.length ? project : undefined}
-            onDone={(created) => { projects.reload(); live.refresh(); if (created) navigate(created); }} />
+          <SetupScreen
+            api={api}
+            identity={identity}
+            project={projects.data?.length ? project : undefined}
+            onDone={(created) => {
+              projects.reload();
+              live.refresh();
+              if (created) navigate(created);
+            }}
+          />
         ) : !workspace ? (
-          <p role="status" className="muted">Loading…</p>
+          <p role="status" className="muted">
+            Loading…
+          </p>
         ) : (
           <Screen route={route} />
         )}

@@ -17,42 +17,82 @@ export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
     if (workspace) workspace.navigate({ screen, project: workspace.project, env: workspace.env });
   };
   const current = route.screen === 'flag' ? 'flags' : route.screen;
-  const base = workspace ? `/projects/${encodeURIComponent(workspace.project)}/environments/${encodeURIComponent(workspace.env)}` : '/';
+  const base = workspace
+    ? `/projects/${encodeURIComponent(workspace.project)}/environments/${encodeURIComponent(workspace.env)}`
+    : '/';
 
   return (
     <header className="top-bar">
-      <span className="brand"><span className="brand-mark" aria-hidden="true">⇄</span> Switchyard</span>
+      <span className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ⇄
+        </span>{' '}
+        Switchyard
+      </span>
       {workspace && (
         <div className="pickers">
           <label>
             <span className="visually-hidden">Project</span>
-            <select aria-label="Project" value={workspace.project}
-              onChange={(event) => workspace.navigate({ screen: 'home', project: event.target.value })}>
-              {workspace.projects.map((project) => <option key={project.key} value={project.key}>{project.name || project.key}</option>)}
+            <select
+              aria-label="Project"
+              value={workspace.project}
+              onChange={(event) => workspace.navigate({ screen: 'home', project: event.target.value })}
+            >
+              {workspace.projects.map((project) => (
+                <option key={project.key} value={project.key}>
+                  {project.name || project.key}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             <span className="visually-hidden">Environment</span>
-            <select aria-label="Environment" value={workspace.env}
+            <select
+              aria-label="Environment"
+              value={workspace.env}
               onChange={(event) => {
                 const env = event.target.value;
-                workspace.navigate(route.screen === 'home' ? { screen: 'flags', project: workspace.project, env } : { ...route, env });
-              }}>
-              {workspace.environments.map((env) => <option key={env.key} value={env.key}>{env.name || env.key}</option>)}
+                workspace.navigate(
+                  route.screen === 'home' ? { screen: 'flags', project: workspace.project, env } : { ...route, env },
+                );
+              }}
+            >
+              {workspace.environments.map((env) => (
+                <option key={env.key} value={env.key}>
+                  {env.name || env.key}
+                </option>
+              ))}
             </select>
           </label>
         </div>
       )}
-      {workspace && <nav aria-label="Sections">
-        <a href={base} aria-current={current === 'flags' ? 'page' : undefined} onClick={go('flags')}>Flags</a>
-        <a href={`${base}/segments`} aria-current={current === 'segments' ? 'page' : undefined} onClick={go('segments')}>Segments</a>
-        <a href={`${base}/audit`} aria-current={current === 'audit' ? 'page' : undefined} onClick={go('audit')}>Audit log</a>
-        {identity.role === 'admin' && (
-          <a href={`${base}/access`} aria-current={current === 'access' ? 'page' : undefined} onClick={go('access')}>Keys &amp; tokens</a>
-        )}
-      </nav>}
+      {workspace && (
+        <nav aria-label="Sections">
+          <a href={base} aria-current={current === 'flags' ? 'page' : undefined} onClick={go('flags')}>
+            Flags
+          </a>
+          <a
+            href={`${base}/segments`}
+            aria-current={current === 'segments' ? 'page' : undefined}
+            onClick={go('segments')}
+          >
+            Segments
+          </a>
+          <a href={`${base}/audit`} aria-current={current === 'audit' ? 'page' : undefined} onClick={go('audit')}>
+            Audit log
+          </a>
+          {identity.role === 'admin' && (
+            <a href={`${base}/access`} aria-current={current === 'access' ? 'page' : undefined} onClick={go('access')}>
+              Keys &amp; tokens
+            </a>
+          )}
+        </nav>
+      )}
       <div className="who">
-        <span className="muted small">{identity.name ? `${identity.name} · ` : 'signed in as '}<span data-testid="role">{identity.role}</span></span>
+        <span className="muted small">
+          {identity.name ? `${identity.name} · ` : 'signed in as '}
+          <span data-testid="role">{identity.role}</span>
+        </span>
         <button onClick={onSignOut}>Sign out</button>
       </div>
     </header>

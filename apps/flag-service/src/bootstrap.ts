@@ -1,5 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../libs/database/embedded/embedded-postgres-server.js';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresServer,
+} from '../../../libs/database/embedded/embedded-postgres-server.js';
 import { isDatabaseUnavailable } from '../../../libs/database/is-database-unavailable.js';
 import { EnsureBootstrapAdminToken } from '../../../libs/access/application/ensure-bootstrap-admin-token.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
@@ -42,7 +45,9 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<v
     await embedded?.stop();
     if (!isDatabaseUnavailable(error)) throw error;
     const where = embedded ? 'the embedded PostgreSQL' : `PostgreSQL at ${redactUrl(databaseUrl)} (DATABASE_URL)`;
-    throw new StartupError(`cannot reach ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new StartupError(`cannot reach ${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -55,4 +60,3 @@ function loadConfigOrExit(env: NodeJS.ProcessEnv): AppConfig {
     process.exit(78);
   }
 }
-

@@ -52,6 +52,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
 
 // Never Fastify's `true` (trust every hop: the client would pick its own address). A hop count is passed as a
 // function, trusting the socket and the next `hops - 1` addresses, because Fastify ignores a bare number.
-function trustProxyOption(value: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  value: false | number | string[],
+): false | string[] | ((address: string, hop: number) => boolean) {
   return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
 }

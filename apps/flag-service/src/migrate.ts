@@ -27,7 +27,12 @@ async function migrate(): Promise<void> {
 }
 
 migrate().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
   process.stderr.write(`switchyard migrate: ${message}\n`);
   process.exit(error instanceof ConfigError ? 78 : 1);
 });

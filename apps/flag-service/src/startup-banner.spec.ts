@@ -2,7 +2,8 @@ import { loadConfig } from './config/app-config.js';
 import { startedLines } from './startup-banner.js';
 
 describe('the startup banner', () => {
-  const config = (env: Record<string, string> = {}) => loadConfig({ DATABASE_URL: 'postgres://u:secret@db:5432/x', ...env });
+  const config = (env: Record<string, string> = {}) =>
+    loadConfig({ DATABASE_URL: 'postgres://u:secret@db:5432/x', ...env });
 
   it('prints the address really bound: all interfaces by default, with a URL to open and a warning', () => {
     const lines = startedLines({ address: '0.0.0.0', port: 4242 }, config(), undefined);

@@ -12,7 +12,11 @@ export interface ListeningAddress {
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 
 /** Where the service listens and which database it uses. */
-export function printStarted(listening: ListeningAddress, config: AppConfig, embedded: EmbeddedPostgresServer | undefined): void {
+export function printStarted(
+  listening: ListeningAddress,
+  config: AppConfig,
+  embedded: EmbeddedPostgresServer | undefined,
+): void {
   process.stdout.write(startedLines(listening, config, embedded).join('\n') + '\n');
 }
 
@@ -21,9 +25,15 @@ export function printStarted(listening: ListeningAddress, config: AppConfig, emb
  * every interface with no proxy configured (TRUST_PROXY unset) means plain HTTP reachable from the network:
  * the banner says so.
  */
-export function startedLines(listening: ListeningAddress, config: AppConfig, embedded: EmbeddedPostgresServer | undefined): string[] {
+export function startedLines(
+  listening: ListeningAddress,
+  config: AppConfig,
+  embedded: EmbeddedPostgresServer | undefined,
+): string[] {
   const everywhere = ALL_INTERFACES.has(listening.address);
-  const bound = listening.address.includes(':') ? `[${listening.address}]:${listening.port}` : `${listening.address}:${listening.port}`;
+  const bound = listening.address.includes(':')
+    ? `[${listening.address}]:${listening.port}`
+    : `${listening.address}:${listening.port}`;
   const url = everywhere ? `http://localhost:${listening.port}` : `http://${bound}`;
   const database = embedded
     ? `embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${config.dataDir}/postgres` +

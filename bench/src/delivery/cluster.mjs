@@ -16,7 +16,9 @@ export async function createBenchDatabase() {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`cannot reach Postgres at ${ADMIN_URL} (${error.message}); start it (pg_ctlcluster … start) or set DATABASE_ADMIN_URL`);
+    throw new Error(
+      `cannot reach Postgres at ${ADMIN_URL} (${error.message}); start it (pg_ctlcluster … start) or set DATABASE_ADMIN_URL`,
+    );
   }
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
@@ -48,13 +50,22 @@ async function freePort() {
 export async function startNode({ databaseUrl, adminToken, env = {} }) {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SWITCHYARD_ADMIN_TOKEN: adminToken },
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SWITCHYARD_ADMIN_TOKEN: adminToken,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`the node on port ${port} exited (${child.exitCode}); is the service built? (npm run build)`);
+    if (child.exitCode !== null)
+      throw new Error(`the node on port ${port} exited (${child.exitCode}); is the service built? (npm run build)`);
     try {
       if ((await fetch(`${baseUrl}/health/ready`)).status === 200) break;
     } catch {
@@ -77,7 +88,10 @@ export async function startNode({ databaseUrl, adminToken, env = {} }) {
 export async function admin(node, method, path, body) {
   const response = await fetch(`${node.baseUrl}/api${path}`, {
     method,
-    headers: { authorization: `Bearer ${node.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${node.adminToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -13,9 +13,17 @@ process.on('message', async (message) => {
   if (message.type === 'start') {
     const { sdkKey, baseUrls, from, to, sendEvents } = message;
     for (let i = from; i < to; i += 1) {
-      clients.push({ index: i, client: createClient({
-        sdkKey, baseUrl: baseUrls[i % 2], appName: `bench-${i % 10}`, flushIntervalMs: 30_000, sendEvents, ...viaFetch,
-      }) });
+      clients.push({
+        index: i,
+        client: createClient({
+          sdkKey,
+          baseUrl: baseUrls[i % 2],
+          appName: `bench-${i % 10}`,
+          flushIntervalMs: 30_000,
+          sendEvents,
+          ...viaFetch,
+        }),
+      });
     }
     const ready = await Promise.all(clients.map(({ client }) => client.waitUntilReady({ timeoutMs: 60_000 })));
     process.send({ type: 'ready', live: ready.filter((r) => r.source === 'live').length });

@@ -43,11 +43,23 @@ export async function runKillPropagation() {
     const sdkKey = await seed(nodes[0], FLAG);
     const share = Math.ceil(CLIENTS / WORKERS);
     for (let w = 0; w < WORKERS; w += 1) {
-      const worker = fork(fileURLToPath(new URL('./kill-clients-worker.mjs', import.meta.url)), [], { env: { ...process.env, BENCH_FLAG: FLAG } });
+      const worker = fork(fileURLToPath(new URL('./kill-clients-worker.mjs', import.meta.url)), [], {
+        env: { ...process.env, BENCH_FLAG: FLAG },
+      });
       workers.push(worker);
-      worker.send({ type: 'start', sdkKey, baseUrls: nodes.map((n) => n.baseUrl), from: w * share, to: Math.min(CLIENTS, (w + 1) * share), sendEvents: SEND_EVENTS });
+      worker.send({
+        type: 'start',
+        sdkKey,
+        baseUrls: nodes.map((n) => n.baseUrl),
+        from: w * share,
+        to: Math.min(CLIENTS, (w + 1) * share),
+        sendEvents: SEND_EVENTS,
+      });
     }
-    const live = (await Promise.all(workers.map((worker) => next(worker, 'ready')))).reduce((sum, m) => sum + m.live, 0);
+    const live = (await Promise.all(workers.map((worker) => next(worker, 'ready')))).reduce(
+      (sum, m) => sum + m.live,
+      0,
+    );
     if (live !== CLIENTS) throw new Error(`only ${live} of ${CLIENTS} clients got live flags`);
 
     const samples = [];
@@ -60,11 +72,13 @@ export async function runKillPropagation() {
     for (let round = -2; round < KILLS * 2; round += 1) {
       const action = (round + 2) % 2 === 0 ? 'kill' : 'restore';
       const arrived = workers.map((worker) => next(worker, 'times'));
-      await Promise.all(workers.map((worker) => {
-        const armed = next(worker, 'armed');
-        worker.send({ type: 'expect', round, value: action === 'restore' });
-        return armed;
-      }));
+      await Promise.all(
+        workers.map((worker) => {
+          const armed = next(worker, 'armed');
+          worker.send({ type: 'expect', round, value: action === 'restore' });
+          return armed;
+        }),
+      );
       const start = nowEpoch();
       await admin(nodes[0], 'POST', `/projects/bench/environments/prod/flags/${FLAG}/${action}`, { reason: 'bench' });
       const adminDone = nowEpoch();
@@ -85,20 +99,30 @@ export async function runKillPropagation() {
     const status = await admin(nodes[0], 'GET', '/projects/bench/environments/prod/delivery');
     for (const list of [samples, onA, onB, firsts, adminMs]) list.sort((a, b) => a - b);
     return {
-      clients: CLIENTS, kills: KILLS, workers: WORKERS, samples: samples.length,
-      p50: quantile(samples, 0.5), p99: quantile(samples, 0.99), max: samples[samples.length - 1],
-      firstP50: quantile(firsts, 0.5), worstKillP99: Math.max(...perKillP99), perKillP99,
+      clients: CLIENTS,
+      kills: KILLS,
+      workers: WORKERS,
+      samples: samples.length,
+      p50: quantile(samples, 0.5),
+      p99: quantile(samples, 0.99),
+      max: samples[samples.length - 1],
+      firstP50: quantile(firsts, 0.5),
+      worstKillP99: Math.max(...perKillP99),
+      perKillP99,
       nodeA: { p50: quantile(onA, 0.5), p99: quantile(onA, 0.99) },
       nodeB: { p50: quantile(onB, 0.5), p99: quantile(onB, 0.99) },
-      adminP50: quantile(adminMs, 0.5), deliverySummary: status.summary,
+      adminP50: quantile(adminMs, 0.5),
+      deliverySummary: status.summary,
     };
   } finally {
-    await Promise.all(workers.map(async (worker) => {
-      if (!worker.connected) return;
-      const exited = once(worker, 'exit');
-      worker.send({ type: 'close' });
-      await exited;
-    }));
+    await Promise.all(
+      workers.map(async (worker) => {
+        if (!worker.connected) return;
+        const exited = once(worker, 'exit');
+        worker.send({ type: 'close' });
+        await exited;
+      }),
+    );
     await Promise.all(nodes.map((node) => node.stop()));
     await database.drop();
   }

@@ -37,14 +37,20 @@ async function measure(a, b) {
 }
 
 function redisServer(port) {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
     url: `redis://127.0.0.1:${port}`,
     async ready() {
       for (;;) {
         const open = await new Promise((resolve) => {
-          const socket = createConnection(port, '127.0.0.1', () => resolve(socket.end() && true)).once('error', () => resolve(false));
+          const socket = createConnection(port, '127.0.0.1', () => resolve(socket.end() && true)).once('error', () =>
+            resolve(false),
+          );
         });
         if (open) return;
         await new Promise((resolve) => setTimeout(resolve, 50));

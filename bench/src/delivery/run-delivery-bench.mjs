@@ -12,23 +12,35 @@ const fixed = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : Strin
 if (!only || only === 'getboolean') {
   const r = runGetBooleanBench();
   console.log('\n== SDK getBoolean vs the bare engine (bench flag, 1M distinct contexts, counting included)');
-  console.log(`bare engine ${fixed(r.bareNs)} ns/call · SDK getBoolean ${fixed(r.sdkNs)} ns/call · ratio ${fixed(r.ratio, 2)}x (target ≤ 1.5x)`);
+  console.log(
+    `bare engine ${fixed(r.bareNs)} ns/call · SDK getBoolean ${fixed(r.sdkNs)} ns/call · ratio ${fixed(r.ratio, 2)}x (target ≤ 1.5x)`,
+  );
   console.log(`per-pair ratios ${r.pairRatios.map((x) => fixed(x, 2)).join(', ')} · same results: ${r.sameResults}`);
 }
 
 if (!only || only === 'snapshot') {
   const r = await runSnapshotThroughput();
-  console.log(`\n== Snapshot requests per second (one node, ${r.concurrency} concurrent, ${r.seconds} s each, ${r.snapshotBytes} B body)`);
+  console.log(
+    `\n== Snapshot requests per second (one node, ${r.concurrency} concurrent, ${r.seconds} s each, ${r.snapshotBytes} B body)`,
+  );
   console.log(`If-None-Match (304): ${r.notModified.perSecond} req/s ${JSON.stringify(r.notModified.statuses)}`);
   console.log(`full body (200):     ${r.full.perSecond} req/s ${JSON.stringify(r.full.statuses)}`);
 }
 
 if (!only || only === 'kill') {
   const r = await runKillPropagation();
-  console.log(`\n== Kill propagation: 2 nodes, Postgres + Redis, ${r.clients} SDK clients (half per node, in ${r.workers} processes), ${r.kills} kills on node A`);
-  console.log(`admin request → client 'changed': p50 ${fixed(r.p50)} ms · p99 ${fixed(r.p99)} ms · max ${fixed(r.max)} ms over ${r.samples} deliveries (target p99 < 50 ms)`);
-  console.log(`clients on node A: p50 ${fixed(r.nodeA.p50)} / p99 ${fixed(r.nodeA.p99)} ms · on node B (via Redis): p50 ${fixed(r.nodeB.p50)} / p99 ${fixed(r.nodeB.p99)} ms`);
-  console.log(`first client per kill p50 ${fixed(r.firstP50)} ms · worst single-kill p99 ${fixed(r.worstKillP99)} ms · admin request (commit) p50 ${fixed(r.adminP50)} ms`);
+  console.log(
+    `\n== Kill propagation: 2 nodes, Postgres + Redis, ${r.clients} SDK clients (half per node, in ${r.workers} processes), ${r.kills} kills on node A`,
+  );
+  console.log(
+    `admin request → client 'changed': p50 ${fixed(r.p50)} ms · p99 ${fixed(r.p99)} ms · max ${fixed(r.max)} ms over ${r.samples} deliveries (target p99 < 50 ms)`,
+  );
+  console.log(
+    `clients on node A: p50 ${fixed(r.nodeA.p50)} / p99 ${fixed(r.nodeA.p99)} ms · on node B (via Redis): p50 ${fixed(r.nodeB.p50)} / p99 ${fixed(r.nodeB.p99)} ms`,
+  );
+  console.log(
+    `first client per kill p50 ${fixed(r.firstP50)} ms · worst single-kill p99 ${fixed(r.worstKillP99)} ms · admin request (commit) p50 ${fixed(r.adminP50)} ms`,
+  );
   console.log(`p99 of each kill, ms: ${r.perKillP99.map((x) => Math.round(x)).join(' ')}`);
   console.log(`delivery view: ${r.deliverySummary}`);
 }
@@ -38,15 +50,29 @@ if (!only || only === 'bounds') {
   const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
   const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   console.log(`\n== Bounds: /metrics after ${m.names} made-up flag names (${m.names / 5000} batches of 5,000)`);
-  console.log(`/metrics ${kb(m.bytesBefore)} → ${kb(m.bytesAfter)} · evaluation series ${m.evaluationSeries} · unknown-flag counter ${m.unknownCounted} · heap used ${mb(m.heapBefore)} → ${mb(m.heapAfter)}, RSS ${mb(m.rssBefore)} → ${mb(m.rssAfter)} (no GC forced)`);
-  console.log(`== Bounds: change log after ${c.changes} changes (CHANGE_LOG_RETENTION_VERSIONS=${c.keep}, pruned every 1 s)`);
-  console.log(`rows right after the changes ${c.rowsRightAfter} · after pruning ${c.rowsAfterPruning} · environment version ${c.version}`);
-  console.log(`resume Last-Event-ID: 0 → ${c.resumeFrom0.event} of ${c.resumeFrom0.bytes} B (snapshot body ${c.snapshotBytes} B) · resume one version back → ${c.resumeFromOneBack.event} of ${c.resumeFromOneBack.bytes} B`);
+  console.log(
+    `/metrics ${kb(m.bytesBefore)} → ${kb(m.bytesAfter)} · evaluation series ${m.evaluationSeries} · unknown-flag counter ${m.unknownCounted} · heap used ${mb(m.heapBefore)} → ${mb(m.heapAfter)}, RSS ${mb(m.rssBefore)} → ${mb(m.rssAfter)} (no GC forced)`,
+  );
+  console.log(
+    `== Bounds: change log after ${c.changes} changes (CHANGE_LOG_RETENTION_VERSIONS=${c.keep}, pruned every 1 s)`,
+  );
+  console.log(
+    `rows right after the changes ${c.rowsRightAfter} · after pruning ${c.rowsAfterPruning} · environment version ${c.version}`,
+  );
+  console.log(
+    `resume Last-Event-ID: 0 → ${c.resumeFrom0.event} of ${c.resumeFrom0.bytes} B (snapshot body ${c.snapshotBytes} B) · resume one version back → ${c.resumeFromOneBack.event} of ${c.resumeFromOneBack.bytes} B`,
+  );
 }
 
 if (!only || only === 'revocation') {
   const r = await runRevocationPropagation();
-  console.log(`\n== Revocation propagation: 2 nodes, ${r.rounds} SDK keys revoked on node A, each with a stream open on node B`);
-  console.log(`bus up:   DELETE sent → B's stream closed p50 ${fixed(r.busUp.p50)} ms · p99 ${fixed(r.busUp.p99)} ms · max ${fixed(r.busUp.max)} ms`);
-  console.log(`bus down: p50 ${fixed(r.busDown.p50)} ms · p99 ${fixed(r.busDown.p99)} ms · max ${fixed(r.busDown.max)} ms (sweep every DELIVERY_POLL_MS = ${r.pollMs} ms)`);
+  console.log(
+    `\n== Revocation propagation: 2 nodes, ${r.rounds} SDK keys revoked on node A, each with a stream open on node B`,
+  );
+  console.log(
+    `bus up:   DELETE sent → B's stream closed p50 ${fixed(r.busUp.p50)} ms · p99 ${fixed(r.busUp.p99)} ms · max ${fixed(r.busUp.max)} ms`,
+  );
+  console.log(
+    `bus down: p50 ${fixed(r.busDown.p50)} ms · p99 ${fixed(r.busDown.p99)} ms · max ${fixed(r.busDown.max)} ms (sweep every DELIVERY_POLL_MS = ${r.pollMs} ms)`,
+  );
 }

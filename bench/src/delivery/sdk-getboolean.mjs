@@ -38,7 +38,12 @@ async function measure(mode) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { createClient } = await import('../../../sdk/dist/index.js');
-  const client = createClient({ sdkKey: 'sdk_bench', baseUrl: `http://127.0.0.1:${server.address().port}`, appName: 'bench', flushIntervalMs: 3_600_000 });
+  const client = createClient({
+    sdkKey: 'sdk_bench',
+    baseUrl: `http://127.0.0.1:${server.address().port}`,
+    appName: 'bench',
+    flushIntervalMs: 3_600_000,
+  });
   await client.waitUntilReady({ timeoutMs: 5000 });
   const result = time((context) => client.getBoolean(FLAG_KEY, context, false), contexts);
   await client.close();
@@ -65,8 +70,11 @@ export function runGetBooleanBench() {
   const median = (list) => list.map((r) => r.nsPerCall).sort((a, b) => a - b)[Math.floor(list.length / 2)];
   const ratios = bare.map((b, i) => sdk[i].nsPerCall / b.nsPerCall).sort((a, b) => a - b);
   return {
-    bareNs: median(bare), sdkNs: median(sdk), ratio: median(sdk) / median(bare),
-    pairRatios: ratios, sameResults: bare.every((b, i) => b.on === sdk[i].on),
+    bareNs: median(bare),
+    sdkNs: median(sdk),
+    ratio: median(sdk) / median(bare),
+    pairRatios: ratios,
+    sameResults: bare.every((b, i) => b.on === sdk[i].on),
   };
 }
 

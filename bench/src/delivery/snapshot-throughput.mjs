@@ -8,14 +8,16 @@ async function hammer(url, headers, seconds = SECONDS) {
   const statuses = {};
   const deadline = performance.now() + seconds * 1000;
   let requests = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (performance.now() < deadline) {
-      const response = await fetch(url, { headers });
-      await response.arrayBuffer();
-      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-      requests += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline) {
+        const response = await fetch(url, { headers });
+        await response.arrayBuffer();
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        requests += 1;
+      }
+    }),
+  );
   return { perSecond: Math.round(requests / seconds), statuses };
 }
 
@@ -29,7 +31,8 @@ export async function runSnapshotThroughput() {
   try {
     const sdkKey = await seed(node, 'flag-0');
     const { admin } = await import('./cluster.mjs');
-    for (let i = 1; i < 50; i += 1) await admin(node, 'POST', '/projects/bench/flags', { key: `flag-${i}`, name: `flag ${i}`, type: 'boolean' });
+    for (let i = 1; i < 50; i += 1)
+      await admin(node, 'POST', '/projects/bench/flags', { key: `flag-${i}`, name: `flag ${i}`, type: 'boolean' });
     const url = `${node.baseUrl}/sdk/v1/snapshot`;
     const first = await fetch(url, { headers: { authorization: `Bearer ${sdkKey}` } });
     const etag = first.headers.get('etag');

@@ -9,11 +9,20 @@ const { createClient } = await import('../../../sdk/dist/index.js');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const flag = (version, killed) => ({
-  key: 'kill-me', type: 'boolean', version, variants: { on: true, off: false }, offVariant: 'off', on: true,
+  key: 'kill-me',
+  type: 'boolean',
+  version,
+  variants: { on: true, off: false },
+  offVariant: 'off',
+  on: true,
   ...(killed ? { killed: { at: new Date().toISOString(), by: 'bench' } } : {}),
-  rules: [], fallthrough: { variant: 'on' }, salt: 'kill-me',
+  rules: [],
+  fallthrough: { variant: 'on' },
+  salt: 'kill-me',
 });
-const filler = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`filler-${i}`, { ...flag(1, false), key: `filler-${i}`, salt: `filler-${i}` }]));
+const filler = Object.fromEntries(
+  Array.from({ length: 20 }, (_, i) => [`filler-${i}`, { ...flag(1, false), key: `filler-${i}`, salt: `filler-${i}` }]),
+);
 let version = 1;
 const streams = new Set();
 const server = createServer((req, res) => {
@@ -28,7 +37,9 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const baseUrl = `http://127.0.0.1:${server.address().port}`;
 // BENCH_TRANSPORT=fetch passes a wrapped fetch, which keeps the SDK on its fetch + web-streams transport.
 const viaFetch = process.env.BENCH_TRANSPORT === 'fetch' ? { fetch: (...args) => fetch(...args) } : {};
-const clients = Array.from({ length: CLIENTS }, () => createClient({ sdkKey: 'bench', baseUrl, appName: 'bench', sendEvents: false, ...viaFetch }));
+const clients = Array.from({ length: CLIENTS }, () =>
+  createClient({ sdkKey: 'bench', baseUrl, appName: 'bench', sendEvents: false, ...viaFetch }),
+);
 await Promise.all(clients.map((client) => client.waitUntilReady({ timeoutMs: 60_000 })));
 
 const spans = [];
@@ -60,9 +71,21 @@ for (let round = 0; round <= ROUNDS; round += 1) {
   for (const at of times) all.push(at - start);
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
-const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
-console.log(`sse fan-out (${process.env.BENCH_TRANSPORT === 'fetch' ? 'fetch' : 'node:http'}), ${CLIENTS} clients in one process, ${ROUNDS} patches (load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')})`);
-console.log(`  per-client per-event cost: median ${(pct(spans, 50) * 1000).toFixed(1)} µs wall, ${(pct(cpus, 50) * 1000).toFixed(1)} µs CPU (server writes included)`);
-console.log(`  write → changed: p50 ${pct(all, 50).toFixed(2)} ms, p99 ${pct(all, 99).toFixed(2)} ms, max ${Math.max(...all).toFixed(2)} ms`);
+const pct = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+console.log(
+  `sse fan-out (${process.env.BENCH_TRANSPORT === 'fetch' ? 'fetch' : 'node:http'}), ${CLIENTS} clients in one process, ${ROUNDS} patches (load ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})`,
+);
+console.log(
+  `  per-client per-event cost: median ${(pct(spans, 50) * 1000).toFixed(1)} µs wall, ${(pct(cpus, 50) * 1000).toFixed(1)} µs CPU (server writes included)`,
+);
+console.log(
+  `  write → changed: p50 ${pct(all, 50).toFixed(2)} ms, p99 ${pct(all, 99).toFixed(2)} ms, max ${Math.max(...all).toFixed(2)} ms`,
+);
 await Promise.all(clients.map((client) => client.close()));
 server.close();

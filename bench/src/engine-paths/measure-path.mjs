@@ -48,7 +48,16 @@ for (let round = 0; round < rounds; round++) {
   gcs.push((count * 1_000_000) / evaluations);
 }
 const bytesPerEval = bytesAllocated(() => run(evaluations)) / evaluations;
-const result = { path: name, bytesPerEval, nsPerEval: median(times), gcPer1M: median(gcs), rounds: times.length, reason: sample.reason, errorCode: sample.errorCode, sink };
+const result = {
+  path: name,
+  bytesPerEval,
+  nsPerEval: median(times),
+  gcPer1M: median(gcs),
+  rounds: times.length,
+  reason: sample.reason,
+  errorCode: sample.errorCode,
+  sink,
+};
 process.stdout.write(`${JSON.stringify(result)}\n`);
 
 /** Bytes the heap grew by while `work` ran, collections included (V8's GC profiler gives the heap around each). */

@@ -20,7 +20,9 @@ const thousand = Array.from({ length: 1000 }, (_, i) => `account-${i}`);
 export const PATHS = {
   plain: {
     label: 'plain: country in [US, CA, GB] → on',
-    snapshot: snapshot([flag('f', { rules: rule([{ attribute: 'country', operator: 'in', values: ['US', 'CA', 'GB'] }]) })]),
+    snapshot: snapshot([
+      flag('f', { rules: rule([{ attribute: 'country', operator: 'in', values: ['US', 'CA', 'GB'] }]) }),
+    ]),
     flagKey: 'f',
     context: (i) => ({ key: key(i), country: 'US' }),
   },
@@ -33,7 +35,11 @@ export const PATHS = {
   segment: {
     label: 'segment: 100 included keys + plan in [pro]',
     snapshot: snapshot([flag('f', { rules: rule([{ segment: 'beta' }]) })], {
-      beta: { key: 'beta', included: Array.from({ length: 100 }, (_, i) => `vip-${i}`), conditions: [{ attribute: 'plan', operator: 'in', values: ['pro'] }] },
+      beta: {
+        key: 'beta',
+        included: Array.from({ length: 100 }, (_, i) => `vip-${i}`),
+        conditions: [{ attribute: 'plan', operator: 'in', values: ['pro'] }],
+      },
     }),
     flagKey: 'f',
     context: (i) => ({ key: key(i), plan: 'pro' }),
@@ -46,19 +52,25 @@ export const PATHS = {
   },
   regex: {
     label: 'regex: email matches ^[a-z0-9.]+@example\\.com$',
-    snapshot: snapshot([flag('f', { rules: rule([{ attribute: 'email', operator: 'matches', values: ['^[a-z0-9.]+@example\\.com$'] }]) })]),
+    snapshot: snapshot([
+      flag('f', { rules: rule([{ attribute: 'email', operator: 'matches', values: ['^[a-z0-9.]+@example\\.com$'] }]) }),
+    ]),
     flagKey: 'f',
     context: (i) => ({ key: key(i), email: `user.${i}@example.com` }),
   },
   semver: {
     label: 'semver: version semverGt 1.2.3',
-    snapshot: snapshot([flag('f', { rules: rule([{ attribute: 'version', operator: 'semverGt', values: ['1.2.3'] }]) })]),
+    snapshot: snapshot([
+      flag('f', { rules: rule([{ attribute: 'version', operator: 'semverGt', values: ['1.2.3'] }]) }),
+    ]),
     flagKey: 'f',
     context: (i) => ({ key: key(i), version: `1.${i % 20}.0-rc.${i % 7}` }),
   },
   date: {
     label: 'date: signup before 2026-01-01T00:00:00Z',
-    snapshot: snapshot([flag('f', { rules: rule([{ attribute: 'signup', operator: 'before', values: ['2026-01-01T00:00:00Z'] }]) })]),
+    snapshot: snapshot([
+      flag('f', { rules: rule([{ attribute: 'signup', operator: 'before', values: ['2026-01-01T00:00:00Z'] }]) }),
+    ]),
     flagKey: 'f',
     context: (i) => ({ key: key(i), signup: `2025-${String((i % 12) + 1).padStart(2, '0')}-15T10:30:00Z` }),
   },

@@ -31,12 +31,24 @@ function nsPer(count, once) {
 
 function engineFor(pattern) {
   const flag = {
-    key: 'f', type: 'boolean', version: 1, variants: { on: true, off: false }, offVariant: 'off', on: true,
-    rules: [{ id: 'r', conditions: [{ attribute: 'email', operator: 'matches', values: [pattern] }], serve: { variant: 'on' } }],
+    key: 'f',
+    type: 'boolean',
+    version: 1,
+    variants: { on: true, off: false },
+    offVariant: 'off',
+    on: true,
+    rules: [
+      {
+        id: 'r',
+        conditions: [{ attribute: 'email', operator: 'matches', values: [pattern] }],
+        serve: { variant: 'on' },
+      },
+    ],
     fallthrough: { variant: 'off' },
   };
   const compiled = compileSnapshot({ version: 1, flags: { f: flag }, segments: {} });
-  if (compiled.evaluate('f', { key: 'k', email: 'x' }, false).reason === 'ERROR') throw new Error(`${pattern} did not compile`);
+  if (compiled.evaluate('f', { key: 'k', email: 'x' }, false).reason === 'ERROR')
+    throw new Error(`${pattern} did not compile`);
   return compiled;
 }
 
@@ -53,7 +65,10 @@ const lines = [
   '| what | ns per call |',
   '| --- | ---: |',
   `| engine evaluation, plain pattern ${PLAIN} (re2js) | ${nsPer(evaluations, (i) => plainEngine.evaluate('f', contexts[i % 1000], false).value).toFixed(0)} |`,
-  `| engine evaluation, pathological pattern ((a+))+$ on the same emails (re2js) | ${(() => { const e = engineFor('((a+))+$'); return nsPer(evaluations, (i) => e.evaluate('f', contexts[i % 1000], false).value).toFixed(0); })()} |`,
+  `| engine evaluation, pathological pattern ((a+))+$ on the same emails (re2js) | ${(() => {
+    const e = engineFor('((a+))+$');
+    return nsPer(evaluations, (i) => e.evaluate('f', contexts[i % 1000], false).value).toFixed(0);
+  })()} |`,
   `| re2js RE2JS.test, plain pattern | ${nsPer(evaluations, (i) => re2.test(emails[i % 1000])).toFixed(0)} |`,
   `| JavaScript RegExp.test, plain pattern | ${nsPer(evaluations, (i) => regExp.test(emails[i % 1000])).toFixed(0)} |`,
   '',
@@ -65,9 +80,15 @@ const lines = [
 const nearMiss = { key: 'k', email: 'a'.repeat(MAX_MATCH_INPUT_LENGTH - 1) + '!' };
 for (const pattern of PATHOLOGICAL) {
   const engine = engineFor(pattern);
-  lines.push(`| \`${pattern}\` | ${(nsPer(20, () => engine.evaluate('f', nearMiss, false).value) / 1000).toFixed(0)} |`);
+  lines.push(
+    `| \`${pattern}\` | ${(nsPer(20, () => engine.evaluate('f', nearMiss, false).value) / 1000).toFixed(0)} |`,
+  );
 }
-lines.push('', 'JavaScript RegExp on ((a+))+$ with n × "a" + "!" (exponential; 28 characters blocked the service for 24 s):', '');
+lines.push(
+  '',
+  'JavaScript RegExp on ((a+))+$ with n × "a" + "!" (exponential; 28 characters blocked the service for 24 s):',
+  '',
+);
 lines.push('| n | ms |', '| ---: | ---: |');
 for (const n of [16, 18, 20, 22]) {
   const text = 'a'.repeat(n) + '!';

@@ -28,8 +28,11 @@ const lines = [
   '',
   '| path | ns/eval | GCs per 1M evals | bytes/eval | result |',
   '| --- | ---: | ---: | ---: | --- |',
-  ...rows.map((row) => `| ${PATHS[row.path].label} | ${row.nsPerEval.toFixed(1)} | ${row.gcPer1M.toFixed(1)} | ` +
-    `${row.bytesPerEval.toFixed(2)} | ${row.reason}${row.errorCode ? ` ${row.errorCode}` : ''} |`),
+  ...rows.map(
+    (row) =>
+      `| ${PATHS[row.path].label} | ${row.nsPerEval.toFixed(1)} | ${row.gcPer1M.toFixed(1)} | ` +
+      `${row.bytesPerEval.toFixed(2)} | ${row.reason}${row.errorCode ? ` ${row.errorCode}` : ''} |`,
+  ),
   '',
   'GCs per 1M: young-generation scavenges in the timed rounds (0 = nothing allocated per evaluation). bytes/eval:',
   'heap growth over one more untimed run of the same size, collections included (V8 GCProfiler), divided by it.',

@@ -9,7 +9,9 @@ const benchRoot = new URL('../../', import.meta.url);
  */
 export function describeEnvironment() {
   const processors = cpus();
-  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
   return [
     `date      ${new Date().toISOString()}`,
     `node      ${process.version} (V8 ${process.versions.v8})`,

@@ -20,7 +20,10 @@ export class MeasureChild {
     this.pending = undefined;
     /** @type {((error: Error) => void) | undefined} */
     this.failPending = undefined;
-    this.child = fork(workerPath, [id, mode], { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    this.child = fork(workerPath, [id, mode], {
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     this.child.stderr?.on('data', (chunk) => {
       this.stderr = (this.stderr + chunk).slice(-4000);
     });
@@ -51,7 +54,8 @@ export class MeasureChild {
   /** @param {string} type */
   next(type) {
     return new Promise((resolve, reject) => {
-      this.pending = (message) => (message?.type === type ? resolve(message) : reject(this.failure(`unexpected ${message?.type}`)));
+      this.pending = (message) =>
+        message?.type === type ? resolve(message) : reject(this.failure(`unexpected ${message?.type}`));
       this.failPending = reject;
     });
   }

@@ -29,7 +29,8 @@ import { timeDistinctAsync, timeDistinctSync, timeRepeatedAsync, timeRepeatedSyn
  */
 
 const [id, mode] = process.argv.slice(2);
-if (!['distinct', 'repeated', 'per-call'].includes(mode)) throw new Error(`mode must be distinct, repeated or per-call, got "${mode}"`);
+if (!['distinct', 'repeated', 'per-call'].includes(mode))
+  throw new Error(`mode must be distinct, repeated or per-call, got "${mode}"`);
 if (!process.send) throw new Error('measure-worker.mjs is started by run-engine-bench.mjs (it needs an IPC channel)');
 const settings = readSettings();
 const { setup } = await import(findImplementation(id).modulePath);

@@ -22,7 +22,14 @@ export function formatPerCallReport(rows, keysLabel) {
   const measured = rows.filter((row) => row.perCall && !row.error);
   const ns = (row) => median(row.perCall.nsPerEvaluation);
   const baseline = measured.find((row) => row.entry.ours);
-  const header = ['implementation', `ns/eval ${keysLabel}, context per call`, 'spread', 'x ours', 'GC/1M evals', 'GC time'];
+  const header = [
+    'implementation',
+    `ns/eval ${keysLabel}, context per call`,
+    'spread',
+    'x ours',
+    'GC/1M evals',
+    'GC time',
+  ];
   const body = rows.map((row) => {
     if (!row.perCall || row.error) return [row.entry.label, 'FAILED', '', '', '', ''];
     const m = row.perCall;
@@ -53,15 +60,22 @@ function verdicts(measured, ns) {
     const time = `${own.toFixed(1)} ns ≤ ${TARGET_NS} → ${own <= TARGET_NS ? 'MET' : 'MISSED'}`;
     if (!fastest) return `per-call target, ${row.entry.label}: ${time}; no peer ran`;
     const speedup = ns(fastest) / own;
-    return `per-call target, ${row.entry.label}: ${time}; ${speedup.toFixed(2)}x the fastest peer ` +
-      `(${fastest.entry.label}) ≥ ${TARGET_SPEEDUP}x → ${speedup >= TARGET_SPEEDUP ? 'MET' : 'MISSED'}`;
+    return (
+      `per-call target, ${row.entry.label}: ${time}; ${speedup.toFixed(2)}x the fastest peer ` +
+      `(${fastest.entry.label}) ≥ ${TARGET_SPEEDUP}x → ${speedup >= TARGET_SPEEDUP ? 'MET' : 'MISSED'}`
+    );
   });
 }
 
 /** @param {string[][]} table  First column left-aligned, the rest right-aligned. */
 function align(table) {
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => String(row[column]).length)));
-  const format = (row) => row.map((cell, column) =>
-    column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column])).join('  ').trimEnd();
+  const format = (row) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]),
+      )
+      .join('  ')
+      .trimEnd();
   return [format(table[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...table.slice(1).map(format)];
 }

@@ -27,10 +27,23 @@ export function formatReport(rows, keysLabel) {
   const baseline = rows.find((row) => row.entry.ours && row.distinct);
   const baseDistinct = baseline?.distinct ? median(baseline.distinct.nsPerEvaluation) : undefined;
   const baseRepeated = baseline?.repeated ? median(baseline.repeated.nsPerEvaluation) : undefined;
-  const header = ['implementation', 'version', `ns/eval ${keysLabel}`, 'spread', 'evals/s', 'ns/eval 1 key',
-    `x ours ${keysLabel}`, 'x ours 1 key', 'GC/1M evals', 'GC time', 'in rollout', 'check'];
+  const header = [
+    'implementation',
+    'version',
+    `ns/eval ${keysLabel}`,
+    'spread',
+    'evals/s',
+    'ns/eval 1 key',
+    `x ours ${keysLabel}`,
+    'x ours 1 key',
+    'GC/1M evals',
+    'GC time',
+    'in rollout',
+    'check',
+  ];
   const body = rows.map((row) => {
-    if (row.error) return [row.entry.label, row.version, 'FAILED', '', '', '', '', '', '', '', '', firstLine(row.error)];
+    if (row.error)
+      return [row.entry.label, row.version, 'FAILED', '', '', '', '', '', '', '', '', firstLine(row.error)];
     const ns = row.distinct ? median(row.distinct.nsPerEvaluation) : undefined;
     const nsOne = row.repeated ? median(row.repeated.nsPerEvaluation) : undefined;
     return [
@@ -60,12 +73,18 @@ export function formatReport(rows, keysLabel) {
 function verdict(rows, baseline, ours, keysLabel) {
   if (!baseline || ours === undefined) return ['verdict: our engine did not run, so no comparison (see FAILED rows)'];
   const peers = rows.filter((row) => !row.entry.ours && row.distinct);
-  const lines = [`target ≤ ${TARGET_NS} ns/eval (${keysLabel}): ${ours.toFixed(1)} ns → ${ours <= TARGET_NS ? 'MET' : 'MISSED'}`];
+  const lines = [
+    `target ≤ ${TARGET_NS} ns/eval (${keysLabel}): ${ours.toFixed(1)} ns → ${ours <= TARGET_NS ? 'MET' : 'MISSED'}`,
+  ];
   if (peers.length === 0) return [...lines, 'no peer ran, so no speed-up to report'];
-  const fastest = peers.reduce((a, b) => (median(a.distinct.nsPerEvaluation) <= median(b.distinct.nsPerEvaluation) ? a : b));
+  const fastest = peers.reduce((a, b) =>
+    median(a.distinct.nsPerEvaluation) <= median(b.distinct.nsPerEvaluation) ? a : b,
+  );
   const speedup = median(fastest.distinct.nsPerEvaluation) / ours;
-  lines.push(`target ≥ ${TARGET_SPEEDUP}x faster than the fastest peer (${fastest.entry.label}): ` +
-    `${speedup.toFixed(2)}x → ${speedup >= TARGET_SPEEDUP ? 'MET' : 'MISSED'}`);
+  lines.push(
+    `target ≥ ${TARGET_SPEEDUP}x faster than the fastest peer (${fastest.entry.label}): ` +
+      `${speedup.toFixed(2)}x → ${speedup >= TARGET_SPEEDUP ? 'MET' : 'MISSED'}`,
+  );
   return lines;
 }
 
@@ -96,7 +115,12 @@ function ratio(value, base) {
 
 /** @param {string} text */
 function firstLine(text) {
-  return text.split('\n').find((line) => line.trim() !== '')?.slice(0, 100) ?? '';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.slice(0, 100) ?? ''
+  );
 }
 
 /**
@@ -105,8 +129,14 @@ function firstLine(text) {
  */
 function alignTable(table) {
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => String(row[column]).length)));
-  const format = (row) => row.map((cell, column) =>
-    column <= 1 || column === row.length - 1 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]),
-  ).join('  ').trimEnd();
+  const format = (row) =>
+    row
+      .map((cell, column) =>
+        column <= 1 || column === row.length - 1
+          ? String(cell).padEnd(widths[column])
+          : String(cell).padStart(widths[column]),
+      )
+      .join('  ')
+      .trimEnd();
   return [format(table[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...table.slice(1).map(format)];
 }

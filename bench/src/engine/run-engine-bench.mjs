@@ -17,7 +17,11 @@ const settings = readSettings();
 const environment = describeEnvironment();
 const started = process.hrtime.bigint();
 
-const slots = await runSequentially(selected.map((entry) => entry.id), settings.rounds, progress);
+const slots = await runSequentially(
+  selected.map((entry) => entry.id),
+  settings.rounds,
+  progress,
+);
 /** @type {import('./report.mjs').Row[]} */
 const rows = selected.map((entry) => {
   const distinct = slots.find((slot) => slot.id === entry.id && slot.mode === 'distinct');
@@ -25,7 +29,12 @@ const rows = selected.map((entry) => {
   const error = distinct?.error ?? repeated?.error;
   return error
     ? { entry, version: installedVersion(entry.packageName), error }
-    : { entry, version: installedVersion(entry.packageName), distinct: distinct?.measurement, repeated: repeated?.measurement };
+    : {
+        entry,
+        version: installedVersion(entry.packageName),
+        distinct: distinct?.measurement,
+        repeated: repeated?.measurement,
+      };
 });
 /** @type {import('./per-call-report.mjs').PerCallRow[]} */
 const perCallRows = selected.map((entry) => {

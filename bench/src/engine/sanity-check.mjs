@@ -16,7 +16,8 @@ export async function checkScenario(implementation) {
   for (const { what, country, plan, expected } of cases) {
     for (let i = 0; i < 50; i++) {
       const served = await implementation.evaluate(implementation.makeContext(`sanity-${i}`, country, plan));
-      if (served !== expected) throw new Error(`scenario check failed for ${what}: served ${served}, expected ${expected}`);
+      if (served !== expected)
+        throw new Error(`scenario check failed for ${what}: served ${served}, expected ${expected}`);
     }
   }
 }

@@ -11,7 +11,9 @@ const { JsonLogger } = await import(`${dist}apps/flag-service/src/http/json-logg
 const { EnsureBootstrapAdminToken } = await import(`${dist}libs/access/application/ensure-bootstrap-admin-token.js`);
 const { RecordSdkReport } = await import(`${dist}libs/delivery/application/record-sdk-report.js`);
 const { RecordRecentContexts } = await import(`${dist}libs/delivery/application/record-recent-contexts.js`);
-const { runFuzz, summariseFailures } = await import(new URL('../../dist-fuzz/test/support/fuzz/run-fuzz.js', import.meta.url).href);
+const { runFuzz, summariseFailures } = await import(
+  new URL('../../dist-fuzz/test/support/fuzz/run-fuzz.js', import.meta.url).href
+);
 
 const requests = Number(process.env.FUZZ_REQUESTS ?? 20_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
@@ -19,7 +21,13 @@ const database = await createBenchDatabase();
 const errors = [];
 const logger = new JsonLogger('warn', (line) => line.includes('"level":"error"') && errors.push(line));
 // No background pruning during the run: a pruned change-log row would look like a write on a refusal.
-const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CHANGE_LOG_PRUNE_INTERVAL_MS: '86400000' });
+const config = loadConfig({
+  DATABASE_URL: database.url,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  CHANGE_LOG_PRUNE_INTERVAL_MS: '86400000',
+});
 const app = await createApp({ config, databaseUrl: database.url, logger });
 const adminToken = benchAdminToken();
 await app.get(EnsureBootstrapAdminToken).execute(adminToken);
@@ -28,25 +36,35 @@ const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 
 const started = process.hrtime.bigint();
-const report = await runFuzz({
-  baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
-  adminToken,
-  query: async (sql) => (await client.query(sql)).rows,
-  settle: async () => {
-    await Promise.all([app.get(RecordSdkReport).flush(), app.get(RecordRecentContexts).flush()]);
+const report = await runFuzz(
+  {
+    baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
+    adminToken,
+    query: async (sql) => (await client.query(sql)).rows,
+    settle: async () => {
+      await Promise.all([app.get(RecordSdkReport).flush(), app.get(RecordRecentContexts).flush()]);
+    },
+    errorLogs: () => errors,
   },
-  errorLogs: () => errors,
-}, {
-  requests, seed,
-  onProgress: (done, partial) => done % 2_500 === 0 && console.error(`… ${done} requests ${JSON.stringify(partial.histogram)} failures ${partial.failures.length}`),
-});
+  {
+    requests,
+    seed,
+    onProgress: (done, partial) =>
+      done % 2_500 === 0 &&
+      console.error(`… ${done} requests ${JSON.stringify(partial.histogram)} failures ${partial.failures.length}`),
+  },
+);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 const byStatus = Object.entries(report.histogram).sort(([a], [b]) => a.localeCompare(b));
 const count = (test) => byStatus.filter(([status]) => test(Number(status))).reduce((sum, [, n]) => sum + n, 0);
-console.log(`\n== Fuzz: ${report.requests} generated requests over ${report.routes.length} routes of /api/docs-json, seed ${seed}, ${seconds.toFixed(1)} s (${(report.requests / seconds).toFixed(0)} req/s, one at a time, with a database fingerprint after each)`);
+console.log(
+  `\n== Fuzz: ${report.requests} generated requests over ${report.routes.length} routes of /api/docs-json, seed ${seed}, ${seconds.toFixed(1)} s (${(report.requests / seconds).toFixed(0)} req/s, one at a time, with a database fingerprint after each)`,
+);
 console.log(`status histogram: ${byStatus.map(([status, n]) => `${status}: ${n}`).join(' · ')}`);
-console.log(`2xx ${count((s) => s >= 200 && s < 300)} · refusals (4xx) ${report.refusals} · 5xx ${count((s) => s >= 500)} · no answer ${report.histogram['no answer'] ?? 0} · writes on refusal ${report.writesOnRefusal} · failures ${report.failures.length}`);
+console.log(
+  `2xx ${count((s) => s >= 200 && s < 300)} · refusals (4xx) ${report.refusals} · 5xx ${count((s) => s >= 500)} · no answer ${report.histogram['no answer'] ?? 0} · writes on refusal ${report.writesOnRefusal} · failures ${report.failures.length}`,
+);
 if (report.failures.length > 0) console.log(summariseFailures(report));
 
 await client.end();

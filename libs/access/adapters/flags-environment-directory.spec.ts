@@ -12,7 +12,10 @@ describe('FlagsEnvironmentDirectory', () => {
 
   it('resolves project and environment keys to the ids the flags context holds', async () => {
     const { directory, projectId, environmentId } = await directoryOverFlags();
-    expect(await directory.find('shop', 'production')).toEqual({ projectId, environmentId: environmentId('production') });
+    expect(await directory.find('shop', 'production')).toEqual({
+      projectId,
+      environmentId: environmentId('production'),
+    });
     expect(await directory.find('shop', 'staging')).toEqual({ projectId, environmentId: environmentId('staging') });
   });
 

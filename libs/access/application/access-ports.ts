@@ -10,7 +10,13 @@ export interface StoredCredential<T> {
 
 /** Port: where admin tokens live. Secrets never reach it, only their SHA-256. */
 export abstract class AdminTokenRepository {
-  abstract insert(input: { name: string; role: Role; hash: Buffer; hint: string; createdBy: string }): Promise<AdminToken>;
+  abstract insert(input: {
+    name: string;
+    role: Role;
+    hash: Buffer;
+    hint: string;
+    createdBy: string;
+  }): Promise<AdminToken>;
   abstract findByHash(hash: Buffer): Promise<StoredCredential<AdminToken> | null>;
   abstract list(): Promise<AdminToken[]>;
   /** Sets revoked_at if not yet set; null when no token has this id. */

@@ -27,7 +27,11 @@ describe('authentication of admin tokens', () => {
     const { tokens, authenticate, create } = setup();
     const issued = await create.execute({ name: 'ci', role: 'editor' }, SYSTEM_ACTOR);
     expect(JSON.stringify(tokens.rows.map((row) => row.record))).not.toContain(issued.token);
-    await expect(authenticate.adminToken(issued.token)).resolves.toMatchObject({ type: 'token', id: issued.id, role: 'editor' });
+    await expect(authenticate.adminToken(issued.token)).resolves.toMatchObject({
+      type: 'token',
+      id: issued.id,
+      role: 'editor',
+    });
   });
 
   it('refuses a revoked token at once, even after a cached lookup', async () => {
@@ -36,7 +40,10 @@ describe('authentication of admin tokens', () => {
     await authenticate.adminToken(issued.token);
     await revoke.execute(issued.id, SYSTEM_ACTOR);
     await expect(authenticate.adminToken(issued.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(transaction.audit.events.map((event) => event.action)).toEqual(['admin-token.created', 'admin-token.revoked']);
+    expect(transaction.audit.events.map((event) => event.action)).toEqual([
+      'admin-token.created',
+      'admin-token.revoked',
+    ]);
     expect(transaction.audit.events[1]!.actor).toBe(SYSTEM_ACTOR);
   });
 
@@ -82,7 +89,9 @@ describe('the first start', () => {
     const bootstrap = new EnsureBootstrapAdminToken(tokens, transaction);
     expect(await bootstrap.execute('a-configured-secret-of-some-length')).toEqual({ kind: 'from-environment' });
     const authenticate = new Authenticate(tokens, new InMemorySdkKeyRepository(), new CredentialCache());
-    await expect(authenticate.adminToken('a-configured-secret-of-some-length')).resolves.toMatchObject({ role: 'admin' });
+    await expect(authenticate.adminToken('a-configured-secret-of-some-length')).resolves.toMatchObject({
+      role: 'admin',
+    });
     expect(tokens.rows[0]!.record.hint).toBe('…');
   });
 });

@@ -71,7 +71,8 @@ export class Authenticate {
       if (stale === undefined) throw error;
       return stale;
     }
-    if (!found || !sameHash(found.hash, hash) || found.record.revokedAt !== null) throw AccessErrors.invalidCredential();
+    if (!found || !sameHash(found.hash, hash) || found.record.revokedAt !== null)
+      throw AccessErrors.invalidCredential();
     const principal = toPrincipal(found.record);
     this.cache.set(hash, found.record.id, principal);
     this.touch(found.record.id, touch);

@@ -13,9 +13,13 @@ export class CreateSdkKey {
     private readonly environments: EnvironmentDirectory,
   ) {}
 
-  async execute(input: { projectKey: string; environmentKey: string; name: string }, actor: Actor): Promise<IssuedSdkKey> {
+  async execute(
+    input: { projectKey: string; environmentKey: string; name: string },
+    actor: Actor,
+  ): Promise<IssuedSdkKey> {
     const environment = await this.environments.find(input.projectKey, input.environmentKey);
-    if ('missing' in environment) throw AccessErrors.noSuch(environment.missing, input.projectKey, input.environmentKey);
+    if ('missing' in environment)
+      throw AccessErrors.noSuch(environment.missing, input.projectKey, input.environmentKey);
     const secret = generateSecret(SDK_KEY_PREFIX);
     const key = await this.transaction.run(async ({ keys, audit }) => {
       const created = await keys.insert({

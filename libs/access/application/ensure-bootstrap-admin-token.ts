@@ -5,9 +5,7 @@ import { AccessTransaction, AdminTokenRepository } from './access-ports.js';
 
 /** What the first start did about admin tokens. */
 export type BootstrapOutcome =
-  | { kind: 'generated'; token: string }
-  | { kind: 'from-environment' }
-  | { kind: 'existing' };
+  { kind: 'generated'; token: string } | { kind: 'from-environment' } | { kind: 'existing' };
 
 /**
  * First start: when no active admin token exists, creates one — from the configured secret, or a new

@@ -17,8 +17,23 @@ export class InMemoryAdminTokenRepository extends AdminTokenRepository {
   readonly rows: Array<StoredCredential<AdminToken>> = [];
   failWith: Error | undefined;
 
-  async insert(input: { name: string; role: Role; hash: Buffer; hint: string; createdBy: string }): Promise<AdminToken> {
-    const record: AdminToken = { id: randomUUID(), name: input.name, role: input.role, hint: input.hint, createdBy: input.createdBy, createdAt: new Date().toISOString(), revokedAt: null, lastUsedAt: null };
+  async insert(input: {
+    name: string;
+    role: Role;
+    hash: Buffer;
+    hint: string;
+    createdBy: string;
+  }): Promise<AdminToken> {
+    const record: AdminToken = {
+      id: randomUUID(),
+      name: input.name,
+      role: input.role,
+      hint: input.hint,
+      createdBy: input.createdBy,
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+      lastUsedAt: null,
+    };
     this.rows.push({ record, hash: input.hash });
     return record;
   }
@@ -37,7 +52,9 @@ export class InMemoryAdminTokenRepository extends AdminTokenRepository {
   }
   async revokedAmong(ids: string[]): Promise<string[]> {
     if (this.failWith) throw this.failWith;
-    return this.rows.filter((row) => ids.includes(row.record.id) && row.record.revokedAt !== null).map((row) => row.record.id);
+    return this.rows
+      .filter((row) => ids.includes(row.record.id) && row.record.revokedAt !== null)
+      .map((row) => row.record.id);
   }
   async countActiveAdmins(): Promise<number> {
     return this.rows.filter((row) => row.record.role === 'admin' && row.record.revokedAt === null).length;
@@ -55,8 +72,25 @@ export class InMemoryAdminTokenRepository extends AdminTokenRepository {
 export class InMemorySdkKeyRepository extends SdkKeyRepository {
   readonly rows: Array<StoredCredential<SdkKey>> = [];
 
-  async insert(input: { name: string; projectId: string; environmentId: string; hash: Buffer; hint: string; createdBy: string }): Promise<SdkKey> {
-    const record: SdkKey = { id: randomUUID(), name: input.name, projectId: input.projectId, environmentId: input.environmentId, hint: input.hint, createdBy: input.createdBy, createdAt: new Date().toISOString(), revokedAt: null, lastUsedAt: null };
+  async insert(input: {
+    name: string;
+    projectId: string;
+    environmentId: string;
+    hash: Buffer;
+    hint: string;
+    createdBy: string;
+  }): Promise<SdkKey> {
+    const record: SdkKey = {
+      id: randomUUID(),
+      name: input.name,
+      projectId: input.projectId,
+      environmentId: input.environmentId,
+      hint: input.hint,
+      createdBy: input.createdBy,
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+      lastUsedAt: null,
+    };
     this.rows.push({ record, hash: input.hash });
     return record;
   }
@@ -74,7 +108,9 @@ export class InMemorySdkKeyRepository extends SdkKeyRepository {
   }
   async touch(): Promise<void> {}
   async revokedAmong(ids: string[]): Promise<string[]> {
-    return this.rows.filter((row) => ids.includes(row.record.id) && row.record.revokedAt !== null).map((row) => row.record.id);
+    return this.rows
+      .filter((row) => ids.includes(row.record.id) && row.record.revokedAt !== null)
+      .map((row) => row.record.id);
   }
 }
 

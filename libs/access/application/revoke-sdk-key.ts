@@ -22,7 +22,12 @@ export class RevokeSdkKey {
       await audit.record({
         action: 'sdk-key.revoked',
         actor,
-        details: { sdkKeyId: revoked.id, name: revoked.name, environmentId: revoked.environmentId, projectId: revoked.projectId },
+        details: {
+          sdkKeyId: revoked.id,
+          name: revoked.name,
+          environmentId: revoked.environmentId,
+          projectId: revoked.projectId,
+        },
       });
       return revoked;
     });

@@ -6,8 +6,7 @@ export const AccessErrors = {
   invalidCredential: () => new DomainError('UNAUTHENTICATED', 'The credential is unknown or revoked'),
   sdkKeyOnAdminRoute: () => new DomainError('FORBIDDEN', 'SDK keys may only call the SDK API'),
   adminTokenOnSdkRoute: () => new DomainError('FORBIDDEN', 'This route takes an SDK key, not an admin token'),
-  insufficientRole: (required: string) =>
-    new DomainError('FORBIDDEN', `This route needs the ${required} role`),
+  insufficientRole: (required: string) => new DomainError('FORBIDDEN', `This route needs the ${required} role`),
   tooManyFailures: (retryAfterSeconds: number) =>
     new DomainError('RATE_LIMITED', 'Too many failed authentication attempts; try again later', {
       extra: { retryAfterSeconds },
@@ -22,5 +21,7 @@ export const AccessErrors = {
     }),
   /** The 404 of a failed <project>/<environment> lookup, naming the key that names nothing. */
   noSuch: (missing: 'project' | 'environment', project: string, environment: string) =>
-    missing === 'project' ? AccessErrors.projectNotFound(project) : AccessErrors.environmentNotFound(project, environment),
+    missing === 'project'
+      ? AccessErrors.projectNotFound(project)
+      : AccessErrors.environmentNotFound(project, environment),
 };

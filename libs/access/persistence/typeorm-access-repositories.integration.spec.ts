@@ -19,7 +19,10 @@ describe('access repositories on Postgres', () => {
     tokens = new TypeormAdminTokenRepository(dataSource.getRepository(AdminTokenEntity), dataSource);
     keys = new TypeormSdkKeyRepository(dataSource.getRepository(SdkKeyEntity));
     await dataSource.query(`INSERT INTO projects (id, key, name) VALUES ($1, 'shop', 'Shop')`, [projectId]);
-    await dataSource.query(`INSERT INTO environments (id, project_id, key, name) VALUES ($1, $2, 'prod', 'Prod')`, [environmentId, projectId]);
+    await dataSource.query(`INSERT INTO environments (id, project_id, key, name) VALUES ($1, $2, 'prod', 'Prod')`, [
+      environmentId,
+      projectId,
+    ]);
   });
 
   afterAll(async () => {
@@ -44,7 +47,13 @@ describe('access repositories on Postgres', () => {
 
   it('revokes once, keeps the first revocation time, and counts active admins', async () => {
     const before = await tokens.countActiveAdmins();
-    const admin = await tokens.insert({ name: 'adm', role: 'admin', hash: hashSecret('syt_adm'), hint: '…', createdBy: 'system' });
+    const admin = await tokens.insert({
+      name: 'adm',
+      role: 'admin',
+      hash: hashSecret('syt_adm'),
+      hint: '…',
+      createdBy: 'system',
+    });
     expect(await tokens.countActiveAdmins()).toBe(before + 1);
     const first = await tokens.revoke(admin.id, new Date('2026-01-01T00:00:00Z'));
     const second = await tokens.revoke(admin.id, new Date('2026-02-01T00:00:00Z'));
@@ -56,28 +65,78 @@ describe('access repositories on Postgres', () => {
   });
 
   it('records when a token was last used', async () => {
-    const token = await tokens.insert({ name: 'used', role: 'viewer', hash: hashSecret('syt_used'), hint: '…', createdBy: 'system' });
+    const token = await tokens.insert({
+      name: 'used',
+      role: 'viewer',
+      hash: hashSecret('syt_used'),
+      hint: '…',
+      createdBy: 'system',
+    });
     await tokens.touch(token.id, new Date('2026-03-03T03:03:03Z'));
     expect((await tokens.findByHash(hashSecret('syt_used')))?.record.lastUsedAt).toBe('2026-03-03T03:03:03.000Z');
   });
 
   it('binds SDK keys to an existing environment and lists them per environment', async () => {
-    const key = await keys.insert({ name: 'svc', projectId, environmentId, hash: hashSecret('sdk_svc'), hint: '…', createdBy: 'adm' });
-    expect((await keys.findByHash(hashSecret('sdk_svc')))?.record).toMatchObject({ id: key.id, environmentId, projectId });
+    const key = await keys.insert({
+      name: 'svc',
+      projectId,
+      environmentId,
+      hash: hashSecret('sdk_svc'),
+      hint: '…',
+      createdBy: 'adm',
+    });
+    expect((await keys.findByHash(hashSecret('sdk_svc')))?.record).toMatchObject({
+      id: key.id,
+      environmentId,
+      projectId,
+    });
     expect((await keys.listByEnvironment(environmentId)).map((item) => item.id)).toContain(key.id);
     await expect(
-      keys.insert({ name: 'orphan', projectId, environmentId: randomUUID(), hash: hashSecret('sdk_x'), hint: '…', createdBy: 'adm' }),
+      keys.insert({
+        name: 'orphan',
+        projectId,
+        environmentId: randomUUID(),
+        hash: hashSecret('sdk_x'),
+        hint: '…',
+        createdBy: 'adm',
+      }),
     ).rejects.toThrow(/foreign key/);
   });
 
   it('tells which of a list of credentials are revoked (ids that cannot exist are simply not revoked)', async () => {
-    const live = await tokens.insert({ name: 'live', role: 'viewer', hash: hashSecret('syt_live'), hint: '…', createdBy: 'system' });
-    const dead = await tokens.insert({ name: 'dead', role: 'viewer', hash: hashSecret('syt_dead'), hint: '…', createdBy: 'system' });
+    const live = await tokens.insert({
+      name: 'live',
+      role: 'viewer',
+      hash: hashSecret('syt_live'),
+      hint: '…',
+      createdBy: 'system',
+    });
+    const dead = await tokens.insert({
+      name: 'dead',
+      role: 'viewer',
+      hash: hashSecret('syt_dead'),
+      hint: '…',
+      createdBy: 'system',
+    });
     await tokens.revoke(dead.id, new Date());
     expect(await tokens.revokedAmong([live.id, dead.id, randomUUID(), 'not-a-uuid'])).toEqual([dead.id]);
     expect(await tokens.revokedAmong([])).toEqual([]);
-    const keyLive = await keys.insert({ name: 'l', projectId, environmentId, hash: hashSecret('sdk_l'), hint: '…', createdBy: 'adm' });
-    const keyDead = await keys.insert({ name: 'd', projectId, environmentId, hash: hashSecret('sdk_d'), hint: '…', createdBy: 'adm' });
+    const keyLive = await keys.insert({
+      name: 'l',
+      projectId,
+      environmentId,
+      hash: hashSecret('sdk_l'),
+      hint: '…',
+      createdBy: 'adm',
+    });
+    const keyDead = await keys.insert({
+      name: 'd',
+      projectId,
+      environmentId,
+      hash: hashSecret('sdk_d'),
+      hint: '…',
+      createdBy: 'adm',
+    });
     await keys.revoke(keyDead.id, new Date());
     expect(await keys.revokedAmong([keyLive.id, keyDead.id, dead.id])).toEqual([keyDead.id]);
   });

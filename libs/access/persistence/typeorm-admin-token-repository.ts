@@ -20,9 +20,21 @@ export class TypeormAdminTokenRepository extends AdminTokenRepository {
     super();
   }
 
-  async insert(input: { name: string; role: Role; hash: Buffer; hint: string; createdBy: string }): Promise<AdminToken> {
+  async insert(input: {
+    name: string;
+    role: Role;
+    hash: Buffer;
+    hint: string;
+    createdBy: string;
+  }): Promise<AdminToken> {
     const row = await this.rows.save(
-      this.rows.create({ name: input.name, role: input.role, tokenHash: input.hash, hint: input.hint, createdBy: input.createdBy }),
+      this.rows.create({
+        name: input.name,
+        role: input.role,
+        tokenHash: input.hash,
+        hint: input.hint,
+        createdBy: input.createdBy,
+      }),
     );
     return toAdminToken(row);
   }

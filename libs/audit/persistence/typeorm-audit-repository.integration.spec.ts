@@ -4,8 +4,15 @@ import { AuditEntryEntity } from './audit-entry.entity.js';
 import { TypeormAuditRepository, TypeormAuditSink } from './typeorm-audit-repository.js';
 
 const draft = (overrides: Partial<AuditEntryDraft>): AuditEntryDraft => ({
-  at: '2026-01-01T10:00:00.000Z', actor: { type: 'token', id: 't1', name: 'alice' }, action: 'flag-config.updated',
-  projectKey: 'shop', environmentKey: 'production', flagKey: 'new-checkout', segmentKey: null, reason: null, details: {},
+  at: '2026-01-01T10:00:00.000Z',
+  actor: { type: 'token', id: 't1', name: 'alice' },
+  action: 'flag-config.updated',
+  projectKey: 'shop',
+  environmentKey: 'production',
+  flagKey: 'new-checkout',
+  segmentKey: null,
+  reason: null,
+  details: {},
   ...overrides,
 });
 
@@ -19,7 +26,9 @@ describe('TypeormAuditRepository on Postgres', () => {
     const sink = new TypeormAuditSink(database.dataSource.manager);
     await sink.append(draft({ at: '2026-01-01T10:00:00.000Z' }));
     await sink.append(draft({ at: '2026-01-02T10:00:00.000Z', environmentKey: 'staging', details: { version: 2 } }));
-    await sink.append(draft({ at: '2026-01-03T10:00:00.000Z', actor: { type: 'token', id: 't2', name: 'bob' }, flagKey: 'banner' }));
+    await sink.append(
+      draft({ at: '2026-01-03T10:00:00.000Z', actor: { type: 'token', id: 't2', name: 'bob' }, flagKey: 'banner' }),
+    );
     await sink.append(draft({ at: '2026-01-04T10:00:00.000Z', projectKey: 'blog', reason: 'tidy' }));
   });
 
@@ -30,7 +39,9 @@ describe('TypeormAuditRepository on Postgres', () => {
   it('lists newest first with UTC timestamps and pages with a cursor', async () => {
     const first = await repository.list({ limit: 3 });
     expect(first.items.map((entry) => entry.at)).toEqual([
-      '2026-01-04T10:00:00.000Z', '2026-01-03T10:00:00.000Z', '2026-01-02T10:00:00.000Z',
+      '2026-01-04T10:00:00.000Z',
+      '2026-01-03T10:00:00.000Z',
+      '2026-01-02T10:00:00.000Z',
     ]);
     expect(first.items[2]?.details).toEqual({ version: 2 });
     const second = await repository.list({ limit: 3, before: first.nextBefore! });

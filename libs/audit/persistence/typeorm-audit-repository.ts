@@ -30,7 +30,10 @@ export class TypeormAuditRepository extends AuditLogReader {
     if (query.from) builder.andWhere('entry.at >= :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('entry.at <= :to', { to: new Date(query.to) });
     if (query.before) builder.andWhere('entry.id < :before', { before: query.before });
-    const rows = await builder.orderBy('entry.id', 'DESC').limit(query.limit + 1).getMany();
+    const rows = await builder
+      .orderBy('entry.id', 'DESC')
+      .limit(query.limit + 1)
+      .getMany();
     const items = rows.slice(0, query.limit).map(AuditEntryMapper.entry);
     return { items, nextBefore: rows.length > query.limit ? items.at(-1)!.id : null };
   }

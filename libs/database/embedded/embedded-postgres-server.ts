@@ -67,7 +67,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   await server.start().catch((error: unknown) => {
     const said = recent.length > 0 ? `\nPostgres said:\n  ${recent.join('\n  ')}` : '';
-    throw new Error(`Embedded Postgres did not start on port ${options.port} (data in ${clusterDir})${error ? `: ${String(error)}` : ''}${said}`);
+    throw new Error(
+      `Embedded Postgres did not start on port ${options.port} (data in ${clusterDir})${error ? `: ${String(error)}` : ''}${said}`,
+    );
   });
   await ensureDatabase(options.port, password);
   const child = () => (server as unknown as { process?: ChildProcess }).process;
@@ -88,7 +90,9 @@ async function freeDataDir(clusterDir: string, onRecovery: EmbeddedPostgresOptio
   const state = await inspectPostmaster(clusterDir);
   if (state.kind === 'orphan') await stopOrphan(state.pid);
   if (state.kind === 'in-use') {
-    throw new Error(`The data folder ${clusterDir} is in use by Postgres pid ${state.pid} (another running Switchyard?)`);
+    throw new Error(
+      `The data folder ${clusterDir} is in use by Postgres pid ${state.pid} (another running Switchyard?)`,
+    );
   }
   const message = describeRecovery(state, clusterDir);
   if (message) onRecovery?.(message, { ...state, dataDir: clusterDir });
@@ -134,4 +138,3 @@ async function exists(path: string): Promise<boolean> {
     () => false,
   );
 }
-

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describeRecovery, inspectPostmaster, procFs, stopOrphan, type ProcReader } from './stale-postmaster.js';
 
 /** A fake /proc: each pid's arguments, parent and working directory. */
-function fakeProc(processes: Record<number, { args: string[]; parent: number; cwd?: string; zombie?: boolean }>): ProcReader {
+function fakeProc(
+  processes: Record<number, { args: string[]; parent: number; cwd?: string; zombie?: boolean }>,
+): ProcReader {
   return {
     cmdline: async (pid) => processes[pid]?.args,
     stat: async (pid) => {
@@ -42,7 +44,9 @@ describe('inspectPostmaster', () => {
     const state = await inspectPostmaster(dir, fakeProc({}));
     expect(state).toEqual({ kind: 'stale', pid: 4242, reason: 'gone' });
     expect(existsSync(pidFile())).toBe(false);
-    expect(describeRecovery(state, dir)).toBe(`removed a stale postmaster.pid from ${dir} (pid 4242 no longer exists): the last stop was unclean`);
+    expect(describeRecovery(state, dir)).toBe(
+      `removed a stale postmaster.pid from ${dir} (pid 4242 no longer exists): the last stop was unclean`,
+    );
   });
 
   it('counts a zombie as gone', async () => {
@@ -59,8 +63,15 @@ describe('inspectPostmaster', () => {
   it('never takes a postgres of another data directory (a reused pid) for an orphan', async () => {
     const proc = fakeProc({ 4242: { args: [POSTGRES, '-D', '/var/lib/postgresql/16/main'], parent: 1 } });
     const state = await inspectPostmaster(dir, proc);
-    expect(state).toEqual({ kind: 'stale', pid: 4242, reason: 'other-data-dir', otherDataDir: '/var/lib/postgresql/16/main' });
-    expect(describeRecovery(state, dir)).toContain('a postgres of another data directory (/var/lib/postgresql/16/main), left alone');
+    expect(state).toEqual({
+      kind: 'stale',
+      pid: 4242,
+      reason: 'other-data-dir',
+      otherDataDir: '/var/lib/postgresql/16/main',
+    });
+    expect(describeRecovery(state, dir)).toContain(
+      'a postgres of another data directory (/var/lib/postgresql/16/main), left alone',
+    );
   });
 
   it('never signals a postgres whose data directory cannot be told', async () => {
@@ -69,14 +80,25 @@ describe('inspectPostmaster', () => {
   });
 
   it('finds an orphan: a postgres of this data directory (by -D, or by its working directory) whose parent is gone', async () => {
-    expect(await inspectPostmaster(dir, fakeProc({ 4242: { args: [POSTGRES, '-D', dir, '-p', '54329'], parent: 1 } }))).toEqual({ kind: 'orphan', pid: 4242 });
-    expect(await inspectPostmaster(dir, fakeProc({ 4242: { args: [POSTGRES, `-D${dir}/`], parent: 1 } }))).toEqual({ kind: 'orphan', pid: 4242 });
-    expect(await inspectPostmaster(dir, fakeProc({ 4242: { args: [POSTGRES], parent: 1, cwd: dir } }))).toEqual({ kind: 'orphan', pid: 4242 });
+    expect(
+      await inspectPostmaster(dir, fakeProc({ 4242: { args: [POSTGRES, '-D', dir, '-p', '54329'], parent: 1 } })),
+    ).toEqual({ kind: 'orphan', pid: 4242 });
+    expect(await inspectPostmaster(dir, fakeProc({ 4242: { args: [POSTGRES, `-D${dir}/`], parent: 1 } }))).toEqual({
+      kind: 'orphan',
+      pid: 4242,
+    });
+    expect(await inspectPostmaster(dir, fakeProc({ 4242: { args: [POSTGRES], parent: 1, cwd: dir } }))).toEqual({
+      kind: 'orphan',
+      pid: 4242,
+    });
     expect(existsSync(pidFile())).toBe(true);
   });
 
   it('leaves alone a postgres of this data directory that a running service (node) owns', async () => {
-    const proc = fakeProc({ 4242: { args: [POSTGRES, '-D', dir], parent: 77 }, 77: { args: ['/usr/bin/node', 'main.js'], parent: 1 } });
+    const proc = fakeProc({
+      4242: { args: [POSTGRES, '-D', dir], parent: 77 },
+      77: { args: ['/usr/bin/node', 'main.js'], parent: 1 },
+    });
     expect(await inspectPostmaster(dir, proc)).toEqual({ kind: 'in-use', pid: 4242 });
   });
 });
@@ -94,7 +116,8 @@ describe('inspectPostmaster on real processes', () => {
   });
 
   afterEach(async () => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -105,7 +128,11 @@ describe('inspectPostmaster on real processes', () => {
     children.push(child);
     await new Promise((resolve) => child.once('spawn', resolve));
     await writeFile(join(dir, 'postmaster.pid'), `${child.pid}\n`);
-    expect(await inspectPostmaster(dir)).toMatchObject({ kind: 'stale', reason: 'other-data-dir', otherDataDir: other });
+    expect(await inspectPostmaster(dir)).toMatchObject({
+      kind: 'stale',
+      reason: 'other-data-dir',
+      otherDataDir: other,
+    });
     expect(procFs.exists(child.pid!)).toBe(true);
     expect(child.exitCode).toBeNull();
   });
@@ -114,12 +141,21 @@ describe('inspectPostmaster on real processes', () => {
     // A stand-in started by a shell that exits at once: its parent is gone, as after a kill -9 of the service.
     // It says "ready" once Node runs (and has reset the SIGINT that sh ignores for background jobs): a SIGINT sent
     // between the fork and that point would be lost.
-    const shell = spawn('sh', ['-c', `"${process.execPath}" -e 'console.log("ready"); setInterval(() => {}, 1000)' postgres -D "${dir}" & echo $!`], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const shell = spawn(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" -e 'console.log("ready"); setInterval(() => {}, 1000)' postgres -D "${dir}" & echo $!`,
+      ],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     let out = '';
-    const ready = new Promise<void>((resolve) => shell.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('ready')) resolve();
-    }));
+    const ready = new Promise<void>((resolve) =>
+      shell.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('ready')) resolve();
+      }),
+    );
     await Promise.all([new Promise((resolve) => shell.once('exit', resolve)), ready]);
     const pid = Number.parseInt(out, 10);
     try {

@@ -67,7 +67,8 @@ export async function stopOrphan(pid: number, timeoutMs = 20_000, proc: ProcRead
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + timeoutMs;
   while (await isRunning(pid, proc)) {
-    if (Date.now() > deadline) throw new Error(`The orphaned Postgres (pid ${pid}) did not stop within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`The orphaned Postgres (pid ${pid}) did not stop within ${timeoutMs} ms`);
     await new Promise((resolveTick) => setTimeout(resolveTick, 100));
   }
 }

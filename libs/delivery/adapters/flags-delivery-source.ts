@@ -33,6 +33,8 @@ export class NotifierCommittedChanges extends CommittedChanges {
   }
 
   subscribe(listener: (change: ChangeMessage) => void): () => void {
-    return this.notifier.subscribe((event) => listener({ environmentId: event.environmentId, version: event.version, patch: event.patch }));
+    return this.notifier.subscribe((event) =>
+      listener({ environmentId: event.environmentId, version: event.version, patch: event.patch }),
+    );
   }
 }

@@ -43,9 +43,14 @@ export abstract class InstanceRegistry {
   /** Records sightings (at most one per environment and instance): details, last seen, newest applied version. */
   abstract record(sightings: InstanceSighting[]): Promise<void>;
   /** The environment's delivery status at `version`. */
-  abstract status(environmentId: string, version: number): Promise<Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>>;
+  abstract status(
+    environmentId: string,
+    version: number,
+  ): Promise<Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>>;
   /** Per environment (project/env keys): current version, live and applied instances, propagation quantiles. */
-  abstract overview(): Promise<Array<{ label: string; version: number; live: number; applied: number; p50: number | null; p99: number | null }>>;
+  abstract overview(): Promise<
+    Array<{ label: string; version: number; live: number; applied: number; p50: number | null; p99: number | null }>
+  >;
 }
 
 /** Bus state: `up`, or `degraded` while the shared bus is unreachable (change-log polling covers it). */

@@ -5,8 +5,15 @@ import { EstimateRampImpact } from './estimate-ramp-impact.js';
 import { RecentContextStore } from './recent-context-store.js';
 
 const flag = (weights: Record<string, number>, on = true): Flag => ({
-  key: 'checkout', type: 'boolean', version: 1, variants: { on: true, off: false }, offVariant: 'off', on,
-  rules: [{ id: 'staff', conditions: [{ attribute: 'staff', operator: 'in', values: [true] }], serve: { variant: 'on' } }],
+  key: 'checkout',
+  type: 'boolean',
+  version: 1,
+  variants: { on: true, off: false },
+  offVariant: 'off',
+  on,
+  rules: [
+    { id: 'staff', conditions: [{ attribute: 'staff', operator: 'in', values: [true] }], serve: { variant: 'on' } },
+  ],
   fallthrough: { rollout: { weights } },
 });
 
@@ -21,7 +28,10 @@ class FakeProposals extends ConfigProposals {
 }
 
 class FakeStore extends RecentContextStore {
-  constructor(private readonly contexts: EvaluationContext[], private readonly since: Date | null) {
+  constructor(
+    private readonly contexts: EvaluationContext[],
+    private readonly since: Date | null,
+  ) {
     super();
   }
   async record(_sightings: RecentContextSighting[]) {}
@@ -37,25 +47,37 @@ const users = Array.from({ length: 400 }, (_, i) => ({ key: `user-${i}` }));
 
 describe('EstimateRampImpact', () => {
   it('counts the contexts a 50% → 100% ramp moves from off to on, as bucketing decides', async () => {
-    const estimate = new EstimateRampImpact(new FakeProposals(flag({ on: 50_000, off: 50_000 })), new FakeStore(users, new Date('2026-11-24T10:00:00Z')));
+    const estimate = new EstimateRampImpact(
+      new FakeProposals(flag({ on: 50_000, off: 50_000 })),
+      new FakeStore(users, new Date('2026-11-24T10:00:00Z')),
+    );
     const impact = await estimate.execute(target, { fallthrough: { rollout: { weights: { on: 100_000, off: 0 } } } });
     const expected = users.filter((user) => bucket('checkout', user.key) >= 50_000).length;
     expect(expected).toBeGreaterThan(0);
     expect(impact).toEqual({
-      sampled: 400, changed: expected, transitions: [{ from: 'off', to: 'on', count: expected }], since: '2026-11-24T10:00:00.000Z',
+      sampled: 400,
+      changed: expected,
+      transitions: [{ from: 'off', to: 'on', count: expected }],
+      since: '2026-11-24T10:00:00.000Z',
     });
   });
 
   it('leaves out contexts a targeting rule already serves', async () => {
     const staff = users.map((user) => ({ ...user, staff: true }));
-    const estimate = new EstimateRampImpact(new FakeProposals(flag({ on: 0, off: 100_000 })), new FakeStore(staff, new Date()));
+    const estimate = new EstimateRampImpact(
+      new FakeProposals(flag({ on: 0, off: 100_000 })),
+      new FakeStore(staff, new Date()),
+    );
     const impact = await estimate.execute(target, { fallthrough: { rollout: { weights: { on: 100_000, off: 0 } } } });
     expect(impact.changed).toBe(0);
     expect(impact.transitions).toEqual([]);
   });
 
   it('lists every kind of change, most frequent first', async () => {
-    const estimate = new EstimateRampImpact(new FakeProposals(flag({ on: 30_000, off: 70_000 })), new FakeStore(users, new Date()));
+    const estimate = new EstimateRampImpact(
+      new FakeProposals(flag({ on: 30_000, off: 70_000 })),
+      new FakeStore(users, new Date()),
+    );
     const impact = await estimate.execute(target, { on: false });
     const wasOn = users.filter((user) => bucket('checkout', user.key) < 30_000).length;
     expect(impact.changed).toBe(wasOn);
@@ -63,12 +85,24 @@ describe('EstimateRampImpact', () => {
   });
 
   it('says plainly that nothing was sampled when no contexts were reported', async () => {
-    const estimate = new EstimateRampImpact(new FakeProposals(flag({ on: 50_000, off: 50_000 })), new FakeStore([], null));
-    expect(await estimate.execute(target, { on: false })).toEqual({ sampled: 0, changed: 0, transitions: [], since: null });
+    const estimate = new EstimateRampImpact(
+      new FakeProposals(flag({ on: 50_000, off: 50_000 })),
+      new FakeStore([], null),
+    );
+    expect(await estimate.execute(target, { on: false })).toEqual({
+      sampled: 0,
+      changed: 0,
+      transitions: [],
+      since: null,
+    });
   });
 
   it('evaluates at most its limit of recent contexts', async () => {
-    const estimate = new EstimateRampImpact(new FakeProposals(flag({ on: 50_000, off: 50_000 })), new FakeStore(users, new Date()), 10);
+    const estimate = new EstimateRampImpact(
+      new FakeProposals(flag({ on: 50_000, off: 50_000 })),
+      new FakeStore(users, new Date()),
+      10,
+    );
     expect((await estimate.execute(target, { on: false })).sampled).toBe(10);
   });
 });

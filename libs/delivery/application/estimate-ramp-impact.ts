@@ -1,4 +1,10 @@
-import { compileSnapshot, type CompiledSnapshot, type EvaluationContext, type Flag, type Segment } from '@switchyard/evaluation';
+import {
+  compileSnapshot,
+  type CompiledSnapshot,
+  type EvaluationContext,
+  type Flag,
+  type Segment,
+} from '@switchyard/evaluation';
 import { RECENT_CONTEXT_LIMITS } from '../domain/recent-context.js';
 import type { RampImpact, VariantTransition } from '../domain/ramp-impact.js';
 import type { ConfigProposals, ProposalTarget } from './config-proposals.js';

@@ -29,11 +29,13 @@ describe('RecordRecentContexts', () => {
     record.execute('e1', [{ key: 'a', plan: 'pro' }]);
     record.execute('e2', [{ key: 'a' }]);
     await record.flush();
-    expect(store.batches).toEqual([[
-      { environmentId: 'e1', context: { key: 'a', plan: 'pro' } },
-      { environmentId: 'e1', context: { key: 'b' } },
-      { environmentId: 'e2', context: { key: 'a' } },
-    ]]);
+    expect(store.batches).toEqual([
+      [
+        { environmentId: 'e1', context: { key: 'a', plan: 'pro' } },
+        { environmentId: 'e1', context: { key: 'b' } },
+        { environmentId: 'e2', context: { key: 'a' } },
+      ],
+    ]);
   });
 
   it('bounds what it buffers between writes, dropping new keys beyond maxPending', async () => {
@@ -48,14 +50,22 @@ describe('RecordRecentContexts', () => {
   it('prunes an environment after a write at most once per pruneEveryMs, never per request', async () => {
     const store = new FakeStore();
     let now = 0;
-    const record = new RecordRecentContexts(store, undefined, { flushMs: 60_000, pruneEveryMs: 1_000, keep: 5 }, () => now);
+    const record = new RecordRecentContexts(
+      store,
+      undefined,
+      { flushMs: 60_000, pruneEveryMs: 1_000, keep: 5 },
+      () => now,
+    );
     for (const at of [0, 10, 500, 1_200]) {
       now = at;
       record.execute('e1', [{ key: `k${at}` }]);
       await record.flush();
     }
     expect(store.batches).toHaveLength(4);
-    expect(store.prunes).toEqual([{ environmentId: 'e1', keep: 5 }, { environmentId: 'e1', keep: 5 }]);
+    expect(store.prunes).toEqual([
+      { environmentId: 'e1', keep: 5 },
+      { environmentId: 'e1', keep: 5 },
+    ]);
   });
 
   it('writes on its own after flushMs', async () => {

@@ -16,7 +16,10 @@ export interface RecordRecentContextsOptions {
 }
 
 const DEFAULTS: RecordRecentContextsOptions = {
-  flushMs: 1_000, pruneEveryMs: 60_000, keep: RECENT_CONTEXT_LIMITS.keepPerEnvironment, maxPending: 50_000,
+  flushMs: 1_000,
+  pruneEveryMs: 60_000,
+  keep: RECENT_CONTEXT_LIMITS.keepPerEnvironment,
+  maxPending: 50_000,
 };
 
 /**
@@ -57,7 +60,9 @@ export class RecordRecentContexts {
     const due = this.dueForPruning(batch);
     // Rows Postgres refused (reported after the others were written) do not stop the pruning.
     let refused: unknown;
-    await this.store.record(batch).catch((error: unknown) => { refused = error; });
+    await this.store.record(batch).catch((error: unknown) => {
+      refused = error;
+    });
     for (const environmentId of due) await this.store.prune(environmentId, this.options.keep);
     if (refused !== undefined) throw refused;
   }

@@ -25,11 +25,18 @@ const report = (id: string, versions: number[]): SdkReport => ({
 const known = async () => new Map([['f', new Set(['on', 'off'])]]);
 
 function recorder(registry: FakeRegistry, counted: string[], variants = known) {
-  return new RecordSdkReport(registry, variants, {
-    evaluations: (env, flag, variant, count) => counted.push(`${env}/${flag}/${variant}=${count}`),
-    unknownEvaluations: (env, count) => counted.push(`${env} unknown ${count}`),
-    dropped: (env, count) => counted.push(`${env} dropped ${count}`),
-  }, 'node-1', undefined, 60_000);
+  return new RecordSdkReport(
+    registry,
+    variants,
+    {
+      evaluations: (env, flag, variant, count) => counted.push(`${env}/${flag}/${variant}=${count}`),
+      unknownEvaluations: (env, count) => counted.push(`${env} unknown ${count}`),
+      dropped: (env, count) => counted.push(`${env} dropped ${count}`),
+    },
+    'node-1',
+    undefined,
+    60_000,
+  );
 }
 
 describe('RecordSdkReport', () => {
@@ -41,9 +48,19 @@ describe('RecordSdkReport', () => {
     await record.execute('env', report('a', [4]));
     await record.execute('env', report('b', []));
     await record.flush();
-    expect(counted).toEqual(['env/f/on=2', 'env dropped 1', 'env/f/on=2', 'env dropped 1', 'env/f/on=2', 'env dropped 1']);
+    expect(counted).toEqual([
+      'env/f/on=2',
+      'env dropped 1',
+      'env/f/on=2',
+      'env dropped 1',
+      'env/f/on=2',
+      'env dropped 1',
+    ]);
     expect(registry.batches).toHaveLength(1);
-    expect(registry.batches[0]!.map((s) => [s.instanceId, s.ack?.version ?? null, s.node])).toEqual([['a', 5, 'node-1'], ['b', null, 'node-1']]);
+    expect(registry.batches[0]!.map((s) => [s.instanceId, s.ack?.version ?? null, s.node])).toEqual([
+      ['a', 5, 'node-1'],
+      ['b', null, 'node-1'],
+    ]);
   });
 
   it('counts flags and variants the environment does not have in one unknown counter, never by name', async () => {
@@ -52,8 +69,10 @@ describe('RecordSdkReport', () => {
     await record.execute('env', {
       ...report('a', []),
       evaluations: [
-        { flag: 'f', variant: 'off', count: 1 }, { flag: 'made-up-1', variant: 'on', count: 4 },
-        { flag: 'f', variant: 'made-up', count: 2 }, { flag: 'made-up-2', variant: 'x', count: 3 },
+        { flag: 'f', variant: 'off', count: 1 },
+        { flag: 'made-up-1', variant: 'on', count: 4 },
+        { flag: 'f', variant: 'made-up', count: 2 },
+        { flag: 'made-up-2', variant: 'x', count: 3 },
       ],
     });
     expect(counted).toEqual(['env/f/off=1', 'env unknown 9', 'env dropped 1']);
@@ -61,7 +80,9 @@ describe('RecordSdkReport', () => {
 
   it('counts every evaluation as unknown while the environment cannot be read', async () => {
     const counted: string[] = [];
-    const record = recorder(new FakeRegistry(), counted, async () => { throw new Error('database down'); });
+    const record = recorder(new FakeRegistry(), counted, async () => {
+      throw new Error('database down');
+    });
     await record.execute('env', report('a', []));
     expect(counted).toEqual(['env unknown 2', 'env dropped 1']);
   });

@@ -37,13 +37,20 @@ export class RecordSdkReport {
   /** Records one batch (already validated). */
   async execute(environmentId: string, report: SdkReport): Promise<void> {
     await this.count(environmentId, report);
-    const newest = report.acks.reduce<SdkReport['acks'][number] | null>((best, ack) => (!best || ack.version > best.version ? ack : best), null);
+    const newest = report.acks.reduce<SdkReport['acks'][number] | null>(
+      (best, ack) => (!best || ack.version > best.version ? ack : best),
+      null,
+    );
     const key = `${environmentId}\u0000${report.instance.id}`;
     const previous = this.pending.get(key);
     const ack = previous?.ack && (!newest || previous.ack.version > newest.version) ? previous.ack : newest;
     this.pending.set(key, {
-      environmentId, instanceId: report.instance.id, appName: report.instance.appName,
-      sdkVersion: report.instance.sdkVersion, node: this.node, ack,
+      environmentId,
+      instanceId: report.instance.id,
+      appName: report.instance.appName,
+      sdkVersion: report.instance.sdkVersion,
+      node: this.node,
+      ack,
     });
   }
 

@@ -64,9 +64,15 @@ export class SnapshotCache {
       this.entries.delete(environmentId);
       return null;
     }
-    const variants = new Map(Object.entries(snapshot.flags).map(([key, flag]) => [key, new Set(Object.keys(flag.variants))] as const));
+    const variants = new Map(
+      Object.entries(snapshot.flags).map(([key, flag]) => [key, new Set(Object.keys(flag.variants))] as const),
+    );
     const entry: Entry = {
-      version: snapshot.version, etag: `"${snapshot.version}"`, body: JSON.stringify(snapshot), variants, loadedAt: Date.now(),
+      version: snapshot.version,
+      etag: `"${snapshot.version}"`,
+      body: JSON.stringify(snapshot),
+      variants,
+      loadedAt: Date.now(),
     };
     this.entries.set(environmentId, entry);
     return entry;

@@ -7,7 +7,10 @@ import { StreamHub } from './stream-hub.js';
 class FakeStream implements SseStream {
   readonly frames: string[] = [];
   ended = false;
-  constructor(readonly environmentId: string, readonly secret = 'sdk_good') {}
+  constructor(
+    readonly environmentId: string,
+    readonly secret = 'sdk_good',
+  ) {}
   send(frame: string) {
     this.frames.push(frame);
   }
@@ -15,10 +18,17 @@ class FakeStream implements SseStream {
     this.ended = true;
   }
   events(): Array<{ event: string; id?: string; data: unknown }> {
-    return this.frames.filter((frame) => !frame.startsWith(':')).map((frame) => {
-      const fields = Object.fromEntries(frame.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
-      return { event: fields['event']!, id: fields['id'], data: JSON.parse(fields['data']!) };
-    });
+    return this.frames
+      .filter((frame) => !frame.startsWith(':'))
+      .map((frame) => {
+        const fields = Object.fromEntries(
+          frame
+            .trim()
+            .split('\n')
+            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+        );
+        return { event: fields['event']!, id: fields['id'], data: JSON.parse(fields['data']!) };
+      });
   }
 }
 
@@ -63,7 +73,11 @@ describe('StreamHub', () => {
     await bus.publish(source.commit('prod', { a: flagFixture('a', false, 2) }));
     await until(() => one.frames.length === 2 && two.frames.length === 2);
     expect(one.frames[1]).toBe(two.frames[1]);
-    expect(one.events()[1]).toEqual({ event: 'patch', id: '4', data: { version: 4, flags: { a: flagFixture('a', false, 2) } } });
+    expect(one.events()[1]).toEqual({
+      event: 'patch',
+      id: '4',
+      data: { version: 4, flags: { a: flagFixture('a', false, 2) } },
+    });
     expect(other.frames).toHaveLength(1);
   });
 
@@ -82,7 +96,12 @@ describe('StreamHub', () => {
     source.commit('prod', { b: flagFixture('b', true) });
     source.commit('prod', { c: flagFixture('c', true) });
     await hub.receive(source.commit('prod', { d: flagFixture('d', true) }));
-    expect(stream.events().map((event) => `${event.event}:${event.id}`)).toEqual(['snapshot:3', 'patch:4', 'patch:5', 'patch:6']);
+    expect(stream.events().map((event) => `${event.event}:${event.id}`)).toEqual([
+      'snapshot:3',
+      'patch:4',
+      'patch:5',
+      'patch:6',
+    ]);
   });
 
   it('sends a fresh snapshot when the change log cannot cover a gap', async () => {
@@ -175,7 +194,12 @@ describe('StreamHub bookkeeping', () => {
 
   it('writes the first events of a stream before any heartbeat', async () => {
     hub.shutdown();
-    hub = new StreamHub(source, bus, keys, { heartbeatMs: 1, catchUpMs: 1000, safetyCatchUpMs: 1000, revalidateMs: 1000 });
+    hub = new StreamHub(source, bus, keys, {
+      heartbeatMs: 1,
+      catchUpMs: 1000,
+      safetyCatchUpMs: 1000,
+      revalidateMs: 1000,
+    });
     hub.start();
     const other = new FakeStream('prod');
     await hub.open(other);
@@ -196,13 +220,21 @@ describe('StreamHub bookkeeping', () => {
   });
 
   it('refuses a stream beyond the per-key cap, counts keys apart, and frees a slot when a stream closes', async () => {
-    hub = new StreamHub(source, bus, keys, { heartbeatMs: 20, catchUpMs: 20, safetyCatchUpMs: 20, revalidateMs: 20, maxStreamsPerKey: 2 });
+    hub = new StreamHub(source, bus, keys, {
+      heartbeatMs: 20,
+      catchUpMs: 20,
+      safetyCatchUpMs: 20,
+      revalidateMs: 20,
+      maxStreamsPerKey: 2,
+    });
     const [one, two] = [new FakeStream('prod', 'sdk_a'), new FakeStream('dev', 'sdk_a')];
     await hub.open(one);
     await hub.open(two);
     await hub.open(two);
     const third = new FakeStream('prod', 'sdk_a');
-    expect(() => hub.admit(third)).toThrow(expect.objectContaining({ code: 'RATE_LIMITED', message: expect.stringMatching(/already has 2 streams open/) }));
+    expect(() => hub.admit(third)).toThrow(
+      expect.objectContaining({ code: 'RATE_LIMITED', message: expect.stringMatching(/already has 2 streams open/) }),
+    );
     await expect(hub.open(third)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     expect(third.frames).toEqual([]);
     await hub.open(new FakeStream('prod', 'sdk_b'));

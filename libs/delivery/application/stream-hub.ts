@@ -116,7 +116,8 @@ export class StreamHub {
     if (patches === null) return [feed.snapshotFrame()];
     const frames = patches.map((patch) => patchFrame(patch));
     // A long absence can cost more as a replay than as the whole environment: send whichever is shorter.
-    if (frames.reduce((length, frame) => length + frame.length, 0) > feed.snapshotFrame().length) return [feed.snapshotFrame()];
+    if (frames.reduce((length, frame) => length + frame.length, 0) > feed.snapshotFrame().length)
+      return [feed.snapshotFrame()];
     this.counters.framesWritten += frames.length - 1;
     return frames;
   }
@@ -131,7 +132,8 @@ export class StreamHub {
     feed.streams.delete(stream);
     if (feed.streams.size === 0) {
       void feed.run(async () => {
-        if (feed.streams.size === 0 && this.feeds.get(feed.environmentId) === feed) this.feeds.delete(feed.environmentId);
+        if (feed.streams.size === 0 && this.feeds.get(feed.environmentId) === feed)
+          this.feeds.delete(feed.environmentId);
       });
     }
   }
@@ -141,18 +143,26 @@ export class StreamHub {
     this.counters.changesReceived += 1;
     const feed = this.feeds.get(change.environmentId);
     if (!feed) return Promise.resolve();
-    return feed.run(async () => {
-      if (!feed.loaded || change.version <= feed.version) return;
-      if (change.version === feed.version + 1) this.write(feed, feed.advance(change.patch));
-      else await this.catchUp(feed);
-    }).catch((error: unknown) => this.onError('applying a change failed; the change-log poll will retry', error));
+    return feed
+      .run(async () => {
+        if (!feed.loaded || change.version <= feed.version) return;
+        if (change.version === feed.version + 1) this.write(feed, feed.advance(change.patch));
+        else await this.catchUp(feed);
+      })
+      .catch((error: unknown) => this.onError('applying a change failed; the change-log poll will retry', error));
   }
 
   /** Catches every environment up from the change log (bus reconnect, periodic poll). */
   async catchUpAll(): Promise<void> {
-    await Promise.all([...this.feeds.values()].map((feed) => feed.run(() => this.catchUp(feed)).catch((error: unknown) => {
-      this.onError('catching up from the change log failed; will retry', error);
-    })));
+    await Promise.all(
+      [...this.feeds.values()].map((feed) =>
+        feed
+          .run(() => this.catchUp(feed))
+          .catch((error: unknown) => {
+            this.onError('catching up from the change log failed; will retry', error);
+          }),
+      ),
+    );
   }
 
   /** Ends every stream and stops the timers (shutdown). */

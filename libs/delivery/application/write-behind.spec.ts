@@ -3,7 +3,11 @@ import { WriteBehind } from './write-behind.js';
 describe('WriteBehind', () => {
   it('merges rows by key and writes them in one batch', async () => {
     const batches: string[][] = [];
-    const buffer = new WriteBehind<string>(async (batch) => void batches.push(batch), 60_000, () => undefined);
+    const buffer = new WriteBehind<string>(
+      async (batch) => void batches.push(batch),
+      60_000,
+      () => undefined,
+    );
     buffer.set('a', 'a1');
     buffer.set('b', 'b1');
     buffer.set('a', 'a2');
@@ -14,7 +18,11 @@ describe('WriteBehind', () => {
 
   it('never writes an empty batch', async () => {
     let writes = 0;
-    await new WriteBehind<string>(async () => void writes++, 60_000, () => undefined).flush();
+    await new WriteBehind<string>(
+      async () => void writes++,
+      60_000,
+      () => undefined,
+    ).flush();
     expect(writes).toBe(0);
   });
 
@@ -45,7 +53,11 @@ describe('WriteBehind', () => {
 
   it('writes by itself after flushMs', async () => {
     const written = new Promise<string[]>((resolve) => {
-      const buffer = new WriteBehind<string>(async (batch) => resolve(batch), 5, () => undefined);
+      const buffer = new WriteBehind<string>(
+        async (batch) => resolve(batch),
+        5,
+        () => undefined,
+      );
       buffer.set('a', 'a1');
     });
     await expect(written).resolves.toEqual(['a1']);

@@ -23,7 +23,10 @@ export class RedisChangeBus extends ChangeBus {
   private subscribed = false;
   private closed = false;
 
-  constructor(url: string, private readonly onError: (error: Error) => void = () => undefined) {
+  constructor(
+    url: string,
+    private readonly onError: (error: Error) => void = () => undefined,
+  ) {
     super();
     const options = {
       url,
@@ -121,7 +124,9 @@ export class RedisChangeBus extends ChangeBus {
 function decodeRevocation(text: string): string | undefined {
   try {
     const { credentialId } = JSON.parse(text) as { credentialId?: unknown };
-    return typeof credentialId === 'string' && credentialId.length > 0 && credentialId.length <= 64 ? credentialId : undefined;
+    return typeof credentialId === 'string' && credentialId.length > 0 && credentialId.length <= 64
+      ? credentialId
+      : undefined;
   } catch {
     return undefined;
   }

@@ -28,7 +28,9 @@ export const LIVE_WINDOW_MS = 60_000;
 /** The one-line summary the API and logs show. */
 export function describeStatus(status: Omit<DeliveryStatus, 'summary' | 'instances'>): string {
   const { p50, p99 } = status.propagationMs;
-  const propagation = p50 === null || p99 === null ? 'no propagation samples'
-    : `p50/p99 propagation ${Math.round(p50)}/${Math.round(p99)} ms`;
+  const propagation =
+    p50 === null || p99 === null
+      ? 'no propagation samples'
+      : `p50/p99 propagation ${Math.round(p50)}/${Math.round(p99)} ms`;
   return `version ${status.version} applied by ${status.appliedInstances} of ${status.liveInstances} live instances, ${propagation}`;
 }

@@ -42,8 +42,11 @@ export function recentContextProblem(value: unknown): string | null {
   for (const [name, item] of entries) {
     if (name.length > L.text) return `attribute names have at most ${L.text} characters`;
     if (hasUnsafeCharacters(name)) return `attribute names ${UNSAFE_TEXT_MESSAGE}`;
-    const ok = isText(item) || typeof item === 'boolean' || (typeof item === 'number' && Number.isFinite(item))
-      || (Array.isArray(item) && item.length <= L.listItems && item.every(isText));
+    const ok =
+      isText(item) ||
+      typeof item === 'boolean' ||
+      (typeof item === 'number' && Number.isFinite(item)) ||
+      (Array.isArray(item) && item.length <= L.listItems && item.every(isText));
     if (!ok) return `${name.slice(0, 40)}: must be a string, finite number, boolean or list of strings`;
     if (isUnsafe(item)) return `${name.slice(0, 40)}: ${UNSAFE_TEXT_MESSAGE}`;
   }

@@ -38,8 +38,12 @@ export class SqlInstanceRegistry extends InstanceRegistry {
   async record(sightings: InstanceSighting[]): Promise<void> {
     await writeIsolatingBadRows(sightings, async (rows) => {
       await this.dataSource.query(RECORD, [
-        rows.map((s) => s.environmentId), rows.map((s) => s.instanceId), rows.map((s) => s.appName),
-        rows.map((s) => s.sdkVersion), rows.map((s) => s.node), rows.map((s) => s.ack?.version ?? null),
+        rows.map((s) => s.environmentId),
+        rows.map((s) => s.instanceId),
+        rows.map((s) => s.appName),
+        rows.map((s) => s.sdkVersion),
+        rows.map((s) => s.node),
+        rows.map((s) => s.ack?.version ?? null),
         rows.map((s) => s.ack?.receivedAt ?? null),
       ]);
     });
@@ -60,15 +64,26 @@ export class SqlInstanceRegistry extends InstanceRegistry {
       `SELECT instance_id, app_name, sdk_version, node, applied_version, last_seen FROM sdk_instances i
         WHERE i.environment_id = $1 AND ${LIVE} ORDER BY i.last_seen DESC LIMIT 200`,
       [environmentId],
-    )) as Array<{ instance_id: string; app_name: string; sdk_version: string; node: string; applied_version: Num; last_seen: Date }>;
+    )) as Array<{
+      instance_id: string;
+      app_name: string;
+      sdk_version: string;
+      node: string;
+      applied_version: Num;
+      last_seen: Date;
+    }>;
     return {
       version,
       liveInstances: num(row!.live) ?? 0,
       appliedInstances: num(row!.applied) ?? 0,
       propagationMs: { p50: num(row!.p50), p99: num(row!.p99), max: num(row!.max), samples: num(row!.samples) ?? 0 },
       instances: instances.map((i) => ({
-        id: i.instance_id, appName: i.app_name, sdkVersion: i.sdk_version, node: i.node,
-        appliedVersion: num(i.applied_version), lastSeen: new Date(i.last_seen).toISOString(),
+        id: i.instance_id,
+        appName: i.app_name,
+        sdkVersion: i.sdk_version,
+        node: i.node,
+        appliedVersion: num(i.applied_version),
+        lastSeen: new Date(i.last_seen).toISOString(),
       })),
     };
   }
@@ -85,8 +100,12 @@ export class SqlInstanceRegistry extends InstanceRegistry {
         GROUP BY p.key, e.key, e.version`,
     )) as Array<{ label: string; version: Num; live: Num; applied: Num; p50: Num; p99: Num }>;
     return rows.map((r) => ({
-      label: r.label, version: num(r.version) ?? 0, live: num(r.live) ?? 0, applied: num(r.applied) ?? 0,
-      p50: num(r.p50), p99: num(r.p99),
+      label: r.label,
+      version: num(r.version) ?? 0,
+      live: num(r.live) ?? 0,
+      applied: num(r.applied) ?? 0,
+      p50: num(r.p50),
+      p99: num(r.p99),
     }));
   }
 }

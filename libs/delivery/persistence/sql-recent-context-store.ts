@@ -31,7 +31,9 @@ export class SqlRecentContextStore extends RecentContextStore {
   async record(sightings: RecentContextSighting[]): Promise<void> {
     await writeIsolatingBadRows(sightings, async (rows) => {
       await this.dataSource.query(RECORD, [
-        rows.map((s) => s.environmentId), rows.map((s) => s.context.key), rows.map((s) => JSON.stringify(s.context)),
+        rows.map((s) => s.environmentId),
+        rows.map((s) => s.context.key),
+        rows.map((s) => JSON.stringify(s.context)),
       ]);
     });
   }

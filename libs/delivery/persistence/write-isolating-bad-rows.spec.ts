@@ -26,7 +26,9 @@ describe('writeIsolatingBadRows', () => {
     const t = table((row) => row === 'row-17');
     const done = writeIsolatingBadRows(rows, t.write);
     await expect(done).rejects.toBeInstanceOf(RowsRefusedError);
-    await expect(done).rejects.toThrow(/^1 of 64 rows refused by the database, the others were written \(first: unsupported/);
+    await expect(done).rejects.toThrow(
+      /^1 of 64 rows refused by the database, the others were written \(first: unsupported/,
+    );
     expect(t.written.sort()).toEqual(rows.filter((row) => row !== 'row-17').sort());
     expect(t.statements()).toBeLessThanOrEqual(2 * Math.log2(64) + 1);
   });

@@ -2,9 +2,17 @@
 export class RowsRefusedError extends Error {
   override name = 'RowsRefusedError';
 
-  constructor(readonly refused: number, readonly total: number, cause: unknown) {
-    super(`${refused} of ${total} rows refused by the database, the others were written (first: ${
-      cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  constructor(
+    readonly refused: number,
+    readonly total: number,
+    cause: unknown,
+  ) {
+    super(
+      `${refused} of ${total} rows refused by the database, the others were written (first: ${
+        cause instanceof Error ? cause.message : String(cause)
+      })`,
+      { cause },
+    );
   }
 }
 
@@ -18,7 +26,10 @@ const isRowError = (error: unknown): boolean => /^2[23]/.test(String((error as {
  * statement. k bad rows among n cost about 2k·log2(n) statements. Other errors (database down) are thrown as
  * they are; refused rows are reported with a RowsRefusedError once every other row is written.
  */
-export async function writeIsolatingBadRows<T>(rows: readonly T[], write: (rows: readonly T[]) => Promise<void>): Promise<void> {
+export async function writeIsolatingBadRows<T>(
+  rows: readonly T[],
+  write: (rows: readonly T[]) => Promise<void>,
+): Promise<void> {
   const refused: unknown[] = [];
   const attempt = async (part: readonly T[]): Promise<void> => {
     try {

@@ -8,7 +8,10 @@ export interface AdminTarget {
 export async function admin<T = any>(node: AdminTarget, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${node.baseUrl}/api${path}`, {
     method,
-    headers: { authorization: `Bearer ${node.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${node.adminToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -22,26 +25,49 @@ export async function seedEnvironment(node: AdminTarget, project = 'shop', envir
 }
 
 /** Like seedEnvironment, also returning the SDK key's id (to revoke it). */
-export async function seedEnvironmentWithKeyId(node: AdminTarget, project = 'shop', environment = 'prod'): Promise<{ key: string; id: string }> {
+export async function seedEnvironmentWithKeyId(
+  node: AdminTarget,
+  project = 'shop',
+  environment = 'prod',
+): Promise<{ key: string; id: string }> {
   await admin(node, 'POST', '/projects', { key: project, name: project });
   await admin(node, 'POST', `/projects/${project}/environments`, { key: environment, name: environment });
   return admin(node, 'POST', `/projects/${project}/environments/${environment}/sdk-keys`, { name: 'e2e' });
 }
 
 /** Creates a boolean flag and turns it on (serving true) in the environment. */
-export async function createBooleanFlag(node: AdminTarget, key: string, project = 'shop', environment = 'prod'): Promise<void> {
+export async function createBooleanFlag(
+  node: AdminTarget,
+  key: string,
+  project = 'shop',
+  environment = 'prod',
+): Promise<void> {
   await admin(node, 'POST', `/projects/${project}/flags`, { key, name: key, type: 'boolean' });
   await admin(node, 'POST', `/projects/${project}/environments/${environment}/flags/${key}/toggle`, { on: true });
 }
 
 /** Kills a flag through the admin API; returns the environment version the kill produced. */
-export async function killFlag(node: AdminTarget, key: string, project = 'shop', environment = 'prod'): Promise<number> {
-  const state = await admin(node, 'POST', `/projects/${project}/environments/${environment}/flags/${key}/kill`, { reason: 'e2e' });
+export async function killFlag(
+  node: AdminTarget,
+  key: string,
+  project = 'shop',
+  environment = 'prod',
+): Promise<number> {
+  const state = await admin(node, 'POST', `/projects/${project}/environments/${environment}/flags/${key}/kill`, {
+    reason: 'e2e',
+  });
   return state.environmentVersion as number;
 }
 
 /** Restores a killed flag; returns the new environment version. */
-export async function restoreFlag(node: AdminTarget, key: string, project = 'shop', environment = 'prod'): Promise<number> {
-  const state = await admin(node, 'POST', `/projects/${project}/environments/${environment}/flags/${key}/restore`, { reason: 'e2e' });
+export async function restoreFlag(
+  node: AdminTarget,
+  key: string,
+  project = 'shop',
+  environment = 'prod',
+): Promise<number> {
+  const state = await admin(node, 'POST', `/projects/${project}/environments/${environment}/flags/${key}/restore`, {
+    reason: 'e2e',
+  });
   return state.environmentVersion as number;
 }

@@ -4,7 +4,16 @@ import type { ChangeMessage } from '../domain/change-message.js';
 
 /** A boolean flag fixture. */
 export function flagFixture(key: string, on: boolean, version = 1): Flag {
-  return { key, type: 'boolean', version, on, offVariant: 'off', rules: [], variants: { on: true, off: false }, fallthrough: { variant: 'on' } };
+  return {
+    key,
+    type: 'boolean',
+    version,
+    on,
+    offVariant: 'off',
+    rules: [],
+    variants: { on: true, off: false },
+    fallthrough: { variant: 'on' },
+  };
 }
 
 /** An in-memory flags context for delivery tests: environments with a change log, and a change notifier. */

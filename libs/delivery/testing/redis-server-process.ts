@@ -15,10 +15,21 @@ export class RedisServerProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     this.child = child;
-    const failed = new Promise<never>((_, reject) => child.once('error', (error) =>
-      reject(new Error(`cannot start redis-server (${error.message}); install it (apt-get install redis-server) to run this test`))));
+    const failed = new Promise<never>((_, reject) =>
+      child.once('error', (error) =>
+        reject(
+          new Error(
+            `cannot start redis-server (${error.message}); install it (apt-get install redis-server) to run this test`,
+          ),
+        ),
+      ),
+    );
     await Promise.race([failed, this.waitForPort(true)]);
   }
 
@@ -37,7 +48,10 @@ export class RedisServerProcess {
     for (let attempt = 0; attempt < 200; attempt += 1) {
       const isOpen = await new Promise<boolean>((resolve) => {
         const socket = createConnection(this.port, '127.0.0.1');
-        socket.once('connect', () => { socket.destroy(); resolve(true); });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
         socket.once('error', () => resolve(false));
       });
       if (isOpen === open) return;

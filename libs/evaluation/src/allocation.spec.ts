@@ -44,16 +44,31 @@ const rule = (conditions: Condition[]) => [{ id: 'r1', conditions, serve: { vari
 const flags: Record<string, Flag> = {
   plain: flagWithConditions([{ attribute: 'country', operator: 'in', values: ['US', 'CA', 'GB'] }], { key: 'plain' }),
   segment: flagWithConditions([{ segment: 'beta' }], { key: 'segment' }),
-  in1000: booleanFlag({ key: 'in1000', rules: rule([{ attribute: 'account', operator: 'in', values: Array.from({ length: 1000 }, (_, i) => `a-${i}`) }]) }),
-  semver: booleanFlag({ key: 'semver', rules: rule([{ attribute: 'version', operator: 'semverGt', values: ['1.2.3', '2.0.0-rc.1'] }]) }),
-  date: booleanFlag({ key: 'date', rules: rule([{ attribute: 'signup', operator: 'before', values: ['2026-01-01T00:00:00Z'] }]) }),
+  in1000: booleanFlag({
+    key: 'in1000',
+    rules: rule([{ attribute: 'account', operator: 'in', values: Array.from({ length: 1000 }, (_, i) => `a-${i}`) }]),
+  }),
+  semver: booleanFlag({
+    key: 'semver',
+    rules: rule([{ attribute: 'version', operator: 'semverGt', values: ['1.2.3', '2.0.0-rc.1'] }]),
+  }),
+  date: booleanFlag({
+    key: 'date',
+    rules: rule([{ attribute: 'signup', operator: 'before', values: ['2026-01-01T00:00:00Z'] }]),
+  }),
   a: booleanFlag({ key: 'a', prerequisites: [{ flag: 'b', variants: ['on'] }], fallthrough: { variant: 'on' } }),
   b: booleanFlag({ key: 'b', prerequisites: [{ flag: 'c', variants: ['on'] }], fallthrough: { variant: 'on' } }),
   c: booleanFlag({ key: 'c', fallthrough: { variant: 'on' } }),
   broken: { key: 'broken', type: 'boolean' } as Flag,
   killed: booleanFlag({ key: 'killed', killed: { at: '2026-01-01T00:00:00Z', by: 'ops', reason: 'test' } }),
 };
-const segments = { beta: { key: 'beta', included: ['vip'], conditions: [{ attribute: 'plan', operator: 'in' as const, values: ['pro'] }] } };
+const segments = {
+  beta: {
+    key: 'beta',
+    included: ['vip'],
+    conditions: [{ attribute: 'plan', operator: 'in' as const, values: ['pro'] }],
+  },
+};
 const snapshot = compileSnapshot({ version: 1, flags, segments });
 
 const contexts: EvaluationContext[] = Array.from({ length: 1000 }, (_, i) => ({
@@ -69,7 +84,8 @@ const contexts: EvaluationContext[] = Array.from({ length: 1000 }, (_, i) => ({
 let last: EvaluationResult | undefined;
 
 function loop(flagKey: string, count: number, expectedType?: FlagType, context?: unknown): void {
-  for (let i = 0; i < count; i++) last = snapshot.evaluate(flagKey, (context ?? contexts[i % 1000]) as EvaluationContext, false, expectedType);
+  for (let i = 0; i < count; i++)
+    last = snapshot.evaluate(flagKey, (context ?? contexts[i % 1000]) as EvaluationContext, false, expectedType);
 }
 
 describe('evaluation allocates nothing per call', () => {
@@ -93,7 +109,9 @@ describe('evaluation allocates nothing per call', () => {
   it('on a context that is not an object (TARGETING_KEY_MISSING)', () => {
     loop('plain', 50_000, undefined, 'not a context');
     expect(last?.errorCode).toBe('TARGETING_KEY_MISSING');
-    expect(bytesPerEvaluation(() => loop('plain', EVALUATIONS, undefined, 'not a context'))).toBeLessThan(BOUND_BYTES_PER_EVALUATION);
+    expect(bytesPerEvaluation(() => loop('plain', EVALUATIONS, undefined, 'not a context'))).toBeLessThan(
+      BOUND_BYTES_PER_EVALUATION,
+    );
   });
 
   it('through evaluate(flag, context, lookup) as well: a prerequisite chain and a semver rule', () => {
@@ -120,7 +138,16 @@ describe('evaluation allocates nothing per call', () => {
     const first = snapshot.evaluate('nope', contexts[0], 'x');
     expect(snapshot.evaluate('nope', contexts[1], 'x')).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
-    expect(snapshot.evaluate('nope', contexts[1], 'y')).toMatchObject({ value: 'y', reason: 'ERROR', errorCode: 'FLAG_NOT_FOUND', errorMessage: 'flag nope not found' });
-    expect(snapshot.evaluate('plain', contexts[0], 'd', 'string')).toMatchObject({ value: 'd', errorCode: 'TYPE_MISMATCH', flagVersion: 7 });
+    expect(snapshot.evaluate('nope', contexts[1], 'y')).toMatchObject({
+      value: 'y',
+      reason: 'ERROR',
+      errorCode: 'FLAG_NOT_FOUND',
+      errorMessage: 'flag nope not found',
+    });
+    expect(snapshot.evaluate('plain', contexts[0], 'd', 'string')).toMatchObject({
+      value: 'd',
+      errorCode: 'TYPE_MISMATCH',
+      flagVersion: 7,
+    });
   });
 });

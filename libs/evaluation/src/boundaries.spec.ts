@@ -18,7 +18,8 @@ describe('the engine package', () => {
     for (const file of sourceFiles(root)) {
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
-        if (!match[1].startsWith('./') && !match[1].startsWith('../') && match[1] !== 're2js') offenders.push(`${file}: ${match[1]}`);
+        if (!match[1].startsWith('./') && !match[1].startsWith('../') && match[1] !== 're2js')
+          offenders.push(`${file}: ${match[1]}`);
       }
       if (/\brequire\s*\(/.test(text)) offenders.push(`${file}: require()`);
     }

@@ -37,7 +37,11 @@ describe('the conformance corpus', () => {
   });
 
   it('keys every flag and segment with a slug, so that a real service can store every case as is', () => {
-    const keys = cases.flatMap((c) => [...(c.flag ? [c.flag.key] : []), ...Object.keys(c.flags), ...Object.keys(c.segments)]);
+    const keys = cases.flatMap((c) => [
+      ...(c.flag ? [c.flag.key] : []),
+      ...Object.keys(c.flags),
+      ...Object.keys(c.segments),
+    ]);
     expect(keys.filter((key) => !KEY_PATTERN.test(key))).toEqual([]);
   });
 

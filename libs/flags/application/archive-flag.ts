@@ -12,15 +12,27 @@ import { requireFlag, requireProject } from './resolve.js';
  */
 @Injectable()
 export class ArchiveFlag {
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
-  async execute(projectKey: string, flagKey: string, reason: string | undefined, actor: Actor): Promise<FlagDefinition> {
+  async execute(
+    projectKey: string,
+    flagKey: string,
+    reason: string | undefined,
+    actor: Actor,
+  ): Promise<FlagDefinition> {
     const outcome = await this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, projectKey);
       // Locked: of concurrent archives, the first archives and the others then see it archived.
       const flag = await requireFlag(tx, project, flagKey, { lock: true });
       if (flag.archivedAt) return { flag, events: [] as ChangeCommitted[] };
-      const archived: FlagDefinition = { ...flag, archivedAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+      const archived: FlagDefinition = {
+        ...flag,
+        archivedAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      };
       const events: ChangeCommitted[] = [];
       for (const environment of await tx.environments.listByProject(project.id)) {
         const version = await tx.environments.bumpVersion(environment.id);
@@ -36,8 +48,15 @@ export class ArchiveFlag {
       }
       await tx.flags.update(archived);
       await tx.audit.append({
-        at: archived.updatedAt, actor: { type: actor.type, id: actor.id, name: actor.name }, action: 'flag.archived',
-        projectKey: project.key, environmentKey: null, flagKey: flag.key, segmentKey: null, reason: reason ?? null, details: {},
+        at: archived.updatedAt,
+        actor: { type: actor.type, id: actor.id, name: actor.name },
+        action: 'flag.archived',
+        projectKey: project.key,
+        environmentKey: null,
+        flagKey: flag.key,
+        segmentKey: null,
+        reason: reason ?? null,
+        details: {},
       });
       return { flag: archived, events };
     });
@@ -46,7 +65,12 @@ export class ArchiveFlag {
   }
 }
 
-async function dependentsOf(tx: FlagsTransaction, projectId: string, environmentId: string, flag: FlagDefinition): Promise<string[]> {
+async function dependentsOf(
+  tx: FlagsTransaction,
+  projectId: string,
+  environmentId: string,
+  flag: FlagDefinition,
+): Promise<string[]> {
   const live = new Map((await tx.flags.listByProject(projectId, false)).map((other) => [other.id, other.key]));
   const configs = await tx.configs.listByEnvironment(environmentId);
   return configs

@@ -22,15 +22,23 @@ describe('flags, environments and segments', () => {
   it('refuses a flag key that is not a slug and a duplicate key', async () => {
     const { unitOfWork, notifier } = await flagsFixture();
     const create = new CreateFlag(unitOfWork, notifier);
-    await expect(create.execute('shop', { key: 'New Checkout', name: 'x', type: 'boolean' }, EDITOR)).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ path: 'key' })],
+    await expect(
+      create.execute('shop', { key: 'New Checkout', name: 'x', type: 'boolean' }, EDITOR),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [expect.objectContaining({ path: 'key' })],
     });
-    await expect(create.execute('shop', { key: 'new-checkout', name: 'x', type: 'boolean' }, EDITOR)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(
+      create.execute('shop', { key: 'new-checkout', name: 'x', type: 'boolean' }, EDITOR),
+    ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
   });
 
   it('gives a new environment a config for every existing flag and a snapshot at version 1', async () => {
     const { unitOfWork, notifier } = await flagsFixture();
-    const created = await new CreateEnvironment(unitOfWork, notifier).execute({ projectKey: 'shop', key: 'dev', name: 'Dev' }, EDITOR);
+    const created = await new CreateEnvironment(unitOfWork, notifier).execute(
+      { projectKey: 'shop', key: 'dev', name: 'Dev' },
+      EDITOR,
+    );
     const snapshot = await new SnapshotReader(unitOfWork).getSnapshot(created.id);
     expect(snapshot?.version).toBe(1);
     expect(snapshot?.flags['new-checkout']).toMatchObject({ on: false, version: 1 });
@@ -55,28 +63,50 @@ describe('flags, environments and segments', () => {
     const snapshot = await new SnapshotReader(unitOfWork).getSnapshot(environmentId('staging'));
     expect(snapshot?.flags).toEqual({});
     expect(unitOfWork.state.changeLog.at(-1)!.patch.flags).toEqual({ 'new-checkout': null });
-    await expect(new ToggleFlag(unitOfWork, notifier).execute({ projectKey: 'shop', environmentKey: 'staging', flagKey: 'new-checkout', actor: EDITOR }, true, {}))
-      .rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      new ToggleFlag(unitOfWork, notifier).execute(
+        { projectKey: 'shop', environmentKey: 'staging', flagKey: 'new-checkout', actor: EDITOR },
+        true,
+        {},
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('refuses to archive a flag that another live flag has as a prerequisite, and writes nothing', async () => {
     const { unitOfWork, notifier } = await flagsFixture();
-    await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'payments', name: 'Payments', type: 'boolean' }, EDITOR);
+    await new CreateFlag(unitOfWork, notifier).execute(
+      'shop',
+      { key: 'payments', name: 'Payments', type: 'boolean' },
+      EDITOR,
+    );
     await new UpdateFlagConfig(unitOfWork, notifier).execute(
       { projectKey: 'shop', environmentKey: 'staging', flagKey: 'new-checkout', actor: EDITOR },
-      { on: true, offVariant: 'off', rules: [], fallthrough: { variant: 'on' }, prerequisites: [{ flag: 'payments', variants: ['on'] }] },
+      {
+        on: true,
+        offVariant: 'off',
+        rules: [],
+        fallthrough: { variant: 'on' },
+        prerequisites: [{ flag: 'payments', variants: ['on'] }],
+      },
       { baseVersion: 1 },
     );
     const before = structuredClone(unitOfWork.state);
-    await expect(new ArchiveFlag(unitOfWork, notifier).execute('shop', 'payments', undefined, EDITOR)).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ code: 'IN_USE', message: 'prerequisite of new-checkout in staging' })],
+    await expect(
+      new ArchiveFlag(unitOfWork, notifier).execute('shop', 'payments', undefined, EDITOR),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [expect.objectContaining({ code: 'IN_USE', message: 'prerequisite of new-checkout in staging' })],
     });
     expect(unitOfWork.state).toEqual(before);
   });
 
   it('publishes a segment change to every environment and refuses a stale segment version', async () => {
     const { unitOfWork, notifier, events } = await flagsFixture();
-    await new CreateSegment(unitOfWork, notifier).execute('shop', { key: 'staff', name: 'Staff', included: ['u1'] }, EDITOR);
+    await new CreateSegment(unitOfWork, notifier).execute(
+      'shop',
+      { key: 'staff', name: 'Staff', included: ['u1'] },
+      EDITOR,
+    );
     expect(events.map((event) => event.patch.segments)).toEqual([
       { staff: { key: 'staff', included: ['u1'], excluded: [], conditions: [] } },
       { staff: { key: 'staff', included: ['u1'], excluded: [], conditions: [] } },
@@ -84,7 +114,8 @@ describe('flags, environments and segments', () => {
     const update = new UpdateSegment(unitOfWork, notifier);
     await update.execute('shop', 'staff', { name: 'Staff', included: ['u1', 'u2'] }, { baseVersion: 1 }, EDITOR);
     await expect(update.execute('shop', 'staff', { name: 'Staff' }, { baseVersion: 1 }, EDITOR)).rejects.toMatchObject({
-      code: 'VERSION_CONFLICT', extra: { currentVersion: 2 },
+      code: 'VERSION_CONFLICT',
+      extra: { currentVersion: 2 },
     });
   });
 

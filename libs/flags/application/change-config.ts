@@ -37,7 +37,11 @@ export interface ConfigChangeResult {
   unchanged: boolean;
 }
 
-type Planner = (current: FlagConfigRecord, flag: FlagDefinition, tx: FlagsTransaction) => ConfigPlan | Promise<ConfigPlan>;
+type Planner = (
+  current: FlagConfigRecord,
+  flag: FlagDefinition,
+  tx: FlagsTransaction,
+) => ConfigPlan | Promise<ConfigPlan>;
 
 /**
  * One config write in one transaction: lock the environment, read the current config, plan; when the plan
@@ -50,27 +54,37 @@ export async function changeConfig(
   target: ConfigTarget,
   planner: Planner,
 ): Promise<ConfigChangeResult> {
-  const outcome = await unitOfWork.run(async (tx) => {
-    const project = await requireProject(tx, target.projectKey);
-    // The environment's row lock serialises every config writer of the environment: each one reads the
-    // current config (and the flags and segments it is checked against) after the previous one committed.
-    const environment = await requireEnvironment(tx, project, target.environmentKey, { lock: true });
-    const flag = await requireFlag(tx, project, target.flagKey);
-    if (flag.archivedAt) throw FlagsErrors.archived(flag.key);
-    const current = await tx.configs.find(flag.id, environment.id);
-    if (!current) throw FlagsErrors.notFound('flag', target.flagKey);
-    const plan = await planner(current, flag, tx);
-    if (sameConfig(current.config, plan.next)) {
-      const wire = toWireFlag(flag, current.config, current.version);
-      return { environmentId: environment.id, patch: null, wire, config: current.config, environmentVersion: environment.version };
-    }
-    const environmentVersion = await tx.environments.bumpVersion(environment.id);
-    const wire = await writeConfigVersion(tx, { project, environment, flag, current, ...plan, actor: target.actor });
-    const patch = { version: environmentVersion, flags: { [flag.key]: wire } };
-    await tx.changeLog.append(environment.id, patch);
-    return { environmentId: environment.id, patch, wire, config: plan.next, environmentVersion };
-  }, { queueKey: environmentQueue(target.projectKey, target.environmentKey) });
-  if (outcome.patch) notifier.emit({ environmentId: outcome.environmentId, version: outcome.environmentVersion, patch: outcome.patch });
+  const outcome = await unitOfWork.run(
+    async (tx) => {
+      const project = await requireProject(tx, target.projectKey);
+      // The environment's row lock serialises every config writer of the environment: each one reads the
+      // current config (and the flags and segments it is checked against) after the previous one committed.
+      const environment = await requireEnvironment(tx, project, target.environmentKey, { lock: true });
+      const flag = await requireFlag(tx, project, target.flagKey);
+      if (flag.archivedAt) throw FlagsErrors.archived(flag.key);
+      const current = await tx.configs.find(flag.id, environment.id);
+      if (!current) throw FlagsErrors.notFound('flag', target.flagKey);
+      const plan = await planner(current, flag, tx);
+      if (sameConfig(current.config, plan.next)) {
+        const wire = toWireFlag(flag, current.config, current.version);
+        return {
+          environmentId: environment.id,
+          patch: null,
+          wire,
+          config: current.config,
+          environmentVersion: environment.version,
+        };
+      }
+      const environmentVersion = await tx.environments.bumpVersion(environment.id);
+      const wire = await writeConfigVersion(tx, { project, environment, flag, current, ...plan, actor: target.actor });
+      const patch = { version: environmentVersion, flags: { [flag.key]: wire } };
+      await tx.changeLog.append(environment.id, patch);
+      return { environmentId: environment.id, patch, wire, config: plan.next, environmentVersion };
+    },
+    { queueKey: environmentQueue(target.projectKey, target.environmentKey) },
+  );
+  if (outcome.patch)
+    notifier.emit({ environmentId: outcome.environmentId, version: outcome.environmentVersion, patch: outcome.patch });
   return {
     flagKey: target.flagKey,
     environmentKey: target.environmentKey,

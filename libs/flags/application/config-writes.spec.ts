@@ -24,7 +24,11 @@ describe('config writes', () => {
     expect(killed.wire.killed?.reason).toBe('incident 42');
     const restored = await new RestoreFlag(unitOfWork, notifier).execute(target, 'fixed');
     expect(restored.config).toMatchObject({ on: true, killed: null });
-    expect(unitOfWork.state.versions.filter((v) => v.kind !== 'create').map((v) => v.kind)).toEqual(['toggle', 'kill', 'restore']);
+    expect(unitOfWork.state.versions.filter((v) => v.kind !== 'create').map((v) => v.kind)).toEqual([
+      'toggle',
+      'kill',
+      'restore',
+    ]);
   });
 
   it('joins a burst of kills of one flag into the first kill: one transaction, one version, the rest unchanged', async () => {
@@ -33,7 +37,9 @@ describe('config writes', () => {
     const run = unitOfWork.run.bind(unitOfWork);
     unitOfWork.run = (work) => ((transactions += 1), run(work));
     const kill = new KillFlag(unitOfWork, notifier);
-    const results = await Promise.all(Array.from({ length: 100 }, (_, index) => kill.execute(target, `incident ${index}`)));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, index) => kill.execute(target, `incident ${index}`)),
+    );
     expect(transactions).toBe(1);
     expect(results.filter((result) => !result.unchanged)).toHaveLength(1);
     expect(new Set(results.map((result) => result.config.killed?.reason))).toEqual(new Set(['incident 0']));
@@ -48,28 +54,55 @@ describe('config writes', () => {
     const reverted = await new RevertFlagConfig(unitOfWork, notifier).execute(target, 1, { baseVersion: 2 });
     expect(reverted).toMatchObject({ version: 3, config: { on: false } });
     expect(unitOfWork.state.versions.at(-1)).toMatchObject({ kind: 'revert', reason: 'revert to version 1' });
-    await expect(new RevertFlagConfig(unitOfWork, notifier).execute(target, 9, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(new RevertFlagConfig(unitOfWork, notifier).execute(target, 9, {})).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('kills every live flag with a tag in one change-log row and skips flags already killed', async () => {
     const { unitOfWork, notifier, target, events } = await flagsFixture();
-    await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'express-pay', name: 'Express', type: 'boolean', tags: ['checkout'] }, EDITOR);
-    await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'banner', name: 'Banner', type: 'boolean' }, EDITOR);
+    await new CreateFlag(unitOfWork, notifier).execute(
+      'shop',
+      { key: 'express-pay', name: 'Express', type: 'boolean', tags: ['checkout'] },
+      EDITOR,
+    );
+    await new CreateFlag(unitOfWork, notifier).execute(
+      'shop',
+      { key: 'banner', name: 'Banner', type: 'boolean' },
+      EDITOR,
+    );
     await new KillFlag(unitOfWork, notifier).execute(target, 'first');
     events.length = 0;
-    const result = await new KillFlagsByTag(unitOfWork, notifier).execute({ projectKey: 'shop', environmentKey: 'production', tag: 'checkout', actor: EDITOR });
+    const result = await new KillFlagsByTag(unitOfWork, notifier).execute({
+      projectKey: 'shop',
+      environmentKey: 'production',
+      tag: 'checkout',
+      actor: EDITOR,
+    });
     expect(result.killed).toEqual(['express-pay']);
     expect(events).toHaveLength(1);
     expect(Object.keys(events[0]!.patch.flags)).toEqual(['express-pay']);
-    const again = await new KillFlagsByTag(unitOfWork, notifier).execute({ projectKey: 'shop', environmentKey: 'production', tag: 'checkout', actor: EDITOR });
+    const again = await new KillFlagsByTag(unitOfWork, notifier).execute({
+      projectKey: 'shop',
+      environmentKey: 'production',
+      tag: 'checkout',
+      actor: EDITOR,
+    });
     expect(again).toEqual({ killed: [], environmentVersion: null });
   });
 
   it('previews the engine result with the reason and flag version', async () => {
     const { unitOfWork, notifier, target } = await flagsFixture();
     const preview = new PreviewEvaluation(unitOfWork);
-    expect((await preview.execute(target, { key: 'u1' })).result).toMatchObject({ value: false, reason: 'DISABLED', flagVersion: 1 });
+    expect((await preview.execute(target, { key: 'u1' })).result).toMatchObject({
+      value: false,
+      reason: 'DISABLED',
+      flagVersion: 1,
+    });
     await new ToggleFlag(unitOfWork, notifier).execute(target, true, {});
-    expect(await preview.execute(target, { key: 'u1' })).toMatchObject({ flagVersion: 2, result: { value: true, variant: 'on', reason: 'DEFAULT' } });
+    expect(await preview.execute(target, { key: 'u1' })).toMatchObject({
+      flagVersion: 2,
+      result: { value: true, variant: 'on', reason: 'DEFAULT' },
+    });
   });
 });

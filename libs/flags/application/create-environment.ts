@@ -18,32 +18,56 @@ import { writeConfigVersion } from './write-config-version.js';
  */
 @Injectable()
 export class CreateEnvironment {
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
   async execute(input: { projectKey: string; key: string; name: string }, actor: Actor): Promise<Environment> {
     const problem = slugProblem(input.key);
-    if (problem) throw FlagsErrors.invalid('Invalid environment key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);
+    if (problem)
+      throw FlagsErrors.invalid('Invalid environment key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);
     const outcome = await this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, input.projectKey);
-      if (await tx.environments.findByKey(project.id, input.key)) throw FlagsErrors.alreadyExists('environment', input.key);
+      if (await tx.environments.findByKey(project.id, input.key))
+        throw FlagsErrors.alreadyExists('environment', input.key);
       const created: Environment = {
-        id: randomUUID(), projectId: project.id, key: input.key, name: input.name, version: 0, createdAt: new Date().toISOString(),
+        id: randomUUID(),
+        projectId: project.id,
+        key: input.key,
+        name: input.name,
+        version: 0,
+        createdAt: new Date().toISOString(),
       };
       await tx.environments.insert(created);
       const version = await tx.environments.bumpVersion(created.id);
       for (const flag of await tx.flags.listByProject(project.id, true)) {
         const template = await firstConfigOf(tx, project.id, flag);
         await writeConfigVersion(tx, {
-          project, environment: created, flag, current: null, next: template, kind: 'create',
-          reason: `environment "${created.key}" created`, actor, skipChecks: true,
+          project,
+          environment: created,
+          flag,
+          current: null,
+          next: template,
+          kind: 'create',
+          reason: `environment "${created.key}" created`,
+          actor,
+          skipChecks: true,
         });
       }
       const state = await loadWireState(tx, project.id, created.id);
       const patch = { version, flags: state.flags, segments: state.segments };
       await tx.changeLog.append(created.id, patch);
       await tx.audit.append({
-        at: created.createdAt, actor: { type: actor.type, id: actor.id, name: actor.name }, action: 'environment.created',
-        projectKey: project.key, environmentKey: created.key, flagKey: null, segmentKey: null, reason: null, details: { name: created.name },
+        at: created.createdAt,
+        actor: { type: actor.type, id: actor.id, name: actor.name },
+        action: 'environment.created',
+        projectKey: project.key,
+        environmentKey: created.key,
+        flagKey: null,
+        segmentKey: null,
+        reason: null,
+        details: { name: created.name },
       });
       return { environment: { ...created, version }, patch };
     });

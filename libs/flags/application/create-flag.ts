@@ -12,7 +12,10 @@ import { writeConfigVersion } from './write-config-version.js';
 /** Creates a flag and its config in every environment of the project (off, serving its off variant). */
 @Injectable()
 export class CreateFlag {
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
   async execute(projectKey: string, input: NewFlagInput, actor: Actor): Promise<FlagDefinition> {
     const outcome = await this.unitOfWork.run(async (tx) => {
@@ -26,15 +29,29 @@ export class CreateFlag {
       for (const environment of await tx.environments.listByProject(project.id)) {
         const version = await tx.environments.bumpVersion(environment.id);
         const wire = await writeConfigVersion(tx, {
-          project, environment, flag, current: null, next: config, kind: 'create', reason: null, actor, skipChecks: true,
+          project,
+          environment,
+          flag,
+          current: null,
+          next: config,
+          kind: 'create',
+          reason: null,
+          actor,
+          skipChecks: true,
         });
         const patch = { version, flags: { [flag.key]: wire } };
         await tx.changeLog.append(environment.id, patch);
         events.push({ environmentId: environment.id, version, patch });
       }
       await tx.audit.append({
-        at: flag.createdAt, actor: { type: actor.type, id: actor.id, name: actor.name }, action: 'flag.created',
-        projectKey: project.key, environmentKey: null, flagKey: flag.key, segmentKey: null, reason: null,
+        at: flag.createdAt,
+        actor: { type: actor.type, id: actor.id, name: actor.name },
+        action: 'flag.created',
+        projectKey: project.key,
+        environmentKey: null,
+        flagKey: flag.key,
+        segmentKey: null,
+        reason: null,
         details: { type: flag.type, variants: flag.variants, tags: flag.tags, temporary: flag.temporary },
       });
       return { flag, events };

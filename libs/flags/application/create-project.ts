@@ -13,14 +13,26 @@ export class CreateProject {
 
   async execute(input: { key: string; name: string }, actor: Actor): Promise<Project> {
     const problem = slugProblem(input.key);
-    if (problem) throw FlagsErrors.invalid('Invalid project key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);
+    if (problem)
+      throw FlagsErrors.invalid('Invalid project key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);
     return this.unitOfWork.run(async (tx) => {
       if (await tx.projects.findByKey(input.key)) throw FlagsErrors.alreadyExists('project', input.key);
-      const project: Project = { id: randomUUID(), key: input.key, name: input.name, createdAt: new Date().toISOString() };
+      const project: Project = {
+        id: randomUUID(),
+        key: input.key,
+        name: input.name,
+        createdAt: new Date().toISOString(),
+      };
       await tx.projects.insert(project);
       await tx.audit.append({
-        at: project.createdAt, actor: { type: actor.type, id: actor.id, name: actor.name }, action: 'project.created',
-        projectKey: project.key, environmentKey: null, flagKey: null, segmentKey: null, reason: null,
+        at: project.createdAt,
+        actor: { type: actor.type, id: actor.id, name: actor.name },
+        action: 'project.created',
+        projectKey: project.key,
+        environmentKey: null,
+        flagKey: null,
+        segmentKey: null,
+        reason: null,
         details: { name: project.name },
       });
       return project;

@@ -9,7 +9,11 @@ import { requireEnvironment, requireFlag, requireProject } from './resolve.js';
 export class GetFlagConfig {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 
-  execute(projectKey: string, environmentKey: string, flagKey: string): Promise<FlagConfigRecord & { flagKey: string; environmentKey: string; archived: boolean }> {
+  execute(
+    projectKey: string,
+    environmentKey: string,
+    flagKey: string,
+  ): Promise<FlagConfigRecord & { flagKey: string; environmentKey: string; archived: boolean }> {
     return this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, projectKey);
       const environment = await requireEnvironment(tx, project, environmentKey);

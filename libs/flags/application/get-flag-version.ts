@@ -24,7 +24,10 @@ export async function requireVersion(
 export class GetFlagVersion {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 
-  execute(keys: { projectKey: string; environmentKey: string; flagKey: string }, version: number): Promise<FlagConfigVersion> {
+  execute(
+    keys: { projectKey: string; environmentKey: string; flagKey: string },
+    version: number,
+  ): Promise<FlagConfigVersion> {
     return this.unitOfWork.run((tx) => requireVersion(tx, keys, version));
   }
 }

@@ -24,7 +24,13 @@ export class GetFlag {
       const environments: EnvironmentConfigView[] = [];
       for (const environment of await tx.environments.listByProject(project.id)) {
         const record = await tx.configs.find(flag.id, environment.id);
-        if (record) environments.push({ environment: environment.key, version: record.version, config: record.config, updatedAt: record.updatedAt });
+        if (record)
+          environments.push({
+            environment: environment.key,
+            version: record.version,
+            config: record.config,
+            updatedAt: record.updatedAt,
+          });
       }
       return { ...flag, environments };
     });

@@ -12,7 +12,10 @@ export class KillFlag {
   /** Per flag and environment, the kill on this node that has not yet read the config (so not committed). */
   private readonly joinable = new Map<string, Promise<ConfigChangeResult>>();
 
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
   async execute(target: ConfigTarget, reason: string | undefined): Promise<ConfigChangeResult> {
     // A burst of kills of one flag (an incident, many breakers tripping at once) joins a kill that is still
@@ -34,7 +37,11 @@ export class KillFlag {
       return {
         next: {
           ...current.config,
-          killed: current.config.killed ?? { at: new Date().toISOString(), by: target.actor.name, ...(reason ? { reason } : {}) },
+          killed: current.config.killed ?? {
+            at: new Date().toISOString(),
+            by: target.actor.name,
+            ...(reason ? { reason } : {}),
+          },
         },
         kind: 'kill',
         reason: reason ?? null,

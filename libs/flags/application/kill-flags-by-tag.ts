@@ -18,32 +18,57 @@ export interface KillByTagResult {
  */
 @Injectable()
 export class KillFlagsByTag {
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
-  async execute(input: { projectKey: string; environmentKey: string; tag: string; reason?: string; actor: Actor }): Promise<KillByTagResult> {
-    const outcome = await this.unitOfWork.run(async (tx) => {
-      const project = await requireProject(tx, input.projectKey);
-      const environment = await requireEnvironment(tx, project, input.environmentKey, { lock: true });
-      const tagged = (await tx.flags.listByProject(project.id, false)).filter((flag) => flag.tags.includes(input.tag));
-      const live = [];
-      for (const flag of tagged) {
-        const current = await tx.configs.find(flag.id, environment.id);
-        if (current && !current.config.killed) live.push({ flag, current });
-      }
-      if (live.length === 0) return null;
-      const environmentVersion = await tx.environments.bumpVersion(environment.id);
-      const flags: Record<string, Flag> = {};
-      const killed = { at: new Date().toISOString(), by: input.actor.name, ...(input.reason ? { reason: input.reason } : {}) };
-      for (const { flag, current } of live) {
-        flags[flag.key] = await writeConfigVersion(tx, {
-          project, environment, flag, current, next: { ...current.config, killed },
-          kind: 'kill', reason: input.reason ?? `kill by tag "${input.tag}"`, actor: input.actor, skipChecks: true,
-        });
-      }
-      const patch = { version: environmentVersion, flags };
-      await tx.changeLog.append(environment.id, patch);
-      return { environmentId: environment.id, patch };
-    }, { queueKey: environmentQueue(input.projectKey, input.environmentKey) });
+  async execute(input: {
+    projectKey: string;
+    environmentKey: string;
+    tag: string;
+    reason?: string;
+    actor: Actor;
+  }): Promise<KillByTagResult> {
+    const outcome = await this.unitOfWork.run(
+      async (tx) => {
+        const project = await requireProject(tx, input.projectKey);
+        const environment = await requireEnvironment(tx, project, input.environmentKey, { lock: true });
+        const tagged = (await tx.flags.listByProject(project.id, false)).filter((flag) =>
+          flag.tags.includes(input.tag),
+        );
+        const live = [];
+        for (const flag of tagged) {
+          const current = await tx.configs.find(flag.id, environment.id);
+          if (current && !current.config.killed) live.push({ flag, current });
+        }
+        if (live.length === 0) return null;
+        const environmentVersion = await tx.environments.bumpVersion(environment.id);
+        const flags: Record<string, Flag> = {};
+        const killed = {
+          at: new Date().toISOString(),
+          by: input.actor.name,
+          ...(input.reason ? { reason: input.reason } : {}),
+        };
+        for (const { flag, current } of live) {
+          flags[flag.key] = await writeConfigVersion(tx, {
+            project,
+            environment,
+            flag,
+            current,
+            next: { ...current.config, killed },
+            kind: 'kill',
+            reason: input.reason ?? `kill by tag "${input.tag}"`,
+            actor: input.actor,
+            skipChecks: true,
+          });
+        }
+        const patch = { version: environmentVersion, flags };
+        await tx.changeLog.append(environment.id, patch);
+        return { environmentId: environment.id, patch };
+      },
+      { queueKey: environmentQueue(input.projectKey, input.environmentKey) },
+    );
     if (!outcome) return { killed: [], environmentVersion: null };
     this.notifier.emit({ environmentId: outcome.environmentId, version: outcome.patch.version, patch: outcome.patch });
     return { killed: Object.keys(outcome.patch.flags), environmentVersion: outcome.patch.version };

@@ -24,14 +24,20 @@ export interface EnvironmentFlagList {
 export class ListEnvironmentFlags {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 
-  execute(projectKey: string, environmentKey: string, options: { includeArchived?: boolean; tag?: string } = {}): Promise<EnvironmentFlagList> {
+  execute(
+    projectKey: string,
+    environmentKey: string,
+    options: { includeArchived?: boolean; tag?: string } = {},
+  ): Promise<EnvironmentFlagList> {
     return this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, projectKey);
       // The version is read first: under read committed the flags read after it are at least that new, so a
       // client that refetches when the version moves never misses a change (at worst it refetches once more).
       const environment = await requireEnvironment(tx, project, environmentKey);
       const flags = await tx.flags.listByProject(project.id, options.includeArchived ?? false);
-      const configs = new Map((await tx.configs.listByEnvironment(environment.id)).map((record) => [record.flagId, record]));
+      const configs = new Map(
+        (await tx.configs.listByEnvironment(environment.id)).map((record) => [record.flagId, record]),
+      );
       const items: EnvironmentFlag[] = [];
       for (const flag of flags) {
         const record = configs.get(flag.id);

@@ -23,7 +23,10 @@ export interface ConfigChangePreview {
 export class PreviewConfigChange {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 
-  async execute(keys: { projectKey: string; environmentKey: string; flagKey: string }, input: FlagConfigInput): Promise<ConfigChangePreview> {
+  async execute(
+    keys: { projectKey: string; environmentKey: string; flagKey: string },
+    input: FlagConfigInput,
+  ): Promise<ConfigChangePreview> {
     return this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, keys.projectKey);
       const environment = await requireEnvironment(tx, project, keys.environmentKey);
@@ -33,11 +36,24 @@ export class PreviewConfigChange {
       if (!record) throw FlagsErrors.notFound('flag', keys.flagKey);
       const state = await loadWireState(tx, project.id, environment.id);
       const current = toWireFlag(flag, record.config, record.version);
-      const proposed = toWireFlag(flag, {
-        on: input.on, offVariant: input.offVariant, rules: input.rules, fallthrough: input.fallthrough,
-        prerequisites: input.prerequisites ?? [], killed: record.config.killed, salt: input.salt ?? record.config.salt,
-      }, record.version + 1);
-      const problems = validateFlag(proposed, { flags: { ...state.flags, [flag.key]: proposed }, segments: state.segments }, { strict: true });
+      const proposed = toWireFlag(
+        flag,
+        {
+          on: input.on,
+          offVariant: input.offVariant,
+          rules: input.rules,
+          fallthrough: input.fallthrough,
+          prerequisites: input.prerequisites ?? [],
+          killed: record.config.killed,
+          salt: input.salt ?? record.config.salt,
+        },
+        record.version + 1,
+      );
+      const problems = validateFlag(
+        proposed,
+        { flags: { ...state.flags, [flag.key]: proposed }, segments: state.segments },
+        { strict: true },
+      );
       if (problems.length > 0) throw FlagsErrors.invalid(`Flag "${flag.key}" config is invalid`, problems);
       return { environmentId: environment.id, current, proposed, flags: state.flags, segments: state.segments };
     });

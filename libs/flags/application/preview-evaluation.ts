@@ -18,11 +18,18 @@ export interface PreviewResult {
 function contextIssues(context: Record<string, unknown>): FieldError[] {
   const issues: FieldError[] = [];
   const entries = Object.entries(context);
-  if (entries.length > LIMITS.contextAttributes) issues.push({ path: 'context', code: 'TOO_MANY', message: `at most ${LIMITS.contextAttributes} attributes` });
+  if (entries.length > LIMITS.contextAttributes)
+    issues.push({ path: 'context', code: 'TOO_MANY', message: `at most ${LIMITS.contextAttributes} attributes` });
   for (const [name, value] of entries) {
     const scalar = ['string', 'number', 'boolean'].includes(typeof value);
-    const list = Array.isArray(value) && value.length <= LIMITS.values && value.every((item) => typeof item === 'string');
-    if (!scalar && !list) issues.push({ path: `context.${name}`, code: 'INVALID_TYPE', message: 'must be a string, number, boolean or array of strings' });
+    const list =
+      Array.isArray(value) && value.length <= LIMITS.values && value.every((item) => typeof item === 'string');
+    if (!scalar && !list)
+      issues.push({
+        path: `context.${name}`,
+        code: 'INVALID_TYPE',
+        message: 'must be a string, number, boolean or array of strings',
+      });
   }
   return issues;
 }
@@ -32,7 +39,10 @@ function contextIssues(context: Record<string, unknown>): FieldError[] {
 export class PreviewEvaluation {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 
-  async execute(keys: { projectKey: string; environmentKey: string; flagKey: string }, context: EvaluationContext): Promise<PreviewResult> {
+  async execute(
+    keys: { projectKey: string; environmentKey: string; flagKey: string },
+    context: EvaluationContext,
+  ): Promise<PreviewResult> {
     const issues = contextIssues(context);
     if (issues.length > 0) throw FlagsErrors.invalid('Invalid evaluation context', issues);
     return this.unitOfWork.run(async (tx) => {
@@ -41,8 +51,17 @@ export class PreviewEvaluation {
       await requireFlag(tx, project, keys.flagKey);
       const state = await loadWireState(tx, project.id, environment.id);
       const flag = state.flags[keys.flagKey];
-      const result = evaluate(flag, context, { flag: (key) => state.flags[key], segment: (key) => state.segments[key] });
-      return { flagKey: keys.flagKey, environmentKey: environment.key, environmentVersion: environment.version, flagVersion: flag?.version ?? 0, result };
+      const result = evaluate(flag, context, {
+        flag: (key) => state.flags[key],
+        segment: (key) => state.segments[key],
+      });
+      return {
+        flagKey: keys.flagKey,
+        environmentKey: environment.key,
+        environmentVersion: environment.version,
+        flagVersion: flag?.version ?? 0,
+        result,
+      };
     });
   }
 }

@@ -28,7 +28,11 @@ export class PruneChangeLog {
 
   /** Returns the number of rows deleted. */
   async execute(retention: ChangeLogRetention, run: PruneRun = DEFAULT_RUN, now = new Date()): Promise<number> {
-    const pruning = { keepVersions: retention.keepVersions, olderThan: new Date(now.getTime() - retention.maxAgeMs), limit: run.batchSize };
+    const pruning = {
+      keepVersions: retention.keepVersions,
+      olderThan: new Date(now.getTime() - retention.maxAgeMs),
+      limit: run.batchSize,
+    };
     let total = 0;
     for (let batch = 0; batch < run.maxBatches; batch += 1) {
       const deleted = await this.unitOfWork.run((tx) => tx.changeLog.prune(pruning));

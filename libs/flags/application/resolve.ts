@@ -12,13 +12,23 @@ export async function requireProject(tx: FlagsTransaction, key: string, options?
   return project;
 }
 
-export async function requireEnvironment(tx: FlagsTransaction, project: Project, key: string, options?: ReadOptions): Promise<Environment> {
+export async function requireEnvironment(
+  tx: FlagsTransaction,
+  project: Project,
+  key: string,
+  options?: ReadOptions,
+): Promise<Environment> {
   const environment = await tx.environments.findByKey(project.id, key, options);
   if (!environment) throw FlagsErrors.notFound('environment', key);
   return environment;
 }
 
-export async function requireFlag(tx: FlagsTransaction, project: Project, key: string, options?: ReadOptions): Promise<FlagDefinition> {
+export async function requireFlag(
+  tx: FlagsTransaction,
+  project: Project,
+  key: string,
+  options?: ReadOptions,
+): Promise<FlagDefinition> {
   const flag = await tx.flags.findByKey(project.id, key, options);
   if (!flag) throw FlagsErrors.notFound('flag', key);
   return flag;

@@ -9,7 +9,10 @@ import { FlagsUnitOfWork } from './flags-unit-of-work.js';
  */
 @Injectable()
 export class RestoreFlag {
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
   execute(target: ConfigTarget, reason: string | undefined): Promise<ConfigChangeResult> {
     return changeConfig(this.unitOfWork, this.notifier, target, (current) => ({

@@ -12,9 +12,16 @@ import { assertBaseVersion } from './write-config-version.js';
  */
 @Injectable()
 export class RevertFlagConfig {
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
-  execute(target: ConfigTarget, version: number, options: { baseVersion?: number; reason?: string }): Promise<ConfigChangeResult> {
+  execute(
+    target: ConfigTarget,
+    version: number,
+    options: { baseVersion?: number; reason?: string },
+  ): Promise<ConfigChangeResult> {
     return changeConfig(this.unitOfWork, this.notifier, target, async (current, flag, tx) => {
       assertBaseVersion(current, options.baseVersion, false);
       const old = await tx.configs.findVersion(flag.id, current.environmentId, version);

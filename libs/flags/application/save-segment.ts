@@ -33,7 +33,9 @@ export async function saveSegment(
   actor: Actor,
 ): Promise<ChangeCommitted[]> {
   const others = Object.fromEntries(
-    (await tx.segments.listByProject(project.id)).filter((other) => other.key !== segment.key).map((other) => [other.key, toWireSegment(other)]),
+    (await tx.segments.listByProject(project.id))
+      .filter((other) => other.key !== segment.key)
+      .map((other) => [other.key, toWireSegment(other)]),
   );
   const issues = validateSegment(toWireSegment(segment), { segments: others }, { strict: true });
   if (issues.length > 0) throw FlagsErrors.invalid(`Segment "${segment.key}" is invalid`, issues);
@@ -46,9 +48,15 @@ export async function saveSegment(
     events.push({ environmentId: environment.id, version, patch });
   }
   await tx.audit.append({
-    at: segment.updatedAt, actor: { type: actor.type, id: actor.id, name: actor.name },
-    action: created ? 'segment.created' : 'segment.updated', projectKey: project.key, environmentKey: null,
-    flagKey: null, segmentKey: segment.key, reason: null, details: { version: segment.version },
+    at: segment.updatedAt,
+    actor: { type: actor.type, id: actor.id, name: actor.name },
+    action: created ? 'segment.created' : 'segment.updated',
+    projectKey: project.key,
+    environmentKey: null,
+    flagKey: null,
+    segmentKey: segment.key,
+    reason: null,
+    details: { version: segment.version },
   });
   return events;
 }

@@ -51,7 +51,13 @@ export class SnapshotReader {
       if (!environment) return null;
       const project = await tx.projects.findById(environment.projectId);
       if (!project) return null;
-      return { id: environment.id, key: environment.key, projectId: project.id, projectKey: project.key, version: environment.version };
+      return {
+        id: environment.id,
+        key: environment.key,
+        projectId: project.id,
+        projectKey: project.key,
+        version: environment.version,
+      };
     });
   }
 
@@ -66,7 +72,13 @@ export class SnapshotReader {
       const project = await tx.projects.findByKey(projectKey);
       const environment = project ? await tx.environments.findByKey(project.id, environmentKey) : null;
       if (!project || !environment) return null;
-      return { id: environment.id, key: environment.key, projectId: project.id, projectKey: project.key, version: environment.version };
+      return {
+        id: environment.id,
+        key: environment.key,
+        projectId: project.id,
+        projectKey: project.key,
+        version: environment.version,
+      };
     });
   }
 }

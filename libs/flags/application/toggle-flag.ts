@@ -7,9 +7,16 @@ import { assertBaseVersion } from './write-config-version.js';
 /** Turns a flag on or off in one environment; the base version is optional; to the state it has, writes nothing. */
 @Injectable()
 export class ToggleFlag {
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
-  execute(target: ConfigTarget, on: boolean, options: { baseVersion?: number; reason?: string }): Promise<ConfigChangeResult> {
+  execute(
+    target: ConfigTarget,
+    on: boolean,
+    options: { baseVersion?: number; reason?: string },
+  ): Promise<ConfigChangeResult> {
     return changeConfig(this.unitOfWork, this.notifier, target, (current) => {
       assertBaseVersion(current, options.baseVersion, false);
       return { next: { ...current.config, on }, kind: 'toggle', reason: options.reason ?? null };

@@ -5,13 +5,22 @@ import { UpdateFlagConfig } from './update-flag-config.js';
 const targeting = {
   on: true,
   offVariant: 'off',
-  rules: [{ id: 'fr', conditions: [{ attribute: 'country', operator: 'in' as const, values: ['FR'] }], serve: { variant: 'on' } }],
+  rules: [
+    {
+      id: 'fr',
+      conditions: [{ attribute: 'country', operator: 'in' as const, values: ['FR'] }],
+      serve: { variant: 'on' },
+    },
+  ],
   fallthrough: { variant: 'off' },
   prerequisites: [],
 };
 
 async function caught(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -19,13 +28,23 @@ async function caught(promise: Promise<unknown>): Promise<DomainError> {
 describe('UpdateFlagConfig', () => {
   it('writes a new version, bumps the environment, audits and logs a patch with the wire flag', async () => {
     const { unitOfWork, notifier, events, target, environmentId } = await flagsFixture();
-    const result = await new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, { baseVersion: 1, reason: 'launch FR' });
+    const result = await new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, {
+      baseVersion: 1,
+      reason: 'launch FR',
+    });
     expect(result.version).toBe(2);
     const state = unitOfWork.state;
     const production = state.environments.find((e) => e.key === 'production')!;
     expect(result.environmentVersion).toBe(production.version);
-    expect(state.versions.filter((v) => v.environmentId === production.id).map((v) => v.kind)).toEqual(['create', 'update']);
-    expect(state.audit.at(-1)).toMatchObject({ action: 'flag-config.updated', environmentKey: 'production', reason: 'launch FR' });
+    expect(state.versions.filter((v) => v.environmentId === production.id).map((v) => v.kind)).toEqual([
+      'create',
+      'update',
+    ]);
+    expect(state.audit.at(-1)).toMatchObject({
+      action: 'flag-config.updated',
+      environmentKey: 'production',
+      reason: 'launch FR',
+    });
     const row = state.changeLog.at(-1)!;
     expect(row.environmentId).toBe(environmentId('production'));
     expect(row.patch.flags['new-checkout']).toMatchObject({ on: true, version: 2, rules: targeting.rules });
@@ -61,7 +80,9 @@ describe('UpdateFlagConfig', () => {
     const error = await caught(new UpdateFlagConfig(unitOfWork, notifier).execute(target, input, { baseVersion: 1 }));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.fields.map((field) => field.path).sort()).toEqual([
-      'prerequisites[0].flag', 'rules[0].conditions[0].segment', 'rules[0].serve.variant',
+      'prerequisites[0].flag',
+      'rules[0].conditions[0].segment',
+      'rules[0].serve.variant',
     ]);
     expect(unitOfWork.state).toEqual(before);
   });
@@ -69,8 +90,12 @@ describe('UpdateFlagConfig', () => {
   it('rolls back the version, audit entry and change log when the transaction fails after the config write', async () => {
     const { unitOfWork, notifier, events, target } = await flagsFixture();
     const before = structuredClone(unitOfWork.state);
-    unitOfWork.afterConfigSave = () => { throw new Error('disk on fire'); };
-    await expect(new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, { baseVersion: 1 })).rejects.toThrow('disk on fire');
+    unitOfWork.afterConfigSave = () => {
+      throw new Error('disk on fire');
+    };
+    await expect(
+      new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, { baseVersion: 1 }),
+    ).rejects.toThrow('disk on fire');
     expect(unitOfWork.state).toEqual(before);
     expect(events).toEqual([]);
   });

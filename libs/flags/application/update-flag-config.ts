@@ -12,7 +12,10 @@ import { assertBaseVersion, assertValidConfig } from './write-config-version.js'
  */
 @Injectable()
 export class UpdateFlagConfig {
-  constructor(private readonly unitOfWork: FlagsUnitOfWork, private readonly notifier: ChangeNotifier) {}
+  constructor(
+    private readonly unitOfWork: FlagsUnitOfWork,
+    private readonly notifier: ChangeNotifier,
+  ) {}
 
   async execute(
     target: ConfigTarget,

@@ -24,8 +24,14 @@ export class UpdateFlag {
       if (sameMetadata(flag, updated)) return flag;
       await tx.flags.update(updated);
       await tx.audit.append({
-        at: updated.updatedAt, actor: { type: actor.type, id: actor.id, name: actor.name }, action: 'flag.updated',
-        projectKey: project.key, environmentKey: null, flagKey: flag.key, segmentKey: null, reason: null,
+        at: updated.updatedAt,
+        actor: { type: actor.type, id: actor.id, name: actor.name },
+        action: 'flag.updated',
+        projectKey: project.key,
+        environmentKey: null,
+        flagKey: flag.key,
+        segmentKey: null,
+        reason: null,
         details: { changes: defined },
       });
       return updated;

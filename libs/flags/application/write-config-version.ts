@@ -43,10 +43,17 @@ export function assertBaseVersion(current: FlagConfigRecord, baseVersion: number
 // The candidate comes from a request body: anything may be of the wrong type until the validator has run.
 function referencesOthers(wire: Flag): boolean {
   const rules: unknown = wire.rules;
-  const usesSegments = Array.isArray(rules) && rules.some((rule: unknown) => {
-    const conditions = (rule as { conditions?: unknown } | null)?.conditions;
-    return Array.isArray(conditions) && conditions.some((condition: unknown) => typeof condition === 'object' && condition !== null && 'segment' in condition);
-  });
+  const usesSegments =
+    Array.isArray(rules) &&
+    rules.some((rule: unknown) => {
+      const conditions = (rule as { conditions?: unknown } | null)?.conditions;
+      return (
+        Array.isArray(conditions) &&
+        conditions.some(
+          (condition: unknown) => typeof condition === 'object' && condition !== null && 'segment' in condition,
+        )
+      );
+    });
   const prerequisites: unknown = wire.prerequisites;
   return usesSegments || (Array.isArray(prerequisites) && prerequisites.length > 0);
 }
@@ -55,12 +62,24 @@ function referencesOthers(wire: Flag): boolean {
  * The one check of a config write: the engine's strict validator on the flag it would deliver, against the
  * environment's other flags and segments; throws VALIDATION_FAILED with every issue. Inside the transaction.
  */
-export async function assertValidConfig(tx: FlagsTransaction, flag: FlagDefinition, environmentId: string, next: FlagConfig, version: number): Promise<Flag> {
+export async function assertValidConfig(
+  tx: FlagsTransaction,
+  flag: FlagDefinition,
+  environmentId: string,
+  next: FlagConfig,
+  version: number,
+): Promise<Flag> {
   const wire = toWireFlag(flag, next, version);
   // Other flags matter only for prerequisites (and their cycles), segments only when a rule names one:
   // a plain toggle need not read the whole environment.
-  const state = referencesOthers(wire) ? await loadWireState(tx, flag.projectId, environmentId) : { flags: {}, segments: {} };
-  const issues = validateFlag(wire, { flags: { ...state.flags, [wire.key]: wire }, segments: state.segments }, { strict: true });
+  const state = referencesOthers(wire)
+    ? await loadWireState(tx, flag.projectId, environmentId)
+    : { flags: {}, segments: {} };
+  const issues = validateFlag(
+    wire,
+    { flags: { ...state.flags, [wire.key]: wire }, segments: state.segments },
+    { strict: true },
+  );
   if (issues.length > 0) throw FlagsErrors.invalid(`Flag "${flag.key}" config is invalid`, issues);
   return wire;
 }
@@ -78,7 +97,16 @@ export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrit
   const actor = { type: write.actor.type, id: write.actor.id, name: write.actor.name };
   await tx.configs.save(
     { flagId: write.flag.id, environmentId: write.environment.id, version, config: write.next, updatedAt: at },
-    { flagId: write.flag.id, environmentId: write.environment.id, version, config: write.next, kind: write.kind, reason: write.reason, actor, createdAt: at },
+    {
+      flagId: write.flag.id,
+      environmentId: write.environment.id,
+      version,
+      config: write.next,
+      kind: write.kind,
+      reason: write.reason,
+      actor,
+      createdAt: at,
+    },
   );
   await tx.audit.append({
     at,

@@ -16,7 +16,9 @@ describe('ChangeNotifier', () => {
   it('contains a listener that throws or rejects, so the other listeners and the writer carry on', async () => {
     const notifier = new ChangeNotifier();
     const seen: string[] = [];
-    notifier.subscribe(() => { throw new Error('bus down'); });
+    notifier.subscribe(() => {
+      throw new Error('bus down');
+    });
     notifier.subscribe(() => Promise.reject(new Error('bus down')));
     notifier.subscribe((change) => void seen.push(change.environmentId));
     expect(() => notifier.emitAll([event, { ...event, environmentId: 'e2' }])).not.toThrow();

@@ -15,7 +15,9 @@ describe('diffConfigs', () => {
 
   it('shows added and removed rules as absent on one side', () => {
     const diff = diffConfigs({ rules: [] }, { rules: [{ id: 'r1' }] });
-    expect(diff).toEqual([{ path: 'rules[0]', from: undefined, to: { id: 'r1' }, text: 'rules[0]: (absent) → {"id":"r1"}' }]);
+    expect(diff).toEqual([
+      { path: 'rules[0]', from: undefined, to: { id: 'r1' }, text: 'rules[0]: (absent) → {"id":"r1"}' },
+    ]);
     expect(diffConfigs({ rules: [{ id: 'r1' }] }, { rules: [] })[0]?.text).toBe('rules[0]: {"id":"r1"} → (absent)');
   });
 

@@ -24,9 +24,10 @@ export const FlagsErrors = {
     );
   },
   baseVersionRequired(): DomainError {
-    return DomainError.validation('This write needs the version it is based on: an If-Match: "<n>" header or baseVersion', [
-      { path: 'baseVersion', message: 'required (or If-Match header)', code: 'BASE_VERSION_REQUIRED' },
-    ]);
+    return DomainError.validation(
+      'This write needs the version it is based on: an If-Match: "<n>" header or baseVersion',
+      [{ path: 'baseVersion', message: 'required (or If-Match header)', code: 'BASE_VERSION_REQUIRED' }],
+    );
   },
   archived(flagKey: string): DomainError {
     return DomainError.validation(`Flag "${flagKey}" is archived; its configs cannot change`, [

@@ -7,7 +7,12 @@ describe('newFlag', () => {
     const built = newFlag({ key: 'dark-mode', name: 'Dark mode', type: 'boolean' }, ids);
     if ('issues' in built) throw new Error(JSON.stringify(built.issues));
     expect(built.flag.variants).toEqual({ on: true, off: false });
-    expect(built.config).toMatchObject({ on: false, offVariant: 'off', fallthrough: { variant: 'on' }, salt: 'dark-mode' });
+    expect(built.config).toMatchObject({
+      on: false,
+      offVariant: 'off',
+      fallthrough: { variant: 'on' },
+      salt: 'dark-mode',
+    });
     expect(built.flag).toMatchObject({ temporary: true, archivedAt: null, tags: [] });
   });
 
@@ -19,7 +24,10 @@ describe('newFlag', () => {
   });
 
   it('refuses an off variant that is not a variant', () => {
-    const built = newFlag({ key: 'banner', name: 'Banner', type: 'string', variants: { a: 'x' }, offVariant: 'z' }, ids);
+    const built = newFlag(
+      { key: 'banner', name: 'Banner', type: 'string', variants: { a: 'x' }, offVariant: 'z' },
+      ids,
+    );
     expect('issues' in built && built.issues.map((issue) => issue.path)).toContain('offVariant');
   });
 });
@@ -27,7 +35,10 @@ describe('newFlag', () => {
 describe('defaultVariants', () => {
   it('prefers "off" and "on", else the first variant off and another one served', () => {
     expect(defaultVariants({ on: 1, off: 0 })).toEqual({ offVariant: 'off', fallthroughVariant: 'on' });
-    expect(defaultVariants({ control: 'a', treatment: 'b' })).toEqual({ offVariant: 'control', fallthroughVariant: 'treatment' });
+    expect(defaultVariants({ control: 'a', treatment: 'b' })).toEqual({
+      offVariant: 'control',
+      fallthroughVariant: 'treatment',
+    });
     expect(defaultVariants({ only: 'a' })).toEqual({ offVariant: 'only', fallthroughVariant: 'only' });
   });
 });

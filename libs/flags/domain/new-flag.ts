@@ -19,8 +19,8 @@ export interface NewFlagInput {
 /** The off and fallthrough variants a flag starts with when none are given. */
 export function defaultVariants(variants: Record<string, JsonValue>, offVariant?: string, fallthroughVariant?: string) {
   const keys = Object.keys(variants);
-  const off = offVariant ?? (keys.includes('off') ? 'off' : keys[0] ?? 'off');
-  const on = fallthroughVariant ?? (keys.includes('on') ? 'on' : keys.find((key) => key !== off) ?? off);
+  const off = offVariant ?? (keys.includes('off') ? 'off' : (keys[0] ?? 'off'));
+  const on = fallthroughVariant ?? (keys.includes('on') ? 'on' : (keys.find((key) => key !== off) ?? off));
   return { offVariant: off, fallthroughVariant: on };
 }
 
@@ -40,17 +40,38 @@ export function newFlag(
   input: NewFlagInput,
   ids: { id: string; projectId: string; now: string },
 ): { flag: FlagDefinition; config: FlagConfig } | { issues: ValidationIssue[] } {
-  const variants: unknown = input.variants === undefined ? (input.type === 'boolean' ? { on: true, off: false } : {}) : input.variants;
-  const { offVariant, fallthroughVariant } = defaultVariants(isRecord(variants) ? variants : {}, input.offVariant, input.fallthroughVariant);
+  const variants: unknown =
+    input.variants === undefined ? (input.type === 'boolean' ? { on: true, off: false } : {}) : input.variants;
+  const { offVariant, fallthroughVariant } = defaultVariants(
+    isRecord(variants) ? variants : {},
+    input.offVariant,
+    input.fallthroughVariant,
+  );
   const candidate = {
-    key: input.key, type: input.type, version: 1, variants, offVariant, on: false, rules: [], fallthrough: { variant: fallthroughVariant },
+    key: input.key,
+    type: input.type,
+    version: 1,
+    variants,
+    offVariant,
+    on: false,
+    rules: [],
+    fallthrough: { variant: fallthroughVariant },
   };
   const issues = validateFlag(candidate, undefined, { strict: true }).map(fromWirePath);
   if (issues.length > 0 || !isRecord(variants)) return { issues };
   const flag: FlagDefinition = {
-    id: ids.id, projectId: ids.projectId, key: input.key, name: input.name, description: input.description ?? '',
-    type: input.type, variants, tags: [...new Set(input.tags ?? [])], temporary: input.temporary ?? true,
-    archivedAt: null, createdAt: ids.now, updatedAt: ids.now,
+    id: ids.id,
+    projectId: ids.projectId,
+    key: input.key,
+    name: input.name,
+    description: input.description ?? '',
+    type: input.type,
+    variants,
+    tags: [...new Set(input.tags ?? [])],
+    temporary: input.temporary ?? true,
+    archivedAt: null,
+    createdAt: ids.now,
+    updatedAt: ids.now,
   };
   return { flag, config: initialConfig(input.key, offVariant, fallthroughVariant) };
 }

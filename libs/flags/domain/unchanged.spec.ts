@@ -2,7 +2,10 @@ import { initialConfig } from './flag-config.js';
 import { sameConfig, sameMetadata, sameSegment } from './unchanged.js';
 
 describe('sameConfig', () => {
-  const base = { ...initialConfig('beta', 'off', 'on'), fallthrough: { rollout: { bucketBy: 'key', weights: { on: 25000, off: 75000 } } } };
+  const base = {
+    ...initialConfig('beta', 'off', 'on'),
+    fallthrough: { rollout: { bucketBy: 'key', weights: { on: 25000, off: 75000 } } },
+  };
 
   it('calls two configs that differ only in key order the same', () => {
     const { on, offVariant, rules, fallthrough, prerequisites, killed, salt } = base;
@@ -16,7 +19,9 @@ describe('sameConfig', () => {
   });
 
   it('sees a reordering of rollout weights, since the first variant fills first', () => {
-    expect(sameConfig(base, { ...base, fallthrough: { rollout: { bucketBy: 'key', weights: { off: 75000, on: 25000 } } } })).toBe(false);
+    expect(
+      sameConfig(base, { ...base, fallthrough: { rollout: { bucketBy: 'key', weights: { off: 75000, on: 25000 } } } }),
+    ).toBe(false);
   });
 });
 

@@ -16,7 +16,13 @@ type SegmentContent = Pick<SegmentDefinition, 'name' | 'description' | 'included
 
 /** True when a segment write would change nothing (its name, description, lists and conditions). */
 export function sameSegment(current: SegmentContent, next: SegmentContent): boolean {
-  const content = ({ name, description, included, excluded, conditions }: SegmentContent) => ({ name, description, included, excluded, conditions });
+  const content = ({ name, description, included, excluded, conditions }: SegmentContent) => ({
+    name,
+    description,
+    included,
+    excluded,
+    conditions,
+  });
   return diffConfigs(content(current), content(next)).length === 0;
 }
 

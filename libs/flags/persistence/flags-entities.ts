@@ -8,5 +8,11 @@ import { SegmentEntity } from './segment.entity.js';
 
 /** Every TypeORM entity of the flags context (for forFeature and for test DataSources). */
 export const FLAGS_ENTITIES = [
-  ProjectEntity, EnvironmentEntity, FlagEntity, FlagConfigEntity, FlagConfigVersionEntity, SegmentEntity, ChangeLogEntity,
+  ProjectEntity,
+  EnvironmentEntity,
+  FlagEntity,
+  FlagConfigEntity,
+  FlagConfigVersionEntity,
+  SegmentEntity,
+  ChangeLogEntity,
 ];

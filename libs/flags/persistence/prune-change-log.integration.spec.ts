@@ -19,22 +19,36 @@ describe('PruneChangeLog on Postgres', () => {
   const environment = async (versions: number, ageMs = 0): Promise<string> => {
     const projectId = randomUUID();
     const id = randomUUID();
-    await database.dataSource.query(`INSERT INTO projects (id, key, name) VALUES ($1, $2, 'P')`, [projectId, `p-${projectId.slice(0, 8)}`]);
-    await database.dataSource.query(`INSERT INTO environments (id, project_id, key, name, version) VALUES ($1, $2, 'prod', 'Prod', $3)`,
-      [id, projectId, versions]);
+    await database.dataSource.query(`INSERT INTO projects (id, key, name) VALUES ($1, $2, 'P')`, [
+      projectId,
+      `p-${projectId.slice(0, 8)}`,
+    ]);
+    await database.dataSource.query(
+      `INSERT INTO environments (id, project_id, key, name, version) VALUES ($1, $2, 'prod', 'Prod', $3)`,
+      [id, projectId, versions],
+    );
     await database.dataSource.query(
       `INSERT INTO change_log (environment_id, version, payload, created_at)
        SELECT $1, v, json_build_object('version', v, 'flags', '{}'::json), now() - make_interval(secs => $2::float8 / 1000)
-         FROM generate_series(1, $3::int) v`, [id, ageMs, versions]);
+         FROM generate_series(1, $3::int) v`,
+      [id, ageMs, versions],
+    );
     return id;
   };
-  const versions = async (id: string): Promise<number[]> => ((await database.dataSource.query(
-    `SELECT version FROM change_log WHERE environment_id = $1 ORDER BY version`, [id])) as Array<{ version: string }>).map((r) => Number(r.version));
+  const versions = async (id: string): Promise<number[]> =>
+    (
+      (await database.dataSource.query(`SELECT version FROM change_log WHERE environment_id = $1 ORDER BY version`, [
+        id,
+      ])) as Array<{ version: string }>
+    ).map((r) => Number(r.version));
   const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
   beforeAll(async () => {
     database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, AuditEntryEntity] });
-    const unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
+    const unitOfWork = new TypeormFlagsUnitOfWork(
+      new TransactionRunner(database.dataSource),
+      new TransactionalAuditSinks(),
+    );
     prune = new PruneChangeLog(unitOfWork);
     reader = new SnapshotReader(unitOfWork);
   });
@@ -74,7 +88,9 @@ describe('PruneChangeLog on Postgres', () => {
 
   it('lets several nodes prune at once: together they delete each row once and keep the same rows', async () => {
     const ids = await Promise.all(range(1, 4).map(() => environment(50)));
-    const runs = await Promise.all(range(1, 6).map(() => prune.execute({ keepVersions: 10, maxAgeMs: DAY }, { batchSize: 7, maxBatches: 100 })));
+    const runs = await Promise.all(
+      range(1, 6).map(() => prune.execute({ keepVersions: 10, maxAgeMs: DAY }, { batchSize: 7, maxBatches: 100 })),
+    );
     expect(runs.reduce((a, b) => a + b, 0)).toBe(4 * 40);
     for (const id of ids) expect(await versions(id)).toEqual(range(41, 50));
   });

@@ -27,7 +27,10 @@ class InterleavingUnitOfWork extends TypeormFlagsUnitOfWork {
   private secondRead!: () => void;
   private readonly secondHasRead = new Promise<void>((resolve) => (this.secondRead = resolve));
 
-  constructor(database: TestDatabase, private readonly read: Read) {
+  constructor(
+    database: TestDatabase,
+    private readonly read: Read,
+  ) {
     super(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
     this.waitingForLock = async () => {
       for (;;) {
@@ -66,11 +69,21 @@ describe('writes serialised per row on Postgres', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, AuditEntryEntity] });
-    const unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
+    const unitOfWork = new TypeormFlagsUnitOfWork(
+      new TransactionRunner(database.dataSource),
+      new TransactionalAuditSinks(),
+    );
     await new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Shop' }, EDITOR);
-    await new CreateEnvironment(unitOfWork, notifier).execute({ projectKey: 'shop', key: 'production', name: 'Production' }, EDITOR);
+    await new CreateEnvironment(unitOfWork, notifier).execute(
+      { projectKey: 'shop', key: 'production', name: 'Production' },
+      EDITOR,
+    );
     await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'beta', name: 'Beta', type: 'boolean' }, EDITOR);
-    await new CreateSegment(unitOfWork, notifier).execute('shop', { key: 'staff', name: 'Staff', included: ['u1'] }, EDITOR);
+    await new CreateSegment(unitOfWork, notifier).execute(
+      'shop',
+      { key: 'staff', name: 'Staff', included: ['u1'] },
+      EDITOR,
+    );
   });
 
   afterAll(async () => {
@@ -95,8 +108,13 @@ describe('writes serialised per row on Postgres', () => {
     ]);
     expect(results.map((result) => result.segment.version).sort()).toEqual([2, 3]);
     const [row] = await database.dataSource.query("SELECT version, included FROM segments WHERE key = 'staff'");
-    expect(row).toEqual({ version: 3, included: results.find((result) => result.segment.version === 3)!.segment.included });
-    const audit = await database.dataSource.query("SELECT details->>'version' AS version FROM audit_log WHERE action = 'segment.updated' ORDER BY id");
+    expect(row).toEqual({
+      version: 3,
+      included: results.find((result) => result.segment.version === 3)!.segment.included,
+    });
+    const audit = await database.dataSource.query(
+      "SELECT details->>'version' AS version FROM audit_log WHERE action = 'segment.updated' ORDER BY id",
+    );
     expect(audit.map((entry: { version: string }) => Number(entry.version))).toEqual([2, 3]);
   });
 });

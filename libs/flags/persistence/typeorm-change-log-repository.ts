@@ -21,13 +21,17 @@ export class TypeormChangeLogRepository implements ChangeLogRepository {
 
   async append(environmentId: string, patch: Patch): Promise<void> {
     await this.manager.insert(ChangeLogEntity, {
-      environmentId, version: String(patch.version), payload: patch, createdAt: new Date(),
+      environmentId,
+      version: String(patch.version),
+      payload: patch,
+      createdAt: new Date(),
     });
   }
 
   async listAfter(environmentId: string, afterVersion: number): Promise<Patch[]> {
     const rows = await this.manager.find(ChangeLogEntity, {
-      where: { environmentId, version: MoreThan(String(afterVersion)) }, order: { version: 'ASC' },
+      where: { environmentId, version: MoreThan(String(afterVersion)) },
+      order: { version: 'ASC' },
     });
     return rows.map((row) => row.payload as Patch);
   }

@@ -26,7 +26,10 @@ export class TypeormEnvironmentRepository implements EnvironmentRepository {
   }
 
   async listByProject(projectId: string): Promise<Environment[]> {
-    const rows = await this.manager.find(EnvironmentEntity, { where: { projectId }, order: { createdAt: 'ASC', key: 'ASC' } });
+    const rows = await this.manager.find(EnvironmentEntity, {
+      where: { projectId },
+      order: { createdAt: 'ASC', key: 'ASC' },
+    });
     return rows.map(FlagsMapper.environment);
   }
 

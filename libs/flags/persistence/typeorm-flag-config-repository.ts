@@ -30,7 +30,9 @@ export class TypeormFlagConfigRepository implements FlagConfigRepository {
 
   async listVersions(flagId: string, environmentId: string, limit: number): Promise<FlagConfigVersion[]> {
     const rows = await this.manager.find(FlagConfigVersionEntity, {
-      where: { flagId, environmentId }, order: { version: 'DESC' }, take: limit,
+      where: { flagId, environmentId },
+      order: { version: 'DESC' },
+      take: limit,
     });
     return rows.map(FlagsMapper.version);
   }

@@ -44,9 +44,20 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
     database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, AuditEntryEntity] });
     unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
     await new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Shop' }, EDITOR);
-    await new CreateEnvironment(unitOfWork, notifier).execute({ projectKey: 'shop', key: 'production', name: 'Production' }, EDITOR);
-    await new CreateSegment(unitOfWork, notifier).execute('shop', { key: 'staff', name: 'Staff', included: ['u1'] }, EDITOR);
-    await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'new-checkout', name: 'New checkout', type: 'boolean', tags: ['checkout'] }, EDITOR);
+    await new CreateEnvironment(unitOfWork, notifier).execute(
+      { projectKey: 'shop', key: 'production', name: 'Production' },
+      EDITOR,
+    );
+    await new CreateSegment(unitOfWork, notifier).execute(
+      'shop',
+      { key: 'staff', name: 'Staff', included: ['u1'] },
+      EDITOR,
+    );
+    await new CreateFlag(unitOfWork, notifier).execute(
+      'shop',
+      { key: 'new-checkout', name: 'New checkout', type: 'boolean', tags: ['checkout'] },
+      EDITOR,
+    );
   });
 
   afterAll(async () => {
@@ -54,21 +65,41 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
   });
 
   it('stores a config write as a version, an environment bump, an audit entry and a change-log row', async () => {
-    const [versionsBefore, auditBefore, logBefore] = [await count('flag_config_versions'), await count('audit_log'), await count('change_log')];
-    const result = await new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, { baseVersion: 1, reason: 'go' });
-    expect([await count('flag_config_versions'), await count('audit_log'), await count('change_log')])
-      .toEqual([versionsBefore + 1, auditBefore + 1, logBefore + 1]);
-    const [row] = await database.dataSource.query('SELECT version, payload FROM change_log ORDER BY created_at DESC, version DESC LIMIT 1');
+    const [versionsBefore, auditBefore, logBefore] = [
+      await count('flag_config_versions'),
+      await count('audit_log'),
+      await count('change_log'),
+    ];
+    const result = await new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, {
+      baseVersion: 1,
+      reason: 'go',
+    });
+    expect([await count('flag_config_versions'), await count('audit_log'), await count('change_log')]).toEqual([
+      versionsBefore + 1,
+      auditBefore + 1,
+      logBefore + 1,
+    ]);
+    const [row] = await database.dataSource.query(
+      'SELECT version, payload FROM change_log ORDER BY created_at DESC, version DESC LIMIT 1',
+    );
     expect(Number(row.version)).toBe(result.environmentVersion);
     expect(row.payload.flags['new-checkout']).toMatchObject({ on: true, version: 2 });
     const versions = await new ListFlagVersions(unitOfWork).execute('shop', 'production', 'new-checkout');
-    expect(versions.map((version) => [version.version, version.kind, version.actor.name])).toEqual([[2, 'update', 'alice'], [1, 'create', 'alice']]);
+    expect(versions.map((version) => [version.version, version.kind, version.actor.name])).toEqual([
+      [2, 'update', 'alice'],
+      [1, 'create', 'alice'],
+    ]);
   });
 
   it('leaves no version, audit entry, change-log row or version bump when the transaction fails after the config write', async () => {
-    const snapshotBefore = await new SnapshotReader(unitOfWork).getSnapshot((await database.dataSource.query('SELECT id FROM environments'))[0].id);
+    const snapshotBefore = await new SnapshotReader(unitOfWork).getSnapshot(
+      (await database.dataSource.query('SELECT id FROM environments'))[0].id,
+    );
     const counts = [await count('flag_config_versions'), await count('audit_log'), await count('change_log')];
-    const failing = new FailingAfterConfigWrite(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
+    const failing = new FailingAfterConfigWrite(
+      new TransactionRunner(database.dataSource),
+      new TransactionalAuditSinks(),
+    );
     await expect(new KillFlag(failing, notifier).execute(target, 'boom')).rejects.toThrow('injected failure');
     expect([await count('flag_config_versions'), await count('audit_log'), await count('change_log')]).toEqual(counts);
     const snapshotAfter = await new SnapshotReader(unitOfWork).getSnapshot(
@@ -94,7 +125,9 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
     const reader = new SnapshotReader(unitOfWork);
     const snapshot = (await reader.getSnapshot(environmentId))!;
     const patches = (await reader.getChanges(environmentId, 0))!;
-    expect(patches.map((patch) => patch.version)).toEqual(Array.from({ length: snapshot.version }, (_, index) => index + 1));
+    expect(patches.map((patch) => patch.version)).toEqual(
+      Array.from({ length: snapshot.version }, (_, index) => index + 1),
+    );
     const replayed = { flags: {} as Record<string, unknown>, segments: {} as Record<string, unknown> };
     for (const patch of patches) {
       Object.assign(replayed.flags, patch.flags);
@@ -104,6 +137,8 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
   });
 
   it('turns a duplicate key into ALREADY_EXISTS', async () => {
-    await expect(new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Again' }, EDITOR)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Again' }, EDITOR)).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+    });
   });
 });

@@ -14,7 +14,10 @@ import { TypeormSegmentRepository } from './typeorm-segment-repository.js';
 /** The flags context's repositories over one Postgres transaction. */
 @Injectable()
 export class TypeormFlagsUnitOfWork extends FlagsUnitOfWork {
-  constructor(private readonly transactions: TransactionRunner, private readonly auditSinks: TransactionalAuditSinks) {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly auditSinks: TransactionalAuditSinks,
+  ) {
     super();
   }
 

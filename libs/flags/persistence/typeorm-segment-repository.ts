@@ -10,7 +10,9 @@ export class TypeormSegmentRepository implements SegmentRepository {
   constructor(private readonly manager: EntityManager) {}
 
   insert(segment: SegmentDefinition): Promise<void> {
-    return insertOrConflict('segment', segment.key, () => this.manager.insert(SegmentEntity, FlagsMapper.segmentRow(segment)));
+    return insertOrConflict('segment', segment.key, () =>
+      this.manager.insert(SegmentEntity, FlagsMapper.segmentRow(segment)),
+    );
   }
 
   async update(segment: SegmentDefinition): Promise<void> {
@@ -24,6 +26,8 @@ export class TypeormSegmentRepository implements SegmentRepository {
   }
 
   async listByProject(projectId: string): Promise<SegmentDefinition[]> {
-    return (await this.manager.find(SegmentEntity, { where: { projectId }, order: { key: 'ASC' } })).map(FlagsMapper.segment);
+    return (await this.manager.find(SegmentEntity, { where: { projectId }, order: { key: 'ASC' } })).map(
+      FlagsMapper.segment,
+    );
   }
 }

@@ -9,7 +9,9 @@ export async function insertOrConflict(
   try {
     await insert();
   } catch (error) {
-    const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+    const code =
+      (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+      (error as { code?: string }).code;
     if (code === '23505') throw FlagsErrors.alreadyExists(what, key);
     throw error;
   }

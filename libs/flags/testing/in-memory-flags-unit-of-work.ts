@@ -21,7 +21,14 @@ export interface InMemoryFlagsState {
 }
 
 const empty = (): InMemoryFlagsState => ({
-  projects: [], environments: [], flags: [], configs: [], versions: [], segments: [], changeLog: [], audit: [],
+  projects: [],
+  environments: [],
+  flags: [],
+  configs: [],
+  versions: [],
+  segments: [],
+  changeLog: [],
+  audit: [],
 });
 
 function duplicate(what: string): DomainError {
@@ -50,58 +57,101 @@ export class InMemoryFlagsUnitOfWork extends FlagsUnitOfWork {
 
   private transaction(s: InMemoryFlagsState): FlagsTransaction {
     const copy = <T>(value: T): T => structuredClone(value);
-    const replace = <T extends { id: string }>(list: T[], item: T) => list.splice(list.findIndex((x) => x.id === item.id), 1, copy(item));
+    const replace = <T extends { id: string }>(list: T[], item: T) =>
+      list.splice(
+        list.findIndex((x) => x.id === item.id),
+        1,
+        copy(item),
+      );
     return {
       projects: {
-        insert: async (project) => { if (s.projects.some((p) => p.key === project.key)) throw duplicate('project'); s.projects.push(copy(project)); },
+        insert: async (project) => {
+          if (s.projects.some((p) => p.key === project.key)) throw duplicate('project');
+          s.projects.push(copy(project));
+        },
         findByKey: async (key) => copy(s.projects.find((p) => p.key === key) ?? null),
         findById: async (id) => copy(s.projects.find((p) => p.id === id) ?? null),
         list: async () => copy(s.projects),
       },
       environments: {
         insert: async (environment) => void s.environments.push(copy(environment)),
-        findByKey: async (projectId, key) => copy(s.environments.find((e) => e.projectId === projectId && e.key === key) ?? null),
+        findByKey: async (projectId, key) =>
+          copy(s.environments.find((e) => e.projectId === projectId && e.key === key) ?? null),
         findById: async (id) => copy(s.environments.find((e) => e.id === id) ?? null),
         listByProject: async (projectId) => copy(s.environments.filter((e) => e.projectId === projectId)),
-        bumpVersion: async (id) => { const e = s.environments.find((x) => x.id === id)!; e.version += 1; return e.version; },
+        bumpVersion: async (id) => {
+          const e = s.environments.find((x) => x.id === id)!;
+          e.version += 1;
+          return e.version;
+        },
       },
       flags: {
         insert: async (flag) => void s.flags.push(copy(flag)),
         update: async (flag) => void replace(s.flags, flag),
-        findByKey: async (projectId, key) => copy(s.flags.find((f) => f.projectId === projectId && f.key === key) ?? null),
-        listByProject: async (projectId, all) => copy(s.flags.filter((f) => f.projectId === projectId && (all || !f.archivedAt))),
+        findByKey: async (projectId, key) =>
+          copy(s.flags.find((f) => f.projectId === projectId && f.key === key) ?? null),
+        listByProject: async (projectId, all) =>
+          copy(s.flags.filter((f) => f.projectId === projectId && (all || !f.archivedAt))),
       },
       configs: {
-        find: async (flagId, environmentId) => copy(s.configs.find((c) => c.flagId === flagId && c.environmentId === environmentId) ?? null),
+        find: async (flagId, environmentId) =>
+          copy(s.configs.find((c) => c.flagId === flagId && c.environmentId === environmentId) ?? null),
         listByEnvironment: async (environmentId) => copy(s.configs.filter((c) => c.environmentId === environmentId)),
         save: async (record, version) => {
-          s.configs = s.configs.filter((c) => !(c.flagId === record.flagId && c.environmentId === record.environmentId));
+          s.configs = s.configs.filter(
+            (c) => !(c.flagId === record.flagId && c.environmentId === record.environmentId),
+          );
           s.configs.push(copy(record));
-          if (s.versions.some((v) => v.flagId === version.flagId && v.environmentId === version.environmentId && v.version === version.version)) {
+          if (
+            s.versions.some(
+              (v) =>
+                v.flagId === version.flagId &&
+                v.environmentId === version.environmentId &&
+                v.version === version.version,
+            )
+          ) {
             throw duplicate('version');
           }
           s.versions.push(copy(version));
           this.afterConfigSave();
         },
         listVersions: async (flagId, environmentId, limit) =>
-          copy(s.versions.filter((v) => v.flagId === flagId && v.environmentId === environmentId).reverse().slice(0, limit)),
+          copy(
+            s.versions
+              .filter((v) => v.flagId === flagId && v.environmentId === environmentId)
+              .reverse()
+              .slice(0, limit),
+          ),
         findVersion: async (flagId, environmentId, n) =>
-          copy(s.versions.find((v) => v.flagId === flagId && v.environmentId === environmentId && v.version === n) ?? null),
+          copy(
+            s.versions.find((v) => v.flagId === flagId && v.environmentId === environmentId && v.version === n) ?? null,
+          ),
       },
       segments: {
         insert: async (segment) => void s.segments.push(copy(segment)),
         update: async (segment) => void replace(s.segments, segment),
-        findByKey: async (projectId, key) => copy(s.segments.find((x) => x.projectId === projectId && x.key === key) ?? null),
+        findByKey: async (projectId, key) =>
+          copy(s.segments.find((x) => x.projectId === projectId && x.key === key) ?? null),
         listByProject: async (projectId) => copy(s.segments.filter((x) => x.projectId === projectId)),
       },
       changeLog: {
-        append: async (environmentId, patch) => void s.changeLog.push({ environmentId, patch: copy(patch), createdAt: new Date() }),
+        append: async (environmentId, patch) =>
+          void s.changeLog.push({ environmentId, patch: copy(patch), createdAt: new Date() }),
         listAfter: async (environmentId, after) =>
-          copy(s.changeLog.filter((row) => row.environmentId === environmentId && row.patch.version > after).map((row) => row.patch)),
+          copy(
+            s.changeLog
+              .filter((row) => row.environmentId === environmentId && row.patch.version > after)
+              .map((row) => row.patch),
+          ),
         prune: async ({ keepVersions, olderThan, limit }) => {
           const current = (id: string) => s.environments.find((e) => e.id === id)?.version ?? 0;
-          const doomed = s.changeLog.filter((row) => row.patch.version <= current(row.environmentId) - keepVersions
-            || (row.createdAt !== undefined && row.createdAt < olderThan)).slice(0, limit);
+          const doomed = s.changeLog
+            .filter(
+              (row) =>
+                row.patch.version <= current(row.environmentId) - keepVersions ||
+                (row.createdAt !== undefined && row.createdAt < olderThan),
+            )
+            .slice(0, limit);
           s.changeLog = s.changeLog.filter((row) => !doomed.includes(row));
           return doomed.length;
         },

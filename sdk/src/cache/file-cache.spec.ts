@@ -19,7 +19,13 @@ afterEach(async () => {
 });
 
 function open(baseUrl: string, sdkKey = 'sdk_test'): SwitchyardClient {
-  const client = createClient({ sdkKey, baseUrl, appName: 'spec', cacheFile: join(dir, 'flags.json'), initialRetryDelayMs: 10 });
+  const client = createClient({
+    sdkKey,
+    baseUrl,
+    appName: 'spec',
+    cacheFile: join(dir, 'flags.json'),
+    initialRetryDelayMs: 10,
+  });
   clients.push(client);
   return client;
 }

@@ -39,7 +39,8 @@ export class FileCache {
     try {
       text = readFileSync(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.onError(new Error(`cache read failed: ${String(error)}`));
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.onError(new Error(`cache read failed: ${String(error)}`));
       return undefined;
     }
     try {

@@ -56,12 +56,19 @@ export interface ClientOptions {
 }
 
 /** Options with every default filled in. */
-export type ResolvedOptions = Required<Omit<ClientOptions, 'cacheFile' | 'onError'>>
-  & Pick<ClientOptions, 'cacheFile' | 'onError'>;
+export type ResolvedOptions = Required<Omit<ClientOptions, 'cacheFile' | 'onError'>> &
+  Pick<ClientOptions, 'cacheFile' | 'onError'>;
 
 const positive = [
-  'pollIntervalMs', 'streamRetryIntervalMs', 'streamFailuresBeforePolling', 'initialRetryDelayMs',
-  'maxRetryDelayMs', 'streamReadTimeoutMs', 'requestTimeoutMs', 'flushIntervalMs', 'ackFlushDelayMs',
+  'pollIntervalMs',
+  'streamRetryIntervalMs',
+  'streamFailuresBeforePolling',
+  'initialRetryDelayMs',
+  'maxRetryDelayMs',
+  'streamReadTimeoutMs',
+  'requestTimeoutMs',
+  'flushIntervalMs',
+  'ackFlushDelayMs',
   'maxBufferedEvents',
 ] as const;
 
@@ -94,7 +101,10 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
     fail('contextSampleSize must be a non-negative integer');
   }
   const hidden = options.privateAttributes;
-  if (hidden !== undefined && (!Array.isArray(hidden) || !hidden.every((name) => typeof name === 'string' && name !== ''))) {
+  if (
+    hidden !== undefined &&
+    (!Array.isArray(hidden) || !hidden.every((name) => typeof name === 'string' && name !== ''))
+  ) {
     fail('privateAttributes must be an array of attribute names');
   }
   if (options.cacheFile !== undefined && (typeof options.cacheFile !== 'string' || options.cacheFile === '')) {

@@ -16,7 +16,13 @@ export function typeOfDefault(defaultValue: unknown): FlagType {
 
 /** The result before any snapshot arrived: the caller's default with PROVIDER_NOT_READY. */
 export function notReady<T>(defaultValue: T): EvaluationResult<T> {
-  return { value: defaultValue, reason: 'ERROR', errorCode: 'PROVIDER_NOT_READY', errorMessage: 'no snapshot yet', flagVersion: 0 };
+  return {
+    value: defaultValue,
+    reason: 'ERROR',
+    errorCode: 'PROVIDER_NOT_READY',
+    errorMessage: 'no snapshot yet',
+    flagVersion: 0,
+  };
 }
 
 /**
@@ -24,5 +30,11 @@ export function notReady<T>(defaultValue: T): EvaluationResult<T> {
  * bug). The thrown value is not described: describing a hostile value could throw again.
  */
 export function engineFailure<T>(defaultValue: T): EvaluationResult<T> {
-  return { value: defaultValue, reason: 'ERROR', errorCode: 'GENERAL', errorMessage: 'the evaluation engine failed unexpectedly', flagVersion: 0 };
+  return {
+    value: defaultValue,
+    reason: 'ERROR',
+    errorCode: 'GENERAL',
+    errorMessage: 'the evaluation engine failed unexpectedly',
+    flagVersion: 0,
+  };
 }

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import type { EvaluationContext, JsonValue } from '@switchyard/evaluation';
 import { recentContextProblem } from '../../../libs/delivery/domain/recent-context.js';
 import {
-  HOSTILE_TARGETS, hasType, hostileContext, hostileTargetSnapshot, hostileValue, resultProblem,
+  HOSTILE_TARGETS,
+  hasType,
+  hostileContext,
+  hostileTargetSnapshot,
+  hostileValue,
+  resultProblem,
 } from '../../../test/support/hostile-values.js';
 import { FakeFlagService } from '../../test/fake-flag-service.js';
 import { nextEvent } from '../../test/next-event.js';
@@ -17,7 +22,14 @@ let client: SwitchyardClient;
 
 beforeAll(async () => {
   service = await new FakeFlagService(hostileTargetSnapshot(1)).start();
-  client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'hostile', contextSampleSize: 1000, flushIntervalMs: 3_600_000, ackFlushDelayMs: 3_600_000 });
+  client = createClient({
+    sdkKey: 'sdk_test',
+    baseUrl: service.url,
+    appName: 'hostile',
+    contextSampleSize: 1000,
+    flushIntervalMs: 3_600_000,
+    ackFlushDelayMs: 3_600_000,
+  });
   await client.waitUntilReady({ timeoutMs: 5000 });
 });
 
@@ -28,32 +40,47 @@ afterAll(async () => {
 
 function typedGetter(key: string, type: string, context: EvaluationContext, defaultValue: JsonValue): unknown {
   switch (type) {
-    case 'boolean': return client.getBoolean(key, context, defaultValue as boolean);
-    case 'string': return client.getString(key, context, defaultValue as string);
-    case 'number': return client.getNumber(key, context, defaultValue as number);
-    default: return client.getJson(key, context, defaultValue);
+    case 'boolean':
+      return client.getBoolean(key, context, defaultValue as boolean);
+    case 'string':
+      return client.getString(key, context, defaultValue as string);
+    case 'number':
+      return client.getNumber(key, context, defaultValue as number);
+    default:
+      return client.getJson(key, context, defaultValue);
   }
 }
 
 describe('the SDK with a hostile host', () => {
   it('answers every getter with a value of the requested type, whatever the context', () => {
-    fc.assert(fc.property(hostileContext, (make) => {
-      const context = make() as EvaluationContext;
-      for (const { key, type, defaultValue } of HOSTILE_TARGETS) {
-        expect(hasType(typedGetter(key, type, context, defaultValue), type)).toBe(true);
-        expect(resultProblem(client.getDetails(key, context, defaultValue, type), type, defaultValue)).toBeUndefined();
-        expect(resultProblem(client.getDetails(key, context, defaultValue), type, defaultValue)).toBeUndefined();
-      }
-    }), runs(150));
+    fc.assert(
+      fc.property(hostileContext, (make) => {
+        const context = make() as EvaluationContext;
+        for (const { key, type, defaultValue } of HOSTILE_TARGETS) {
+          expect(hasType(typedGetter(key, type, context, defaultValue), type)).toBe(true);
+          expect(
+            resultProblem(client.getDetails(key, context, defaultValue, type), type, defaultValue),
+          ).toBeUndefined();
+          expect(resultProblem(client.getDetails(key, context, defaultValue), type, defaultValue)).toBeUndefined();
+        }
+      }),
+      runs(150),
+    );
   });
 
   it('answers FLAG_NOT_FOUND for hostile flag keys', () => {
-    fc.assert(fc.property(hostileValue, (make) => {
-      const key = make();
-      fc.pre(typeof key !== 'string');
-      expect(client.getBoolean(key as string, { key: 'u' }, true)).toBe(true);
-      expect(client.getDetails(key as string, { key: 'u' }, 'd')).toMatchObject({ value: 'd', errorCode: 'FLAG_NOT_FOUND' });
-    }), runs(100));
+    fc.assert(
+      fc.property(hostileValue, (make) => {
+        const key = make();
+        fc.pre(typeof key !== 'string');
+        expect(client.getBoolean(key as string, { key: 'u' }, true)).toBe(true);
+        expect(client.getDetails(key as string, { key: 'u' }, 'd')).toMatchObject({
+          value: 'd',
+          errorCode: 'FLAG_NOT_FOUND',
+        });
+      }),
+      runs(100),
+    );
   });
 
   it('reports only contexts the service accepts, so the batch of counts is never refused', async () => {
@@ -84,16 +111,23 @@ const junkBody: fc.Arbitrary<string> = fc.oneof(
 
 describe('the SDK with a hostile service', () => {
   it('never throws, keeps answering with typed values and never pollutes prototypes', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom('snapshot', 'patch'), junkBody, async (event, body) => {
-      const processed = nextEvent(client, 'error', (error) => /sentinel/.test(error.message) || /not JSON/.test(error.message));
-      service.write(`event: ${event}\ndata: ${body}\n\n`);
-      service.write('event: patch\ndata: sentinel, not JSON\n\n');
-      await processed;
-      for (const { key, type, defaultValue } of HOSTILE_TARGETS) {
-        expect(hasType(typedGetter(key, type, { key: 'u', country: 'FR' }, defaultValue), type)).toBe(true);
-      }
-      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-      expect(Object.prototype).not.toHaveProperty('polluted');
-    }), runs(60));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('snapshot', 'patch'), junkBody, async (event, body) => {
+        const processed = nextEvent(
+          client,
+          'error',
+          (error) => /sentinel/.test(error.message) || /not JSON/.test(error.message),
+        );
+        service.write(`event: ${event}\ndata: ${body}\n\n`);
+        service.write('event: patch\ndata: sentinel, not JSON\n\n');
+        await processed;
+        for (const { key, type, defaultValue } of HOSTILE_TARGETS) {
+          expect(hasType(typedGetter(key, type, { key: 'u', country: 'FR' }, defaultValue), type)).toBe(true);
+        }
+        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+        expect(Object.prototype).not.toHaveProperty('polluted');
+      }),
+      runs(60),
+    );
   });
 });

@@ -8,8 +8,14 @@ let client: SwitchyardClient | undefined;
 
 function connect(overrides: Partial<ClientOptions> = {}): SwitchyardClient {
   client = createClient({
-    sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec',
-    initialRetryDelayMs: 10, maxRetryDelayMs: 50, pollIntervalMs: 30, ackFlushDelayMs: 5, flushIntervalMs: 60_000,
+    sdkKey: 'sdk_test',
+    baseUrl: service.url,
+    appName: 'spec',
+    initialRetryDelayMs: 10,
+    maxRetryDelayMs: 50,
+    pollIntervalMs: 30,
+    ackFlushDelayMs: 5,
+    flushIntervalMs: 60_000,
     ...overrides,
   });
   return client;
@@ -30,7 +36,11 @@ describe('the client over a stream', () => {
     service.streamStatus = 503;
     const flags = connect();
     expect(flags.getBoolean('checkout', user, false)).toBe(false);
-    expect(flags.getDetails('checkout', user, false)).toMatchObject({ value: false, reason: 'ERROR', errorCode: 'PROVIDER_NOT_READY' });
+    expect(flags.getDetails('checkout', user, false)).toMatchObject({
+      value: false,
+      reason: 'ERROR',
+      errorCode: 'PROVIDER_NOT_READY',
+    });
   });
 
   it('becomes ready from the first snapshot and evaluates locally', async () => {
@@ -78,7 +88,10 @@ describe('the client over a stream', () => {
     service.send('patch', { version: 2, flags: { checkout: { key: 'checkout', type: 'boolean' } } }, 2);
     service.send('patch', { version: 3, flags: { other: booleanFlag('other', true, 1) } }, 3);
     await expect(changed).resolves.toEqual({ keys: ['other'], version: 3 });
-    expect(errors.map((error) => error.message)).toEqual([expect.stringMatching(/not JSON/), expect.stringMatching(/malformed/)]);
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/not JSON/),
+      expect.stringMatching(/malformed/),
+    ]);
     expect(flags.getBoolean('checkout', user, false)).toBe(true);
   });
 

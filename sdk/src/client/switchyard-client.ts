@@ -29,7 +29,10 @@ export class Client implements SwitchyardClient {
    * @param options resolved options
    * @param store where snapshots are held (a parameter so a test can put a failing engine behind it)
    */
-  constructor(private readonly options: ResolvedOptions, private readonly store = new FlagStore()) {
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly store = new FlagStore(),
+  ) {
     const onError = (error: Error) => this.reportError(error);
     this.reporter = new EventReporter(options, this.reporterAbort.signal, onError);
     if (options.cacheFile) {
@@ -72,13 +75,19 @@ export class Client implements SwitchyardClient {
     return this.value(key, context, defaultValue, 'json');
   }
 
-  getDetails<T extends JsonValue>(key: string, context: EvaluationContext, defaultValue: T, type?: FlagType): EvaluationResult<T> {
+  getDetails<T extends JsonValue>(
+    key: string,
+    context: EvaluationContext,
+    defaultValue: T,
+    type?: FlagType,
+  ): EvaluationResult<T> {
     return this.evaluate(key, context, defaultValue, type ?? typeOfDefault(defaultValue));
   }
 
   waitUntilReady(options: { timeoutMs?: number } = {}): Promise<{ source: ReadySource }> {
     const timeoutMs = options.timeoutMs ?? 5_000;
-    if (this.live || this.stopped || (this.fromCache && this.attemptFailed)) return Promise.resolve({ source: this.source() });
+    if (this.live || this.stopped || (this.fromCache && this.attemptFailed))
+      return Promise.resolve({ source: this.source() });
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -174,7 +183,8 @@ export class Client implements SwitchyardClient {
       this.reporter.ack(update.version, receivedAt);
       const snapshot = this.store.snapshot;
       if (this.cache && snapshot) void this.cache.save(snapshot);
-      if (!first && update.keys.length > 0) this.emitter.emit('changed', { keys: update.keys, version: update.version });
+      if (!first && update.keys.length > 0)
+        this.emitter.emit('changed', { keys: update.keys, version: update.version });
     }
     this.markLive();
   }

@@ -6,12 +6,21 @@ let service: FakeFlagService;
 let provider: SwitchyardProvider;
 
 function killed(version: number) {
-  return { ...booleanFlag('checkout', true, version), killed: { at: '2026-01-01T00:00:00Z', by: 'ops', reason: 'incident' } };
+  return {
+    ...booleanFlag('checkout', true, version),
+    killed: { at: '2026-01-01T00:00:00Z', by: 'ops', reason: 'incident' },
+  };
 }
 
 beforeEach(async () => {
   service = await new FakeFlagService(snapshotOf(1, booleanFlag('checkout', true))).start();
-  provider = new SwitchyardProvider({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'of', sendEvents: false, initialRetryDelayMs: 10 });
+  provider = new SwitchyardProvider({
+    sdkKey: 'sdk_test',
+    baseUrl: service.url,
+    appName: 'of',
+    sendEvents: false,
+    initialRetryDelayMs: 10,
+  });
 });
 
 afterEach(async () => {
@@ -32,21 +41,41 @@ describe('the OpenFeature provider', () => {
     service.send('patch', { version: 2, flags: { checkout: killed(2) } }, 2);
     await expect(changed).resolves.toMatchObject({ flagsChanged: ['checkout'] });
     const client = OpenFeature.getClient();
-    await expect(client.getBooleanDetails('checkout', true, { targetingKey: 'u' })).resolves.toMatchObject({ value: false, reason: 'KILLED' });
-    await expect(client.getStringDetails('checkout', 'x', { targetingKey: 'u' })).resolves.toMatchObject({ value: 'x', errorCode: 'TYPE_MISMATCH' });
-    await expect(client.getBooleanDetails('nope', true, { targetingKey: 'u' })).resolves.toMatchObject({ value: true, errorCode: 'FLAG_NOT_FOUND' });
-    await expect(client.getBooleanDetails('checkout', true, {})).resolves.toMatchObject({ value: true, errorCode: 'TARGETING_KEY_MISSING' });
+    await expect(client.getBooleanDetails('checkout', true, { targetingKey: 'u' })).resolves.toMatchObject({
+      value: false,
+      reason: 'KILLED',
+    });
+    await expect(client.getStringDetails('checkout', 'x', { targetingKey: 'u' })).resolves.toMatchObject({
+      value: 'x',
+      errorCode: 'TYPE_MISMATCH',
+    });
+    await expect(client.getBooleanDetails('nope', true, { targetingKey: 'u' })).resolves.toMatchObject({
+      value: true,
+      errorCode: 'FLAG_NOT_FOUND',
+    });
+    await expect(client.getBooleanDetails('checkout', true, {})).resolves.toMatchObject({
+      value: true,
+      errorCode: 'TARGETING_KEY_MISSING',
+    });
   });
 
   it('drops an Invalid Date attribute and evaluates the rest of the context', async () => {
     await OpenFeature.setProviderAndWait(provider);
-    const details = await OpenFeature.getClient().getBooleanDetails('checkout', false, { targetingKey: 'u', signedUp: new Date(Number.NaN) });
+    const details = await OpenFeature.getClient().getBooleanDetails('checkout', false, {
+      targetingKey: 'u',
+      signedUp: new Date(Number.NaN),
+    });
     expect(details).toMatchObject({ value: true, reason: 'DEFAULT' });
   });
 
   it('answers INVALID_CONTEXT with the default when the context cannot be read', async () => {
     await OpenFeature.setProviderAndWait(provider);
-    const hostile = Object.defineProperty({ targetingKey: 'u' }, 'plan', { enumerable: true, get: () => { throw Object.create(null); } });
+    const hostile = Object.defineProperty({ targetingKey: 'u' }, 'plan', {
+      enumerable: true,
+      get: () => {
+        throw Object.create(null);
+      },
+    });
     const details = await provider.resolveBooleanEvaluation('checkout', false, hostile);
     expect(details).toMatchObject({ value: false, reason: 'ERROR', errorCode: 'INVALID_CONTEXT' });
   });

@@ -42,10 +42,13 @@ export class SwitchyardProvider implements Provider {
     this.readyTimeoutMs = readyTimeoutMs ?? 5_000;
     this.client = createClient(clientOptions);
     this.client.on('ready', () => this.events.emit(ProviderEvents.Ready));
-    this.client.on('changed', ({ keys }) => this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: keys }));
+    this.client.on('changed', ({ keys }) =>
+      this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: keys }),
+    );
     this.client.on('error', (error) => {
       const fatal = (error as { fatal?: boolean }).fatal === true;
-      if (fatal) this.events.emit(ProviderEvents.Error, { message: error.message, errorCode: ErrorCode.PROVIDER_FATAL });
+      if (fatal)
+        this.events.emit(ProviderEvents.Error, { message: error.message, errorCode: ErrorCode.PROVIDER_FATAL });
       else this.events.emit(ProviderEvents.Stale, { message: error.message });
     });
   }
@@ -62,22 +65,38 @@ export class SwitchyardProvider implements Provider {
   }
 
   /** Resolves a boolean flag. */
-  async resolveBooleanEvaluation(key: string, defaultValue: boolean, context: OpenFeatureContext): Promise<ResolutionDetails<boolean>> {
+  async resolveBooleanEvaluation(
+    key: string,
+    defaultValue: boolean,
+    context: OpenFeatureContext,
+  ): Promise<ResolutionDetails<boolean>> {
     return this.resolve(key, defaultValue, context, 'boolean');
   }
 
   /** Resolves a string flag. */
-  async resolveStringEvaluation(key: string, defaultValue: string, context: OpenFeatureContext): Promise<ResolutionDetails<string>> {
+  async resolveStringEvaluation(
+    key: string,
+    defaultValue: string,
+    context: OpenFeatureContext,
+  ): Promise<ResolutionDetails<string>> {
     return this.resolve(key, defaultValue, context, 'string');
   }
 
   /** Resolves a number flag. */
-  async resolveNumberEvaluation(key: string, defaultValue: number, context: OpenFeatureContext): Promise<ResolutionDetails<number>> {
+  async resolveNumberEvaluation(
+    key: string,
+    defaultValue: number,
+    context: OpenFeatureContext,
+  ): Promise<ResolutionDetails<number>> {
     return this.resolve(key, defaultValue, context, 'number');
   }
 
   /** Resolves a JSON flag. */
-  async resolveObjectEvaluation<T extends OpenFeatureJson>(key: string, defaultValue: T, context: OpenFeatureContext): Promise<ResolutionDetails<T>> {
+  async resolveObjectEvaluation<T extends OpenFeatureJson>(
+    key: string,
+    defaultValue: T,
+    context: OpenFeatureContext,
+  ): Promise<ResolutionDetails<T>> {
     return this.resolve(key, defaultValue, context, 'json');
   }
 
@@ -86,10 +105,20 @@ export class SwitchyardProvider implements Provider {
     try {
       converted = toSwitchyardContext(context);
     } catch {
-      return { value: defaultValue, reason: 'ERROR', errorCode: ErrorCode.INVALID_CONTEXT, errorMessage: 'the evaluation context could not be read' };
+      return {
+        value: defaultValue,
+        reason: 'ERROR',
+        errorCode: ErrorCode.INVALID_CONTEXT,
+        errorMessage: 'the evaluation context could not be read',
+      };
     }
     if (!converted) {
-      return { value: defaultValue, reason: 'ERROR', errorCode: ErrorCode.TARGETING_KEY_MISSING, errorMessage: 'targetingKey is required' };
+      return {
+        value: defaultValue,
+        reason: 'ERROR',
+        errorCode: ErrorCode.TARGETING_KEY_MISSING,
+        errorMessage: 'targetingKey is required',
+      };
     }
     const result = this.client.getDetails(key, converted, defaultValue as JsonValue, type);
     const details: ResolutionDetails<T> = {

@@ -52,10 +52,22 @@ describe('ContextSample', () => {
     const sample = new ContextSample(10, []);
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    const context = JSON.parse('{"key":"u1","__proto__":{"x":1},"constructor":"c","plan":"pro"}') as Record<string, unknown>;
+    const context = JSON.parse('{"key":"u1","__proto__":{"x":1},"constructor":"c","plan":"pro"}') as Record<
+      string,
+      unknown
+    >;
     Object.assign(context, {
-      big: 10n, nan: Number.NaN, date: new Date(0), cyclic, long: 'x'.repeat(257), nul: 'a\u0000b', lone: '\uD800',
-      list: ['a', 'b'], mixed: ['a', 1], longList: Array.from({ length: 101 }, () => 'a'), [Symbol('s')]: 'hidden',
+      big: 10n,
+      nan: Number.NaN,
+      date: new Date(0),
+      cyclic,
+      long: 'x'.repeat(257),
+      nul: 'a\u0000b',
+      lone: '\uD800',
+      list: ['a', 'b'],
+      mixed: ['a', 1],
+      longList: Array.from({ length: 101 }, () => 'a'),
+      [Symbol('s')]: 'hidden',
     });
     sample.offer(context as never);
     sample.offer({ key: 'k'.repeat(257) });

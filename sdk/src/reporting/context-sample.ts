@@ -11,8 +11,12 @@ const POISONED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor',
 
 /** Text the service can store: within the length limit, no NUL, no lone surrogate (Node >= 20's isWellFormed). */
 function isSendableText(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= SAMPLE_LIMITS.text && !value.includes('\0')
-    && (value as string & { isWellFormed(): boolean }).isWellFormed();
+  return (
+    typeof value === 'string' &&
+    value.length <= SAMPLE_LIMITS.text &&
+    !value.includes('\0') &&
+    (value as string & { isWellFormed(): boolean }).isWellFormed()
+  );
 }
 
 /** The attribute as sent, or undefined when the service would refuse it (it is then left out). */
@@ -44,7 +48,10 @@ export class ContextSample {
    * @param size the most distinct contexts kept per window (0 keeps none)
    * @param privateAttributes attribute names never copied into the sample
    */
-  constructor(private readonly size: number, privateAttributes: readonly string[]) {
+  constructor(
+    private readonly size: number,
+    privateAttributes: readonly string[],
+  ) {
     this.hidden = new Set(privateAttributes);
   }
 

@@ -18,7 +18,13 @@ afterEach(async () => {
 
 describe('event reporting', () => {
   it('acks the applied version and posts evaluation counts per flag and variant on close', async () => {
-    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', instanceId: 'i-1', ackFlushDelayMs: 5 });
+    client = createClient({
+      sdkKey: 'sdk_test',
+      baseUrl: service.url,
+      appName: 'spec',
+      instanceId: 'i-1',
+      ackFlushDelayMs: 5,
+    });
     await client.waitUntilReady({ timeoutMs: 5000 });
     await service.until(() => service.events.length >= 1);
     for (let i = 0; i < 5; i += 1) client.getBoolean('a', { key: `u${i}` }, false);
@@ -39,7 +45,13 @@ describe('event reporting', () => {
   it('bounds the buffer: beyond maxBufferedEvents distinct counters it drops and counts the drops', async () => {
     const flags = Array.from({ length: 10 }, (_, i) => booleanFlag(`f${i}`, true));
     service.snapshot = snapshotOf(1, ...flags);
-    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', maxBufferedEvents: 3, sendEvents: true });
+    client = createClient({
+      sdkKey: 'sdk_test',
+      baseUrl: service.url,
+      appName: 'spec',
+      maxBufferedEvents: 3,
+      sendEvents: true,
+    });
     await client.waitUntilReady({ timeoutMs: 5000 });
     for (const flag of flags) client.getBoolean(flag.key, { key: 'u' }, false);
     await client.close();
@@ -51,7 +63,13 @@ describe('event reporting', () => {
 
   it('keeps counting while the events endpoint fails, and delivers them later', async () => {
     service.eventsStatus = 500;
-    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', flushIntervalMs: 20, ackFlushDelayMs: 5 });
+    client = createClient({
+      sdkKey: 'sdk_test',
+      baseUrl: service.url,
+      appName: 'spec',
+      flushIntervalMs: 20,
+      ackFlushDelayMs: 5,
+    });
     await client.waitUntilReady({ timeoutMs: 5000 });
     client.getBoolean('a', { key: 'u' }, false);
     await service.until(() => service.events.length >= 2);
@@ -73,9 +91,17 @@ describe('buffer bounds across failed flushes', () => {
       bodies.push(JSON.parse(init.body as string));
       return new Promise<Response>((resolve) => answers.push(resolve));
     }) as unknown as typeof globalThis.fetch;
-    const options = resolveOptions({
-      sdkKey: 'sdk_x', baseUrl: 'http://127.0.0.1:9', appName: 'spec', maxBufferedEvents: 2, ackFlushDelayMs: 60_000, fetch,
-    }, () => 'instance');
+    const options = resolveOptions(
+      {
+        sdkKey: 'sdk_x',
+        baseUrl: 'http://127.0.0.1:9',
+        appName: 'spec',
+        maxBufferedEvents: 2,
+        ackFlushDelayMs: 60_000,
+        fetch,
+      },
+      () => 'instance',
+    );
     const reporter = new EventReporter(options, new AbortController().signal, () => undefined);
     reporter.ack(1, new Date());
     const failing = reporter.flush();
@@ -95,7 +121,13 @@ describe('buffer bounds across failed flushes', () => {
     service.snapshot = snapshotOf(1, ...flags);
     service.eventsStatus = 503;
     client = createClient({
-      sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', maxBufferedEvents: 3, contextSampleSize: 2, flushIntervalMs: 20, ackFlushDelayMs: 60_000,
+      sdkKey: 'sdk_test',
+      baseUrl: service.url,
+      appName: 'spec',
+      maxBufferedEvents: 3,
+      contextSampleSize: 2,
+      flushIntervalMs: 20,
+      ackFlushDelayMs: 60_000,
     });
     await client.waitUntilReady({ timeoutMs: 5000 });
     for (const flag of flags.slice(0, 3)) client.getBoolean(flag.key, { key: flag.key }, false);
@@ -111,7 +143,8 @@ describe('buffer bounds across failed flushes', () => {
       expect(((body['contexts'] as unknown[] | undefined) ?? []).length).toBeLessThanOrEqual(2);
     }
     // Nothing vanishes silently: every evaluation is either delivered or counted as dropped.
-    const counted = delivered.flatMap((body) => (body['evaluations'] as Array<{ count: number }> | undefined) ?? [])
+    const counted = delivered
+      .flatMap((body) => (body['evaluations'] as Array<{ count: number }> | undefined) ?? [])
       .reduce((sum, { count }) => sum + count, 0);
     const dropped = delivered.reduce((sum, body) => sum + ((body['dropped'] as number | undefined) ?? 0), 0);
     expect(counted + dropped).toBe(6);
@@ -119,7 +152,13 @@ describe('buffer bounds across failed flushes', () => {
 
   it('does not retry a batch the service refused (4xx): it is dropped and counted', async () => {
     service.eventsStatus = 400;
-    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', flushIntervalMs: 20, ackFlushDelayMs: 60_000 });
+    client = createClient({
+      sdkKey: 'sdk_test',
+      baseUrl: service.url,
+      appName: 'spec',
+      flushIntervalMs: 20,
+      ackFlushDelayMs: 60_000,
+    });
     await client.waitUntilReady({ timeoutMs: 5000 });
     client.getBoolean('a', { key: 'u' }, false);
     await service.until(() => service.events.some((body) => body['evaluations']));
@@ -135,7 +174,14 @@ describe('buffer bounds across failed flushes', () => {
 
 describe('presence', () => {
   it('posts an empty batch each flush interval so the service sees the instance as live', async () => {
-    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', instanceId: 'idle', flushIntervalMs: 20, ackFlushDelayMs: 60_000 });
+    client = createClient({
+      sdkKey: 'sdk_test',
+      baseUrl: service.url,
+      appName: 'spec',
+      instanceId: 'idle',
+      flushIntervalMs: 20,
+      ackFlushDelayMs: 60_000,
+    });
     await client.waitUntilReady({ timeoutMs: 5000 });
     await service.until(() => service.events.filter((body) => Object.keys(body).join() === 'instance').length >= 2);
     expect(service.events.some((body) => (body['instance'] as { id: string }).id === 'idle')).toBe(true);
@@ -143,11 +189,16 @@ describe('presence', () => {
 });
 
 describe('context sampling', () => {
-  const contextsOf = () => service.events.flatMap((body) => (body['contexts'] as Array<Record<string, unknown>> | undefined) ?? []);
+  const contextsOf = () =>
+    service.events.flatMap((body) => (body['contexts'] as Array<Record<string, unknown>> | undefined) ?? []);
 
   it('sends at most contextSampleSize distinct contexts per flush, private attributes stripped', async () => {
     client = createClient({
-      sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', contextSampleSize: 3, privateAttributes: ['email'],
+      sdkKey: 'sdk_test',
+      baseUrl: service.url,
+      appName: 'spec',
+      contextSampleSize: 3,
+      privateAttributes: ['email'],
       ackFlushDelayMs: 60_000,
     });
     await client.waitUntilReady({ timeoutMs: 5000 });
@@ -157,7 +208,9 @@ describe('context sampling', () => {
     await client.close();
     client = undefined;
     expect(contextsOf()).toEqual([
-      { key: 'u0', plan: 'pro' }, { key: 'u1', plan: 'pro' }, { key: 'u2', plan: 'pro' },
+      { key: 'u0', plan: 'pro' },
+      { key: 'u1', plan: 'pro' },
+      { key: 'u2', plan: 'pro' },
     ]);
   });
 
@@ -172,7 +225,13 @@ describe('context sampling', () => {
   });
 
   it('sends no contexts when contextSampleSize is 0', async () => {
-    client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', contextSampleSize: 0, ackFlushDelayMs: 60_000 });
+    client = createClient({
+      sdkKey: 'sdk_test',
+      baseUrl: service.url,
+      appName: 'spec',
+      contextSampleSize: 0,
+      ackFlushDelayMs: 60_000,
+    });
     await client.waitUntilReady({ timeoutMs: 5000 });
     client.getBoolean('a', { key: 'u1' }, false);
     await client.close();

@@ -105,10 +105,13 @@ export class EventReporter {
     }
     this.acks.push({ version, receivedAt: receivedAt.toISOString() });
     if (!this.ackTimer) {
-      this.ackTimer = setTimeout(() => {
-        this.ackTimer = undefined;
-        void this.flush();
-      }, this.options.ackFlushDelayMs * (0.5 + Math.random())); // jittered: a fleet must not post in lockstep
+      this.ackTimer = setTimeout(
+        () => {
+          this.ackTimer = undefined;
+          void this.flush();
+        },
+        this.options.ackFlushDelayMs * (0.5 + Math.random()),
+      ); // jittered: a fleet must not post in lockstep
       this.ackTimer.unref();
     }
   }
@@ -123,7 +126,8 @@ export class EventReporter {
       this.again = true;
       return this.inFlight;
     }
-    const empty = this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0 && this.contexts.length === 0;
+    const empty =
+      this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0 && this.contexts.length === 0;
     if (empty && !presence) return Promise.resolve();
     const evaluations: Array<{ flag: string; variant: string; count: number }> = [];
     for (const [flag, { variants, counts }] of this.counts) {

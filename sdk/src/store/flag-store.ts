@@ -39,7 +39,8 @@ export class FlagStore {
   /** Applies an incremental patch on top of the current snapshot. */
   patch(value: unknown): StoreUpdate {
     if (!this.raw) return { kind: 'rejected', error: new Error('patch received before any snapshot') };
-    if (!isPatchShape(value)) return { kind: 'rejected', error: new Error('malformed patch: version and flags required') };
+    if (!isPatchShape(value))
+      return { kind: 'rejected', error: new Error('malformed patch: version and flags required') };
     if (value.version <= this.raw.version) return { kind: 'stale', version: value.version };
     const invalid = firstInvalidFlag(value);
     if (invalid) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${invalid}`) };
@@ -47,13 +48,20 @@ export class FlagStore {
     try {
       next = this.compiled!.applyPatch(value);
     } catch (error) {
-      return { kind: 'rejected', error: new Error(`patch ${value.version} failed to apply: ${error instanceof Error ? error.message : 'unreadable patch'}`) };
+      return {
+        kind: 'rejected',
+        error: new Error(
+          `patch ${value.version} failed to apply: ${error instanceof Error ? error.message : 'unreadable patch'}`,
+        ),
+      };
     }
     const parsed = safeParse(next.snapshot);
-    if (!parsed.ok) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${parsed.error.message}`) };
-    const keys = value.segments && Object.keys(value.segments).length > 0
-      ? [...new Set([...Object.keys(this.raw.flags), ...Object.keys(next.snapshot.flags)])]
-      : Object.keys(value.flags);
+    if (!parsed.ok)
+      return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${parsed.error.message}`) };
+    const keys =
+      value.segments && Object.keys(value.segments).length > 0
+        ? [...new Set([...Object.keys(this.raw.flags), ...Object.keys(next.snapshot.flags)])]
+        : Object.keys(value.flags);
     return this.install(next.snapshot, keys, () => next);
   }
 
@@ -81,8 +89,12 @@ function safeParse(value: unknown): { ok: true; snapshot: Snapshot } | { ok: fal
 function isPatchShape(value: unknown): value is Patch {
   if (!value || typeof value !== 'object') return false;
   const patch = value as Partial<Patch>;
-  return Number.isInteger(patch.version) && !!patch.flags && typeof patch.flags === 'object'
-    && (patch.segments === undefined || (!!patch.segments && typeof patch.segments === 'object'));
+  return (
+    Number.isInteger(patch.version) &&
+    !!patch.flags &&
+    typeof patch.flags === 'object' &&
+    (patch.segments === undefined || (!!patch.segments && typeof patch.segments === 'object'))
+  );
 }
 
 function changedKeys(before: Snapshot, after: Snapshot): string[] {
@@ -90,8 +102,13 @@ function changedKeys(before: Snapshot, after: Snapshot): string[] {
   const segmentsChanged = JSON.stringify(before.segments) !== JSON.stringify(after.segments);
   for (const key of Object.keys(after.flags)) {
     const old = before.flags[key];
-    if (segmentsChanged || !old || old.version !== after.flags[key]!.version
-      || JSON.stringify(old) !== JSON.stringify(after.flags[key])) keys.add(key);
+    if (
+      segmentsChanged ||
+      !old ||
+      old.version !== after.flags[key]!.version ||
+      JSON.stringify(old) !== JSON.stringify(after.flags[key])
+    )
+      keys.add(key);
   }
   for (const key of Object.keys(before.flags)) if (!(key in after.flags)) keys.add(key);
   return [...keys];
@@ -101,7 +118,11 @@ function firstInvalidFlag(patch: Patch): string | undefined {
   for (const [key, flag] of Object.entries(patch.flags)) {
     if (flag === null) continue;
     const issues = validateFlag(flag);
-    if (issues.length > 0) return `flag ${key}: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ').slice(0, 300)}`;
+    if (issues.length > 0)
+      return `flag ${key}: ${issues
+        .map((issue) => `${issue.path} ${issue.message}`)
+        .join('; ')
+        .slice(0, 300)}`;
   }
   return undefined;
 }

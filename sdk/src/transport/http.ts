@@ -9,7 +9,10 @@ export class ServiceError extends Error {
    * @param message what failed (never includes the SDK key)
    * @param status the HTTP status, when a response arrived
    */
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'ServiceError';
   }
@@ -36,7 +39,8 @@ export function withTimeout(parent: AbortSignal, timeoutMs: number): AbortSignal
 
 /** Turns a thrown fetch failure into a ServiceError. */
 export function networkError(what: string, error: unknown): ServiceError {
-  const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  const cause =
+    error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
   return new ServiceError(`${what} failed: ${cause}`);
 }
 

@@ -7,7 +7,9 @@ import { runStream, type StreamOutcome } from './stream-connection.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-async function serve(handler: Handler): Promise<{ server: Server; url: string; headers: Promise<IncomingMessage['headers']> }> {
+async function serve(
+  handler: Handler,
+): Promise<{ server: Server; url: string; headers: Promise<IncomingMessage['headers']> }> {
   let seen!: (headers: IncomingMessage['headers']) => void;
   const headers = new Promise<IncomingMessage['headers']>((resolve) => (seen = resolve));
   const server = createServer((req, res) => {
@@ -18,9 +20,15 @@ async function serve(handler: Handler): Promise<{ server: Server; url: string; h
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, headers };
 }
 
-async function stream(handler: Handler, extra: { lastEventId?: number; streamReadTimeoutMs?: number; onEvent?: () => void; abortAfterFirst?: boolean } = {}) {
+async function stream(
+  handler: Handler,
+  extra: { lastEventId?: number; streamReadTimeoutMs?: number; onEvent?: () => void; abortAfterFirst?: boolean } = {},
+) {
   const { server, url, headers } = await serve(handler);
-  const options = resolveOptions({ sdkKey: 'sdk_test', baseUrl: url, appName: 'spec', streamReadTimeoutMs: extra.streamReadTimeoutMs }, () => 'id');
+  const options = resolveOptions(
+    { sdkKey: 'sdk_test', baseUrl: url, appName: 'spec', streamReadTimeoutMs: extra.streamReadTimeoutMs },
+    () => 'id',
+  );
   const events: SseEvent[] = [];
   const errors: string[] = [];
   const fatal: ServiceError[] = [];
@@ -43,11 +51,14 @@ const sse = (res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/
 
 describe('runStream over node:http', () => {
   it('hands over every event, sends the resume id and reports the service closing the stream', async () => {
-    const result = await stream((_req, res) => {
-      sse(res);
-      res.write('event: patch\nid: 4\ndata: {"version":4}\n\n: heartbeat\n\n');
-      res.end('event: patch\nid: 5\ndata: {"version":5}\n\n');
-    }, { lastEventId: 3 });
+    const result = await stream(
+      (_req, res) => {
+        sse(res);
+        res.write('event: patch\nid: 4\ndata: {"version":4}\n\n: heartbeat\n\n');
+        res.end('event: patch\nid: 5\ndata: {"version":5}\n\n');
+      },
+      { lastEventId: 3 },
+    );
     expect(result.outcome).toBe('delivered');
     expect(result.events.map((event) => event.id)).toEqual(['4', '5']);
     expect(result.headers['last-event-id']).toBe('3');
@@ -71,10 +82,13 @@ describe('runStream over node:http', () => {
   });
 
   it('gives up on a stream that goes silent', async () => {
-    const result = await stream((_req, res) => {
-      sse(res);
-      res.write('event: snapshot\nid: 1\ndata: {}\n\n');
-    }, { streamReadTimeoutMs: 50 });
+    const result = await stream(
+      (_req, res) => {
+        sse(res);
+        res.write('event: snapshot\nid: 1\ndata: {}\n\n');
+      },
+      { streamReadTimeoutMs: 50 },
+    );
     expect(result.outcome).toBe('delivered');
     expect(result.errors).toEqual(['the event stream went silent for too long']);
   });
@@ -85,25 +99,37 @@ describe('runStream over node:http', () => {
     const options = resolveOptions({ sdkKey: 'sdk_test', baseUrl: url, appName: 'spec' }, () => 'id');
     const errors: string[] = [];
     const outcome = await runStream(options, undefined, new AbortController().signal, {
-      event: () => undefined, error: (error) => errors.push(error.message), fatal: () => undefined,
+      event: () => undefined,
+      error: (error) => errors.push(error.message),
+      fatal: () => undefined,
     });
     expect(outcome).toBe('network');
     expect(errors[0]).toMatch(/^GET \/sdk\/v1\/stream failed: .*ECONNREFUSED/);
   });
 
   it('contains a failing event handler instead of throwing it into the host', async () => {
-    const result = await stream((_req, res) => {
-      sse(res);
-      res.write('event: patch\nid: 2\ndata: {}\n\n');
-    }, { onEvent: () => { throw new Error('boom'); } });
+    const result = await stream(
+      (_req, res) => {
+        sse(res);
+        res.write('event: patch\nid: 2\ndata: {}\n\n');
+      },
+      {
+        onEvent: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(result.errors).toEqual(['the event stream broke: boom']);
   });
 
   it('ends quietly when aborted', async () => {
-    const result = await stream((_req, res) => {
-      sse(res);
-      res.write('event: snapshot\nid: 1\ndata: {}\n\n');
-    }, { abortAfterFirst: true });
+    const result = await stream(
+      (_req, res) => {
+        sse(res);
+        res.write('event: snapshot\nid: 1\ndata: {}\n\n');
+      },
+      { abortAfterFirst: true },
+    );
     expect(result.outcome).toBe('delivered');
     expect(result.errors).toEqual([]);
   });

@@ -35,7 +35,12 @@ export function runNodeStream(
     };
     const ended = () => (delivered ? 'delivered' : 'unsupported');
     const broke = (reason: string) =>
-      settle(response ? ended() : 'network', response ? new ServiceError(`the event stream ${reason}`) : networkError('GET /sdk/v1/stream', new Error(reason)));
+      settle(
+        response ? ended() : 'network',
+        response
+          ? new ServiceError(`the event stream ${reason}`)
+          : networkError('GET /sdk/v1/stream', new Error(reason)),
+      );
     const arm = (ms: number) => {
       clearTimeout(idle);
       idle = setTimeout(() => broke(response ? 'went silent for too long' : 'timed out'), ms);
@@ -50,7 +55,9 @@ export function runNodeStream(
     } catch (error) {
       return settle('network', networkError('GET /sdk/v1/stream', error));
     }
-    request.on('error', (error) => (response ? broke(`broke: ${error.message}`) : settle('network', networkError('GET /sdk/v1/stream', error))));
+    request.on('error', (error) =>
+      response ? broke(`broke: ${error.message}`) : settle('network', networkError('GET /sdk/v1/stream', error)),
+    );
     request.on('response', (res) => {
       response = res;
       const status = res.statusCode ?? 0;
@@ -64,7 +71,10 @@ export function runNodeStream(
       const type = res.headers['content-type'] ?? '';
       if (!type.startsWith('text/event-stream')) {
         res.resume();
-        return settle('unsupported', new ServiceError(`GET /sdk/v1/stream answered ${type || 'no content type'}, not an event stream`));
+        return settle(
+          'unsupported',
+          new ServiceError(`GET /sdk/v1/stream answered ${type || 'no content type'}, not an event stream`),
+        );
       }
       const parser = new SseParser((event) => {
         delivered = true;

@@ -3,9 +3,7 @@ import { networkError, sdkHeaders, ServiceError, statusError, withTimeout } from
 
 /** The result of one poll: a new snapshot (parsed JSON, unvalidated), unchanged (304), or a failure. */
 export type PollResult =
-  | { kind: 'snapshot'; value: unknown }
-  | { kind: 'unchanged' }
-  | { kind: 'failed'; error: ServiceError };
+  { kind: 'snapshot'; value: unknown } | { kind: 'unchanged' } | { kind: 'failed'; error: ServiceError };
 
 /** `GET /sdk/v1/snapshot` with `If-None-Match` when a version is held. Never throws. */
 export async function pollSnapshot(

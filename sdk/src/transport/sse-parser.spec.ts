@@ -3,7 +3,10 @@ import { SseParser, type SseEvent } from './sse-parser.js';
 function parse(chunks: string[]): { events: SseEvent[]; comments: string[] } {
   const events: SseEvent[] = [];
   const comments: string[] = [];
-  const parser = new SseParser((event) => events.push(event), (comment) => comments.push(comment));
+  const parser = new SseParser(
+    (event) => events.push(event),
+    (comment) => comments.push(comment),
+  );
   for (const chunk of chunks) parser.push(chunk);
   return { events, comments };
 }
@@ -43,13 +46,17 @@ describe('SseParser', () => {
 });
 
 describe('SseParser.pushBytes', () => {
-  const text = '\ufeffevent: patch\r\nid: 9\r\ndata: {"reason":"café ☕ 🚀"}\r\n\r\n: heartbeat\n\nevent: x\rdata: é\r\r';
+  const text =
+    '\ufeffevent: patch\r\nid: 9\r\ndata: {"reason":"café ☕ 🚀"}\r\n\r\n: heartbeat\n\nevent: x\rdata: é\r\r';
   const bytes = Buffer.from(text, 'utf8');
 
   function parseBytes(chunks: Buffer[]): { events: SseEvent[]; comments: string[] } {
     const events: SseEvent[] = [];
     const comments: string[] = [];
-    const parser = new SseParser((event) => events.push(event), (comment) => comments.push(comment));
+    const parser = new SseParser(
+      (event) => events.push(event),
+      (comment) => comments.push(comment),
+    );
     for (const chunk of chunks) parser.pushBytes(chunk);
     return { events, comments };
   }

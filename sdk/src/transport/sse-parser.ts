@@ -71,7 +71,8 @@ export class SseParser {
       this.pending.push(chunk);
       return;
     }
-    const head = this.pending.length === 0 ? chunk.subarray(0, end) : Buffer.concat([...this.pending, chunk.subarray(0, end)]);
+    const head =
+      this.pending.length === 0 ? chunk.subarray(0, end) : Buffer.concat([...this.pending, chunk.subarray(0, end)]);
     this.pending = end < chunk.length ? [chunk.subarray(end)] : [];
     let text = head.toString('utf8');
     if (!this.started) {

@@ -92,7 +92,9 @@ async function runFetchStream(
     } catch (error) {
       if (!signal.aborted) {
         const reason = local.signal.aborted ? 'went silent for too long' : 'broke';
-        handlers.error(new ServiceError(`the event stream ${reason}: ${error instanceof Error ? error.message : String(error)}`));
+        handlers.error(
+          new ServiceError(`the event stream ${reason}: ${error instanceof Error ? error.message : String(error)}`),
+        );
       }
     } finally {
       reader.releaseLock();

@@ -52,7 +52,9 @@ export function readRoutes(document: OpenApiDocument): FuzzRoute[] {
         method: method.toUpperCase(),
         template,
         params: [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!),
-        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema ?? { type: 'string' } })),
+        query: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema ?? { type: 'string' } })),
         headers: parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
         body: operation.requestBody?.content?.['application/json']?.schema,
         credential: operation.security.some((rule) => 'sdk-key' in rule) ? 'sdk' : 'admin',

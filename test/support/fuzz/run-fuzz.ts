@@ -55,10 +55,21 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const routes = readRoutes(document);
   const resolve = resolver(document);
   // Writes weigh twice as much as reads: they are where a refusal could still write something.
-  const arbitrary = fc.oneof(...routes.map((route) => ({ weight: route.method === 'GET' ? 1 : 2, arbitrary: requestsFor(route, seeds as FuzzSeeds, resolve) })));
+  const arbitrary = fc.oneof(
+    ...routes.map((route) => ({
+      weight: route.method === 'GET' ? 1 : 2,
+      arbitrary: requestsFor(route, seeds as FuzzSeeds, resolve),
+    })),
+  );
   const fingerprint = await fingerprintQuery(target.query);
   const report: FuzzReport = {
-    seed: options.seed, requests: 0, routes: routes.map((r) => `${r.method} ${r.template}`), histogram: {}, refusals: 0, writesOnRefusal: 0, failures: [],
+    seed: options.seed,
+    requests: 0,
+    routes: routes.map((r) => `${r.method} ${r.template}`),
+    histogram: {},
+    refusals: 0,
+    writesOnRefusal: 0,
+    failures: [],
   };
 
   await target.settle();
@@ -67,7 +78,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
     const count = Math.min(CHUNK, options.requests - report.requests);
     for (const request of fc.sample(arbitrary, { numRuns: count, seed: options.seed + chunk })) {
       const errorsBefore = target.errorLogs().length;
-      const answer = await send(target, request, request.credential === "sdk" ? sdkKey : target.adminToken);
+      const answer = await send(target, request, request.credential === 'sdk' ? sdkKey : target.adminToken);
       await target.settle();
       const after = await fingerprint();
       record(report, request, answer, before, after, target.errorLogs().slice(errorsBefore));
@@ -102,14 +113,30 @@ async function send(target: FuzzTarget, request: FuzzRequest, secret: string): P
   }
 }
 
-function record(report: FuzzReport, request: FuzzRequest, answer: Answer, before: string, after: string, errorLines: string[]): void {
+function record(
+  report: FuzzReport,
+  request: FuzzRequest,
+  answer: Answer,
+  before: string,
+  after: string,
+  errorLines: string[],
+): void {
   report.requests += 1;
   const key = answer.status === 0 ? 'no answer' : String(answer.status);
   report.histogram[key] = (report.histogram[key] ?? 0) + 1;
-  const fail = (kind: FuzzFailure['kind'], detail: string) => report.failures.push({
-    kind, route: request.route, status: answer.status, detail,
-    request: { method: request.method, url: excerpt(request.url), headers: request.headers, body: request.body === undefined ? undefined : excerpt(request.body) },
-  });
+  const fail = (kind: FuzzFailure['kind'], detail: string) =>
+    report.failures.push({
+      kind,
+      route: request.route,
+      status: answer.status,
+      detail,
+      request: {
+        method: request.method,
+        url: excerpt(request.url),
+        headers: request.headers,
+        body: request.body === undefined ? undefined : excerpt(request.body),
+      },
+    });
   if (answer.status === 0) fail('no answer', answer.text);
   // The cause, as the service logged it ("Maximum call stack size exceeded", "invalid byte sequence..."), groups failures.
   const cause = errorLines.map(loggedError).find((message) => message !== undefined);
@@ -128,7 +155,11 @@ function record(report: FuzzReport, request: FuzzRequest, answer: Answer, before
 function loggedError(line: string): string | undefined {
   try {
     const entry = JSON.parse(line) as { msg?: string; error?: unknown };
-    return typeof entry.error === 'string' ? excerpt(entry.error, 120) : entry.msg === 'request' ? undefined : entry.msg;
+    return typeof entry.error === 'string'
+      ? excerpt(entry.error, 120)
+      : entry.msg === 'request'
+        ? undefined
+        : entry.msg;
   } catch {
     return undefined;
   }
@@ -166,7 +197,10 @@ export function summariseFailures(report: FuzzReport): string {
     if (group) group.count += 1;
     else groups.set(key, { count: 1, first: failure });
   }
-  return [...groups.entries()].map(([key, { count, first }]) =>
-    `${count} × ${key}\n    e.g. ${first.request.method} ${first.request.url} ${JSON.stringify(first.request.headers)} ${first.request.body ?? ''}`,
-  ).join('\n');
+  return [...groups.entries()]
+    .map(
+      ([key, { count, first }]) =>
+        `${count} × ${key}\n    e.g. ${first.request.method} ${first.request.url} ${JSON.stringify(first.request.headers)} ${first.request.body ?? ''}`,
+    )
+    .join('\n');
 }

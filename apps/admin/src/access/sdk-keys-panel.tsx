@@ -38,24 +38,38 @@ export function SdkKeysPanel(): ReactNode {
   return (
     <section className="card" aria-labelledby="sdk-keys-title">
       <h2 id="sdk-keys-title">SDK keys for {env}</h2>
-      <p className="muted small">An SDK key reads this environment's snapshot and stream and posts events; nothing else.</p>
+      <p className="muted small">
+        An SDK key reads this environment's snapshot and stream and posts events; nothing else.
+      </p>
       {secret && <SecretOnce label="New SDK key" secret={secret} onDismiss={() => setSecret(undefined)} />}
       <ErrorBanner error={error ?? keys.error} />
       {keys.data && keys.data.every((key) => key.revokedAt) && <p className="muted small">No SDK key for {env} yet.</p>}
       <ul className="plain-list">
-        {(keys.data ?? []).filter((key) => !key.revokedAt).map((key) => (
-          <li key={key.id}>
-            <span>{key.name || key.id}</span>
-            {key.hint && <code className="muted small">{key.hint}</code>}
-            <span className="muted small">{key.createdAt ? new Date(key.createdAt).toLocaleString() : ''}</span>
-            <button type="button" className="button-small button-danger" onClick={() => void revoke(key.id)}>Revoke {key.name || 'key'}</button>
-          </li>
-        ))}
+        {(keys.data ?? [])
+          .filter((key) => !key.revokedAt)
+          .map((key) => (
+            <li key={key.id}>
+              <span>{key.name || key.id}</span>
+              {key.hint && <code className="muted small">{key.hint}</code>}
+              <span className="muted small">{key.createdAt ? new Date(key.createdAt).toLocaleString() : ''}</span>
+              <button type="button" className="button-small button-danger" onClick={() => void revoke(key.id)}>
+                Revoke {key.name || 'key'}
+              </button>
+            </li>
+          ))}
       </ul>
       <form className="inline-form" onSubmit={create}>
         <label htmlFor="sdk-key-name">Name</label>
-        <input id="sdk-key-name" value={name} required placeholder="checkout-service" onChange={(event) => setName(event.target.value)} />
-        <button type="submit" className="button-primary">Create SDK key</button>
+        <input
+          id="sdk-key-name"
+          value={name}
+          required
+          placeholder="checkout-service"
+          onChange={(event) => setName(event.target.value)}
+        />
+        <button type="submit" className="button-primary">
+          Create SDK key
+        </button>
         <FieldMessages fields={error instanceof ApiError ? error.fields : []} path="name" />
       </form>
     </section>

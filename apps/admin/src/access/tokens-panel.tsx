@@ -43,26 +43,38 @@ export function TokensPanel(): ReactNode {
       {secret && <SecretOnce label="New admin token" secret={secret} onDismiss={() => setSecret(undefined)} />}
       <ErrorBanner error={error ?? tokens.error} />
       <ul className="plain-list">
-        {(tokens.data ?? []).filter((token) => !token.revokedAt).map((token) => (
-          <li key={token.id}>
-            <span>{token.name}</span>
-            {token.hint && <code className="muted small">{token.hint}</code>}
-            <span className="badge">{token.role}</span>
-            <span className="muted small">{token.createdAt ? new Date(token.createdAt).toLocaleString() : ''}</span>
-            <button type="button" className="button-small button-danger" onClick={() => void revoke(token.id)}>Revoke {token.name}</button>
-          </li>
-        ))}
+        {(tokens.data ?? [])
+          .filter((token) => !token.revokedAt)
+          .map((token) => (
+            <li key={token.id}>
+              <span>{token.name}</span>
+              {token.hint && <code className="muted small">{token.hint}</code>}
+              <span className="badge">{token.role}</span>
+              <span className="muted small">{token.createdAt ? new Date(token.createdAt).toLocaleString() : ''}</span>
+              <button type="button" className="button-small button-danger" onClick={() => void revoke(token.id)}>
+                Revoke {token.name}
+              </button>
+            </li>
+          ))}
       </ul>
       <form className="inline-form" onSubmit={create}>
         <label htmlFor="token-name">Name</label>
-        <input id="token-name" value={name} required placeholder="ana@example.com" onChange={(event) => setName(event.target.value)} />
+        <input
+          id="token-name"
+          value={name}
+          required
+          placeholder="ana@example.com"
+          onChange={(event) => setName(event.target.value)}
+        />
         <label htmlFor="token-role">Role</label>
         <select id="token-role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
           <option value="viewer">viewer</option>
           <option value="editor">editor</option>
           <option value="admin">admin</option>
         </select>
-        <button type="submit" className="button-primary">Create token</button>
+        <button type="submit" className="button-primary">
+          Create token
+        </button>
         <FieldMessages fields={error instanceof ApiError ? error.fields : []} path="name" />
       </form>
     </section>

@@ -3,8 +3,20 @@ import type { ApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
 import { listOf, toAuditEntry, toDeliveryStatus, toEnvironmentFlag, toFlagConfig, toFlagVersion } from './normalise.js';
 import type {
-  AdminToken, AuditEntry, DeliveryStatus, Environment, EnvironmentFlag, Evaluation, FlagConfig, FlagMeta, FlagVersion, Identity,
-  Project, Role, SdkKey, SegmentRecord,
+  AdminToken,
+  AuditEntry,
+  DeliveryStatus,
+  Environment,
+  EnvironmentFlag,
+  Evaluation,
+  FlagConfig,
+  FlagMeta,
+  FlagVersion,
+  Identity,
+  Project,
+  Role,
+  SdkKey,
+  SegmentRecord,
 } from './types.js';
 
 /** The editable fields of a segment. */
@@ -61,8 +73,13 @@ export class AdminApi {
   }
 
   /** Every live flag of the project with its config in `env`, in one request. */
-  async environmentFlags(project: string, env: string): Promise<{ environmentVersion: number; items: EnvironmentFlag[] }> {
-    const body = await this.client.get<{ environmentVersion: number; items: Loose[] }>(`/projects/${e(project)}/environments/${e(env)}/flags`);
+  async environmentFlags(
+    project: string,
+    env: string,
+  ): Promise<{ environmentVersion: number; items: EnvironmentFlag[] }> {
+    const body = await this.client.get<{ environmentVersion: number; items: Loose[] }>(
+      `/projects/${e(project)}/environments/${e(env)}/flags`,
+    );
     return { environmentVersion: Number(body.environmentVersion), items: listOf<Loose>(body).map(toEnvironmentFlag) };
   }
 
@@ -91,13 +108,31 @@ export class AdminApi {
     return toFlagConfig(await this.client.get<Loose>(this.configPath(project, env, flag)), variants);
   }
 
-  async putConfig(project: string, env: string, flag: string, config: ConfigBody, baseVersion: number, reason?: string): Promise<FlagConfig> {
+  async putConfig(
+    project: string,
+    env: string,
+    flag: string,
+    config: ConfigBody,
+    baseVersion: number,
+    reason?: string,
+  ): Promise<FlagConfig> {
     const path = this.configPath(project, env, flag);
-    return toFlagConfig(await this.client.put<Loose>(path, { ...config, baseVersion, reason }, { ifMatch: baseVersion }));
+    return toFlagConfig(
+      await this.client.put<Loose>(path, { ...config, baseVersion, reason }, { ifMatch: baseVersion }),
+    );
   }
 
-  async toggle(project: string, env: string, flag: string, on: boolean, baseVersion?: number, reason?: string): Promise<FlagConfig> {
-    return toFlagConfig(await this.client.post<Loose>(`${this.configPath(project, env, flag)}/toggle`, { on, reason, baseVersion }));
+  async toggle(
+    project: string,
+    env: string,
+    flag: string,
+    on: boolean,
+    baseVersion?: number,
+    reason?: string,
+  ): Promise<FlagConfig> {
+    return toFlagConfig(
+      await this.client.post<Loose>(`${this.configPath(project, env, flag)}/toggle`, { on, reason, baseVersion }),
+    );
   }
 
   async kill(project: string, env: string, flag: string, reason: string): Promise<FlagConfig> {
@@ -113,16 +148,30 @@ export class AdminApi {
   }
 
   async versions(project: string, env: string, flag: string): Promise<FlagVersion[]> {
-    const list = listOf<Record<string, unknown>>(await this.client.get(`${this.configPath(project, env, flag)}/versions`), 'versions');
+    const list = listOf<Record<string, unknown>>(
+      await this.client.get(`${this.configPath(project, env, flag)}/versions`),
+      'versions',
+    );
     return list.map(toFlagVersion).sort((a, b) => b.version - a.version);
   }
 
-  async revert(project: string, env: string, flag: string, version: number, baseVersion: number, reason?: string): Promise<FlagConfig> {
-    return toFlagConfig(await this.client.post<Loose>(`${this.configPath(project, env, flag)}/revert`, { version, baseVersion, reason }));
+  async revert(
+    project: string,
+    env: string,
+    flag: string,
+    version: number,
+    baseVersion: number,
+    reason?: string,
+  ): Promise<FlagConfig> {
+    return toFlagConfig(
+      await this.client.post<Loose>(`${this.configPath(project, env, flag)}/revert`, { version, baseVersion, reason }),
+    );
   }
 
   async evaluate(project: string, env: string, flag: string, context: EvaluationContext): Promise<Evaluation> {
-    const body = await this.client.post<Record<string, unknown>>(`${this.configPath(project, env, flag)}/evaluate`, { context });
+    const body = await this.client.post<Record<string, unknown>>(`${this.configPath(project, env, flag)}/evaluate`, {
+      context,
+    });
     return (body.result ?? body) as Evaluation;
   }
 
@@ -139,7 +188,11 @@ export class AdminApi {
   }
 
   updateSegment(project: string, key: string, segment: SegmentInput, baseVersion: number): Promise<SegmentRecord> {
-    return this.client.put(`/projects/${e(project)}/segments/${e(key)}`, { ...segment, baseVersion }, { ifMatch: baseVersion });
+    return this.client.put(
+      `/projects/${e(project)}/segments/${e(key)}`,
+      { ...segment, baseVersion },
+      { ifMatch: baseVersion },
+    );
   }
 
   async audit(query: AuditQuery): Promise<AuditEntry[]> {

@@ -32,8 +32,16 @@ describe('ApiClient', () => {
   });
 
   it('keeps the failing fields of a 400', async () => {
-    const body = { error: { code: 'VALIDATION_FAILED', message: 'bad', fields: [{ path: 'rules[0].serve', message: 'unknown variant' }] } };
-    const error = (await new ApiClient('t', fakeFetch(400, body)).post('/x', {}).catch((caught: unknown) => caught)) as ApiError;
+    const body = {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'bad',
+        fields: [{ path: 'rules[0].serve', message: 'unknown variant' }],
+      },
+    };
+    const error = (await new ApiClient('t', fakeFetch(400, body))
+      .post('/x', {})
+      .catch((caught: unknown) => caught)) as ApiError;
     expect(messagesFor(error.fields, 'rules.0')).toEqual(['unknown variant']);
     expect(messagesFor(error.fields, 'rules.1')).toEqual([]);
   });
@@ -49,7 +57,12 @@ describe('ApiClient', () => {
 
   it('reports a refused token so the UI can sign out', async () => {
     let signedOut = 0;
-    const client = new ApiClient('t', fakeFetch(401, { error: { code: 'UNAUTHENTICATED', message: 'no' } }), '', () => signedOut++);
+    const client = new ApiClient(
+      't',
+      fakeFetch(401, { error: { code: 'UNAUTHENTICATED', message: 'no' } }),
+      '',
+      () => signedOut++,
+    );
     await client.get('/projects').catch(() => undefined);
     expect(signedOut).toBe(1);
   });

@@ -19,13 +19,21 @@ export function AuditScreen(): ReactNode {
   const [query, setQuery] = useState<AuditQuery>({});
   const [older, setOlder] = useState<AuditEntry[]>([]);
   const base: AuditQuery = { project, environment: form.allEnvironments ? undefined : env, limit: PAGE, ...query };
-  const entries = useLoad(() => api.audit(base), [api, project, env, envVersion, JSON.stringify(query), form.allEnvironments]);
+  const entries = useLoad(
+    () => api.audit(base),
+    [api, project, env, envVersion, JSON.stringify(query), form.allEnvironments],
+  );
   const rows = [...(entries.data ?? []), ...older];
 
   const apply = (event: FormEvent): void => {
     event.preventDefault();
     setOlder([]);
-    setQuery({ flag: form.flag || undefined, actor: form.actor || undefined, from: toIso(form.from), to: toIso(form.to) });
+    setQuery({
+      flag: form.flag || undefined,
+      actor: form.actor || undefined,
+      from: toIso(form.from),
+      to: toIso(form.to),
+    });
   };
 
   const loadOlder = async (): Promise<void> => {
@@ -38,28 +46,62 @@ export function AuditScreen(): ReactNode {
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>
       <form className="filters" onSubmit={apply} role="search">
-        <label>Flag <input value={form.flag} onChange={(event) => setForm({ ...form, flag: event.target.value })} /></label>
-        <label>Actor <input value={form.actor} onChange={(event) => setForm({ ...form, actor: event.target.value })} /></label>
-        <label>From (your time) <input type="datetime-local" value={form.from} onChange={(event) => setForm({ ...form, from: event.target.value })} /></label>
-        <label>To (your time) <input type="datetime-local" value={form.to} onChange={(event) => setForm({ ...form, to: event.target.value })} /></label>
+        <label>
+          Flag <input value={form.flag} onChange={(event) => setForm({ ...form, flag: event.target.value })} />
+        </label>
+        <label>
+          Actor <input value={form.actor} onChange={(event) => setForm({ ...form, actor: event.target.value })} />
+        </label>
+        <label>
+          From (your time){' '}
+          <input
+            type="datetime-local"
+            value={form.from}
+            onChange={(event) => setForm({ ...form, from: event.target.value })}
+          />
+        </label>
+        <label>
+          To (your time){' '}
+          <input
+            type="datetime-local"
+            value={form.to}
+            onChange={(event) => setForm({ ...form, to: event.target.value })}
+          />
+        </label>
         <label className="inline">
-          <input type="checkbox" checked={form.allEnvironments} onChange={(event) => setForm({ ...form, allEnvironments: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.allEnvironments}
+            onChange={(event) => setForm({ ...form, allEnvironments: event.target.checked })}
+          />
           all environments
         </label>
         <button type="submit">Apply filters</button>
       </form>
-      <ErrorBanner error={entries.error}><button onClick={entries.reload}>Retry</button></ErrorBanner>
+      <ErrorBanner error={entries.error}>
+        <button onClick={entries.reload}>Retry</button>
+      </ErrorBanner>
       <div className="table-wrap">
         <table className="audit">
           <thead>
-            <tr><th scope="col">Time (UTC)</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Reason</th></tr>
+            <tr>
+              <th scope="col">Time (UTC)</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Target</th>
+              <th scope="col">Reason</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((entry) => (
               <tr key={entry.id}>
-                <td><time dateTime={entry.at}>{entry.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time></td>
+                <td>
+                  <time dateTime={entry.at}>{entry.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
+                </td>
                 <td>{entry.actor}</td>
-                <td><code>{entry.action}</code></td>
+                <td>
+                  <code>{entry.action}</code>
+                </td>
                 <td>{[entry.environment, entry.flag].filter(Boolean).join(' / ')}</td>
                 <td>{entry.reason ?? ''}</td>
               </tr>

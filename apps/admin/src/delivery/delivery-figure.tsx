@@ -36,11 +36,18 @@ export function DeliveryFigure({ since }: { since: number }): ReactNode {
   }, [api, project, env, since]);
 
   if (!status) return null;
-  if (status.instances === 0) return <p className="delivery muted" role="status">No SDK instance is connected to {env} right now.</p>;
+  if (status.instances === 0)
+    return (
+      <p className="delivery muted" role="status">
+        No SDK instance is connected to {env} right now.
+      </p>
+    );
   const p99 = status.p99Ms === undefined ? '' : `, p99 ${Math.round(status.p99Ms)} ms`;
   return (
     <p className="delivery" role="status">
-      Version {status.version} applied by {status.applied} of {status.instances} live SDK instance{status.instances === 1 ? '' : 's'}{p99}.
+      Version {status.version} applied by {status.applied} of {status.instances} live SDK instance
+      {status.instances === 1 ? '' : 's'}
+      {p99}.
     </p>
   );
 }

@@ -12,7 +12,13 @@ const DEFAULT_VARIANTS: Record<FlagType, string> = {
 };
 
 /** Creates a flag in the current project: key, name, type, variants, tags. */
-export function CreateFlagForm({ onCreated, onCancel }: { onCreated: (key: string) => void; onCancel: () => void }): ReactNode {
+export function CreateFlagForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (key: string) => void;
+  onCancel: () => void;
+}): ReactNode {
   const { api, project } = useWorkspace();
   const [key, setKey] = useState('');
   const [name, setName] = useState('');
@@ -36,8 +42,18 @@ export function CreateFlagForm({ onCreated, onCancel }: { onCreated: (key: strin
     }
     setLocal([]);
     try {
-      const tagList = tags.split(',').map((tag) => tag.trim()).filter(Boolean);
-      await api.createFlag(project, { key: key.trim(), name: name.trim() || key.trim(), type, variants: parsed, tags: tagList, description: description || undefined });
+      const tagList = tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean);
+      await api.createFlag(project, {
+        key: key.trim(),
+        name: name.trim() || key.trim(),
+        type,
+        variants: parsed,
+        tags: tagList,
+        description: description || undefined,
+      });
       onCreated(key.trim());
     } catch (caught) {
       setError(caught as Error);
@@ -51,21 +67,36 @@ export function CreateFlagForm({ onCreated, onCancel }: { onCreated: (key: strin
       <div className="grid-2">
         <div>
           <label htmlFor="flag-key">Key</label>
-          <input id="flag-key" value={key} required placeholder="new-checkout" onChange={(event) => setKey(event.target.value)} />
+          <input
+            id="flag-key"
+            value={key}
+            required
+            placeholder="new-checkout"
+            onChange={(event) => setKey(event.target.value)}
+          />
           <FieldMessages fields={fields} path="key" />
         </div>
         <div>
           <label htmlFor="flag-name">Name</label>
-          <input id="flag-name" value={name} placeholder="New checkout" onChange={(event) => setName(event.target.value)} />
+          <input
+            id="flag-name"
+            value={name}
+            placeholder="New checkout"
+            onChange={(event) => setName(event.target.value)}
+          />
           <FieldMessages fields={fields} path="name" />
         </div>
         <div>
           <label htmlFor="flag-type">Type</label>
-          <select id="flag-type" value={type} onChange={(event) => {
-            const next = event.target.value as FlagType;
-            setType(next);
-            setVariants(DEFAULT_VARIANTS[next]);
-          }}>
+          <select
+            id="flag-type"
+            value={type}
+            onChange={(event) => {
+              const next = event.target.value as FlagType;
+              setType(next);
+              setVariants(DEFAULT_VARIANTS[next]);
+            }}
+          >
             <option value="boolean">boolean</option>
             <option value="string">string</option>
             <option value="number">number</option>
@@ -74,18 +105,33 @@ export function CreateFlagForm({ onCreated, onCancel }: { onCreated: (key: strin
         </div>
         <div>
           <label htmlFor="flag-tags">Tags (comma-separated)</label>
-          <input id="flag-tags" value={tags} placeholder="checkout, payments" onChange={(event) => setTags(event.target.value)} />
+          <input
+            id="flag-tags"
+            value={tags}
+            placeholder="checkout, payments"
+            onChange={(event) => setTags(event.target.value)}
+          />
           <FieldMessages fields={fields} path="tags" />
         </div>
       </div>
       <label htmlFor="flag-variants">Variants (JSON object)</label>
-      <textarea id="flag-variants" className="mono" rows={2} value={variants} onChange={(event) => setVariants(event.target.value)} />
+      <textarea
+        id="flag-variants"
+        className="mono"
+        rows={2}
+        value={variants}
+        onChange={(event) => setVariants(event.target.value)}
+      />
       <FieldMessages fields={fields} path="variants" />
       <label htmlFor="flag-description">Description (optional)</label>
       <input id="flag-description" value={description} onChange={(event) => setDescription(event.target.value)} />
       <div className="actions">
-        <button type="button" onClick={onCancel}>Cancel</button>
-        <button type="submit" className="button-primary">Create flag</button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button-primary">
+          Create flag
+        </button>
       </div>
     </form>
   );

@@ -42,7 +42,10 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
   };
 
   const kill = async (reason: string): Promise<void> => {
-    after(`${flagKey} is killed in ${env}: every SDK serves its off variant.`, await api.kill(project, env, flagKey, reason));
+    after(
+      `${flagKey} is killed in ${env}: every SDK serves its off variant.`,
+      await api.kill(project, env, flagKey, reason),
+    );
   };
   const restore = async (reason: string): Promise<void> => {
     after(`${flagKey} is restored in ${env}.`, await api.restore(project, env, flagKey, reason));
@@ -51,19 +54,35 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
   return (
     <div className="flag-actions">
       {!config.killed && (
-        <button type="button" className={`switch ${config.on ? 'switch-on' : ''}`} aria-pressed={config.on}
+        <button
+          type="button"
+          className={`switch ${config.on ? 'switch-on' : ''}`}
+          aria-pressed={config.on}
           aria-label={`${flagKey} is ${config.on ? 'on' : 'off'}: turn it ${config.on ? 'off' : 'on'}`}
-          onClick={() => (askToggleReason ? setPending('toggle') : void toggle())}>
+          onClick={() => (askToggleReason ? setPending('toggle') : void toggle())}
+        >
           {config.on ? 'On' : 'Off'}
         </button>
       )}
       {config.killed ? (
-        <button type="button" className="button-restore" onClick={() => setPending('restore')}>Restore</button>
+        <button type="button" className="button-restore" onClick={() => setPending('restore')}>
+          Restore
+        </button>
       ) : (
-        <button type="button" className="button-danger" onClick={() => setPending('kill')}>Kill</button>
+        <button type="button" className="button-danger" onClick={() => setPending('kill')}>
+          Kill
+        </button>
       )}
       <ErrorBanner error={error}>
-        <button type="button" onClick={() => { setError(undefined); onChanged(); }}>Reload</button>
+        <button
+          type="button"
+          onClick={() => {
+            setError(undefined);
+            onChanged();
+          }}
+        >
+          Reload
+        </button>
       </ErrorBanner>
       {done && (
         <div className="flag-actions-done">
@@ -72,18 +91,34 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
         </div>
       )}
       {pending === 'toggle' && (
-        <ReasonDialog title={`Turn ${flagKey} ${config.on ? 'off' : 'on'} in ${env}?`} confirmLabel={config.on ? 'Turn off' : 'Turn on'}
-          required={false} onConfirm={toggle} onClose={() => setPending(undefined)} />
+        <ReasonDialog
+          title={`Turn ${flagKey} ${config.on ? 'off' : 'on'} in ${env}?`}
+          confirmLabel={config.on ? 'Turn off' : 'Turn on'}
+          required={false}
+          onConfirm={toggle}
+          onClose={() => setPending(undefined)}
+        />
       )}
       {pending === 'kill' && (
-        <ReasonDialog title={`Kill ${flagKey} in ${env}?`} confirmLabel="Kill now" required danger onConfirm={kill}
-          onClose={() => setPending(undefined)}>
+        <ReasonDialog
+          title={`Kill ${flagKey} in ${env}?`}
+          confirmLabel="Kill now"
+          required
+          danger
+          onConfirm={kill}
+          onClose={() => setPending(undefined)}
+        >
           <p>Every SDK serves the off variant at once, whatever the targeting says, until someone restores it.</p>
         </ReasonDialog>
       )}
       {pending === 'restore' && (
-        <ReasonDialog title={`Restore ${flagKey} in ${env}?`} confirmLabel="Restore" required onConfirm={restore}
-          onClose={() => setPending(undefined)}>
+        <ReasonDialog
+          title={`Restore ${flagKey} in ${env}?`}
+          confirmLabel="Restore"
+          required
+          onConfirm={restore}
+          onClose={() => setPending(undefined)}
+        >
           <p>The flag goes back to serving what its configuration says.</p>
         </ReasonDialog>
       )}

@@ -23,21 +23,42 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
   const meta = useLoad(() => api.flag(project, flagKey), [api, project, flagKey]);
   const config = useLoad(() => api.config(project, env, flagKey), [api, project, env, flagKey, envVersion]);
   const segments = useLoad(() => api.segments(project).catch(() => []), [api, project]);
-  const current = config.data && meta.data
-    ? { ...config.data, variants: Object.keys(config.data.variants).length ? config.data.variants : meta.data.variants }
-    : undefined;
-  const reload = (): void => { config.reload(); meta.reload(); };
+  const current =
+    config.data && meta.data
+      ? {
+          ...config.data,
+          variants: Object.keys(config.data.variants).length ? config.data.variants : meta.data.variants,
+        }
+      : undefined;
+  const reload = (): void => {
+    config.reload();
+    meta.reload();
+  };
 
   return (
     <article aria-labelledby="flag-title">
-      <a href={`/projects/${encodeURIComponent(project)}/environments/${encodeURIComponent(env)}`} className="back"
-        onClick={(event) => { event.preventDefault(); navigate({ screen: 'flags', project, env }); }}>← All flags</a>
+      <a
+        href={`/projects/${encodeURIComponent(project)}/environments/${encodeURIComponent(env)}`}
+        className="back"
+        onClick={(event) => {
+          event.preventDefault();
+          navigate({ screen: 'flags', project, env });
+        }}
+      >
+        ← All flags
+      </a>
       <header className="flag-head">
         <div>
           <h1 id="flag-title">{meta.data?.name ?? flagKey}</h1>
           <p className="muted small">
             <code>{flagKey}</code> · {meta.data?.type ?? '…'}
-            {current && <> · version <span data-testid="config-version">{current.version}</span>{current.updatedAt && ` · changed ${new Date(current.updatedAt).toLocaleString()}`}</>}
+            {current && (
+              <>
+                {' '}
+                · version <span data-testid="config-version">{current.version}</span>
+                {current.updatedAt && ` · changed ${new Date(current.updatedAt).toLocaleString()}`}
+              </>
+            )}
           </p>
           {meta.data?.description && <p>{meta.data.description}</p>}
         </div>
@@ -50,28 +71,47 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
       </header>
       {current?.killed && (
         <p className="banner banner-error" role="status">
-          Killed {new Date(current.killed.at).toLocaleString()} by {current.killed.by}{current.killed.reason ? `: “${current.killed.reason}”` : ''}.
-          Every SDK serves <strong>{current.offVariant}</strong> until someone restores it.
+          Killed {new Date(current.killed.at).toLocaleString()} by {current.killed.by}
+          {current.killed.reason ? `: “${current.killed.reason}”` : ''}. Every SDK serves{' '}
+          <strong>{current.offVariant}</strong> until someone restores it.
         </p>
       )}
-      <ErrorBanner error={meta.error ?? config.error}><button onClick={reload}>Retry</button></ErrorBanner>
+      <ErrorBanner error={meta.error ?? config.error}>
+        <button onClick={reload}>Retry</button>
+      </ErrorBanner>
       <nav className="tabs" aria-label="Flag sections">
         {TABS.map(({ tab: name, label }) => (
-          <a key={name} href={`/projects/${project}/environments/${env}/flags/${flagKey}/${name}`} aria-current={tab === name ? 'page' : undefined}
-            onClick={(event) => { event.preventDefault(); navigate({ screen: 'flag', project, env, flag: flagKey, tab: name }); }}>
+          <a
+            key={name}
+            href={`/projects/${project}/environments/${env}/flags/${flagKey}/${name}`}
+            aria-current={tab === name ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate({ screen: 'flag', project, env, flag: flagKey, tab: name });
+            }}
+          >
             {label}
           </a>
         ))}
       </nav>
       {current && tab === 'targeting' && (
         <>
-          <TargetingEditor flagKey={flagKey} config={current} segments={(segments.data ?? []).map((segment) => segment.key)} onSaved={reload} />
+          <TargetingEditor
+            flagKey={flagKey}
+            config={current}
+            segments={(segments.data ?? []).map((segment) => segment.key)}
+            onSaved={reload}
+          />
           {meta.data && <FlagSettings meta={meta.data} onChanged={reload} />}
         </>
       )}
       {current && tab === 'history' && <HistoryPanel flagKey={flagKey} config={current} onReverted={reload} />}
       {current && tab === 'preview' && <PreviewPanel flagKey={flagKey} />}
-      {!current && !config.error && !meta.error && <p role="status" className="muted">Loading…</p>}
+      {!current && !config.error && !meta.error && (
+        <p role="status" className="muted">
+          Loading…
+        </p>
+      )}
     </article>
   );
 }

@@ -22,54 +22,94 @@ export function FlagListScreen(): ReactNode {
   const [creating, setCreating] = useState(false);
 
   // One request for every flag and its config; it runs again whenever the environment's version moves.
-  const list = useLoad(async (): Promise<FlagListItem[]> => (await api.environmentFlags(project, env)).items, [api, project, env, envVersion]);
+  const list = useLoad(
+    async (): Promise<FlagListItem[]> => (await api.environmentFlags(project, env)).items,
+    [api, project, env, envVersion],
+  );
 
   const tags = useMemo(() => [...new Set((list.data ?? []).flatMap((item) => item.meta.tags))].sort(), [list.data]);
   const shown = (list.data ?? []).filter((item) => {
     const text = `${item.meta.key} ${item.meta.name} ${item.meta.description ?? ''}`.toLowerCase();
-    return (!query || text.includes(query.toLowerCase()))
-      && (!tag || item.meta.tags.includes(tag))
-      && (!state || (item.config && flagState(item.config) === state));
+    return (
+      (!query || text.includes(query.toLowerCase())) &&
+      (!tag || item.meta.tags.includes(tag)) &&
+      (!state || (item.config && flagState(item.config) === state))
+    );
   });
 
   return (
     <section aria-labelledby="flags-title">
       <div className="page-head">
-        <h1 id="flags-title">Flags <span className="muted small">in {env}</span></h1>
-        {canWrite && !creating && <button className="button-primary" onClick={() => setCreating(true)}>New flag</button>}
+        <h1 id="flags-title">
+          Flags <span className="muted small">in {env}</span>
+        </h1>
+        {canWrite && !creating && (
+          <button className="button-primary" onClick={() => setCreating(true)}>
+            New flag
+          </button>
+        )}
       </div>
       {creating && (
-        <CreateFlagForm onCancel={() => setCreating(false)} onCreated={(flag) => {
-          setCreating(false);
-          navigate({ screen: 'flag', project, env, flag, tab: 'targeting' });
-        }} />
+        <CreateFlagForm
+          onCancel={() => setCreating(false)}
+          onCreated={(flag) => {
+            setCreating(false);
+            navigate({ screen: 'flag', project, env, flag, tab: 'targeting' });
+          }}
+        />
       )}
       <div className="filters" role="search">
-        <label>Search <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="key or name" /></label>
-        <label>Tag
+        <label>
+          Search{' '}
+          <input
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder="key or name"
+          />
+        </label>
+        <label>
+          Tag
           <select value={tag} onChange={(event) => setTag(event.target.value)}>
             <option value="">any</option>
-            {tags.map((name) => <option key={name} value={name}>{name}</option>)}
+            {tags.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>State
+        <label>
+          State
           <select value={state} onChange={(event) => setState(event.target.value as FlagState | '')}>
             <option value="">any</option>
-            {(Object.keys(STATE_LABELS) as FlagState[]).map((name) => <option key={name} value={name}>{STATE_LABELS[name]}</option>)}
+            {(Object.keys(STATE_LABELS) as FlagState[]).map((name) => (
+              <option key={name} value={name}>
+                {STATE_LABELS[name]}
+              </option>
+            ))}
           </select>
         </label>
         {tag && canWrite && <KillTagButton tag={tag} onKilled={list.reload} />}
       </div>
-      <ErrorBanner error={list.error}><button onClick={list.reload}>Retry</button></ErrorBanner>
+      <ErrorBanner error={list.error}>
+        <button onClick={list.reload}>Retry</button>
+      </ErrorBanner>
       {list.data && shown.length === 0 && (
         <p className="card muted">{list.data.length === 0 ? 'No flags yet.' : 'No flag matches these filters.'}</p>
       )}
       {shown.length > 0 && (
         <ul className="flag-list" aria-label="Flags">
-          {shown.map((item) => <FlagRow key={item.meta.key} item={item} onChanged={list.reload} />)}
+          {shown.map((item) => (
+            <FlagRow key={item.meta.key} item={item} onChanged={list.reload} />
+          ))}
         </ul>
       )}
-      {!list.data && !list.error && <p role="status" className="muted">Loading flags…</p>}
+      {!list.data && !list.error && (
+        <p role="status" className="muted">
+          Loading flags…
+        </p>
+      )}
     </section>
   );
 }

@@ -14,15 +14,25 @@ export function FlagRow({ item, onChanged }: { item: FlagListItem; onChanged: ()
   return (
     <li className="flag-row" data-flag={meta.key}>
       <div className="flag-row-main">
-        <a href={href} className="flag-name" onClick={(event) => {
-          event.preventDefault();
-          navigate({ screen: 'flag', project, env, flag: meta.key, tab: 'targeting' });
-        }}>
+        <a
+          href={href}
+          className="flag-name"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ screen: 'flag', project, env, flag: meta.key, tab: 'targeting' });
+          }}
+        >
           {meta.name || meta.key}
         </a>
         <code className="muted small">{meta.key}</code>
         {meta.tags.length > 0 && (
-          <span className="tags">{meta.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</span>
+          <span className="tags">
+            {meta.tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
+          </span>
         )}
       </div>
       <div className="flag-row-state">
@@ -30,8 +40,10 @@ export function FlagRow({ item, onChanged }: { item: FlagListItem; onChanged: ()
           <>
             <StateBadge state={flagState(config)} />
             <span className="muted small serves">
-              {config.killed ? `killed by ${config.killed.by}${config.killed.reason ? `: ${config.killed.reason}` : ''}`
-                : config.on ? `serves ${describeServe(config.fallthrough)}${config.rules.length ? ` · ${config.rules.length} rule${config.rules.length > 1 ? 's' : ''}` : ''}`
+              {config.killed
+                ? `killed by ${config.killed.by}${config.killed.reason ? `: ${config.killed.reason}` : ''}`
+                : config.on
+                  ? `serves ${describeServe(config.fallthrough)}${config.rules.length ? ` · ${config.rules.length} rule${config.rules.length > 1 ? 's' : ''}` : ''}`
                   : `serves ${config.offVariant}`}
             </span>
           </>

@@ -19,7 +19,10 @@ export function FlagSettings({ meta, onChanged }: { meta: FlagMeta; onChanged: (
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     try {
-      const tagList = tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+      const tagList = tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean);
       await api.updateFlag(project, meta.key, { name, description, tags: tagList });
       setError(undefined);
       setSaved('Settings saved.');
@@ -45,21 +48,36 @@ export function FlagSettings({ meta, onChanged }: { meta: FlagMeta; onChanged: (
           <label htmlFor="meta-tags">Tags (comma-separated)</label>
           <input id="meta-tags" value={tags} onChange={(event) => setTags(event.target.value)} />
           <FieldMessages fields={fields} path="tags" />
-          <p className="muted small">Variants: {Object.entries(meta.variants).map(([key, value]) => `${key} = ${JSON.stringify(value)}`).join(' · ')}</p>
+          <p className="muted small">
+            Variants:{' '}
+            {Object.entries(meta.variants)
+              .map(([key, value]) => `${key} = ${JSON.stringify(value)}`)
+              .join(' · ')}
+          </p>
         </fieldset>
         {canWrite && (
           <div className="actions">
-            <button type="button" className="button-danger" onClick={() => setArchiving(true)}>Archive flag</button>
-            <button type="submit" className="button-primary">Save settings</button>
+            <button type="button" className="button-danger" onClick={() => setArchiving(true)}>
+              Archive flag
+            </button>
+            <button type="submit" className="button-primary">
+              Save settings
+            </button>
           </div>
         )}
       </form>
       {archiving && (
-        <ReasonDialog title={`Archive ${meta.key}?`} confirmLabel="Archive" required={false} danger onClose={() => setArchiving(false)}
+        <ReasonDialog
+          title={`Archive ${meta.key}?`}
+          confirmLabel="Archive"
+          required={false}
+          danger
+          onClose={() => setArchiving(false)}
           onConfirm={async (reason) => {
             await api.archiveFlag(project, meta.key, reason);
             navigate({ screen: 'flags', project, env });
-          }}>
+          }}
+        >
           <p>It disappears from every environment's snapshot; its history stays readable.</p>
         </ReasonDialog>
       )}

@@ -8,7 +8,9 @@ describe('flag state', () => {
   });
 
   it('reports an open breaker when the circuit breaker killed the flag', () => {
-    expect(flagState({ ...base, killed: { at: '2026-01-01T00:00:00Z', by: 'breaker', reason: 'error rate 60%' } })).toBe('breaker');
+    expect(
+      flagState({ ...base, killed: { at: '2026-01-01T00:00:00Z', by: 'breaker', reason: 'error rate 60%' } }),
+    ).toBe('breaker');
   });
 
   it('reports off when the flag is off', () => {

@@ -11,19 +11,29 @@ export function KillTagButton({ tag, onKilled }: { tag: string; onKilled: () => 
 
   return (
     <>
-      <button type="button" className="button-danger" onClick={() => setAsking(true)}>Kill all tagged {tag}</button>
+      <button type="button" className="button-danger" onClick={() => setAsking(true)}>
+        Kill all tagged {tag}
+      </button>
       <Notice>{done}</Notice>
       {asking && (
-        <ReasonDialog title={`Kill every flag tagged ${tag} in ${env}?`} confirmLabel="Kill them all" required danger
+        <ReasonDialog
+          title={`Kill every flag tagged ${tag} in ${env}?`}
+          confirmLabel="Kill them all"
+          required
+          danger
           onClose={() => setAsking(false)}
           onConfirm={async (reason) => {
             const result = await api.killTag(project, env, tag, reason);
             const killed = result.killed ?? [];
-            setDone(killed.length === 0 ? `No live flag tagged ${tag} was left to kill in ${env}.`
-              : `Killed ${killed.length} flag${killed.length === 1 ? '' : 's'} tagged ${tag} in ${env}: ${killed.join(', ')}.`);
+            setDone(
+              killed.length === 0
+                ? `No live flag tagged ${tag} was left to kill in ${env}.`
+                : `Killed ${killed.length} flag${killed.length === 1 ? '' : 's'} tagged ${tag} in ${env}: ${killed.join(', ')}.`,
+            );
             refreshVersion();
             onKilled();
-          }} />
+          }}
+        />
       )}
     </>
   );

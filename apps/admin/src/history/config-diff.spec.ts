@@ -2,13 +2,17 @@ import { diffConfigs } from './config-diff.js';
 
 describe('config diff', () => {
   it('reports a changed leaf with its path', () => {
-    expect(diffConfigs({ on: false }, { on: true })).toEqual([{ path: 'on', kind: 'changed', before: false, after: true }]);
+    expect(diffConfigs({ on: false }, { on: true })).toEqual([
+      { path: 'on', kind: 'changed', before: false, after: true },
+    ]);
   });
 
   it('reports added and removed rules by index', () => {
     const rule = { id: 'r1', serve: { variant: 'on' } };
     expect(diffConfigs({ rules: [] }, { rules: [rule] })).toEqual([{ path: 'rules[0]', kind: 'added', after: rule }]);
-    expect(diffConfigs({ rules: [rule] }, { rules: [] })).toEqual([{ path: 'rules[0]', kind: 'removed', before: rule }]);
+    expect(diffConfigs({ rules: [rule] }, { rules: [] })).toEqual([
+      { path: 'rules[0]', kind: 'removed', before: rule },
+    ]);
   });
 
   it('reports rollout weights that moved', () => {

@@ -29,7 +29,9 @@ export function diffConfigs(before: unknown, after: unknown, path = ''): DiffLin
     return Array.from({ length }, (_, index) => diffConfigs(before[index], after[index], join(path, index))).flat();
   }
   if (isObject(before) && isObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !(path === '' && IGNORED.has(key)));
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+      (key) => !(path === '' && IGNORED.has(key)),
+    );
     return keys.flatMap((key) => diffConfigs(before[key], after[key], join(path, key)));
   }
   return [{ path, kind: 'changed', before, after }];

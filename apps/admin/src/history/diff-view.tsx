@@ -10,8 +10,7 @@ export function DiffView({ before, after }: { before: unknown; after: unknown })
     <ul className="diff" aria-label="Changes">
       {lines.map((line) => (
         <li key={line.path} className={`diff-${line.kind}`}>
-          <code className="diff-path">{line.path}</code>{' '}
-          {line.kind !== 'added' && <del>{showValue(line.before)}</del>}
+          <code className="diff-path">{line.path}</code> {line.kind !== 'added' && <del>{showValue(line.before)}</del>}
           {line.kind === 'changed' && <span aria-hidden="true"> → </span>}
           {line.kind !== 'removed' && <ins>{showValue(line.after)}</ins>}
         </li>

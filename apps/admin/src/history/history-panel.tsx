@@ -39,7 +39,15 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
     <section aria-label="History">
       <ErrorBanner error={error ?? versions.error}>
         {error instanceof ApiError && error.isConflict && (
-          <button onClick={() => { setError(undefined); onReverted(); versions.reload(); }}>Reload</button>
+          <button
+            onClick={() => {
+              setError(undefined);
+              onReverted();
+              versions.reload();
+            }}
+          >
+            Reload
+          </button>
         )}
       </ErrorBanner>
       <Notice>{done}</Notice>
@@ -47,13 +55,19 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
         {list.map((version, index) => (
           <li key={version.version} className="card history-item" data-version={version.version}>
             <div className="history-head">
-              <h3>Version {version.version}{version.version === config.version && <span className="badge badge-on">current</span>}</h3>
+              <h3>
+                Version {version.version}
+                {version.version === config.version && <span className="badge badge-on">current</span>}
+              </h3>
               <span className="muted small">
                 {version.kind && <>{version.kind} · </>}
-                by <strong>{version.actor}</strong> · <time dateTime={version.at}>{version.at ? new Date(version.at).toLocaleString() : ''}</time>
+                by <strong>{version.actor}</strong> ·{' '}
+                <time dateTime={version.at}>{version.at ? new Date(version.at).toLocaleString() : ''}</time>
               </span>
               {canWrite && version.version !== config.version && (
-                <button type="button" onClick={() => setReverting(version)}>Revert to version {version.version}</button>
+                <button type="button" onClick={() => setReverting(version)}>
+                  Revert to version {version.version}
+                </button>
               )}
             </div>
             {version.reason && <p className="reason">“{version.reason}”</p>}
@@ -63,8 +77,13 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
       </ol>
       {versions.data && list.length === 0 && <p className="muted">No versions yet.</p>}
       {reverting && (
-        <ReasonDialog title={`Revert ${flagKey} to version ${reverting.version}?`} confirmLabel={`Revert to version ${reverting.version}`}
-          required={false} onClose={() => setReverting(undefined)} onConfirm={(reason) => revert(reverting, reason)}>
+        <ReasonDialog
+          title={`Revert ${flagKey} to version ${reverting.version}?`}
+          confirmLabel={`Revert to version ${reverting.version}`}
+          required={false}
+          onClose={() => setReverting(undefined)}
+          onConfirm={(reason) => revert(reverting, reason)}
+        >
           <p>This writes version {reverting.version}'s targeting as a new version. The kill switch is not changed.</p>
         </ReasonDialog>
       )}

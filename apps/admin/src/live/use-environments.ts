@@ -29,7 +29,8 @@ export function useEnvironments(api: AdminApi, project: string | undefined): Liv
         inFlight.current = false;
         setError(undefined);
         setLoaded((previous) =>
-          previous?.project === project && sameVersions(previous.list, list) ? previous : { project, list });
+          previous?.project === project && sameVersions(previous.list, list) ? previous : { project, list },
+        );
       },
       (caught: unknown) => {
         inFlight.current = false;
@@ -50,5 +51,9 @@ export function useEnvironments(api: AdminApi, project: string | undefined): Liv
 }
 
 function sameVersions(a: Environment[] | undefined, b: Environment[]): boolean {
-  return !!a && a.length === b.length && a.every((env, index) => env.key === b[index].key && env.version === b[index].version);
+  return (
+    !!a &&
+    a.length === b.length &&
+    a.every((env, index) => env.key === b[index].key && env.version === b[index].version)
+  );
 }

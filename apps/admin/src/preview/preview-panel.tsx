@@ -18,7 +18,11 @@ export function PreviewPanel({ flagKey }: { flagKey: string }): ReactNode {
     try {
       context = JSON.parse(text) as EvaluationContext;
     } catch {
-      setError(new ApiError(400, 'VALIDATION_FAILED', 'The context is not valid JSON.', [{ path: 'context', message: 'Write a JSON object such as { "key": "user-1" }.' }]));
+      setError(
+        new ApiError(400, 'VALIDATION_FAILED', 'The context is not valid JSON.', [
+          { path: 'context', message: 'Write a JSON object such as { "key": "user-1" }.' },
+        ]),
+      );
       return;
     }
     try {
@@ -33,17 +37,43 @@ export function PreviewPanel({ flagKey }: { flagKey: string }): ReactNode {
   return (
     <form className="card preview" onSubmit={evaluate} aria-label="Preview">
       <label htmlFor="preview-context">Context (JSON: a key plus attributes)</label>
-      <textarea id="preview-context" className="mono" rows={6} value={text} onChange={(event) => setText(event.target.value)} />
+      <textarea
+        id="preview-context"
+        className="mono"
+        rows={6}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
       <FieldMessages fields={error instanceof ApiError ? error.fields : []} path="context" />
-      <button type="submit" className="button-primary">Evaluate in {env}</button>
+      <button type="submit" className="button-primary">
+        Evaluate in {env}
+      </button>
       <ErrorBanner error={error} />
       {result && (
         <dl className="result" aria-live="polite">
-          <dt>Value</dt><dd><code data-testid="preview-value">{JSON.stringify(result.value)}</code></dd>
-          <dt>Variant</dt><dd>{result.variant ?? '—'}</dd>
-          <dt>Reason</dt><dd data-testid="preview-reason">{result.reason}{result.errorCode ? ` (${result.errorCode})` : ''}</dd>
-          {result.ruleId && <><dt>Rule</dt><dd>{result.ruleId}</dd></>}
-          {result.errorMessage && <><dt>Detail</dt><dd>{result.errorMessage}</dd></>}
+          <dt>Value</dt>
+          <dd>
+            <code data-testid="preview-value">{JSON.stringify(result.value)}</code>
+          </dd>
+          <dt>Variant</dt>
+          <dd>{result.variant ?? '—'}</dd>
+          <dt>Reason</dt>
+          <dd data-testid="preview-reason">
+            {result.reason}
+            {result.errorCode ? ` (${result.errorCode})` : ''}
+          </dd>
+          {result.ruleId && (
+            <>
+              <dt>Rule</dt>
+              <dd>{result.ruleId}</dd>
+            </>
+          )}
+          {result.errorMessage && (
+            <>
+              <dt>Detail</dt>
+              <dd>{result.errorMessage}</dd>
+            </>
+          )}
         </dl>
       )}
     </form>

@@ -19,7 +19,8 @@ export function parseRoute(path: string): Route {
   const [project, env] = [parts[1], parts[3]];
   if (parts.length === 4) return { screen: 'flags', project, env };
   if (parts[4] === 'audit') return { screen: 'audit', project, env };
-  if (parts[4] === 'segments') return parts[5] ? { screen: 'segments', project, env, segment: parts[5] } : { screen: 'segments', project, env };
+  if (parts[4] === 'segments')
+    return parts[5] ? { screen: 'segments', project, env, segment: parts[5] } : { screen: 'segments', project, env };
   if (parts[4] === 'access') return { screen: 'access', project, env };
   if (parts[4] === 'flags' && parts[5]) {
     const tab = TABS.find((candidate) => candidate === parts[6]) ?? 'targeting';

@@ -30,7 +30,9 @@ export function SignInScreen({ notice, onSignedIn }: SignInScreenProps): ReactNo
       setProblem(
         error instanceof ApiError && error.status === 401
           ? 'That token was not accepted. Check it was copied whole and has not been revoked.'
-          : error instanceof Error ? error.message : String(error),
+          : error instanceof Error
+            ? error.message
+            : String(error),
       );
       setBusy(false);
     }
@@ -40,10 +42,17 @@ export function SignInScreen({ notice, onSignedIn }: SignInScreenProps): ReactNo
     <main className="centered">
       <form className="card sign-in" onSubmit={submit} noValidate>
         <h1>
-          <span className="brand-mark" aria-hidden="true">⇄</span> Switchyard
+          <span className="brand-mark" aria-hidden="true">
+            ⇄
+          </span>{' '}
+          Switchyard
         </h1>
         <p className="muted">Sign in with an admin token. It is kept for this tab only and never put in a URL.</p>
-        {notice && <p role="status" className="banner banner-ok">{notice}</p>}
+        {notice && (
+          <p role="status" className="banner banner-ok">
+            {notice}
+          </p>
+        )}
         <label htmlFor="token">Admin token</label>
         <input
           id="token"

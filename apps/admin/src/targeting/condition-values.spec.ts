@@ -14,7 +14,10 @@ describe('condition values', () => {
   });
 
   it('reads epoch milliseconds and ISO dates for the time operators', () => {
-    expect(parseValues('before', '1767225600000, 2026-01-01T00:00:00Z')).toEqual([1767225600000, '2026-01-01T00:00:00Z']);
+    expect(parseValues('before', '1767225600000, 2026-01-01T00:00:00Z')).toEqual([
+      1767225600000,
+      '2026-01-01T00:00:00Z',
+    ]);
   });
 
   it('writes values back as the text a person types', () => {

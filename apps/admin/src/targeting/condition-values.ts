@@ -26,7 +26,10 @@ export const OPERATOR_LABELS: Record<Operator, string> = {
  * epoch milliseconds or ISO strings for the time operators, strings otherwise. Empty items are dropped.
  */
 export function parseValues(operator: Operator, text: string): Array<string | number | boolean> {
-  const items = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   if (NUMERIC.has(operator)) return items.map((item) => (Number.isFinite(Number(item)) ? Number(item) : item));
   if (TIME.has(operator)) return items.map((item) => (/^\d+$/.test(item) ? Number(item) : item));
   return items;

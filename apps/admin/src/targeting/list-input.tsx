@@ -18,9 +18,13 @@ export function ListInput({ values, parse, format, onValues, ...rest }: ListInpu
   }, [JSON.stringify(values)]);
 
   return (
-    <input {...rest} value={text} onChange={(event) => {
-      setText(event.target.value);
-      onValues(parse(event.target.value));
-    }} />
+    <input
+      {...rest}
+      value={text}
+      onChange={(event) => {
+        setText(event.target.value);
+        onValues(parse(event.target.value));
+      }}
+    />
   );
 }

@@ -36,14 +36,24 @@ export function RampImpactLine({ flagKey, body }: { flagKey: string; body: Confi
 
   const { impact, problem, pending } = state;
   return (
-    <div className="ramp-impact small" style={{ marginTop: '0.5rem' }} role="status" aria-live="polite" aria-busy={pending} data-testid="ramp-impact">
-      {problem ? <span className="muted">{problem}</span>
-        : impact ? (
-          <>
-            <span>{describeImpact(impact)}</span>
-            {impact.transitions.length > 0 && <span className="muted"> {describeTransitions(impact.transitions)}</span>}
-          </>
-        ) : <span className="muted">Counting the recent contexts this change would affect…</span>}
+    <div
+      className="ramp-impact small"
+      style={{ marginTop: '0.5rem' }}
+      role="status"
+      aria-live="polite"
+      aria-busy={pending}
+      data-testid="ramp-impact"
+    >
+      {problem ? (
+        <span className="muted">{problem}</span>
+      ) : impact ? (
+        <>
+          <span>{describeImpact(impact)}</span>
+          {impact.transitions.length > 0 && <span className="muted"> {describeTransitions(impact.transitions)}</span>}
+        </>
+      ) : (
+        <span className="muted">Counting the recent contexts this change would affect…</span>
+      )}
     </div>
   );
 }

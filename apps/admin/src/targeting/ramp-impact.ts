@@ -18,7 +18,13 @@ export interface RampImpact {
 const e = encodeURIComponent;
 
 /** Asks the service what a proposed config would change over the environment's recent contexts. */
-export function fetchRampImpact(api: AdminApi, project: string, env: string, flag: string, body: ConfigBody): Promise<RampImpact> {
+export function fetchRampImpact(
+  api: AdminApi,
+  project: string,
+  env: string,
+  flag: string,
+  body: ConfigBody,
+): Promise<RampImpact> {
   return api.client.post<RampImpact>(`/projects/${e(project)}/environments/${e(env)}/flags/${e(flag)}/impact`, body);
 }
 
@@ -39,5 +45,7 @@ export function describeImpact(impact: RampImpact): string {
 
 /** `off → on: 120, on → off: 3` (an evaluation error shows as "error"). */
 export function describeTransitions(transitions: readonly VariantTransition[]): string {
-  return transitions.map((t) => `${t.from ?? 'error'} → ${t.to ?? 'error'}: ${t.count.toLocaleString('en')}`).join(', ');
+  return transitions
+    .map((t) => `${t.from ?? 'error'} → ${t.to ?? 'error'}: ${t.count.toLocaleString('en')}`)
+    .join(', ');
 }

@@ -22,17 +22,31 @@ export function RolloutEditor({ rollout, variants, path, label, fields, onChange
   const id = useId();
   const weights = Object.fromEntries(variants.map((variant) => [variant, rollout.weights[variant] ?? 0]));
   const total = sumWeights(weights);
-  const change = (variant: string, weight: number): void => onChange({ ...rollout, weights: setWeight(weights, variant, weight) });
+  const change = (variant: string, weight: number): void =>
+    onChange({ ...rollout, weights: setWeight(weights, variant, weight) });
 
   return (
     <div className="rollout" role="group" aria-label={`${label} rollout`}>
       {variants.map((variant) => (
         <div className="rollout-row" key={variant}>
-          <label htmlFor={`${id}-${variant}-range`} className="rollout-variant">{variant}</label>
-          <input id={`${id}-${variant}-range`} type="range" min={0} max={TOTAL} step={1} value={weights[variant]}
+          <label htmlFor={`${id}-${variant}-range`} className="rollout-variant">
+            {variant}
+          </label>
+          <input
+            id={`${id}-${variant}-range`}
+            type="range"
+            min={0}
+            max={TOTAL}
+            step={1}
+            value={weights[variant]}
             aria-valuetext={`${formatPercent(weights[variant])}%`}
-            onChange={(event) => change(variant, Number(event.target.value))} />
-          <PercentInput label={`${label}: ${variant} %`} weight={weights[variant]} onWeight={(weight) => change(variant, weight)} />
+            onChange={(event) => change(variant, Number(event.target.value))}
+          />
+          <PercentInput
+            label={`${label}: ${variant} %`}
+            weight={weights[variant]}
+            onWeight={(weight) => change(variant, weight)}
+          />
           <FieldMessages fields={fields} path={`${path}.weights.${variant}`} exact />
         </div>
       ))}
@@ -42,8 +56,13 @@ export function RolloutEditor({ rollout, variants, path, label, fields, onChange
         </span>
         <label className="inline small">
           Bucket by
-          <input className="short" value={rollout.bucketBy ?? ''} placeholder="key" aria-label={`${label}: bucket by attribute`}
-            onChange={(event) => onChange({ ...rollout, bucketBy: event.target.value || undefined })} />
+          <input
+            className="short"
+            value={rollout.bucketBy ?? ''}
+            placeholder="key"
+            aria-label={`${label}: bucket by attribute`}
+            onChange={(event) => onChange({ ...rollout, bucketBy: event.target.value || undefined })}
+          />
         </label>
       </div>
       <FieldMessages fields={fields} path={`${path}.weights`} exact />

@@ -21,11 +21,16 @@ export function ServeEditor({ serve, variants, path, label, fields, onChange }: 
 
   const toRollout = (): void => {
     const current = 'variant' in serve ? serve.variant : variants[0];
-    onChange({ rollout: { weights: Object.fromEntries(variants.map((variant) => [variant, variant === current ? TOTAL : 0])) } });
+    onChange({
+      rollout: { weights: Object.fromEntries(variants.map((variant) => [variant, variant === current ? TOTAL : 0])) },
+    });
   };
   const toVariant = (): void => {
     const weights = 'rollout' in serve ? serve.rollout.weights : {};
-    const heaviest = variants.reduce((best, variant) => ((weights[variant] ?? 0) > (weights[best] ?? 0) ? variant : best), variants[0]);
+    const heaviest = variants.reduce(
+      (best, variant) => ((weights[variant] ?? 0) > (weights[best] ?? 0) ? variant : best),
+      variants[0],
+    );
     onChange({ variant: heaviest });
   };
 
@@ -33,17 +38,35 @@ export function ServeEditor({ serve, variants, path, label, fields, onChange }: 
     <fieldset className="serve">
       <legend>{label} serves</legend>
       <div className="radio-row">
-        <label className="inline"><input type="radio" name={`${id}-mode`} checked={!isRollout} onChange={toVariant} /> a variant</label>
-        <label className="inline"><input type="radio" name={`${id}-mode`} checked={isRollout} onChange={toRollout} /> a percentage rollout</label>
+        <label className="inline">
+          <input type="radio" name={`${id}-mode`} checked={!isRollout} onChange={toVariant} /> a variant
+        </label>
+        <label className="inline">
+          <input type="radio" name={`${id}-mode`} checked={isRollout} onChange={toRollout} /> a percentage rollout
+        </label>
       </div>
       {'variant' in serve ? (
-        <select aria-label={`${label}: variant`} value={serve.variant} onChange={(event) => onChange({ variant: event.target.value })}>
+        <select
+          aria-label={`${label}: variant`}
+          value={serve.variant}
+          onChange={(event) => onChange({ variant: event.target.value })}
+        >
           {!variants.includes(serve.variant) && <option value={serve.variant}>{serve.variant || '(choose)'}</option>}
-          {variants.map((variant) => <option key={variant} value={variant}>{variant}</option>)}
+          {variants.map((variant) => (
+            <option key={variant} value={variant}>
+              {variant}
+            </option>
+          ))}
         </select>
       ) : (
-        <RolloutEditor rollout={serve.rollout} variants={variants} path={`${path}.rollout`} label={label} fields={fields}
-          onChange={(rollout) => onChange({ rollout })} />
+        <RolloutEditor
+          rollout={serve.rollout}
+          variants={variants}
+          path={`${path}.rollout`}
+          label={label}
+          fields={fields}
+          onChange={(rollout) => onChange({ rollout })}
+        />
       )}
       <FieldMessages fields={fields} path={path} exact />
       {'variant' in serve && <FieldMessages fields={fields} path={`${path}.variant`} />}

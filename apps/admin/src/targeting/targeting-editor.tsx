@@ -68,7 +68,14 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
     setSaving(true);
     setSaved(undefined);
     try {
-      const result = await api.putConfig(project, env, flagKey, toConfigBody(base, draft), base.version, reason || undefined);
+      const result = await api.putConfig(
+        project,
+        env,
+        flagKey,
+        toConfigBody(base, draft),
+        base.version,
+        reason || undefined,
+      );
       const next = result && typeof result.version === 'number' ? result : await api.config(project, env, flagKey);
       setBase(next);
       setDraft(toDraft(next));
@@ -92,52 +99,121 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
       {config.version !== base.version && (
         <div className="banner banner-warn" role="status">
           <p>Someone else saved version {config.version} while you were editing.</p>
-          <button type="button" onClick={() => void reload()}>Reload (discard my edits)</button>
+          <button type="button" onClick={() => void reload()}>
+            Reload (discard my edits)
+          </button>
         </div>
       )}
       <fieldset className="plain" disabled={!canWrite}>
         <div className="card">
-          <label htmlFor="off-variant">Off variant <span className="muted small">(served when off, killed, or a prerequisite fails)</span></label>
-          <select id="off-variant" value={draft.offVariant} onChange={(event) => setDraft({ ...draft, offVariant: event.target.value })}>
-            {variants.map((variant) => <option key={variant} value={variant}>{variant}</option>)}
+          <label htmlFor="off-variant">
+            Off variant <span className="muted small">(served when off, killed, or a prerequisite fails)</span>
+          </label>
+          <select
+            id="off-variant"
+            value={draft.offVariant}
+            onChange={(event) => setDraft({ ...draft, offVariant: event.target.value })}
+          >
+            {variants.map((variant) => (
+              <option key={variant} value={variant}>
+                {variant}
+              </option>
+            ))}
           </select>
           <FieldMessages fields={fields} path="offVariant" />
         </div>
-        <PrerequisitesEditor prerequisites={draft.prerequisites} fields={fields} canWrite={canWrite}
-          onChange={(prerequisites) => setDraft({ ...draft, prerequisites })} />
-        <h2 className="section-title">Rules <span className="muted small">(tried in order; the first that matches wins)</span></h2>
+        <PrerequisitesEditor
+          prerequisites={draft.prerequisites}
+          fields={fields}
+          canWrite={canWrite}
+          onChange={(prerequisites) => setDraft({ ...draft, prerequisites })}
+        />
+        <h2 className="section-title">
+          Rules <span className="muted small">(tried in order; the first that matches wins)</span>
+        </h2>
         <ol className="rules">
           {draft.rules.map((rule, index) => (
-            <RuleEditor key={rule.id} rule={rule} index={index} count={draft.rules.length} variants={variants} segments={segments}
-              fields={fields} canWrite={canWrite} onChange={(next) => setRule(index, next)}
+            <RuleEditor
+              key={rule.id}
+              rule={rule}
+              index={index}
+              count={draft.rules.length}
+              variants={variants}
+              segments={segments}
+              fields={fields}
+              canWrite={canWrite}
+              onChange={(next) => setRule(index, next)}
               onRemove={() => setDraft({ ...draft, rules: draft.rules.filter((_, i) => i !== index) })}
-              onMove={(delta) => setDraft({ ...draft, rules: move(draft.rules, index, delta) })} />
+              onMove={(delta) => setDraft({ ...draft, rules: move(draft.rules, index, delta) })}
+            />
           ))}
         </ol>
         {canWrite && (
-          <button type="button" onClick={() => setDraft({
-            ...draft,
-            rules: [...draft.rules, { id: newRuleId(), conditions: [{ attribute: 'key', operator: 'in', values: [] }], serve: { variant: variants[0] } }],
-          })}>Add rule</button>
+          <button
+            type="button"
+            onClick={() =>
+              setDraft({
+                ...draft,
+                rules: [
+                  ...draft.rules,
+                  {
+                    id: newRuleId(),
+                    conditions: [{ attribute: 'key', operator: 'in', values: [] }],
+                    serve: { variant: variants[0] },
+                  },
+                ],
+              })
+            }
+          >
+            Add rule
+          </button>
         )}
         <FieldMessages fields={fields} path="rules" exact />
         <div className="card">
-          <ServeEditor serve={draft.fallthrough} variants={variants} path="fallthrough" label="Default rule" fields={fields}
-            onChange={(fallthrough) => setDraft({ ...draft, fallthrough })} />
+          <ServeEditor
+            serve={draft.fallthrough}
+            variants={variants}
+            path="fallthrough"
+            label="Default rule"
+            fields={fields}
+            onChange={(fallthrough) => setDraft({ ...draft, fallthrough })}
+          />
           <RampImpactLine flagKey={flagKey} body={toConfigBody(base, draft)} />
         </div>
       </fieldset>
       {canWrite && (
         <div className={`save-bar ${dirty ? 'save-bar-dirty' : ''}`}>
           <ErrorBanner error={error}>
-            {error instanceof ApiError && error.isConflict && <button type="button" onClick={() => void reload()}>Reload (discard my edits)</button>}
+            {error instanceof ApiError && error.isConflict && (
+              <button type="button" onClick={() => void reload()}>
+                Reload (discard my edits)
+              </button>
+            )}
           </ErrorBanner>
           <Notice>{saved}</Notice>
-          <label htmlFor="save-reason" className="visually-hidden">Reason for this change</label>
-          <input id="save-reason" className="grow" placeholder="Reason for this change (optional)" value={reason}
-            onChange={(event) => setReason(event.target.value)} />
-          <button type="button" disabled={!dirty || saving} onClick={() => { setDraft(toDraft(base)); setError(undefined); }}>Discard</button>
-          <button type="submit" className="button-primary" disabled={!dirty || saving}>{saving ? 'Saving…' : 'Save targeting'}</button>
+          <label htmlFor="save-reason" className="visually-hidden">
+            Reason for this change
+          </label>
+          <input
+            id="save-reason"
+            className="grow"
+            placeholder="Reason for this change (optional)"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <button
+            type="button"
+            disabled={!dirty || saving}
+            onClick={() => {
+              setDraft(toDraft(base));
+              setError(undefined);
+            }}
+          >
+            Discard
+          </button>
+          <button type="submit" className="button-primary" disabled={!dirty || saving}>
+            {saving ? 'Saving…' : 'Save targeting'}
+          </button>
         </div>
       )}
     </form>

@@ -33,6 +33,10 @@ describe('rollout weights', () => {
   });
 
   it('gives a lowered weight back to the last declared other variant', () => {
-    expect(setWeight({ off: 0, shadow: 40000, live: 60000 }, 'live', 10000)).toEqual({ off: 0, shadow: 90000, live: 10000 });
+    expect(setWeight({ off: 0, shadow: 40000, live: 60000 }, 'live', 10000)).toEqual({
+      off: 0,
+      shadow: 90000,
+      live: 10000,
+    });
   });
 });

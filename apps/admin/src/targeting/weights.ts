@@ -38,7 +38,9 @@ export function setWeight(weights: Record<string, number>, variant: string, weig
   const target = Math.max(0, Math.min(TOTAL, Math.round(weight)));
   const next = { ...weights, [variant]: target };
   let excess = sumWeights(next) - TOTAL;
-  const others = Object.keys(next).filter((key) => key !== variant).reverse();
+  const others = Object.keys(next)
+    .filter((key) => key !== variant)
+    .reverse();
   for (const other of others) {
     if (excess === 0) break;
     const current = next[other] ?? 0;

@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import { ApiError, messagesFor, type FieldError } from '../api/api-error.js';
 
 /** The messages the service gave for one field, shown right under it. */
-export function FieldMessages({ fields, path, id, exact }: { fields: readonly FieldError[]; path: string; id?: string; exact?: boolean }): ReactNode {
+export function FieldMessages({
+  fields,
+  path,
+  id,
+  exact,
+}: {
+  fields: readonly FieldError[];
+  path: string;
+  id?: string;
+  exact?: boolean;
+}): ReactNode {
   const messages = messagesFor(fields, path, exact);
   if (messages.length === 0) return null;
   return (
@@ -35,9 +45,7 @@ export function describeError(error: Error): string {
     case 'VERSION_CONFLICT':
       return `Someone else changed this flag while you were working${error.currentVersion ? ` (it is now at version ${error.currentVersion})` : ''}. Reload to see their change, then make yours again.`;
     case 'VALIDATION_FAILED':
-      return error.fields.length > 0
-        ? `${error.message} — see the messages next to the fields.`
-        : error.message;
+      return error.fields.length > 0 ? `${error.message} — see the messages next to the fields.` : error.message;
     default:
       return error.message;
   }

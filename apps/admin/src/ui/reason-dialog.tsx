@@ -12,7 +12,15 @@ interface ReasonDialogProps {
 }
 
 /** A modal that asks why, then runs the change; Escape or Cancel closes it without doing anything. */
-export function ReasonDialog({ title, confirmLabel, required, danger, children, onConfirm, onClose }: ReasonDialogProps): ReactNode {
+export function ReasonDialog({
+  title,
+  confirmLabel,
+  required,
+  danger,
+  children,
+  onConfirm,
+  onClose,
+}: ReasonDialogProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);

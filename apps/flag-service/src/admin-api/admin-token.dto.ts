@@ -10,7 +10,10 @@ export class CreateAdminTokenDto {
   @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
-  @ApiProperty({ enum: ['viewer', 'editor', 'admin'], description: 'viewer reads; editor changes flags; admin also manages access' })
+  @ApiProperty({
+    enum: ['viewer', 'editor', 'admin'],
+    description: 'viewer reads; editor changes flags; admin also manages access',
+  })
   @IsIn(['viewer', 'editor', 'admin'])
   role: Role;
 }

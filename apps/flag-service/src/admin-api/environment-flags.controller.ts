@@ -12,9 +12,19 @@ export class EnvironmentFlagsController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOkResponse({ type: EnvironmentFlagListDto, description: 'Flags (archived ones with ?archived=true) with their configs here, and the environment version' })
+  @ApiOkResponse({
+    type: EnvironmentFlagListDto,
+    description: 'Flags (archived ones with ?archived=true) with their configs here, and the environment version',
+  })
   @ApiNotFoundResponse({ description: 'No such project or environment' })
-  list(@Param('project') project: string, @Param('env') env: string, @Query() query: ListFlagsQueryDto): Promise<EnvironmentFlagListDto> {
-    return this.listEnvironmentFlags.execute(project, env, { includeArchived: query.archived === 'true', tag: query.tag });
+  list(
+    @Param('project') project: string,
+    @Param('env') env: string,
+    @Query() query: ListFlagsQueryDto,
+  ): Promise<EnvironmentFlagListDto> {
+    return this.listEnvironmentFlags.execute(project, env, {
+      includeArchived: query.archived === 'true',
+      tag: query.tag,
+    });
   }
 }

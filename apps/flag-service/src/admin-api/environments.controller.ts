@@ -10,14 +10,21 @@ import { CreateEnvironmentDto, EnvironmentDto, EnvironmentListDto } from './proj
 @ApiTags('environments')
 @Controller('api/projects/:project/environments')
 export class EnvironmentsController {
-  constructor(private readonly createEnvironment: CreateEnvironment, private readonly listEnvironments: ListEnvironments) {}
+  constructor(
+    private readonly createEnvironment: CreateEnvironment,
+    private readonly listEnvironments: ListEnvironments,
+  ) {}
 
   @Post()
   @RequireRole('admin')
   @ApiCreatedResponse({ type: EnvironmentDto })
   @ApiNotFoundResponse({ description: 'No such project' })
   @ApiConflictResponse({ description: 'An environment with this key exists in the project (ALREADY_EXISTS)' })
-  create(@Param('project') project: string, @Body() body: CreateEnvironmentDto, @CurrentActor() actor: Actor): Promise<EnvironmentDto> {
+  create(
+    @Param('project') project: string,
+    @Body() body: CreateEnvironmentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<EnvironmentDto> {
     return this.createEnvironment.execute({ projectKey: project, key: body.key, name: body.name.trim() }, actor);
   }
 

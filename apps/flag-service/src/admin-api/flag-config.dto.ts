@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Kill, Prerequisite, Rule, Serve } from '@switchyard/evaluation';
 import { Allow, IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 
-const RULE_EXAMPLE = [{ id: 'beta-fr', conditions: [{ attribute: 'country', operator: 'in', values: ['FR'] }], serve: { variant: 'on' } }];
+const RULE_EXAMPLE = [
+  { id: 'beta-fr', conditions: [{ attribute: 'country', operator: 'in', values: ['FR'] }], serve: { variant: 'on' } },
+];
 
 /** The kill record of a config. */
 export class KillDto {
@@ -16,8 +18,15 @@ export class FlagConfigDto {
   @ApiProperty() on: boolean;
   @ApiProperty({ example: 'off' }) offVariant: string;
   @ApiProperty({ type: 'array', items: { type: 'object' }, example: RULE_EXAMPLE }) rules: Rule[];
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { variant: 'on' }, description: '{ variant } or { rollout: { bucketBy?, weights } }' }) fallthrough: Serve;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ flag: 'payments', variants: ['on'] }] }) prerequisites: Prerequisite[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { variant: 'on' },
+    description: '{ variant } or { rollout: { bucketBy?, weights } }',
+  })
+  fallthrough: Serve;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ flag: 'payments', variants: ['on'] }] })
+  prerequisites: Prerequisite[];
   @ApiPropertyOptional({ type: KillDto, nullable: true }) killed: Kill | null;
   @ApiProperty({ description: 'Bucketing salt; defaults to the flag key' }) salt: string;
 }
@@ -32,18 +41,31 @@ export class UpdateFlagConfigDto {
 
   @ApiProperty({ example: 'off' }) @Allow() offVariant: string;
 
-  @ApiProperty({ type: 'array', items: { type: 'object' }, maxItems: 200, example: RULE_EXAMPLE }) @Allow() rules: Rule[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, maxItems: 200, example: RULE_EXAMPLE })
+  @Allow()
+  rules: Rule[];
 
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { rollout: { bucketBy: 'key', weights: { on: 25000, off: 75000 } } } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { rollout: { bucketBy: 'key', weights: { on: 25000, off: 75000 } } },
+  })
   @Allow()
   fallthrough: Serve;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, maxItems: 50 }) @Allow() prerequisites?: Prerequisite[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, maxItems: 50 })
+  @Allow()
+  prerequisites?: Prerequisite[];
 
-  @ApiPropertyOptional({ description: 'Bucketing salt; changing it reshuffles every rollout', maxLength: 256 }) @Allow() salt?: string;
+  @ApiPropertyOptional({ description: 'Bucketing salt; changing it reshuffles every rollout', maxLength: 256 })
+  @Allow()
+  salt?: string;
 
   @ApiPropertyOptional({ description: 'The version this edit is based on (or the If-Match header)' })
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
   baseVersion?: number;
 
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
@@ -54,16 +76,27 @@ export class ToggleFlagDto {
   @ApiProperty() @IsBoolean() on: boolean;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
   @ApiPropertyOptional({ description: 'Optional: refuse with 409 if the config moved on' })
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
   baseVersion?: number;
 }
 
 /** Body of POST …/kill and …/restore: no base version needed, never 409. */
 export class KillFlagDto {
-  @ApiPropertyOptional({ maxLength: 1000, example: 'incident 4242' }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @ApiPropertyOptional({ maxLength: 1000, example: 'incident 4242' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 
-  @ApiPropertyOptional({ description: 'Accepted and ignored (as is If-Match): a kill or restore is never refused as stale' })
-  @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({
+    description: 'Accepted and ignored (as is If-Match): a kill or restore is never refused as stale',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   baseVersion?: number;
 }
 
@@ -77,9 +110,15 @@ export class FlagConfigStateDto {
   @ApiProperty() flagKey: string;
   @ApiProperty() environmentKey: string;
   @ApiProperty({ description: 'The config version; send it back as If-Match or baseVersion' }) version: number;
-  @ApiPropertyOptional({ description: 'The environment version this write produced (or, when unchanged, the current one)' }) environmentVersion?: number;
+  @ApiPropertyOptional({
+    description: 'The environment version this write produced (or, when unchanged, the current one)',
+  })
+  environmentVersion?: number;
   @ApiProperty({ type: FlagConfigDto }) config: FlagConfigDto;
-  @ApiPropertyOptional({ description: 'true when the write asked for what was already stored: nothing was written (no version, audit entry or change)' })
+  @ApiPropertyOptional({
+    description:
+      'true when the write asked for what was already stored: nothing was written (no version, audit entry or change)',
+  })
   unchanged?: boolean;
 }
 

@@ -11,7 +11,14 @@ import { UpdateFlagConfig } from '../../../../libs/flags/application/update-flag
 import type { Actor } from '../../../../libs/kernel/actor.js';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { baseVersionOf, etagOf } from './base-version.js';
-import { FlagConfigStateDto, KillByTagDto, KillByTagResultDto, KillFlagDto, ToggleFlagDto, UpdateFlagConfigDto } from './flag-config.dto.js';
+import {
+  FlagConfigStateDto,
+  KillByTagDto,
+  KillByTagResultDto,
+  KillFlagDto,
+  ToggleFlagDto,
+  UpdateFlagConfigDto,
+} from './flag-config.dto.js';
 
 type Keys = { project: string; env: string; flag: string };
 
@@ -40,23 +47,43 @@ export class FlagConfigsController {
   async get(@Param() keys: Keys, @Res({ passthrough: true }) reply: FastifyReply): Promise<FlagConfigStateDto> {
     const record = await this.getConfig.execute(keys.project, keys.env, keys.flag);
     void reply.header('etag', etagOf(record.version));
-    return { flagKey: record.flagKey, environmentKey: record.environmentKey, version: record.version, config: record.config };
+    return {
+      flagKey: record.flagKey,
+      environmentKey: record.environmentKey,
+      version: record.version,
+      config: record.config,
+    };
   }
 
   @Put('flags/:flag')
   @RequireRole('editor')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The config version this edit is based on, e.g. "3" (or baseVersion in the body); one of them is required' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The config version this edit is based on, e.g. "3" (or baseVersion in the body); one of them is required',
+  })
   @ApiOkResponse({ type: FlagConfigStateDto })
-  @ApiConflictResponse({ description: 'VERSION_CONFLICT: the config moved on since the base version; the body carries currentVersion' })
+  @ApiConflictResponse({
+    description: 'VERSION_CONFLICT: the config moved on since the base version; the body carries currentVersion',
+  })
   async update(
-    @Param() keys: Keys, @Body() body: UpdateFlagConfigDto, @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param() keys: Keys,
+    @Body() body: UpdateFlagConfigDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FlagConfigStateDto> {
     const { baseVersion, reason, ...input } = body;
     const target = { projectKey: keys.project, environmentKey: keys.env, flagKey: keys.flag, actor };
-    const result = await this.updateConfig.execute(target, { ...input, prerequisites: input.prerequisites ?? [] }, {
-      baseVersion: baseVersionOf(ifMatch, baseVersion), reason,
-    });
+    const result = await this.updateConfig.execute(
+      target,
+      { ...input, prerequisites: input.prerequisites ?? [] },
+      {
+        baseVersion: baseVersionOf(ifMatch, baseVersion),
+        reason,
+      },
+    );
     return state(result, reply);
   }
 
@@ -66,19 +93,33 @@ export class FlagConfigsController {
   @ApiOkResponse({ type: FlagConfigStateDto })
   @ApiConflictResponse({ description: 'Only when a base version was given and is stale' })
   async toggle(
-    @Param() keys: Keys, @Body() body: ToggleFlagDto, @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param() keys: Keys,
+    @Body() body: ToggleFlagDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FlagConfigStateDto> {
     const target = { projectKey: keys.project, environmentKey: keys.env, flagKey: keys.flag, actor };
-    const result = await this.toggleFlag.execute(target, body.on, { baseVersion: baseVersionOf(ifMatch, body.baseVersion), reason: body.reason });
+    const result = await this.toggleFlag.execute(target, body.on, {
+      baseVersion: baseVersionOf(ifMatch, body.baseVersion),
+      reason: body.reason,
+    });
     return state(result, reply);
   }
 
   @Post('flags/:flag/kill')
   @HttpCode(200)
   @RequireRole('editor')
-  @ApiOkResponse({ type: FlagConfigStateDto, description: 'Killed: serves its off variant everywhere. Never 409; a kill of a killed flag is unchanged.' })
-  async kill(@Param() keys: Keys, @Body() body: KillFlagDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<FlagConfigStateDto> {
+  @ApiOkResponse({
+    type: FlagConfigStateDto,
+    description: 'Killed: serves its off variant everywhere. Never 409; a kill of a killed flag is unchanged.',
+  })
+  async kill(
+    @Param() keys: Keys,
+    @Body() body: KillFlagDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FlagConfigStateDto> {
     const target = { projectKey: keys.project, environmentKey: keys.env, flagKey: keys.flag, actor };
     return state(await this.killFlag.execute(target, body.reason), reply);
   }
@@ -86,8 +127,17 @@ export class FlagConfigsController {
   @Post('flags/:flag/restore')
   @HttpCode(200)
   @RequireRole('editor')
-  @ApiOkResponse({ type: FlagConfigStateDto, description: 'Kill cleared; the rest of the config is kept. Never 409; a restore of a flag not killed is unchanged.' })
-  async restore(@Param() keys: Keys, @Body() body: KillFlagDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<FlagConfigStateDto> {
+  @ApiOkResponse({
+    type: FlagConfigStateDto,
+    description:
+      'Kill cleared; the rest of the config is kept. Never 409; a restore of a flag not killed is unchanged.',
+  })
+  async restore(
+    @Param() keys: Keys,
+    @Body() body: KillFlagDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FlagConfigStateDto> {
     const target = { projectKey: keys.project, environmentKey: keys.env, flagKey: keys.flag, actor };
     return state(await this.restoreFlag.execute(target, body.reason), reply);
   }
@@ -96,7 +146,18 @@ export class FlagConfigsController {
   @HttpCode(200)
   @RequireRole('editor')
   @ApiOkResponse({ type: KillByTagResultDto, description: 'Every live flag with the tag killed, in one change' })
-  killTagged(@Param('project') project: string, @Param('env') env: string, @Body() body: KillByTagDto, @CurrentActor() actor: Actor): Promise<KillByTagResultDto> {
-    return this.killByTag.execute({ projectKey: project, environmentKey: env, tag: body.tag, reason: body.reason, actor });
+  killTagged(
+    @Param('project') project: string,
+    @Param('env') env: string,
+    @Body() body: KillByTagDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<KillByTagResultDto> {
+    return this.killByTag.execute({
+      projectKey: project,
+      environmentKey: env,
+      tag: body.tag,
+      reason: body.reason,
+      actor,
+    });
   }
 }

@@ -13,10 +13,18 @@ export class FlagImpactController {
   @Post('impact')
   @HttpCode(200)
   @RequireRole('viewer')
-  @ApiOkResponse({ type: FlagImpactDto, description: 'The current and the proposed config evaluated over recent contexts; nothing is written' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the proposal is refused exactly as the PUT would refuse it' })
+  @ApiOkResponse({
+    type: FlagImpactDto,
+    description: 'The current and the proposed config evaluated over recent contexts; nothing is written',
+  })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED: the proposal is refused exactly as the PUT would refuse it',
+  })
   impact(
-    @Param('project') project: string, @Param('env') env: string, @Param('flag') flag: string, @Body() body: FlagImpactProposalDto,
+    @Param('project') project: string,
+    @Param('env') env: string,
+    @Param('flag') flag: string,
+    @Body() body: FlagImpactProposalDto,
   ): Promise<FlagImpactDto> {
     const config = { ...body, prerequisites: body.prerequisites ?? [] } as unknown as Record<string, unknown>;
     return this.estimate.execute({ projectKey: project, environmentKey: env, flagKey: flag }, config);

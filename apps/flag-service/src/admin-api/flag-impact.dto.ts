@@ -6,7 +6,8 @@ export class FlagImpactProposalDto extends OmitType(UpdateFlagConfigDto, ['baseV
 
 /** How many contexts move from one variant to another. */
 export class VariantTransitionDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Variant served now (null: an evaluation error)' }) from: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Variant served now (null: an evaluation error)' }) from:
+    string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Variant the proposal would serve' }) to: string | null;
   @ApiProperty() count: number;
 }
@@ -15,7 +16,13 @@ export class VariantTransitionDto {
 export class FlagImpactDto {
   @ApiProperty({ description: 'Recent contexts evaluated (the most recent, at most 10,000)' }) sampled: number;
   @ApiProperty({ description: 'How many of them would get a different variant' }) changed: number;
-  @ApiProperty({ type: [VariantTransitionDto], description: 'The changes, most frequent first' }) transitions: VariantTransitionDto[];
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Oldest last-seen time among them; null when none reported yet' })
+  @ApiProperty({ type: [VariantTransitionDto], description: 'The changes, most frequent first' })
+  transitions: VariantTransitionDto[];
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Oldest last-seen time among them; null when none reported yet',
+  })
   since: string | null;
 }

@@ -29,13 +29,22 @@ export class FlagVersionListDto {
 /** Query of GET …/versions. */
 export class ListVersionsQueryDto {
   @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }
 
 /** Query of GET …/diff. */
 export class DiffQueryDto {
-  @ApiProperty({ example: 3, maximum: MAX_VERSION }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_VERSION) from: number;
+  @ApiProperty({ example: 3, maximum: MAX_VERSION })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VERSION)
+  from: number;
   @ApiProperty({ example: 5, maximum: MAX_VERSION }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_VERSION) to: number;
 }
 
@@ -57,13 +66,18 @@ export class DiffDto {
 /** Body of POST …/revert. */
 export class RevertFlagDto {
   @ApiProperty({ description: 'The version whose config becomes current again' })
-  @IsInt() @Min(1) @Max(1_000_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
   version: number;
 
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
 
   @ApiPropertyOptional({ description: 'Optional: refuse with 409 if the config moved on' })
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
   baseVersion?: number;
 }
 
@@ -78,7 +92,10 @@ export class PreviewDto {
 export class EvaluationResultDto {
   @ApiProperty({ description: 'The served value' }) value: unknown;
   @ApiPropertyOptional() variant?: string;
-  @ApiProperty({ enum: ['STATIC', 'DEFAULT', 'TARGETING_MATCH', 'SPLIT', 'DISABLED', 'KILLED', 'PREREQUISITE_FAILED', 'ERROR'] }) reason: string;
+  @ApiProperty({
+    enum: ['STATIC', 'DEFAULT', 'TARGETING_MATCH', 'SPLIT', 'DISABLED', 'KILLED', 'PREREQUISITE_FAILED', 'ERROR'],
+  })
+  reason: string;
   @ApiPropertyOptional() errorCode?: string;
   @ApiPropertyOptional() errorMessage?: string;
   @ApiPropertyOptional({ description: 'The matching rule, for TARGETING_MATCH and rule-level SPLIT' }) ruleId?: string;

@@ -9,7 +9,14 @@ import type { Actor } from '../../../../libs/kernel/actor.js';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { baseVersionOf, etagOf } from './base-version.js';
 import { FlagConfigStateDto } from './flag-config.dto.js';
-import { DiffDto, DiffQueryDto, FlagVersionDto, FlagVersionListDto, ListVersionsQueryDto, RevertFlagDto } from './flag-version.dto.js';
+import {
+  DiffDto,
+  DiffQueryDto,
+  FlagVersionDto,
+  FlagVersionListDto,
+  ListVersionsQueryDto,
+  RevertFlagDto,
+} from './flag-version.dto.js';
 
 type Keys = { project: string; env: string; flag: string };
 const toKeys = (keys: Keys) => ({ projectKey: keys.project, environmentKey: keys.env, flagKey: keys.flag });
@@ -36,7 +43,12 @@ export class FlagVersionsController {
   @RequireRole('viewer')
   @ApiOkResponse({ type: FlagVersionDto })
   @ApiNotFoundResponse({ description: 'No such version' })
-  get(@Param('project') project: string, @Param('env') env: string, @Param('flag') flag: string, @Param('n', ParseIntPipe) n: number): Promise<FlagVersionDto> {
+  get(
+    @Param('project') project: string,
+    @Param('env') env: string,
+    @Param('flag') flag: string,
+    @Param('n', ParseIntPipe) n: number,
+  ): Promise<FlagVersionDto> {
     return this.getVersion.execute(toKeys({ project, env, flag }), n);
   }
 
@@ -50,14 +62,21 @@ export class FlagVersionsController {
   @Post('revert')
   @HttpCode(200)
   @RequireRole('editor')
-  @ApiOkResponse({ type: FlagConfigStateDto, description: 'A new version (kind revert) with the old config, checked again' })
+  @ApiOkResponse({
+    type: FlagConfigStateDto,
+    description: 'A new version (kind revert) with the old config, checked again',
+  })
   @ApiConflictResponse({ description: 'Only when a base version was given and is stale' })
   async revert(
-    @Param() keys: Keys, @Body() body: RevertFlagDto, @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param() keys: Keys,
+    @Body() body: RevertFlagDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FlagConfigStateDto> {
     const result = await this.revertConfig.execute({ ...toKeys(keys), actor }, body.version, {
-      baseVersion: baseVersionOf(ifMatch, body.baseVersion), reason: body.reason,
+      baseVersion: baseVersionOf(ifMatch, body.baseVersion),
+      reason: body.reason,
     });
     void reply.header('etag', etagOf(result.version));
     const { flagKey, environmentKey, version, environmentVersion, config, unchanged } = result;

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FlagType, JsonValue } from '@switchyard/evaluation';
-import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  Allow,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { SLUG_PATTERN as SLUG } from '../../../../libs/flags/domain/slug.js';
 import { IsOmittable } from '../http/is-omittable.js';
 import { FlagConfigDto } from './flag-config.dto.js';
@@ -8,22 +19,33 @@ import { FlagConfigDto } from './flag-config.dto.js';
 /** Optional metadata fields shared by create and PATCH. */
 class FlagMetadataDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOmittable() @IsString() @MaxLength(2000)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(2000)
   description?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['checkout'], maxItems: 50 })
-  @IsOmittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(SLUG, { each: true, message: 'each tag must be a slug' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Matches(SLUG, { each: true, message: 'each tag must be a slug' })
   tags?: string[];
 
-  @ApiPropertyOptional({ description: 'true for release/experiment flags meant to be removed; false for permanent ones' })
-  @IsOmittable() @IsBoolean()
+  @ApiPropertyOptional({
+    description: 'true for release/experiment flags meant to be removed; false for permanent ones',
+  })
+  @IsOmittable()
+  @IsBoolean()
   temporary?: boolean;
 }
 
 /** Fields of a flag's metadata that PATCH may change (variants and type are fixed at creation). */
 export class UpdateFlagDto extends FlagMetadataDto {
   @ApiPropertyOptional({ example: 'New checkout', maxLength: 200 })
-  @IsOmittable() @IsString() @Length(1, 200)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 200)
   name?: string;
 }
 
@@ -37,22 +59,35 @@ export class CreateFlagDto extends FlagMetadataDto {
   key: string;
 
   @ApiProperty({ example: 'New checkout', maxLength: 200 })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @ApiProperty({ enum: ['boolean', 'string', 'number', 'json'] })
   @Allow()
   type: FlagType;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, maxProperties: 50, example: { on: true, off: false }, description: 'Variant key → value; boolean flags default to { on: true, off: false }' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    maxProperties: 50,
+    example: { on: true, off: false },
+    description: 'Variant key → value; boolean flags default to { on: true, off: false }',
+  })
   @Allow()
   variants?: Record<string, JsonValue>;
 
-  @ApiPropertyOptional({ example: 'off', description: 'Served while off or killed; defaults to "off" or the first variant' })
+  @ApiPropertyOptional({
+    example: 'off',
+    description: 'Served while off or killed; defaults to "off" or the first variant',
+  })
   @Allow()
   offVariant?: string;
 
-  @ApiPropertyOptional({ example: 'on', description: 'Served when on and no rule matches; defaults to "on" or another variant' })
+  @ApiPropertyOptional({
+    example: 'on',
+    description: 'Served when on and no rule matches; defaults to "on" or another variant',
+  })
   @Allow()
   fallthroughVariant?: string;
 }
@@ -60,7 +95,9 @@ export class CreateFlagDto extends FlagMetadataDto {
 /** Body of POST …/flags/:flag/archive. */
 export class ArchiveFlagDto {
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   reason?: string;
 }
 
@@ -101,23 +138,29 @@ export class FlagListDto {
 /** Query of GET /api/projects/:project/flags. */
 export class ListFlagsQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Include archived flags' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   archived?: 'true' | 'false';
 
   @ApiPropertyOptional({ description: 'Only flags with this tag' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   tag?: string;
 }
 
 /** A flag's metadata with its current config in one environment. */
 export class EnvironmentFlagDto extends FlagDto {
-  @ApiProperty({ description: 'The config version; send it back as If-Match or baseVersion when editing' }) version: number;
+  @ApiProperty({ description: 'The config version; send it back as If-Match or baseVersion when editing' })
+  version: number;
   @ApiProperty({ type: FlagConfigDto }) config: FlagConfigDto;
-  @ApiProperty({ format: 'date-time', description: 'When the config last changed (updatedAt is the metadata\'s)' }) configUpdatedAt: string;
+  @ApiProperty({ format: 'date-time', description: "When the config last changed (updatedAt is the metadata's)" })
+  configUpdatedAt: string;
 }
 
 /** GET /api/projects/:project/environments/:env/flags. */
 export class EnvironmentFlagListDto {
-  @ApiProperty({ description: 'The environment version the list was read at; refetch when it moves' }) environmentVersion: number;
+  @ApiProperty({ description: 'The environment version the list was read at; refetch when it moves' })
+  environmentVersion: number;
   @ApiProperty({ type: [EnvironmentFlagDto] }) items: EnvironmentFlagDto[];
 }

@@ -15,8 +15,15 @@ import { SegmentsController } from './segments.controller.js';
 @Module({
   imports: [FlagsModule, AuditModule],
   controllers: [
-    ProjectsController, EnvironmentsController, FlagsController, EnvironmentFlagsController, FlagConfigsController,
-    FlagVersionsController, PreviewController, SegmentsController, AuditController,
+    ProjectsController,
+    EnvironmentsController,
+    FlagsController,
+    EnvironmentFlagsController,
+    FlagConfigsController,
+    FlagVersionsController,
+    PreviewController,
+    SegmentsController,
+    AuditController,
   ],
 })
 export class FlagsAdminModule {}

@@ -7,7 +7,15 @@ import { ListFlags } from '../../../../libs/flags/application/list-flags.js';
 import { UpdateFlag } from '../../../../libs/flags/application/update-flag.js';
 import type { Actor } from '../../../../libs/kernel/actor.js';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
-import { ArchiveFlagDto, CreateFlagDto, FlagDetailDto, FlagDto, FlagListDto, ListFlagsQueryDto, UpdateFlagDto } from './flag.dto.js';
+import {
+  ArchiveFlagDto,
+  CreateFlagDto,
+  FlagDetailDto,
+  FlagDto,
+  FlagListDto,
+  ListFlagsQueryDto,
+  UpdateFlagDto,
+} from './flag.dto.js';
 
 /** Flags of a project (metadata); editors write, viewers read. */
 @ApiTags('flags')
@@ -25,7 +33,11 @@ export class FlagsController {
   @RequireRole('editor')
   @ApiCreatedResponse({ type: FlagDto, description: 'Created, off in every environment (config version 1)' })
   @ApiConflictResponse({ description: 'A flag with this key exists (ALREADY_EXISTS)' })
-  create(@Param('project') project: string, @Body() body: CreateFlagDto, @CurrentActor() actor: Actor): Promise<FlagDto> {
+  create(
+    @Param('project') project: string,
+    @Body() body: CreateFlagDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FlagDto> {
     return this.createFlag.execute(project, { ...body, name: body.name.trim() }, actor);
   }
 
@@ -33,7 +45,9 @@ export class FlagsController {
   @RequireRole('viewer')
   @ApiOkResponse({ type: FlagListDto })
   async list(@Param('project') project: string, @Query() query: ListFlagsQueryDto): Promise<FlagListDto> {
-    return { items: await this.listFlags.execute(project, { includeArchived: query.archived === 'true', tag: query.tag }) };
+    return {
+      items: await this.listFlags.execute(project, { includeArchived: query.archived === 'true', tag: query.tag }),
+    };
   }
 
   @Get(':flag')
@@ -47,7 +61,12 @@ export class FlagsController {
   @Patch(':flag')
   @RequireRole('editor')
   @ApiOkResponse({ type: FlagDto })
-  update(@Param('project') project: string, @Param('flag') flag: string, @Body() body: UpdateFlagDto, @CurrentActor() actor: Actor): Promise<FlagDto> {
+  update(
+    @Param('project') project: string,
+    @Param('flag') flag: string,
+    @Body() body: UpdateFlagDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FlagDto> {
     return this.updateFlag.execute(project, flag, { ...body, name: body.name?.trim() }, actor);
   }
 
@@ -55,7 +74,12 @@ export class FlagsController {
   @HttpCode(200)
   @RequireRole('editor')
   @ApiOkResponse({ type: FlagDto, description: 'Archived: removed from every snapshot, still readable' })
-  archive(@Param('project') project: string, @Param('flag') flag: string, @Body() body: ArchiveFlagDto, @CurrentActor() actor: Actor): Promise<FlagDto> {
+  archive(
+    @Param('project') project: string,
+    @Param('flag') flag: string,
+    @Body() body: ArchiveFlagDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FlagDto> {
     return this.archiveFlag.execute(project, flag, body.reason, actor);
   }
 }

@@ -14,8 +14,19 @@ export class PreviewController {
   @Post('evaluate')
   @HttpCode(200)
   @RequireRole('viewer')
-  @ApiOkResponse({ type: PreviewResultDto, description: 'The value, variant, reason (and matching rule) for the context' })
-  evaluate(@Param('project') project: string, @Param('env') env: string, @Param('flag') flag: string, @Body() body: PreviewDto): Promise<PreviewResultDto> {
-    return this.preview.execute({ projectKey: project, environmentKey: env, flagKey: flag }, body.context as EvaluationContext);
+  @ApiOkResponse({
+    type: PreviewResultDto,
+    description: 'The value, variant, reason (and matching rule) for the context',
+  })
+  evaluate(
+    @Param('project') project: string,
+    @Param('env') env: string,
+    @Param('flag') flag: string,
+    @Body() body: PreviewDto,
+  ): Promise<PreviewResultDto> {
+    return this.preview.execute(
+      { projectKey: project, environmentKey: env, flagKey: flag },
+      body.context as EvaluationContext,
+    );
   }
 }

@@ -4,7 +4,11 @@ import { SLUG_PATTERN } from '../../../../libs/flags/domain/slug.js';
 
 /** Body of POST /api/projects. */
 export class CreateProjectDto {
-  @ApiProperty({ example: 'shop', pattern: SLUG_PATTERN.source, description: 'Slug, unique (checked by the use case: one key grammar)' })
+  @ApiProperty({
+    example: 'shop',
+    pattern: SLUG_PATTERN.source,
+    description: 'Slug, unique (checked by the use case: one key grammar)',
+  })
   @Allow()
   key: string;
 

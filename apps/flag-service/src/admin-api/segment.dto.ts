@@ -21,12 +21,22 @@ export class UpdateSegmentDto {
   @Allow()
   excluded?: string[];
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, maxItems: 50, example: [{ attribute: 'email', operator: 'endsWith', values: ['@example.com'] }] })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    maxItems: 50,
+    example: [{ attribute: 'email', operator: 'endsWith', values: ['@example.com'] }],
+  })
   @Allow()
   conditions?: Condition[];
 
-  @ApiPropertyOptional({ description: 'The segment version this edit is based on (or If-Match); refused with 409 when stale' })
-  @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000)
+  @ApiPropertyOptional({
+    description: 'The segment version this edit is based on (or If-Match); refused with 409 when stale',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
   baseVersion?: number;
 }
 
@@ -51,7 +61,8 @@ export class SegmentDto {
 
 /** The answer of a segment PUT: the segment, and whether this write changed it. */
 export class SegmentUpdateDto extends SegmentDto {
-  @ApiProperty({ description: 'true when the PUT asked for what was already stored: nothing was written' }) unchanged: boolean;
+  @ApiProperty({ description: 'true when the PUT asked for what was already stored: nothing was written' })
+  unchanged: boolean;
 }
 
 /** GET /api/projects/:project/segments. */

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CreateSegment } from '../../../../libs/flags/application/create-segment.js';
 import { GetSegment } from '../../../../libs/flags/application/get-segment.js';
@@ -25,7 +32,11 @@ export class SegmentsController {
   @RequireRole('editor')
   @ApiCreatedResponse({ type: SegmentDto })
   @ApiConflictResponse({ description: 'A segment with this key exists (ALREADY_EXISTS)' })
-  create(@Param('project') project: string, @Body() body: CreateSegmentDto, @CurrentActor() actor: Actor): Promise<SegmentDto> {
+  create(
+    @Param('project') project: string,
+    @Body() body: CreateSegmentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SegmentDto> {
     const { baseVersion: _ignored, ...input } = body;
     return this.createSegment.execute(project, input, actor);
   }
@@ -41,7 +52,11 @@ export class SegmentsController {
   @RequireRole('viewer')
   @ApiOkResponse({ type: SegmentDto, description: 'ETag: the segment version' })
   @ApiNotFoundResponse({ description: 'No such project or segment' })
-  async get(@Param('project') project: string, @Param('segment') segment: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<SegmentDto> {
+  async get(
+    @Param('project') project: string,
+    @Param('segment') segment: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SegmentDto> {
     const found = await this.getSegment.execute(project, segment);
     void reply.header('etag', etagOf(found.version));
     return found;
@@ -53,11 +68,21 @@ export class SegmentsController {
   @ApiOkResponse({ type: SegmentUpdateDto })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT when the base version is stale' })
   async update(
-    @Param('project') project: string, @Param('segment') segment: string, @Body() body: UpdateSegmentDto,
-    @Headers('if-match') ifMatch: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('project') project: string,
+    @Param('segment') segment: string,
+    @Body() body: UpdateSegmentDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SegmentUpdateDto> {
     const { baseVersion, ...input } = body;
-    const updated = await this.updateSegment.execute(project, segment, input, { baseVersion: baseVersionOf(ifMatch, baseVersion) }, actor);
+    const updated = await this.updateSegment.execute(
+      project,
+      segment,
+      input,
+      { baseVersion: baseVersionOf(ifMatch, baseVersion) },
+      actor,
+    );
     void reply.header('etag', etagOf(updated.segment.version));
     return { ...updated.segment, unchanged: updated.unchanged };
   }

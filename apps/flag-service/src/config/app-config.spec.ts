@@ -13,7 +13,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.1', '::1']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.1',
+      '::1',
+    ]);
     expect(loadConfig({ TRUST_PROXY: 'loopback,10.1.2.3' }).trustProxy).toEqual(['loopback', '10.1.2.3']);
   });
 
@@ -45,21 +49,37 @@ describe('loadConfig', () => {
   });
 
   it('never repeats a bad admin token in its message', () => {
-    expect(() => loadConfig({ SWITCHYARD_ADMIN_TOKEN: 'short-secret' })).toThrow(/SWITCHYARD_ADMIN_TOKEN: must be at least 16/);
+    expect(() => loadConfig({ SWITCHYARD_ADMIN_TOKEN: 'short-secret' })).toThrow(
+      /SWITCHYARD_ADMIN_TOKEN: must be at least 16/,
+    );
     expect(() => loadConfig({ SWITCHYARD_ADMIN_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('bounds streams, the change log and /metrics by default, and reads the bounds and the metrics token', () => {
     expect(loadConfig({})).toMatchObject({
-      sseMaxStreamsPerKey: 1000, changeLogRetentionVersions: 10_000, changeLogRetentionMs: 86_400_000,
-      changeLogPruneIntervalMs: 60_000, metricsMaxEvaluationSeries: 10_000, metricsToken: undefined,
+      sseMaxStreamsPerKey: 1000,
+      changeLogRetentionVersions: 10_000,
+      changeLogRetentionMs: 86_400_000,
+      changeLogPruneIntervalMs: 60_000,
+      metricsMaxEvaluationSeries: 10_000,
+      metricsToken: undefined,
     });
-    expect(loadConfig({
-      SSE_MAX_STREAMS_PER_KEY: '2', CHANGE_LOG_RETENTION_VERSIONS: '50', CHANGE_LOG_RETENTION_MS: '3600000',
-      CHANGE_LOG_PRUNE_INTERVAL_MS: '1000', METRICS_MAX_EVALUATION_SERIES: '100', METRICS_TOKEN: 'metrics-token-0123456789',
-    })).toMatchObject({
-      sseMaxStreamsPerKey: 2, changeLogRetentionVersions: 50, changeLogRetentionMs: 3_600_000,
-      changeLogPruneIntervalMs: 1000, metricsMaxEvaluationSeries: 100, metricsToken: 'metrics-token-0123456789',
+    expect(
+      loadConfig({
+        SSE_MAX_STREAMS_PER_KEY: '2',
+        CHANGE_LOG_RETENTION_VERSIONS: '50',
+        CHANGE_LOG_RETENTION_MS: '3600000',
+        CHANGE_LOG_PRUNE_INTERVAL_MS: '1000',
+        METRICS_MAX_EVALUATION_SERIES: '100',
+        METRICS_TOKEN: 'metrics-token-0123456789',
+      }),
+    ).toMatchObject({
+      sseMaxStreamsPerKey: 2,
+      changeLogRetentionVersions: 50,
+      changeLogRetentionMs: 3_600_000,
+      changeLogPruneIntervalMs: 1000,
+      metricsMaxEvaluationSeries: 100,
+      metricsToken: 'metrics-token-0123456789',
     });
     expect(() => loadConfig({ SSE_MAX_STREAMS_PER_KEY: '0' })).toThrow(/SSE_MAX_STREAMS_PER_KEY/);
     expect(() => loadConfig({ CHANGE_LOG_RETENTION_VERSIONS: 'all' })).toThrow(/CHANGE_LOG_RETENTION_VERSIONS/);

@@ -28,14 +28,20 @@ export const appConfigSchema = z.object({
   REDIS_URL: redisUrl,
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   TRUST_PROXY: optionalText.refine((value) => value === undefined || validTrustProxy(value), {
-    message: 'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs (or loopback, linklocal, uniquelocal)',
+    message:
+      'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs (or loopback, linklocal, uniquelocal)',
   }),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
   DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   NODE_ID: optionalText,
   SSE_MAX_STREAMS_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   CHANGE_LOG_RETENTION_VERSIONS: z.coerce.number().int().min(1).max(1_000_000_000).default(10_000),
-  CHANGE_LOG_RETENTION_MS: z.coerce.number().int().min(1_000).max(365 * 86_400_000).default(86_400_000),
+  CHANGE_LOG_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(365 * 86_400_000)
+    .default(86_400_000),
   CHANGE_LOG_PRUNE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
   METRICS_MAX_EVALUATION_SERIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {

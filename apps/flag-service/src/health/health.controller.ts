@@ -1,7 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { HealthIndicatorRegistry, type HealthCheckResult } from '../../../../libs/kernel/observability/health-indicator-registry.js';
+import {
+  HealthIndicatorRegistry,
+  type HealthCheckResult,
+} from '../../../../libs/kernel/observability/health-indicator-registry.js';
 import { Public } from '../http/auth.decorators.js';
 
 /** Liveness and readiness for load balancers and orchestrators. */
@@ -20,7 +23,9 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ description: 'Every check is up (or only degraded)' })
   @ApiServiceUnavailableResponse({ description: 'A check is down' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: HealthCheckResult['status']; checks: Record<string, HealthCheckResult> }> {
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: HealthCheckResult['status']; checks: Record<string, HealthCheckResult> }> {
     const checks = await this.registry.run();
     const statuses = Object.values(checks).map((check) => check.status);
     const status = statuses.includes('down') ? 'down' : statuses.includes('degraded') ? 'degraded' : 'up';

@@ -18,7 +18,10 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export class MetricsController {
   private readonly expected: Buffer | undefined;
 
-  constructor(private readonly metrics: MetricsRegistry, @Inject(METRICS_TOKEN) token: string | null) {
+  constructor(
+    private readonly metrics: MetricsRegistry,
+    @Inject(METRICS_TOKEN) token: string | null,
+  ) {
     this.expected = token === null ? undefined : digest(token);
   }
 

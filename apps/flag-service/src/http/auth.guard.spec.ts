@@ -16,9 +16,14 @@ describe('AuthGuard', () => {
   beforeEach(() => {
     // One failure is the limit, so "counted as a failed authentication" shows as a blocked address.
     limiter = new FailedAuthLimiter({ maxFailures: 1, windowMs: 60_000 });
-    guard = new AuthGuard(new Reflector(), new Authenticate(transaction.tokens, transaction.keys, new CredentialCache()), limiter);
+    guard = new AuthGuard(
+      new Reflector(),
+      new Authenticate(transaction.tokens, transaction.keys, new CredentialCache()),
+      limiter,
+    );
   });
-  const issue = async (role: Role) => (await new CreateAdminToken(transaction).execute({ name: role, role }, SYSTEM_ACTOR)).token;
+  const issue = async (role: Role) =>
+    (await new CreateAdminToken(transaction).execute({ name: role, role }, SYSTEM_ACTOR)).token;
 
   const contextFor = (requirement: AuthRequirement | undefined, authorization?: string) => {
     const handler = () => undefined;
@@ -49,8 +54,12 @@ describe('AuthGuard', () => {
     const { context, request } = contextFor({ kind: 'role', role: 'viewer' }, `Bearer ${editor}`);
     await expect(guard.canActivate(context)).resolves.toBe(true);
     expect(request.switchyardActor).toMatchObject({ type: 'token', role: 'editor' });
-    await expect(guard.canActivate(contextFor({ kind: 'role', role: 'editor' }, `Bearer ${editor}`).context)).resolves.toBe(true);
-    await expect(guard.canActivate(contextFor({ kind: 'role', role: 'admin' }, `Bearer ${editor}`).context)).rejects.toMatchObject({
+    await expect(
+      guard.canActivate(contextFor({ kind: 'role', role: 'editor' }, `Bearer ${editor}`).context),
+    ).resolves.toBe(true);
+    await expect(
+      guard.canActivate(contextFor({ kind: 'role', role: 'admin' }, `Bearer ${editor}`).context),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });

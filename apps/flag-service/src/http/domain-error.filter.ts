@@ -20,7 +20,9 @@ export class DomainErrorFilter implements ExceptionFilter {
         stack: error instanceof Error ? error.stack : undefined,
       });
     } else if (response.status === 503) {
-      this.logger.event('warn', 'database unavailable', { error: error instanceof Error ? error.message : String(error) });
+      this.logger.event('warn', 'database unavailable', {
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     void reply.status(response.status).headers(response.headers).send(response.body);
   }

@@ -43,10 +43,18 @@ describe('toErrorResponse', () => {
   it('maps transport errors by status', () => {
     expect(toErrorResponse(new NotFoundException('Cannot GET /x')).body.error.code).toBe('NOT_FOUND');
     expect(toErrorResponse(new BadRequestException('bad')).status).toBe(400);
-    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
     expect(toErrorResponse(tooLarge).body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(toErrorResponse(Object.assign(new Error('URI Too Long'), { statusCode: 414 })).body.error.code).toBe('URI_TOO_LONG');
-    expect(toErrorResponse(Object.assign(new Error('x'), { statusCode: 431 })).body.error).toMatchObject({ code: 'HEADERS_TOO_LARGE', message: 'request headers too large' });
+    expect(toErrorResponse(Object.assign(new Error('URI Too Long'), { statusCode: 414 })).body.error.code).toBe(
+      'URI_TOO_LONG',
+    );
+    expect(toErrorResponse(Object.assign(new Error('x'), { statusCode: 431 })).body.error).toMatchObject({
+      code: 'HEADERS_TOO_LARGE',
+      message: 'request headers too large',
+    });
   });
 
   it('answers anything else with 500, the request id, and no internals', () => {

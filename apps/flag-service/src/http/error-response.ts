@@ -4,12 +4,23 @@ import { type DomainErrorCode, type FieldError, isDomainError } from '../../../.
 
 /** Codes of errors the transport raises before any use case runs. */
 export type TransportErrorCode =
-  | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'URI_TOO_LONG' | 'HEADERS_TOO_LARGE' | 'REQUEST_TIMEOUT'
-  | 'REQUEST_ABORTED' | 'INTERNAL';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'URI_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
+  | 'REQUEST_ABORTED'
+  | 'INTERNAL';
 
 /** The body of every error answer: `{ error: { code, message, fields, ...extra } }`. */
 export interface ErrorBody {
-  error: { code: DomainErrorCode | TransportErrorCode; message: string; fields: FieldError[]; requestId?: string } & Record<string, unknown>;
+  error: {
+    code: DomainErrorCode | TransportErrorCode;
+    message: string;
+    fields: FieldError[];
+    requestId?: string;
+  } & Record<string, unknown>;
 }
 
 /**
@@ -67,7 +78,13 @@ const BY_STATUS: Record<number, DomainErrorCode | TransportErrorCode> = {
 
 /** Turns anything thrown while answering a request into the one error shape. */
 export function toErrorResponse(error: unknown, requestId?: string): ErrorResponse {
-  const answer = (status: number, code: ErrorBody['error']['code'], message: string, extra: Partial<ErrorResponse> = {}, more: Record<string, unknown> = {}): ErrorResponse => ({
+  const answer = (
+    status: number,
+    code: ErrorBody['error']['code'],
+    message: string,
+    extra: Partial<ErrorResponse> = {},
+    more: Record<string, unknown> = {},
+  ): ErrorResponse => ({
     status,
     body: { error: { code, message, fields: [], ...more, ...(requestId ? { requestId } : {}) } },
     headers: {},
@@ -76,13 +93,23 @@ export function toErrorResponse(error: unknown, requestId?: string): ErrorRespon
   });
 
   if (isDomainError(error)) {
-    const response = answer(statusOf(error.code), error.code, error.message, {}, { ...error.extra, fields: error.fields });
+    const response = answer(
+      statusOf(error.code),
+      error.code,
+      error.message,
+      {},
+      { ...error.extra, fields: error.fields },
+    );
     const retryAfter = error.extra.retryAfterSeconds;
-    if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') response.headers['retry-after'] = String(retryAfter);
+    if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number')
+      response.headers['retry-after'] = String(retryAfter);
     return response;
   }
   // Before the database check: the aborted body stream's error is an ECONNRESET too, from the client's socket.
-  if (isClientAbort(error)) return answer(400, 'REQUEST_ABORTED', 'the client closed the connection before the request was complete', { aborted: true });
+  if (isClientAbort(error))
+    return answer(400, 'REQUEST_ABORTED', 'the client closed the connection before the request was complete', {
+      aborted: true,
+    });
   if (isDatabaseUnavailable(error)) return answer(503, 'UNAVAILABLE', 'database unavailable');
   const status = transportStatus(error);
   if (status !== undefined && status >= 400 && status < 500 && BY_STATUS[status]) {

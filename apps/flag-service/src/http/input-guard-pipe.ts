@@ -17,9 +17,10 @@ const PARAM_GRAMMAR: Record<string, (value: string) => FieldError | null> = {
   env: keyProblem,
   flag: keyProblem,
   segment: keyProblem,
-  n: (value) => (/^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= MAX_VERSION
-    ? null
-    : { path: 'n', message: `must be a version number from 1 to ${MAX_VERSION}`, code: 'OUT_OF_RANGE' }),
+  n: (value) =>
+    /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= MAX_VERSION
+      ? null
+      : { path: 'n', message: `must be a version number from 1 to ${MAX_VERSION}`, code: 'OUT_OF_RANGE' },
 };
 
 /**
@@ -41,7 +42,10 @@ export class InputGuardPipe implements PipeTransform {
     }
     if (fields.length > 0) {
       const tooDeep = fields.some((field) => field.code === 'TOO_DEEP');
-      throw DomainError.validation(tooDeep ? `The request body is nested deeper than ${MAX_BODY_DEPTH} levels` : 'The request is invalid', fields);
+      throw DomainError.validation(
+        tooDeep ? `The request body is nested deeper than ${MAX_BODY_DEPTH} levels` : 'The request is invalid',
+        fields,
+      );
     }
     return value;
   }

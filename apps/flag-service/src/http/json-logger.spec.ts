@@ -23,6 +23,11 @@ describe('JsonLogger', () => {
     logger.debug('chattier');
     logger.error('broken', 'stack trace', 'Ctx');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', msg: 'broken', stack: 'stack trace', context: 'Ctx' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'error',
+      msg: 'broken',
+      stack: 'stack trace',
+      context: 'Ctx',
+    });
   });
 });

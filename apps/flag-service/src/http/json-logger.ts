@@ -38,7 +38,15 @@ export class JsonLogger implements LoggerService {
   event(level: Level, message: string, fields: Record<string, unknown>): void {
     if (RANK[level] > RANK[this.level]) return;
     const requestId = currentRequestId();
-    this.sink(JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...(requestId ? { requestId } : {}), ...fields }));
+    this.sink(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level,
+        msg: message,
+        ...(requestId ? { requestId } : {}),
+        ...fields,
+      }),
+    );
   }
 
   // Nest calls log(message, context) and error(message, stack, context).

@@ -40,7 +40,7 @@ describe('serveAdminUi', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
-  it('serves index.html for the app\'s own paths so a reload keeps the screen', async () => {
+  it("serves index.html for the app's own paths so a reload keeps the screen", async () => {
     const response = await get('/projects/shop/environments/production/flags/x?tab=1');
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('id="root"');

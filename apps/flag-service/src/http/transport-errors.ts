@@ -9,7 +9,10 @@ import { toErrorResponse } from './error-response.js';
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const response = toErrorResponse(error, request.id);
-  void reply.status(response.status).headers({ ...response.headers, 'x-request-id': request.id }).send(response.body);
+  void reply
+    .status(response.status)
+    .headers({ ...response.headers, 'x-request-id': request.id })
+    .send(response.body);
 }
 
 /**
@@ -19,10 +22,14 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = JSON.stringify(toErrorResponse(Object.assign(new Error(STATUS_CODES[status]), { statusCode: status })).body);
+  const body = JSON.stringify(
+    toErrorResponse(Object.assign(new Error(STATUS_CODES[status]), { statusCode: status })).body,
+  );
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

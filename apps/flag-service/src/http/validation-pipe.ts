@@ -42,7 +42,11 @@ export function codeOf(constraint: string, value: unknown): string {
 export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ path, message, code: codeOf(constraint, error.value) }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      path,
+      message,
+      code: codeOf(constraint, error.value),
+    }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

@@ -12,7 +12,9 @@ export class DeliveryStatusController {
   constructor(private readonly getStatus: GetDeliveryStatus) {}
 
   @Get('projects/:project/environments/:env/delivery')
-  @ApiOkResponse({ description: '"version N applied by X of Y live instances, p50/p99 propagation T ms", and the instances' })
+  @ApiOkResponse({
+    description: '"version N applied by X of Y live instances, p50/p99 propagation T ms", and the instances',
+  })
   @ApiNotFoundResponse({ description: 'No such project or environment' })
   status(@Param('project') project: string, @Param('env') env: string): Promise<DeliveryStatus> {
     return this.getStatus.execute(project, env);

@@ -19,7 +19,10 @@ export class SdkApiModule {
           nodeId: config.nodeId,
           maxEvaluationSeries: config.metricsMaxEvaluationSeries,
           maxStreamsPerKey: config.sseMaxStreamsPerKey,
-          changeLogRetention: { keepVersions: config.changeLogRetentionVersions, maxAgeMs: config.changeLogRetentionMs },
+          changeLogRetention: {
+            keepVersions: config.changeLogRetentionVersions,
+            maxAgeMs: config.changeLogRetentionMs,
+          },
           changeLogPruneIntervalMs: config.changeLogPruneIntervalMs,
         }),
       ],

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDefined, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Max, Min, ValidateBy,
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import type { EvaluationContext } from '@switchyard/evaluation';
@@ -12,13 +23,14 @@ import { SDK_REPORT_LIMITS } from '../../../../libs/delivery/domain/sdk-report.j
 const TEXT = SDK_REPORT_LIMITS.textLength;
 
 /** Refuses what Postgres would refuse later, in the batched write shared with other SDKs' rows. */
-const SafeText = () => ValidateBy({
-  name: 'isSafeText',
-  validator: {
-    validate: (value: unknown) => typeof value !== 'string' || !hasUnsafeCharacters(value),
-    defaultMessage: (args) => `${args?.property ?? 'text'} ${UNSAFE_TEXT_MESSAGE}`,
-  },
-});
+const SafeText = () =>
+  ValidateBy({
+    name: 'isSafeText',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !hasUnsafeCharacters(value),
+      defaultMessage: (args) => `${args?.property ?? 'text'} ${UNSAFE_TEXT_MESSAGE}`,
+    },
+  });
 
 /** Which SDK instance reports. */
 export class SdkInstanceDto {
@@ -43,34 +55,56 @@ export class AckDto {
 /** Body of POST /sdk/v1/events: one batch of reports from one SDK instance. */
 export class SdkEventsDto {
   @ApiProperty({ type: SdkInstanceDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => SdkInstanceDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SdkInstanceDto)
   instance: SdkInstanceDto;
 
   @ApiPropertyOptional({ type: [EvaluationCountDto], maxItems: SDK_REPORT_LIMITS.evaluations })
-  @IsOptional() @IsArray() @ArrayMaxSize(SDK_REPORT_LIMITS.evaluations)
-  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => EvaluationCountDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SDK_REPORT_LIMITS.evaluations)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => EvaluationCountDto)
   evaluations?: EvaluationCountDto[];
 
   @ApiPropertyOptional({ type: [AckDto], maxItems: SDK_REPORT_LIMITS.acks })
-  @IsOptional() @IsArray() @ArrayMaxSize(SDK_REPORT_LIMITS.acks)
-  @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AckDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SDK_REPORT_LIMITS.acks)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => AckDto)
   acks?: AckDto[];
 
   @ApiPropertyOptional({ minimum: 0, description: 'Events the SDK dropped because its buffer was full' })
-  @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   dropped?: number;
 
   @ApiPropertyOptional({
-    type: 'array', items: { type: 'object', additionalProperties: true }, maxItems: RECENT_CONTEXT_LIMITS.perBatch,
-    description: 'A sample of recently evaluated contexts ({ key, ...attributes }, private attributes already stripped)',
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    maxItems: RECENT_CONTEXT_LIMITS.perBatch,
+    description:
+      'A sample of recently evaluated contexts ({ key, ...attributes }, private attributes already stripped)',
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(RECENT_CONTEXT_LIMITS.perBatch)
-  @ValidateBy({
-    name: 'isRecentContext',
-    validator: {
-      validate: (value: unknown) => recentContextProblem(value) === null,
-      defaultMessage: (args) => `each context: ${recentContextProblem(args?.value) ?? 'invalid'}`,
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(RECENT_CONTEXT_LIMITS.perBatch)
+  @ValidateBy(
+    {
+      name: 'isRecentContext',
+      validator: {
+        validate: (value: unknown) => recentContextProblem(value) === null,
+        defaultMessage: (args) => `each context: ${recentContextProblem(args?.value) ?? 'invalid'}`,
+      },
     },
-  }, { each: true })
+    { each: true },
+  )
   contexts?: EvaluationContext[];
 }

@@ -26,7 +26,11 @@ export class SdkController {
   @Get('snapshot')
   @ApiOkResponse({ description: 'The environment: { version, flags, segments }; ETag is "<version>"' })
   @ApiNotModifiedResponse({ description: 'If-None-Match matches the current version' })
-  async snapshot(@CurrentSdkKey() key: SdkKeyPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async snapshot(
+    @CurrentSdkKey() key: SdkKeyPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const snapshot = await this.snapshots.get(key.environmentId);
     if (!snapshot) throw DeliveryErrors.keyEnvironmentGone();
     void reply.header('etag', snapshot.etag).header('cache-control', 'no-cache');
@@ -37,7 +41,11 @@ export class SdkController {
   @Get('stream')
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'Server-Sent Events: snapshot, then patch events; Last-Event-ID resumes' })
-  async stream(@CurrentSdkKey() key: SdkKeyPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async stream(
+    @CurrentSdkKey() key: SdkKeyPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const query = request.query as Record<string, unknown> | undefined;
     const lastEventId = parseVersion(request.headers['last-event-id'] ?? query?.['lastEventId']);
     await openSseStream(this.hub, key.environmentId, bearer(request.headers.authorization), reply, lastEventId);

@@ -13,7 +13,12 @@ const configuration = {
           { in: [{ var: 'plan' }, [...INTERNAL_PLANS]] },
           'on',
           { in: [{ var: 'country' }, [...ROLLOUT_COUNTRIES]] },
-          { fractional: [['on', ROLLOUT_PERCENT], ['off', 100 - ROLLOUT_PERCENT]] },
+          {
+            fractional: [
+              ['on', ROLLOUT_PERCENT],
+              ['off', 100 - ROLLOUT_PERCENT],
+            ],
+          },
           null,
         ],
       },

@@ -14,7 +14,9 @@ const vectorsPath = fileURLToPath(new URL('../../../../../shared/vectors/bucketi
 
 function loadVectors(): VectorCase[] {
   if (!existsSync(vectorsPath)) {
-    throw new Error(`bucketing vectors not found at ${vectorsPath}: the shared/ folder must sit beside the repo (../shared/vectors/bucketing.json)`);
+    throw new Error(
+      `bucketing vectors not found at ${vectorsPath}: the shared/ folder must sit beside the repo (../shared/vectors/bucketing.json)`,
+    );
   }
   return (JSON.parse(readFileSync(vectorsPath, 'utf8')) as { cases: VectorCase[] }).cases;
 }

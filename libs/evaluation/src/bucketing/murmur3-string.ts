@@ -51,7 +51,14 @@ export function hashUtf16(text: string, h: number, tail: number, tailBytes: numb
  * code point as UTF-8, exactly as `TextEncoder` does (a lone surrogate becomes U+FFFD, EF BF BD), and feeds
  * its bytes one by one.
  */
-export function continueUtf8(text: string, from: number, h: number, tail: number, shift: number, length: number): number {
+export function continueUtf8(
+  text: string,
+  from: number,
+  h: number,
+  tail: number,
+  shift: number,
+  length: number,
+): number {
   const n = text.length;
   for (let i = from; i < n; i++) {
     let code = text.charCodeAt(i);
@@ -61,7 +68,7 @@ export function continueUtf8(text: string, from: number, h: number, tail: number
       bytes = code;
       count = 1;
     } else if (code < 0x800) {
-      bytes = (0xc0 | (code >> 6)) | ((0x80 | (code & 0x3f)) << 8);
+      bytes = 0xc0 | (code >> 6) | ((0x80 | (code & 0x3f)) << 8);
       count = 2;
     } else {
       if (code >= 0xd800 && code <= 0xdfff) {
@@ -74,11 +81,15 @@ export function continueUtf8(text: string, from: number, h: number, tail: number
         }
       }
       if (code >= 0x10000) {
-        bytes = (0xf0 | (code >> 18)) | ((0x80 | ((code >> 12) & 0x3f)) << 8) |
-          ((0x80 | ((code >> 6) & 0x3f)) << 16) | ((0x80 | (code & 0x3f)) << 24);
+        bytes =
+          0xf0 |
+          (code >> 18) |
+          ((0x80 | ((code >> 12) & 0x3f)) << 8) |
+          ((0x80 | ((code >> 6) & 0x3f)) << 16) |
+          ((0x80 | (code & 0x3f)) << 24);
         count = 4;
       } else {
-        bytes = (0xe0 | (code >> 12)) | ((0x80 | ((code >> 6) & 0x3f)) << 8) | ((0x80 | (code & 0x3f)) << 16);
+        bytes = 0xe0 | (code >> 12) | ((0x80 | ((code >> 6) & 0x3f)) << 8) | ((0x80 | (code & 0x3f)) << 16);
         count = 3;
       }
     }

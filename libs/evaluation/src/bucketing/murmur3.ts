@@ -6,7 +6,8 @@ export function murmur3Bytes(bytes: Uint8Array, length: number, seed: number): n
   let h = seed | 0;
   const blockEnd = length & ~3;
   let i = 0;
-  for (; i < blockEnd; i += 4) h = mixBlock(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+  for (; i < blockEnd; i += 4)
+    h = mixBlock(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
   let tail = 0;
   for (let shift = 0; i < length; i++, shift += 8) tail |= bytes[i] << shift;
   return finishHash(h, tail, length & 3, length) >>> 0;

@@ -25,8 +25,10 @@ function referenceMurmur3(bytes: Uint8Array, seed: number): number {
   const tail = blocks * 4;
   let k1 = 0;
   switch (bytes.length & 3) {
-    case 3: k1 ^= bytes[tail + 2] << 16; // falls through
-    case 2: k1 ^= bytes[tail + 1] << 8; // falls through
+    case 3:
+      k1 ^= bytes[tail + 2] << 16; // falls through
+    case 2:
+      k1 ^= bytes[tail + 1] << 8; // falls through
     case 1:
       k1 ^= bytes[tail];
       k1 = Math.imul(k1, c1);
@@ -51,14 +53,24 @@ const referenceBucket = (salt: string, value: string): number =>
 const unit = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)) },
   { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0x7ff }).map((code) => String.fromCharCode(code)) },
-  { weight: 1, arbitrary: fc.integer({ min: 0x800, max: 0xffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCharCode(c)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 0x800, max: 0xffff })
+      .filter((c) => c < 0xd800 || c > 0xdfff)
+      .map((c) => String.fromCharCode(c)),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }).map((code) => String.fromCodePoint(code)) },
   { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)) },
 );
 const text = (maxLength: number) => fc.string({ unit, maxLength });
 const ascii = (maxLength: number) => fc.string({ unit: 'binary-ascii', maxLength });
 /** Mostly short mixed strings, some pure ASCII (the fast path end to end), some long. */
-const value = fc.oneof({ weight: 4, arbitrary: text(40) }, { weight: 3, arbitrary: ascii(40) }, { weight: 1, arbitrary: text(600) });
+const value = fc.oneof(
+  { weight: 4, arbitrary: text(40) },
+  { weight: 3, arbitrary: ascii(40) },
+  { weight: 1, arbitrary: text(600) },
+);
 /** Salts of every length modulo 4, so the value meets the prefix at every offset inside a block. */
 const salt = fc.oneof(ascii(13), text(13));
 

@@ -28,7 +28,8 @@ export class SaltedBucketer {
     prefix[saltBytes.length] = COLON;
     const blockEnd = prefix.length & ~3;
     let h = 0;
-    for (let i = 0; i < blockEnd; i += 4) h = mixBlock(h, prefix[i] | (prefix[i + 1] << 8) | (prefix[i + 2] << 16) | (prefix[i + 3] << 24));
+    for (let i = 0; i < blockEnd; i += 4)
+      h = mixBlock(h, prefix[i] | (prefix[i + 1] << 8) | (prefix[i + 2] << 16) | (prefix[i + 3] << 24));
     let tail = 0;
     for (let i = blockEnd, shift = 0; i < prefix.length; i++, shift += 8) tail |= prefix[i] << shift;
     this.state = h;

@@ -63,7 +63,10 @@ function compilePrerequisites(raw: unknown): CompiledPrerequisite[] | string {
     if (!isObject(item) || typeof item.flag !== 'string' || !Array.isArray(item.variants)) {
       return `prerequisites[${i}]: must be { flag, variants: [...] }`;
     }
-    compiled.push({ flag: item.flag, variants: new Set(item.variants.filter((v): v is string => typeof v === 'string')) });
+    compiled.push({
+      flag: item.flag,
+      variants: new Set(item.variants.filter((v): v is string => typeof v === 'string')),
+    });
   }
   return compiled;
 }

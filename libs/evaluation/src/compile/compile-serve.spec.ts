@@ -16,9 +16,25 @@ describe('rollouts', () => {
   const userBucket = bucket('split', key);
 
   it('serves with SPLIT and the rule id when a rule serves a rollout', () => {
-    const flag = booleanFlag({ type: 'string', variants, offVariant: 'a', rules: [{ id: 'r9', conditions: [], serve: rollout({ b: 100000 }) }] });
-    expect(evaluate(flag, { key })).toEqual({ value: 'B', variant: 'b', reason: 'SPLIT', ruleId: 'r9', flagVersion: 7 });
-    expect(evaluate(split({ c: 100000 }), { key })).toEqual({ value: 'C', variant: 'c', reason: 'SPLIT', flagVersion: 7 });
+    const flag = booleanFlag({
+      type: 'string',
+      variants,
+      offVariant: 'a',
+      rules: [{ id: 'r9', conditions: [], serve: rollout({ b: 100000 }) }],
+    });
+    expect(evaluate(flag, { key })).toEqual({
+      value: 'B',
+      variant: 'b',
+      reason: 'SPLIT',
+      ruleId: 'r9',
+      flagVersion: 7,
+    });
+    expect(evaluate(split({ c: 100000 }), { key })).toEqual({
+      value: 'C',
+      variant: 'c',
+      reason: 'SPLIT',
+      flagVersion: 7,
+    });
   });
 
   it('picks the first variant whose running sum exceeds the bucket, at the exact edge', () => {

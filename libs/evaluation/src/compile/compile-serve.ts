@@ -21,7 +21,11 @@ export function variantOutcome(scope: ServeScope, variant: unknown, reason: Reas
   }
   const value = scope.variants[variant];
   if (!fitsType(value, scope.type)) {
-    return errorOutcome('TYPE_MISMATCH', `variant ${variant} of ${scope.type} flag ${scope.key} does not fit the type`, scope.version);
+    return errorOutcome(
+      'TYPE_MISMATCH',
+      `variant ${variant} of ${scope.type} flag ${scope.key} does not fit the type`,
+      scope.version,
+    );
   }
   return successOutcome(frozenCopy(value as JsonValue), variant, reason, scope.version, ruleId);
 }
@@ -41,10 +45,16 @@ function weightsError(weights: Record<string, unknown>): string | undefined {
   return sum === BUCKETS ? undefined : `rollout weights sum to ${sum}, not ${BUCKETS}`;
 }
 
-function rolloutServe(scope: ServeScope, rollout: Record<string, unknown>, reasonFor: Reason, ruleId?: string): ServeFn | string {
+function rolloutServe(
+  scope: ServeScope,
+  rollout: Record<string, unknown>,
+  reasonFor: Reason,
+  ruleId?: string,
+): ServeFn | string {
   const weights = rollout.weights;
   if (!isObject(weights)) return 'rollout.weights: must be an object of variant → weight';
-  if (rollout.bucketBy !== undefined && typeof rollout.bucketBy !== 'string') return 'rollout.bucketBy: must be a string';
+  if (rollout.bucketBy !== undefined && typeof rollout.bucketBy !== 'string')
+    return 'rollout.bucketBy: must be a string';
   const problem = weightsError(weights);
   if (problem !== undefined) {
     const outcome = errorOutcome('GENERAL', `flag ${scope.key}: ${problem}`, scope.version);
@@ -67,7 +77,11 @@ function rolloutServe(scope: ServeScope, rollout: Record<string, unknown>, reaso
   const bucketer = scope.bucketer();
   const bucketBy = rollout.bucketBy ?? 'key';
   if (bucketBy === 'key') {
-    const keyMissing = errorOutcome('TARGETING_KEY_MISSING', `flag ${scope.key} buckets by key, and the context has no key`, scope.version);
+    const keyMissing = errorOutcome(
+      'TARGETING_KEY_MISSING',
+      `flag ${scope.key} buckets by key, and the context has no key`,
+      scope.version,
+    );
     return (context: EvaluationContext) => {
       const key = context.key;
       if (typeof key !== 'string' || key.length === 0) return keyMissing;
@@ -90,7 +104,13 @@ function rolloutServe(scope: ServeScope, rollout: Record<string, unknown>, reaso
  * evaluates to PARSE_ERROR). Well-formed but unservable serves (an undeclared variant, rollout weights that do
  * not sum to 100000) compile to a function returning an ERROR with code GENERAL, as the conformance corpus pins.
  */
-export function compileServe(scope: ServeScope, raw: unknown, path: string, reason: Reason, ruleId?: string): ServeFn | string {
+export function compileServe(
+  scope: ServeScope,
+  raw: unknown,
+  path: string,
+  reason: Reason,
+  ruleId?: string,
+): ServeFn | string {
   if (!isObject(raw)) return `${path}: must be { variant } or { rollout }`;
   if (raw.variant !== undefined) {
     if (typeof raw.variant !== 'string') return `${path}.variant: must be a string`;

@@ -43,7 +43,11 @@ export class ErrorResults {
 }
 
 /** The template for a context that is not an object. */
-export const CONTEXT_NOT_OBJECT = errorOutcome('TARGETING_KEY_MISSING', 'the context must be an object with a string key', 0);
+export const CONTEXT_NOT_OBJECT = errorOutcome(
+  'TARGETING_KEY_MISSING',
+  'the context must be an object with a string key',
+  0,
+);
 
 /** Not-found templates kept per key, up to this many keys (then forgotten and rebuilt). */
 const MAX_NOT_FOUND_KEYS = 1024;
@@ -61,7 +65,11 @@ export class NotFoundResults {
   resultFor(key: unknown, defaultValue: JsonValue | undefined): EvaluationResult {
     if (key === undefined) return this.results.resultFor(NO_FLAG, defaultValue, 0);
     if (typeof key !== 'string') {
-      return this.results.resultFor(errorOutcome('FLAG_NOT_FOUND', `flag ${describeError(key)} not found`, 0), defaultValue, 0);
+      return this.results.resultFor(
+        errorOutcome('FLAG_NOT_FOUND', `flag ${describeError(key)} not found`, 0),
+        defaultValue,
+        0,
+      );
     }
     let template = this.templates.get(key);
     if (template === undefined) {

@@ -8,7 +8,11 @@ import { CONTEXT_NOT_OBJECT } from './error-results.js';
 import { ROOT, runFlag } from './run-flag.js';
 
 /** The result when evaluation itself failed unexpectedly (a throwing lookup or context getter). */
-export function unexpectedError(error: unknown, defaultValue: JsonValue | undefined, flagVersion: number): EvaluationResult {
+export function unexpectedError(
+  error: unknown,
+  defaultValue: JsonValue | undefined,
+  flagVersion: number,
+): EvaluationResult {
   return errorResult(defaultValue, 'GENERAL', `evaluation failed: ${describeError(error)}`, flagVersion);
 }
 

@@ -38,7 +38,9 @@ describe('prerequisites', () => {
 
   it('is beaten by the kill switch and by the flag being off', () => {
     const lookup = lookupOf([serving('parent', 'off')]);
-    expect(evaluate(needs('child', 'parent', ['on'], { killed: { at: 'now', by: 'ops' } }), { key: 'k' }, lookup).reason).toBe('KILLED');
+    expect(
+      evaluate(needs('child', 'parent', ['on'], { killed: { at: 'now', by: 'ops' } }), { key: 'k' }, lookup).reason,
+    ).toBe('KILLED');
     expect(evaluate(needs('child', 'parent', ['on'], { on: false }), { key: 'k' }, lookup).reason).toBe('DISABLED');
   });
 
@@ -68,13 +70,15 @@ describe('prerequisites', () => {
     expect(evaluate(short[0], { key: 'k' }, lookupOf(short)).reason).toBe('DEFAULT');
   });
 
-  it('keeps each evaluation\'s chain apart when a context getter evaluates a chain of its own mid-chain', () => {
+  it("keeps each evaluation's chain apart when a context getter evaluates a chain of its own mid-chain", () => {
     // The chain lives on one shared stack: the inner evaluation must see neither a cycle nor extra depth.
     const inner = Array.from({ length: MAX_PREREQUISITE_DEPTH - 1 }, (_, i) => needs(`i${i}`, `i${i + 1}`));
     inner.push(serving(`i${MAX_PREREQUISITE_DEPTH - 1}`, 'on'));
     const seen: string[] = [];
     const gate = serving('gate', 'off', {
-      rules: [{ id: 'r', conditions: [{ attribute: 'probe', operator: 'in', values: ['yes'] }], serve: { variant: 'on' } }],
+      rules: [
+        { id: 'r', conditions: [{ attribute: 'probe', operator: 'in', values: ['yes'] }], serve: { variant: 'on' } },
+      ],
     });
     const outer = [needs('a', 'b'), needs('b', 'gate'), gate];
     const lookup = lookupOf([...outer, ...inner]);
@@ -92,9 +96,18 @@ describe('prerequisites', () => {
   });
 
   it('leaves the shared stack empty after a getter throws mid-chain (it would grow with every throw)', () => {
-    const throwing = serving('leaf', 'on', { rules: [{ id: 'r', conditions: [{ attribute: 'boom', operator: 'in', values: ['x'] }], serve: { variant: 'on' } }] });
+    const throwing = serving('leaf', 'on', {
+      rules: [
+        { id: 'r', conditions: [{ attribute: 'boom', operator: 'in', values: ['x'] }], serve: { variant: 'on' } },
+      ],
+    });
     const chain = [needs('top', 'mid'), needs('mid', 'leaf'), throwing];
-    const context = { key: 'k', get boom(): string { throw new Error('getter failed'); } };
+    const context = {
+      key: 'k',
+      get boom(): string {
+        throw new Error('getter failed');
+      },
+    };
     expect(evaluate(chain[0], context, lookupOf(chain)).reason).toBe('ERROR');
     expect(prerequisiteStackDepth()).toBe(0);
     const flags = Array.from({ length: MAX_PREREQUISITE_DEPTH - 1 }, (_, i) => needs(`f${i}`, `f${i + 1}`));

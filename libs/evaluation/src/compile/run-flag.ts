@@ -29,9 +29,17 @@ function keysOf(start: number, last: string): string {
   return keys.join(' → ');
 }
 
-function checkPrerequisites(flag: CompiledFlag, context: EvaluationContext, env: CompiledEnv, start: number): Outcome | null {
+function checkPrerequisites(
+  flag: CompiledFlag,
+  context: EvaluationContext,
+  env: CompiledEnv,
+  start: number,
+): Outcome | null {
   if (top - start >= MAX_PREREQUISITE_DEPTH) {
-    return fatalOutcome(`prerequisite chain deeper than ${MAX_PREREQUISITE_DEPTH}: ${keysOf(start, flag.key)}`, flag.version);
+    return fatalOutcome(
+      `prerequisite chain deeper than ${MAX_PREREQUISITE_DEPTH}: ${keysOf(start, flag.key)}`,
+      flag.version,
+    );
   }
   const slot = top;
   chain[top++] = flag;
@@ -40,7 +48,8 @@ function checkPrerequisites(flag: CompiledFlag, context: EvaluationContext, env:
     for (let i = 0; i < prerequisites.length; i++) {
       const prerequisite = prerequisites[i];
       for (let j = start; j < top; j++) {
-        if (chain[j]!.key === prerequisite.flag) return fatalOutcome(`prerequisite cycle: ${keysOf(start, prerequisite.flag)}`, flag.version);
+        if (chain[j]!.key === prerequisite.flag)
+          return fatalOutcome(`prerequisite cycle: ${keysOf(start, prerequisite.flag)}`, flag.version);
       }
       const target = env.compiledFlag(prerequisite.flag);
       if (target === undefined) return flag.prerequisiteFailedOutcome;

@@ -9,7 +9,12 @@ function matches(conditions: Condition[], context: Record<string, unknown>): boo
   return result.reason === 'TARGETING_MATCH';
 }
 
-const country = (values: string[], negate?: boolean): Condition => ({ attribute: 'country', operator: 'in', values, negate });
+const country = (values: string[], negate?: boolean): Condition => ({
+  attribute: 'country',
+  operator: 'in',
+  values,
+  negate,
+});
 
 describe('conditions', () => {
   it('holds when any of its values matches', () => {
@@ -54,7 +59,9 @@ describe('conditions', () => {
     expect(matches([beta], { key: 'k', groups: ['users'] })).toBe(false);
     expect(matches([{ ...beta, negate: true }], { key: 'k', groups: ['users'] })).toBe(true);
     expect(matches([{ ...beta, negate: true }], { key: 'k', groups: ['users', 'beta'] })).toBe(false);
-    expect(matches([{ attribute: 'groups', operator: 'startsWith', values: ['sta'] }], { key: 'k', groups: ['x', 'staff'] })).toBe(true);
+    expect(
+      matches([{ attribute: 'groups', operator: 'startsWith', values: ['sta'] }], { key: 'k', groups: ['x', 'staff'] }),
+    ).toBe(true);
   });
 
   it('treats an empty list as present with no element matching', () => {
@@ -64,7 +71,9 @@ describe('conditions', () => {
   });
 
   it('can target the key itself', () => {
-    expect(matches([{ attribute: 'key', operator: 'endsWith', values: ['@corp.com'] }], { key: 'a@corp.com' })).toBe(true);
+    expect(matches([{ attribute: 'key', operator: 'endsWith', values: ['@corp.com'] }], { key: 'a@corp.com' })).toBe(
+      true,
+    );
   });
 
   it('never matches with an unknown operator, negated or not', () => {
@@ -75,6 +84,8 @@ describe('conditions', () => {
 
   it('does not read inherited properties such as toString as attributes', () => {
     expect(matches([{ attribute: 'toString', operator: 'contains', values: ['function'] }], { key: 'k' })).toBe(false);
-    expect(matches([{ attribute: 'constructor', operator: 'in', values: ['Object'], negate: true }], { key: 'k' })).toBe(false);
+    expect(
+      matches([{ attribute: 'constructor', operator: 'in', values: ['Object'], negate: true }], { key: 'k' }),
+    ).toBe(false);
   });
 });

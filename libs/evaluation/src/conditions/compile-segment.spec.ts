@@ -17,7 +17,12 @@ const inBeta = (negate?: boolean): Condition => ({ segment: 'beta', negate });
 const euConditions: Condition[] = [{ attribute: 'region', operator: 'in', values: ['eu'] }];
 
 describe('segments', () => {
-  const beta: Segment = { key: 'beta', included: ['alice', 'carol'], excluded: ['carol', 'dave'], conditions: euConditions };
+  const beta: Segment = {
+    key: 'beta',
+    included: ['alice', 'carol'],
+    excluded: ['carol', 'dave'],
+    conditions: euConditions,
+  };
   const flag = flagWithConditions([inBeta()]);
 
   it('puts included keys in, even without matching conditions', () => {

@@ -17,7 +17,18 @@ describe('toEpochMillis', () => {
   });
 
   it('refuses impossible or non-ISO dates', () => {
-    for (const bad of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-01', '01/02/2026', 'March 1, 2026', '2026-03-01T25:00Z', '2026-03-01T10:20+2', '2026-03-01T10:20:30.Z', '']) {
+    for (const bad of [
+      '2026-02-30',
+      '2025-02-29',
+      '2026-13-01',
+      '2026-1-01',
+      '01/02/2026',
+      'March 1, 2026',
+      '2026-03-01T25:00Z',
+      '2026-03-01T10:20+2',
+      '2026-03-01T10:20:30.Z',
+      '',
+    ]) {
       expect(toEpochMillis(bad)).toBeNaN();
     }
     expect(toEpochMillis('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
@@ -31,10 +42,12 @@ describe('toEpochMillis in arithmetic (no Date.UTC, which allocates)', () => {
     const mismatches: string[] = [];
     for (let day = Date.UTC(1600, 0, 1); day < Date.UTC(2400, 0, 1); day += 5 * 86400000) {
       const date = new Date(day + ((day / 86400000) % 86400) * 1000 + 123);
-      const text = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T` +
+      const text =
+        `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T` +
         `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.123Z`;
       if (toEpochMillis(text) !== date.getTime()) mismatches.push(text);
-      if (toEpochMillis(text.slice(0, 10)) !== Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())) mismatches.push(text.slice(0, 10));
+      if (toEpochMillis(text.slice(0, 10)) !== Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+        mismatches.push(text.slice(0, 10));
     }
     expect(mismatches).toEqual([]);
   });

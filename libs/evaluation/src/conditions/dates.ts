@@ -103,7 +103,15 @@ function parseOffset(text: string, at: number): number {
  * Stores the epoch milliseconds of a proleptic Gregorian UTC date-time (month 1-12) in `instant[0]`, in
  * arithmetic: `Date.UTC` returns a boxed number (an allocation per call) and reads years 0-99 as 19xx.
  */
-function storeUtc(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): true {
+function storeUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+): true {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

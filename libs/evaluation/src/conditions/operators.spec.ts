@@ -54,7 +54,9 @@ describe('matches', () => {
   });
 
   it('refuses the whole condition when one pattern cannot compile, naming the pattern and the problem', () => {
-    expect(compileValueTest('matches', ['^ok$', '(unclosed'])).toMatch(/^"\(unclosed": not a valid RE2 regular expression: .*missing closing \)/);
+    expect(compileValueTest('matches', ['^ok$', '(unclosed'])).toMatch(
+      /^"\(unclosed": not a valid RE2 regular expression: .*missing closing \)/,
+    );
     expect(compileValueTest('matches', ['a'.repeat(1025)])).toMatch(/1025 characters; the limit is 1024/);
     expect(compileValueTest('matches', ['(a)\\1'])).toMatch(/backreferences/);
   });

@@ -43,7 +43,8 @@ function inTest(values: Values): ValueTest {
   return (value) => {
     if (typeof value === 'string') return stringSet.size === 0 ? INCOMPARABLE : stringSet.has(value) ? MATCH : NO_MATCH;
     if (typeof value === 'number') return numberSet.size === 0 ? INCOMPARABLE : numberSet.has(value) ? MATCH : NO_MATCH;
-    if (typeof value === 'boolean') return hasBoolean ? ((value ? hasTrue : hasFalse) ? MATCH : NO_MATCH) : INCOMPARABLE;
+    if (typeof value === 'boolean')
+      return hasBoolean ? ((value ? hasTrue : hasFalse) ? MATCH : NO_MATCH) : INCOMPARABLE;
     return INCOMPARABLE;
   };
 }
@@ -72,7 +73,11 @@ function regexTest(values: Values): ValueTest | string {
   };
 }
 
-function numericTest(operands: number[], toNumber: (value: unknown) => number, test: (a: number, b: number) => boolean): ValueTest {
+function numericTest(
+  operands: number[],
+  toNumber: (value: unknown) => number,
+  test: (a: number, b: number) => boolean,
+): ValueTest {
   return (value) => {
     const number = toNumber(value);
     if (Number.isNaN(number)) return INCOMPARABLE;
@@ -120,20 +125,35 @@ function dateTest(values: Values, after: boolean): ValueTest {
  */
 export function compileValueTest(operator: unknown, values: Values): ValueTest | string | undefined {
   switch (operator as Operator) {
-    case 'in': return inTest(values);
-    case 'startsWith': return stringTest(values, (value, operand) => value.startsWith(operand));
-    case 'endsWith': return stringTest(values, (value, operand) => value.endsWith(operand));
-    case 'contains': return stringTest(values, (value, operand) => value.includes(operand));
-    case 'matches': return regexTest(values);
-    case 'lt': return numericTest(numbers(values), plainNumber, (a, b) => a < b);
-    case 'lte': return numericTest(numbers(values), plainNumber, (a, b) => a <= b);
-    case 'gt': return numericTest(numbers(values), plainNumber, (a, b) => a > b);
-    case 'gte': return numericTest(numbers(values), plainNumber, (a, b) => a >= b);
-    case 'before': return dateTest(values, false);
-    case 'after': return dateTest(values, true);
-    case 'semverEq': return semverTest(values, (order) => order === 0);
-    case 'semverLt': return semverTest(values, (order) => order < 0);
-    case 'semverGt': return semverTest(values, (order) => order > 0);
-    default: return undefined;
+    case 'in':
+      return inTest(values);
+    case 'startsWith':
+      return stringTest(values, (value, operand) => value.startsWith(operand));
+    case 'endsWith':
+      return stringTest(values, (value, operand) => value.endsWith(operand));
+    case 'contains':
+      return stringTest(values, (value, operand) => value.includes(operand));
+    case 'matches':
+      return regexTest(values);
+    case 'lt':
+      return numericTest(numbers(values), plainNumber, (a, b) => a < b);
+    case 'lte':
+      return numericTest(numbers(values), plainNumber, (a, b) => a <= b);
+    case 'gt':
+      return numericTest(numbers(values), plainNumber, (a, b) => a > b);
+    case 'gte':
+      return numericTest(numbers(values), plainNumber, (a, b) => a >= b);
+    case 'before':
+      return dateTest(values, false);
+    case 'after':
+      return dateTest(values, true);
+    case 'semverEq':
+      return semverTest(values, (order) => order === 0);
+    case 'semverLt':
+      return semverTest(values, (order) => order < 0);
+    case 'semverGt':
+      return semverTest(values, (order) => order > 0);
+    default:
+      return undefined;
   }
 }

@@ -92,7 +92,14 @@ describe('matches in linear time (RE2 through re2js)', () => {
 
 describe('patternProblem: the write-time check of a matches pattern', () => {
   it('accepts RE2 syntax, nested quantifiers included', () => {
-    for (const pattern of [...REPORTED, '^[a-z]+@(corp|ops)\\.com$', '(?i)beta', '(?P<user>\\w+)@', '\\p{Greek}+', '\\x{1F600}']) {
+    for (const pattern of [
+      ...REPORTED,
+      '^[a-z]+@(corp|ops)\\.com$',
+      '(?i)beta',
+      '(?P<user>\\w+)@',
+      '\\p{Greek}+',
+      '\\x{1F600}',
+    ]) {
       expect([pattern, patternProblem(pattern)]).toEqual([pattern, undefined]);
     }
   });
@@ -119,9 +126,15 @@ describe('patternProblem: the write-time check of a matches pattern', () => {
     expect(patternProblem('[\\1]')?.code).not.toBe('UNSUPPORTED_REGEX');
   });
 
-  it('refuses invalid and over-long patterns with RE2\'s reason', () => {
-    expect(patternProblem('(unclosed')).toEqual({ code: 'INVALID_REGEX', message: expect.stringContaining('missing closing )') });
-    expect(patternProblem('a{2,1}')).toEqual({ code: 'INVALID_REGEX', message: expect.stringContaining('invalid repeat count') });
+  it("refuses invalid and over-long patterns with RE2's reason", () => {
+    expect(patternProblem('(unclosed')).toEqual({
+      code: 'INVALID_REGEX',
+      message: expect.stringContaining('missing closing )'),
+    });
+    expect(patternProblem('a{2,1}')).toEqual({
+      code: 'INVALID_REGEX',
+      message: expect.stringContaining('invalid repeat count'),
+    });
     expect(patternProblem('b'.repeat(MAX_PATTERN_LENGTH + 1))?.code).toBe('REGEX_TOO_LONG');
     expect(patternProblem('b'.repeat(MAX_PATTERN_LENGTH))).toBeUndefined();
   });

@@ -49,7 +49,12 @@ function unsupportedConstruct(pattern: string): string | undefined {
  */
 export function compilePattern(pattern: string): CompiledPattern {
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    return { problem: { code: 'REGEX_TOO_LONG', message: `the regular expression is ${pattern.length} characters; the limit is ${MAX_PATTERN_LENGTH}` } };
+    return {
+      problem: {
+        code: 'REGEX_TOO_LONG',
+        message: `the regular expression is ${pattern.length} characters; the limit is ${MAX_PATTERN_LENGTH}`,
+      },
+    };
   }
   try {
     return { regex: RE2JS.compile(pattern) };

@@ -4,18 +4,43 @@ import { compareScanned, scanSemver } from './semver-scan.js';
 
 /** Strings near the semver grammar: digits (leading zeros too), letters, dots, dashes, pluses, a stray space. */
 const versionish = fc
-  .array(fc.constantFrom('0', '1', '2', '9', '00', '01', '10', '99999999999999999999', 'a', 'rc', 'Z', '-', '.', '+', ' ', 'é'), { maxLength: 14 })
+  .array(
+    fc.constantFrom(
+      '0',
+      '1',
+      '2',
+      '9',
+      '00',
+      '01',
+      '10',
+      '99999999999999999999',
+      'a',
+      'rc',
+      'Z',
+      '-',
+      '.',
+      '+',
+      ' ',
+      'é',
+    ),
+    { maxLength: 14 },
+  )
   .map((parts) => parts.join(''));
 const release = fc.tuple(fc.nat(12), fc.nat(12), fc.nat(12)).map(([a, b, c]) => `${a}.${b}.${c}`);
 const identifier = fc.constantFrom('0', '1', '2', '11', 'alpha', 'beta', 'rc', 'x-1', '1a', '-');
 const wellFormed = fc
   .tuple(release, fc.array(identifier, { maxLength: 3 }), fc.option(fc.constantFrom('build', '001', 'a.b')))
-  .map(([core, pre, build]) => `${core}${pre.length > 0 ? `-${pre.join('.')}` : ''}${build === null ? '' : `+${build}`}`);
+  .map(
+    ([core, pre, build]) => `${core}${pre.length > 0 ? `-${pre.join('.')}` : ''}${build === null ? '' : `+${build}`}`,
+  );
 const anyVersion = fc.oneof(versionish, wellFormed);
 
 describe('scanSemver and compareScanned (the allocation-free context side)', () => {
   it('accept exactly the strings parseSemver accepts', () => {
-    fc.assert(fc.property(anyVersion, (text) => scanSemver(text) === (parseSemver(text) !== undefined)), { numRuns: 20000 });
+    fc.assert(
+      fc.property(anyVersion, (text) => scanSemver(text) === (parseSemver(text) !== undefined)),
+      { numRuns: 20000 },
+    );
   });
 
   it('order versions exactly as compareSemver does', () => {
@@ -39,7 +64,16 @@ describe('scanSemver and compareScanned (the allocation-free context side)', () 
   });
 
   it('refuses what strict semver refuses', () => {
-    for (const text of ['v1.2.3', '01.2.3', '1.2.3-01', '1.2.3-', '1.2.3+', '1.2.3-a..b', '1.2.3 ', `1.2.3-${'a'.repeat(300)}`]) {
+    for (const text of [
+      'v1.2.3',
+      '01.2.3',
+      '1.2.3-01',
+      '1.2.3-',
+      '1.2.3+',
+      '1.2.3-a..b',
+      '1.2.3 ',
+      `1.2.3-${'a'.repeat(300)}`,
+    ]) {
       expect([text, scanSemver(text)]).toEqual([text, false]);
     }
   });

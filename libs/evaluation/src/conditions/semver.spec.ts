@@ -9,11 +9,28 @@ function v(text: string): SemanticVersion {
 describe('parseSemver', () => {
   it('parses core versions, pre-releases and build metadata', () => {
     expect(v('1.2.3')).toEqual({ major: '1', minor: '2', patch: '3', prerelease: [] });
-    expect(v('1.0.0-alpha.1+exp.sha.5114f85')).toEqual({ major: '1', minor: '0', patch: '0', prerelease: ['alpha', '1'] });
+    expect(v('1.0.0-alpha.1+exp.sha.5114f85')).toEqual({
+      major: '1',
+      minor: '0',
+      patch: '0',
+      prerelease: ['alpha', '1'],
+    });
   });
 
   it('refuses leading zeros, missing parts, a v prefix, empty identifiers and non-strings', () => {
-    for (const bad of ['01.2.3', '1.02.3', '1.2', '1.2.3.4', 'v1.2.3', '1.2.3-', '1.2.3-01', '1.2.3-a..b', '1.2.3+', ' 1.2.3', '']) {
+    for (const bad of [
+      '01.2.3',
+      '1.02.3',
+      '1.2',
+      '1.2.3.4',
+      'v1.2.3',
+      '1.2.3-',
+      '1.2.3-01',
+      '1.2.3-a..b',
+      '1.2.3+',
+      ' 1.2.3',
+      '',
+    ]) {
       expect(parseSemver(bad)).toBeUndefined();
     }
     expect(parseSemver(123)).toBeUndefined();
@@ -27,7 +44,16 @@ describe('parseSemver', () => {
 
 describe('compareSemver', () => {
   it('orders the semver.org example chain', () => {
-    const chain = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0'];
+    const chain = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+    ];
     for (let i = 0; i + 1 < chain.length; i++) {
       expect(compareSemver(v(chain[i]), v(chain[i + 1]))).toBeLessThan(0);
       expect(compareSemver(v(chain[i + 1]), v(chain[i]))).toBeGreaterThan(0);

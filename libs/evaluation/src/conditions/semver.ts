@@ -45,8 +45,7 @@ function compareIdentifier(a: string, b: string): number {
 
 /** Semver 2.0.0 precedence: negative when `a` < `b`, 0 when equal (build metadata ignored), positive else. */
 export function compareSemver(a: SemanticVersion, b: SemanticVersion): number {
-  const core =
-    compareNumeric(a.major, b.major) || compareNumeric(a.minor, b.minor) || compareNumeric(a.patch, b.patch);
+  const core = compareNumeric(a.major, b.major) || compareNumeric(a.minor, b.minor) || compareNumeric(a.patch, b.patch);
   if (core !== 0) return core;
   const aPre = a.prerelease;
   const bPre = b.prerelease;

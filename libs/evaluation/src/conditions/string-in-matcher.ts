@@ -26,7 +26,12 @@ function stringMembership(operands: readonly string[]): (value: string) => boole
  * number, a list) goes to `general`, the condition's generic matcher, so the result is the same for every
  * context.
  */
-export function stringInMatcher(attribute: string, operands: readonly string[], negate: boolean, general: Matcher): Matcher {
+export function stringInMatcher(
+  attribute: string,
+  operands: readonly string[],
+  negate: boolean,
+  general: Matcher,
+): Matcher {
   const has = stringMembership([...operands]);
   return (context: EvaluationContext, env, depth) => {
     const value: unknown = context[attribute];

@@ -23,8 +23,20 @@ export type Operator =
 
 /** Every operator, in a stable order (for validators and UIs). */
 export const OPERATORS: readonly Operator[] = [
-  'in', 'startsWith', 'endsWith', 'contains', 'matches',
-  'lt', 'lte', 'gt', 'gte', 'before', 'after', 'semverEq', 'semverLt', 'semverGt',
+  'in',
+  'startsWith',
+  'endsWith',
+  'contains',
+  'matches',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'before',
+  'after',
+  'semverEq',
+  'semverLt',
+  'semverGt',
 ];
 
 /** A condition on one attribute of the context: holds when any of `values` matches. */

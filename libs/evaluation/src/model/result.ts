@@ -2,14 +2,7 @@ import type { JsonValue } from './flag.js';
 
 /** Why an evaluation produced its value (OpenFeature's names plus KILLED and PREREQUISITE_FAILED). */
 export type Reason =
-  | 'STATIC'
-  | 'DEFAULT'
-  | 'TARGETING_MATCH'
-  | 'SPLIT'
-  | 'DISABLED'
-  | 'KILLED'
-  | 'PREREQUISITE_FAILED'
-  | 'ERROR';
+  'STATIC' | 'DEFAULT' | 'TARGETING_MATCH' | 'SPLIT' | 'DISABLED' | 'KILLED' | 'PREREQUISITE_FAILED' | 'ERROR';
 
 /** What went wrong, when `reason` is ERROR (OpenFeature's names). */
 export type ErrorCode =

@@ -10,7 +10,11 @@ const snapshot: Snapshot = { version: 3, flags: { a, b }, segments: { beta } };
 describe('applyPatch', () => {
   it('sets and removes flags and segments at the patch version, leaving the input unchanged', () => {
     const a2 = booleanFlag({ key: 'a', version: 8 });
-    const next = applyPatch(snapshot, { version: 4, flags: { a: a2, b: null, c: booleanFlag({ key: 'c' }) }, segments: { beta: null } });
+    const next = applyPatch(snapshot, {
+      version: 4,
+      flags: { a: a2, b: null, c: booleanFlag({ key: 'c' }) },
+      segments: { beta: null },
+    });
     expect(next.version).toBe(4);
     expect(Object.keys(next.flags)).toEqual(['a', 'c']);
     expect(next.flags.a).toBe(a2);

@@ -9,7 +9,11 @@ function records<T>(value: unknown): Record<string, T> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, T>) : {};
 }
 
-function patched<T>(current: Record<string, T>, changes: unknown, visit: PatchVisitor<T> | undefined): Record<string, T> {
+function patched<T>(
+  current: Record<string, T>,
+  changes: unknown,
+  visit: PatchVisitor<T> | undefined,
+): Record<string, T> {
   const entries = Object.entries(records<T | null | undefined>(changes));
   if (entries.length === 0) return current;
   const next = { ...current };

@@ -7,26 +7,40 @@ import { compileSnapshot } from './compile-snapshot.js';
 const beta: Segment = { key: 'beta', included: ['alice'] };
 const gated: Flag = flagWithConditions([{ segment: 'beta' }], { key: 'gated' });
 const parent: Flag = booleanFlag({ key: 'parent', fallthrough: { variant: 'on' } });
-const child: Flag = booleanFlag({ key: 'child', fallthrough: { variant: 'on' }, prerequisites: [{ flag: 'parent', variants: ['on'] }] });
+const child: Flag = booleanFlag({
+  key: 'child',
+  fallthrough: { variant: 'on' },
+  prerequisites: [{ flag: 'parent', variants: ['on'] }],
+});
 const snapshot: Snapshot = { version: 3, flags: { gated, parent, child }, segments: { beta } };
 
 describe('compileSnapshot', () => {
   const compiled = compileSnapshot(snapshot);
 
   it('evaluates flags by key with segments and prerequisites from the snapshot', () => {
-    expect(compiled.evaluate('gated', { key: 'alice' }, false)).toMatchObject({ value: true, reason: 'TARGETING_MATCH', ruleId: 'r1' });
+    expect(compiled.evaluate('gated', { key: 'alice' }, false)).toMatchObject({
+      value: true,
+      reason: 'TARGETING_MATCH',
+      ruleId: 'r1',
+    });
     expect(compiled.evaluate('gated', { key: 'bob' }, false).reason).toBe('DEFAULT');
     expect(compiled.evaluate('child', { key: 'bob' }, false).reason).toBe('DEFAULT');
   });
 
   it('returns FLAG_NOT_FOUND with the default for an unknown key', () => {
     expect(compiled.evaluate('nope', { key: 'k' }, 'dflt')).toMatchObject({
-      value: 'dflt', reason: 'ERROR', errorCode: 'FLAG_NOT_FOUND', flagVersion: 0,
+      value: 'dflt',
+      reason: 'ERROR',
+      errorCode: 'FLAG_NOT_FOUND',
+      flagVersion: 0,
     });
   });
 
   it('checks the expected type', () => {
-    expect(compiled.evaluate('gated', { key: 'alice' }, 'x', 'string')).toMatchObject({ value: 'x', errorCode: 'TYPE_MISMATCH' });
+    expect(compiled.evaluate('gated', { key: 'alice' }, 'x', 'string')).toMatchObject({
+      value: 'x',
+      errorCode: 'TYPE_MISMATCH',
+    });
   });
 
   it('exposes its version, data, flags, segments and keys', () => {
@@ -45,10 +59,20 @@ describe('compileSnapshot', () => {
   });
 
   it('evaluates a flag whose pattern RE2 does not support (an older service, a hand-made file) to PARSE_ERROR, naming it', () => {
-    const lookahead = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['^a(?=b)'] }], { key: 'lookahead' });
-    const inSegment: Segment = { key: 'refs', included: ['alice'], conditions: [{ attribute: 'email', operator: 'matches', values: ['(a)\\1'] }] };
+    const lookahead = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['^a(?=b)'] }], {
+      key: 'lookahead',
+    });
+    const inSegment: Segment = {
+      key: 'refs',
+      included: ['alice'],
+      conditions: [{ attribute: 'email', operator: 'matches', values: ['(a)\\1'] }],
+    };
     const bySegment = flagWithConditions([{ segment: 'refs' }], { key: 'by-segment' });
-    const old = compileSnapshot({ version: 1, flags: { lookahead, parent, 'by-segment': bySegment }, segments: { refs: inSegment } });
+    const old = compileSnapshot({
+      version: 1,
+      flags: { lookahead, parent, 'by-segment': bySegment },
+      segments: { refs: inSegment },
+    });
     const result = old.evaluate('lookahead', { key: 'k', email: 'ab' }, 'dflt');
     expect(result).toMatchObject({ value: 'dflt', reason: 'ERROR', errorCode: 'PARSE_ERROR', flagVersion: 7 });
     expect(result.errorMessage).toMatch(/rules\[0\]\.conditions\[0\]\.values: "\^a\(\?=b\)": RE2 syntax: lookahead/);

@@ -24,7 +24,12 @@ export interface CompiledSnapshot {
    * @param defaultValue served with reason ERROR when evaluation fails
    * @param expectedType when given and different from the flag's type → ERROR TYPE_MISMATCH
    */
-  evaluate(flagKey: string, context: EvaluationContext, defaultValue: JsonValue, expectedType?: FlagType): EvaluationResult;
+  evaluate(
+    flagKey: string,
+    context: EvaluationContext,
+    defaultValue: JsonValue,
+    expectedType?: FlagType,
+  ): EvaluationResult;
   /** The flag with this key, as delivered. */
   flag(key: string): Flag | undefined;
   /** The segment with this key, as delivered. */
@@ -55,7 +60,12 @@ class Compiled implements CompiledSnapshot, CompiledEnv {
     return this.snapshot.version;
   }
 
-  evaluate(flagKey: string, context: EvaluationContext, defaultValue: JsonValue, expectedType?: FlagType): EvaluationResult {
+  evaluate(
+    flagKey: string,
+    context: EvaluationContext,
+    defaultValue: JsonValue,
+    expectedType?: FlagType,
+  ): EvaluationResult {
     const flag = this.flags.get(flagKey);
     if (flag === undefined) return this.notFound.resultFor(flagKey, defaultValue);
     try {
@@ -121,5 +131,10 @@ function compileRecords(snapshot: Snapshot): CompiledSnapshot {
   for (const [key, flag] of Object.entries(flagData)) flags.set(key, compileFlag(flag));
   for (const [key, segment] of Object.entries(segmentData)) segments.set(key, compileSegment(segment));
   const version = typeof snapshot?.version === 'number' ? snapshot.version : 0;
-  return new Compiled({ version, flags: { ...flagData }, segments: { ...segmentData } }, flags, segments, new NotFoundResults());
+  return new Compiled(
+    { version, flags: { ...flagData }, segments: { ...segmentData } },
+    flags,
+    segments,
+    new NotFoundResults(),
+  );
 }

@@ -10,7 +10,8 @@ export const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export const VARIANT_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** The sentence shown when a key does not follow {@link KEY_PATTERN}. */
-export const KEY_MESSAGE = 'must be 1–64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit';
+export const KEY_MESSAGE =
+  'must be 1–64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit';
 
 /**
  * Why `value` is not a valid key (project, environment, flag or segment), or undefined when it is.

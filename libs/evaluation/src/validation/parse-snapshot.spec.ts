@@ -17,7 +17,10 @@ describe('parseSnapshot', () => {
     expect(parseSnapshot('x')).toMatchObject({ ok: false, issues: [{ path: '', code: 'INVALID_TYPE' }] });
     const result = parseSnapshot({ version: -1, flags: { a: 3, b: { key: 'c' } }, segments: [] });
     expect(result.ok ? [] : result.issues.map((i) => `${i.path}:${i.code}`)).toEqual([
-      'version:INVALID_TYPE', 'flags.a:INVALID_TYPE', 'flags.b.key:KEY_MISMATCH', 'segments:INVALID_TYPE',
+      'version:INVALID_TYPE',
+      'flags.a:INVALID_TYPE',
+      'flags.b.key:KEY_MISMATCH',
+      'segments:INVALID_TYPE',
     ]);
   });
 

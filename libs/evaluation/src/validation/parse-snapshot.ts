@@ -9,7 +9,12 @@ function checkRecord(issues: Issues, raw: unknown, name: 'flags' | 'segments'): 
   for (const [key, item] of Object.entries(raw)) {
     const path = at(name, key);
     if (!isObject(item)) issues.add(path, 'INVALID_TYPE', `${path} must be an object`);
-    else if (item.key !== key) issues.add(at(path, 'key'), 'KEY_MISMATCH', `${path} is stored under "${key}" but its key is ${JSON.stringify(item.key)}`);
+    else if (item.key !== key)
+      issues.add(
+        at(path, 'key'),
+        'KEY_MISMATCH',
+        `${path} is stored under "${key}" but its key is ${JSON.stringify(item.key)}`,
+      );
   }
 }
 
@@ -21,7 +26,9 @@ function checkRecord(issues: Issues, raw: unknown, name: 'flags' | 'segments'): 
  *
  * @param value the decoded JSON body of a snapshot
  */
-export function parseSnapshot(value: unknown): { ok: true; snapshot: Snapshot } | { ok: false; issues: ValidationIssue[] } {
+export function parseSnapshot(
+  value: unknown,
+): { ok: true; snapshot: Snapshot } | { ok: false; issues: ValidationIssue[] } {
   const issues = new Issues();
   if (!isObject(value)) {
     issues.add('', 'INVALID_TYPE', 'a snapshot must be an object { version, flags, segments }');
@@ -33,5 +40,8 @@ export function parseSnapshot(value: unknown): { ok: true; snapshot: Snapshot } 
   checkRecord(issues, value.flags, 'flags');
   checkRecord(issues, value.segments ?? {}, 'segments');
   if (issues.list.length > 0) return { ok: false, issues: issues.list };
-  return { ok: true, snapshot: { ...(value as unknown as Snapshot), segments: (value.segments ?? {}) as Snapshot['segments'] } };
+  return {
+    ok: true,
+    snapshot: { ...(value as unknown as Snapshot), segments: (value.segments ?? {}) as Snapshot['segments'] },
+  };
 }

@@ -10,7 +10,11 @@ const KNOWN_OPERATORS: ReadonlySet<unknown> = new Set(OPERATORS);
 function checkValue(issues: Issues, operator: Operator, value: unknown, path: string): void {
   switch (operator) {
     case 'in':
-      if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value))) {
+      if (
+        typeof value !== 'string' &&
+        typeof value !== 'boolean' &&
+        !(typeof value === 'number' && Number.isFinite(value))
+      ) {
         issues.add(path, 'INVALID_VALUE', '"in" compares strings, numbers or booleans: use one of those');
       }
       return;
@@ -27,20 +31,32 @@ function checkValue(issues: Issues, operator: Operator, value: unknown, path: st
     case 'gt':
     case 'gte':
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        issues.add(path, 'INVALID_VALUE', `"${operator}" needs numbers (not numeric strings): got ${JSON.stringify(value)}`);
+        issues.add(
+          path,
+          'INVALID_VALUE',
+          `"${operator}" needs numbers (not numeric strings): got ${JSON.stringify(value)}`,
+        );
       }
       return;
     case 'before':
     case 'after':
       if (Number.isNaN(toEpochMillis(value))) {
-        issues.add(path, 'INVALID_VALUE', `"${operator}" needs an ISO-8601 date (2026-01-31 or 2026-01-31T12:00:00Z) or epoch milliseconds`);
+        issues.add(
+          path,
+          'INVALID_VALUE',
+          `"${operator}" needs an ISO-8601 date (2026-01-31 or 2026-01-31T12:00:00Z) or epoch milliseconds`,
+        );
       }
       return;
     case 'semverEq':
     case 'semverLt':
     case 'semverGt':
       if (parseSemver(value) === undefined) {
-        issues.add(path, 'INVALID_VALUE', `"${operator}" needs semantic versions like 1.2.3 or 2.0.0-rc.1: got ${JSON.stringify(value)}`);
+        issues.add(
+          path,
+          'INVALID_VALUE',
+          `"${operator}" needs semantic versions like 1.2.3 or 2.0.0-rc.1: got ${JSON.stringify(value)}`,
+        );
       }
       return;
   }
@@ -68,7 +84,11 @@ export function validateCondition(issues: Issues, raw: unknown, path: string, en
     issues.onlyFields(raw, path, ['segment', 'negate'], 'a segment condition');
     if (typeof raw.segment !== 'string' || raw.segment.length === 0) {
       issues.add(at(path, 'segment'), 'INVALID_TYPE', 'segment must be a segment key');
-    } else if (issues.keyGrammar(raw.segment, at(path, 'segment')) && env?.segments !== undefined && !Object.hasOwn(env.segments, raw.segment)) {
+    } else if (
+      issues.keyGrammar(raw.segment, at(path, 'segment')) &&
+      env?.segments !== undefined &&
+      !Object.hasOwn(env.segments, raw.segment)
+    ) {
       issues.add(at(path, 'segment'), 'UNKNOWN_SEGMENT', `segment "${raw.segment}" does not exist in this project`);
     }
     return;
@@ -79,7 +99,11 @@ export function validateCondition(issues: Issues, raw: unknown, path: string, en
   }
   issues.maxLength(raw.attribute, at(path, 'attribute'), CONFIG_LIMITS.attribute);
   if (!KNOWN_OPERATORS.has(raw.operator)) {
-    issues.add(at(path, 'operator'), 'UNKNOWN_OPERATOR', `unknown operator ${JSON.stringify(raw.operator)}; use one of ${OPERATORS.join(', ')}`);
+    issues.add(
+      at(path, 'operator'),
+      'UNKNOWN_OPERATOR',
+      `unknown operator ${JSON.stringify(raw.operator)}; use one of ${OPERATORS.join(', ')}`,
+    );
   }
   if (!Array.isArray(raw.values)) {
     issues.add(at(path, 'values'), 'INVALID_TYPE', 'values must be an array');
@@ -89,9 +113,12 @@ export function validateCondition(issues: Issues, raw: unknown, path: string, en
     issues.add(at(path, 'values'), 'EMPTY_VALUES', 'a condition with no values never matches: add at least one value');
   }
   if (!issues.atMost(raw.values, at(path, 'values'), CONFIG_LIMITS.values, 'values')) return;
-  if (raw.operator !== 'matches') raw.values.forEach((value, index) => issues.maxLength(value, at(at(path, 'values'), index), CONFIG_LIMITS.value));
+  if (raw.operator !== 'matches')
+    raw.values.forEach((value, index) => issues.maxLength(value, at(at(path, 'values'), index), CONFIG_LIMITS.value));
   if (!KNOWN_OPERATORS.has(raw.operator)) return;
-  raw.values.forEach((value, index) => checkValue(issues, raw.operator as Operator, value, at(at(path, 'values'), index)));
+  raw.values.forEach((value, index) =>
+    checkValue(issues, raw.operator as Operator, value, at(at(path, 'values'), index)),
+  );
 }
 
 /** Checks a condition list (a rule's or a segment's). */

@@ -8,25 +8,46 @@ function codes(flag: unknown, env?: Parameters<typeof validateFlag>[1]): string[
 
 describe('validateFlag', () => {
   it('accepts a well-formed flag', () => {
-    const flag = flagWithConditions([{ attribute: 'country', operator: 'in', values: ['FR'] }], { fallthrough: rollout({ on: 10000, off: 90000 }) });
+    const flag = flagWithConditions([{ attribute: 'country', operator: 'in', values: ['FR'] }], {
+      fallthrough: rollout({ on: 10000, off: 90000 }),
+    });
     expect(validateFlag(flag)).toEqual([]);
   });
 
   it('refuses a value that is not an object, and missing fields', () => {
     expect(codes('flag')).toEqual([':INVALID_TYPE']);
-    expect(codes({})).toEqual(expect.arrayContaining(['key:REQUIRED', 'type:INVALID_TYPE', 'version:INVALID_TYPE', 'on:INVALID_TYPE', 'variants:REQUIRED', 'offVariant:REQUIRED', 'rules:INVALID_TYPE', 'fallthrough:INVALID_TYPE']));
+    expect(codes({})).toEqual(
+      expect.arrayContaining([
+        'key:REQUIRED',
+        'type:INVALID_TYPE',
+        'version:INVALID_TYPE',
+        'on:INVALID_TYPE',
+        'variants:REQUIRED',
+        'offVariant:REQUIRED',
+        'rules:INVALID_TYPE',
+        'fallthrough:INVALID_TYPE',
+      ]),
+    );
   });
 
   it('refuses keys outside the slug grammar in strict mode only (a newer service may widen it)', () => {
     const flag = booleanFlag({ key: 'new checkout' });
-    expect(validateFlag(flag, undefined, { strict: true }).map((issue) => `${issue.path}:${issue.code}`)).toEqual(['key:INVALID_KEY']);
+    expect(validateFlag(flag, undefined, { strict: true }).map((issue) => `${issue.path}:${issue.code}`)).toEqual([
+      'key:INVALID_KEY',
+    ]);
     expect(codes(flag)).toEqual([]);
   });
 
   it('refuses bare-number variant keys, which JavaScript would move ahead of the declared rollout order', () => {
-    const flag = booleanFlag({ variants: { '2': true, off: false }, offVariant: 'off', fallthrough: { variant: 'off' } });
+    const flag = booleanFlag({
+      variants: { '2': true, off: false },
+      offVariant: 'off',
+      fallthrough: { variant: 'off' },
+    });
     expect(codes(flag)).toEqual(['variants.2:INVALID_KEY']);
-    expect(codes(booleanFlag({ variants: { v2: true, off: false }, offVariant: 'off', fallthrough: { variant: 'off' } }))).toEqual([]);
+    expect(
+      codes(booleanFlag({ variants: { v2: true, off: false }, offVariant: 'off', fallthrough: { variant: 'off' } })),
+    ).toEqual([]);
   });
 
   it('names unknown variants in offVariant, serves and rollout weights with their paths', () => {
@@ -35,13 +56,20 @@ describe('validateFlag', () => {
       rules: [{ id: 'r1', conditions: [], serve: { variant: 'nope' } }],
       fallthrough: rollout({ on: 50000, phantom: 50000 }),
     });
-    expect(codes(flag)).toEqual(['offVariant:UNKNOWN_VARIANT', 'rules[0].serve.variant:UNKNOWN_VARIANT', 'fallthrough.rollout.weights.phantom:UNKNOWN_VARIANT']);
+    expect(codes(flag)).toEqual([
+      'offVariant:UNKNOWN_VARIANT',
+      'rules[0].serve.variant:UNKNOWN_VARIANT',
+      'fallthrough.rollout.weights.phantom:UNKNOWN_VARIANT',
+    ]);
   });
 
   it('refuses weights that are not integers ≥ 0, that do not sum to 100000, or an empty rollout', () => {
-    expect(codes(booleanFlag({ fallthrough: rollout({ on: 50000, off: 40000 }) }))).toEqual(['fallthrough.rollout.weights:WEIGHTS_SUM']);
+    expect(codes(booleanFlag({ fallthrough: rollout({ on: 50000, off: 40000 }) }))).toEqual([
+      'fallthrough.rollout.weights:WEIGHTS_SUM',
+    ]);
     expect(codes(booleanFlag({ fallthrough: rollout({ on: 50000.5, off: 49999.5 }) }))).toEqual([
-      'fallthrough.rollout.weights.on:INVALID_WEIGHT', 'fallthrough.rollout.weights.off:INVALID_WEIGHT',
+      'fallthrough.rollout.weights.on:INVALID_WEIGHT',
+      'fallthrough.rollout.weights.off:INVALID_WEIGHT',
     ]);
     expect(codes(booleanFlag({ fallthrough: rollout({}) }))).toEqual(['fallthrough.rollout.weights:EMPTY_ROLLOUT']);
     const message = validateFlag(booleanFlag({ fallthrough: rollout({ on: 1, off: 2 }) }))[0].message;
@@ -49,7 +77,9 @@ describe('validateFlag', () => {
   });
 
   it('refuses a serve with both or neither of variant and rollout', () => {
-    expect(codes(booleanFlag({ fallthrough: { variant: 'on', rollout: { weights: { on: 100000 } } } as never }))).toEqual(['fallthrough:INVALID_TYPE']);
+    expect(
+      codes(booleanFlag({ fallthrough: { variant: 'on', rollout: { weights: { on: 100000 } } } as never })),
+    ).toEqual(['fallthrough:INVALID_TYPE']);
   });
 
   it('refuses unknown operators and values of the wrong kind for an operator', () => {
@@ -72,12 +102,19 @@ describe('validateFlag', () => {
   });
 
   it('refuses bad and over-long regular expressions', () => {
-    const flag = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['(a', 'b'.repeat(1025), '^ok$'] }]);
-    expect(codes(flag)).toEqual(['rules[0].conditions[0].values[0]:INVALID_REGEX', 'rules[0].conditions[0].values[1]:REGEX_TOO_LONG']);
+    const flag = flagWithConditions([
+      { attribute: 'email', operator: 'matches', values: ['(a', 'b'.repeat(1025), '^ok$'] },
+    ]);
+    expect(codes(flag)).toEqual([
+      'rules[0].conditions[0].values[0]:INVALID_REGEX',
+      'rules[0].conditions[0].values[1]:REGEX_TOO_LONG',
+    ]);
   });
 
   it('accepts nested quantifiers (RE2 matches them in linear time) and refuses what RE2 does not support', () => {
-    const flag = flagWithConditions([{ attribute: 'email', operator: 'matches', values: ['(a+)+$', '^(\\w*)*@', '(a)\\1', 'x(?=y)', '(?<!a)b'] }]);
+    const flag = flagWithConditions([
+      { attribute: 'email', operator: 'matches', values: ['(a+)+$', '^(\\w*)*@', '(a)\\1', 'x(?=y)', '(?<!a)b'] },
+    ]);
     const issues = validateFlag(flag);
     expect(issues.map((issue) => `${issue.path}:${issue.code}`)).toEqual([
       'rules[0].conditions[0].values[2]:UNSUPPORTED_REGEX',
@@ -93,13 +130,17 @@ describe('validateFlag', () => {
 
   it('refuses variant values that do not fit the flag type', () => {
     expect(codes(booleanFlag({ variants: { on: 'true', off: false } }))).toEqual(['variants.on:VARIANT_TYPE']);
-    expect(codes(booleanFlag({ type: 'number', variants: { on: 1, off: NaN } }))).toEqual(['variants.off:VARIANT_TYPE']);
+    expect(codes(booleanFlag({ type: 'number', variants: { on: 1, off: NaN } }))).toEqual([
+      'variants.off:VARIANT_TYPE',
+    ]);
   });
 
   it('refuses duplicate rule ids', () => {
     const rule = { id: 'same', conditions: [], serve: { variant: 'on' } };
     const issues = validateFlag(booleanFlag({ rules: [rule, rule] }));
-    expect(issues).toEqual([{ path: 'rules[1].id', code: 'DUPLICATE_RULE_ID', message: 'rule id "same" is already used by rules[0]' }]);
+    expect(issues).toEqual([
+      { path: 'rules[1].id', code: 'DUPLICATE_RULE_ID', message: 'rule id "same" is already used by rules[0]' },
+    ]);
   });
 
   it('checks segment references against env.segments when given', () => {
@@ -111,13 +152,20 @@ describe('validateFlag', () => {
 
   describe('prerequisites', () => {
     const parent = booleanFlag({ key: 'parent' });
-    const withPrerequisite = (flag: string, variants: string[]): Flag => booleanFlag({ key: 'child', prerequisites: [{ flag, variants }] });
+    const withPrerequisite = (flag: string, variants: string[]): Flag =>
+      booleanFlag({ key: 'child', prerequisites: [{ flag, variants }] });
 
     it('refuses the flag itself, unknown flags and unknown variants', () => {
       expect(codes(withPrerequisite('child', ['on']))).toEqual(['prerequisites[0].flag:SELF_PREREQUISITE']);
-      expect(codes(withPrerequisite('ghost', ['on']), { flags: { parent } })).toEqual(['prerequisites[0].flag:UNKNOWN_FLAG']);
-      expect(codes(withPrerequisite('parent', ['maybe']), { flags: { parent } })).toEqual(['prerequisites[0].variants[0]:UNKNOWN_VARIANT']);
-      expect(codes(withPrerequisite('parent', []), { flags: { parent } })).toEqual(['prerequisites[0].variants:REQUIRED']);
+      expect(codes(withPrerequisite('ghost', ['on']), { flags: { parent } })).toEqual([
+        'prerequisites[0].flag:UNKNOWN_FLAG',
+      ]);
+      expect(codes(withPrerequisite('parent', ['maybe']), { flags: { parent } })).toEqual([
+        'prerequisites[0].variants[0]:UNKNOWN_VARIANT',
+      ]);
+      expect(codes(withPrerequisite('parent', []), { flags: { parent } })).toEqual([
+        'prerequisites[0].variants:REQUIRED',
+      ]);
       expect(codes(withPrerequisite('parent', ['on']), { flags: { parent } })).toEqual([]);
     });
 
@@ -125,7 +173,13 @@ describe('validateFlag', () => {
       const a = booleanFlag({ key: 'a', prerequisites: [{ flag: 'child', variants: ['on'] }] });
       const b = booleanFlag({ key: 'b', prerequisites: [{ flag: 'a', variants: ['on'] }] });
       const issues = validateFlag(withPrerequisite('b', ['on']), { flags: { a, b } });
-      expect(issues).toEqual([{ path: 'prerequisites[0].flag', code: 'PREREQUISITE_CYCLE', message: 'prerequisite cycle: child → b → a → child; remove one link' }]);
+      expect(issues).toEqual([
+        {
+          path: 'prerequisites[0].flag',
+          code: 'PREREQUISITE_CYCLE',
+          message: 'prerequisite cycle: child → b → a → child; remove one link',
+        },
+      ]);
     });
   });
 });

@@ -5,13 +5,33 @@ import { validatePrerequisites } from './validate-prerequisites.js';
 import { validateServe } from './validate-serve.js';
 import { VARIANT_KEY_PATTERN } from './keys.js';
 import { CONFIG_LIMITS } from './limits.js';
-import { at, checkKey, isObject, Issues, type ValidationEnv, type ValidationIssue, type ValidationOptions } from './validation-issue.js';
+import {
+  at,
+  checkKey,
+  isObject,
+  Issues,
+  type ValidationEnv,
+  type ValidationIssue,
+  type ValidationOptions,
+} from './validation-issue.js';
 
 const INTEGER_KEY = /^(0|[1-9][0-9]*)$/;
 
 const FLAG_TYPES: ReadonlySet<unknown> = new Set<FlagType>(['boolean', 'string', 'number', 'json']);
 
-const FLAG_FIELDS = ['key', 'type', 'version', 'variants', 'offVariant', 'on', 'killed', 'prerequisites', 'rules', 'fallthrough', 'salt'];
+const FLAG_FIELDS = [
+  'key',
+  'type',
+  'version',
+  'variants',
+  'offVariant',
+  'on',
+  'killed',
+  'prerequisites',
+  'rules',
+  'fallthrough',
+  'salt',
+];
 
 /** The length of a value's JSON, or Infinity when it has none (a cycle, a BigInt). */
 function jsonLength(value: unknown): number {
@@ -29,17 +49,36 @@ function checkVariants(issues: Issues, flag: Record<string, unknown>): Set<strin
   }
   const type = FLAG_TYPES.has(flag.type) ? (flag.type as FlagType) : undefined;
   const entries = Object.entries(flag.variants);
-  if (!issues.atMost(entries, 'variants', CONFIG_LIMITS.variants, 'variants')) return new Set(Object.keys(flag.variants));
+  if (!issues.atMost(entries, 'variants', CONFIG_LIMITS.variants, 'variants'))
+    return new Set(Object.keys(flag.variants));
   for (const [key, value] of entries) {
     const path = at('variants', key);
     if (issues.strict && jsonLength(value) > CONFIG_LIMITS.variantJson) {
-      issues.add(path, 'TOO_LONG', `variant "${key.slice(0, 40)}" is too large: its JSON may be at most ${CONFIG_LIMITS.variantJson} characters`);
+      issues.add(
+        path,
+        'TOO_LONG',
+        `variant "${key.slice(0, 40)}" is too large: its JSON may be at most ${CONFIG_LIMITS.variantJson} characters`,
+      );
     }
-    if (!VARIANT_KEY_PATTERN.test(key)) issues.add(path, 'INVALID_KEY', `variant key "${key.slice(0, 40)}" may only use letters, digits, ".", "_" and "-"`);
+    if (!VARIANT_KEY_PATTERN.test(key))
+      issues.add(
+        path,
+        'INVALID_KEY',
+        `variant key "${key.slice(0, 40)}" may only use letters, digits, ".", "_" and "-"`,
+      );
     // JavaScript orders integer-like object keys first, which would silently reorder a rollout's weights.
-    else if (INTEGER_KEY.test(key)) issues.add(path, 'INVALID_KEY', `variant key "${key}" must not be a bare number (write e.g. "v${key}"): numeric keys lose their declared order`);
+    else if (INTEGER_KEY.test(key))
+      issues.add(
+        path,
+        'INVALID_KEY',
+        `variant key "${key}" must not be a bare number (write e.g. "v${key}"): numeric keys lose their declared order`,
+      );
     if (type !== undefined && !fitsType(value, type)) {
-      issues.add(path, 'VARIANT_TYPE', `variant "${key}" must be a ${type === 'json' ? 'JSON value' : type} to fit the flag's type ${type}`);
+      issues.add(
+        path,
+        'VARIANT_TYPE',
+        `variant "${key}" must be a ${type === 'json' ? 'JSON value' : type} to fit the flag's type ${type}`,
+      );
     }
   }
   return new Set(Object.keys(flag.variants));
@@ -67,7 +106,11 @@ function checkRules(issues: Issues, raw: unknown, variants: Set<string>, env: Va
     if (typeof rule.id !== 'string' || rule.id.length === 0) {
       issues.add(at(path, 'id'), 'REQUIRED', 'a rule needs an id (a non-empty string)');
     } else if (ids.has(rule.id)) {
-      issues.add(at(path, 'id'), 'DUPLICATE_RULE_ID', `rule id "${rule.id}" is already used by rules[${ids.get(rule.id)}]`);
+      issues.add(
+        at(path, 'id'),
+        'DUPLICATE_RULE_ID',
+        `rule id "${rule.id}" is already used by rules[${ids.get(rule.id)}]`,
+      );
     } else {
       ids.set(rule.id, index);
     }
@@ -113,7 +156,8 @@ export function validateFlag(flag: unknown, env?: ValidationEnv, options: Valida
   }
   issues.onlyFields(flag, '', FLAG_FIELDS, 'a flag');
   checkKey(issues, flag.key, 'key', 'the flag');
-  if (!FLAG_TYPES.has(flag.type)) issues.add('type', 'INVALID_TYPE', 'type must be one of boolean, string, number, json');
+  if (!FLAG_TYPES.has(flag.type))
+    issues.add('type', 'INVALID_TYPE', 'type must be one of boolean, string, number, json');
   if (typeof flag.version !== 'number' || !Number.isInteger(flag.version) || flag.version < 0) {
     issues.add('version', 'INVALID_TYPE', 'version must be an integer ≥ 0');
   }

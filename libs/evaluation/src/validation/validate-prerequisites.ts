@@ -42,7 +42,12 @@ function depthFrom(key: string, flags: Record<string, unknown>, seen: Set<string
 }
 
 /** Checks prerequisites: shape, no self-reference, known flags and variants, no cycle, bounded depth. */
-export function validatePrerequisites(issues: Issues, flagKey: unknown, raw: unknown, env: ValidationEnv | undefined): void {
+export function validatePrerequisites(
+  issues: Issues,
+  flagKey: unknown,
+  raw: unknown,
+  env: ValidationEnv | undefined,
+): void {
   if (raw === undefined || raw === null) return;
   if (!Array.isArray(raw)) {
     issues.add('prerequisites', 'INVALID_TYPE', 'prerequisites must be an array of { flag, variants }');
@@ -70,13 +75,21 @@ export function validatePrerequisites(issues: Issues, flagKey: unknown, raw: unk
     if (flags === undefined) return;
     const target = Object.hasOwn(flags, item.flag) ? flags[item.flag] : undefined;
     if (!isObject(target)) {
-      issues.add(at(path, 'flag'), 'UNKNOWN_FLAG', `prerequisite flag "${item.flag}" does not exist in this environment`);
+      issues.add(
+        at(path, 'flag'),
+        'UNKNOWN_FLAG',
+        `prerequisite flag "${item.flag}" does not exist in this environment`,
+      );
       return;
     }
     const known = isObject(target.variants) ? target.variants : {};
     (Array.isArray(item.variants) ? item.variants : []).forEach((variant: unknown, v) => {
       if (typeof variant !== 'string' || !Object.hasOwn(known, variant)) {
-        issues.add(at(at(path, 'variants'), v), 'UNKNOWN_VARIANT', `"${String(variant)}" is not a variant of flag "${item.flag}"`);
+        issues.add(
+          at(at(path, 'variants'), v),
+          'UNKNOWN_VARIANT',
+          `"${String(variant)}" is not a variant of flag "${item.flag}"`,
+        );
       }
     });
     if (typeof flagKey !== 'string') return;
@@ -84,7 +97,11 @@ export function validatePrerequisites(issues: Issues, flagKey: unknown, raw: unk
     if (cycle !== undefined) {
       issues.add(at(path, 'flag'), 'PREREQUISITE_CYCLE', `prerequisite cycle: ${cycle.join(' → ')}; remove one link`);
     } else if (1 + depthFrom(item.flag, flags, new Set([flagKey]), new Map()) > MAX_PREREQUISITE_DEPTH) {
-      issues.add(at(path, 'flag'), 'PREREQUISITE_DEPTH', `prerequisite chains may be at most ${MAX_PREREQUISITE_DEPTH} flags deep`);
+      issues.add(
+        at(path, 'flag'),
+        'PREREQUISITE_DEPTH',
+        `prerequisite chains may be at most ${MAX_PREREQUISITE_DEPTH} flags deep`,
+      );
     }
   });
 }

@@ -1,7 +1,15 @@
 import { MAX_SEGMENT_DEPTH } from '../conditions/compile-condition.js';
 import { validateConditions } from './validate-condition.js';
 import { CONFIG_LIMITS } from './limits.js';
-import { at, checkKey, isObject, Issues, type ValidationEnv, type ValidationIssue, type ValidationOptions } from './validation-issue.js';
+import {
+  at,
+  checkKey,
+  isObject,
+  Issues,
+  type ValidationEnv,
+  type ValidationIssue,
+  type ValidationOptions,
+} from './validation-issue.js';
 
 function segmentRefs(segment: unknown): string[] {
   if (!isObject(segment) || !Array.isArray(segment.conditions)) return [];
@@ -9,7 +17,13 @@ function segmentRefs(segment: unknown): string[] {
 }
 
 /** The first chain from `start` back to `self` through env segments, or undefined. */
-function findCycle(self: string, start: string, segments: Record<string, unknown>, chain: string[], seen: Set<string>): string[] | undefined {
+function findCycle(
+  self: string,
+  start: string,
+  segments: Record<string, unknown>,
+  chain: string[],
+  seen: Set<string>,
+): string[] | undefined {
   if (start === self) return [...chain, start];
   if (seen.has(start) || !Object.hasOwn(segments, start)) return undefined;
   seen.add(start);
@@ -48,7 +62,11 @@ function checkKeyList(issues: Issues, raw: unknown, path: string): void {
  * @param env the project's other segments (and flags, unused here) for reference checks
  * @param options `strict` for writes
  */
-export function validateSegment(segment: unknown, env?: ValidationEnv, options: ValidationOptions = {}): ValidationIssue[] {
+export function validateSegment(
+  segment: unknown,
+  env?: ValidationEnv,
+  options: ValidationOptions = {},
+): ValidationIssue[] {
   const issues = new Issues(options.strict === true);
   if (!isObject(segment)) {
     issues.add('', 'INVALID_TYPE', 'a segment must be an object');
@@ -60,9 +78,10 @@ export function validateSegment(segment: unknown, env?: ValidationEnv, options: 
   checkKeyList(issues, segment.excluded, 'excluded');
   if (segment.conditions === undefined) return issues.list;
   // The segment being written counts as known, so a reference to itself reads as a cycle.
-  const withSelf = env?.segments !== undefined && typeof segment.key === 'string'
-    ? { ...env, segments: { ...env.segments, [segment.key]: segment as never } }
-    : env;
+  const withSelf =
+    env?.segments !== undefined && typeof segment.key === 'string'
+      ? { ...env, segments: { ...env.segments, [segment.key]: segment as never } }
+      : env;
   validateConditions(issues, segment.conditions, 'conditions', withSelf);
   const segments: Record<string, unknown> | undefined = env?.segments;
   if (segments === undefined || typeof segment.key !== 'string') return issues.list;

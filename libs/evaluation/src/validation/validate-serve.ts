@@ -6,13 +6,26 @@ function checkVariant(issues: Issues, variants: ReadonlySet<string>, variant: un
   if (typeof variant !== 'string' || variant.length === 0) {
     issues.add(path, 'REQUIRED', 'name a variant of the flag');
   } else if (variants.size > 0 && !variants.has(variant)) {
-    issues.add(path, 'UNKNOWN_VARIANT', `variant "${variant}" is not one of the flag's variants (${[...variants].join(', ')})`);
+    issues.add(
+      path,
+      'UNKNOWN_VARIANT',
+      `variant "${variant}" is not one of the flag's variants (${[...variants].join(', ')})`,
+    );
   }
 }
 
-function checkRollout(issues: Issues, variants: ReadonlySet<string>, rollout: Record<string, unknown>, path: string): void {
+function checkRollout(
+  issues: Issues,
+  variants: ReadonlySet<string>,
+  rollout: Record<string, unknown>,
+  path: string,
+): void {
   if (rollout.bucketBy !== undefined && (typeof rollout.bucketBy !== 'string' || rollout.bucketBy.length === 0)) {
-    issues.add(at(path, 'bucketBy'), 'INVALID_TYPE', 'bucketBy must be the name of a context attribute (default "key")');
+    issues.add(
+      at(path, 'bucketBy'),
+      'INVALID_TYPE',
+      'bucketBy must be the name of a context attribute (default "key")',
+    );
   }
   issues.maxLength(rollout.bucketBy, at(path, 'bucketBy'), CONFIG_LIMITS.attribute);
   const weightsPath = at(path, 'weights');
@@ -29,9 +42,14 @@ function checkRollout(issues: Issues, variants: ReadonlySet<string>, rollout: Re
   let valid = true;
   for (const [variant, weight] of entries) {
     const weightPath = at(weightsPath, variant);
-    if (variants.size > 0 && !variants.has(variant)) issues.add(weightPath, 'UNKNOWN_VARIANT', `variant "${variant}" is not one of the flag's variants`);
+    if (variants.size > 0 && !variants.has(variant))
+      issues.add(weightPath, 'UNKNOWN_VARIANT', `variant "${variant}" is not one of the flag's variants`);
     if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0) {
-      issues.add(weightPath, 'INVALID_WEIGHT', `weight must be an integer ≥ 0 (100000 = 100%): got ${JSON.stringify(weight)}`);
+      issues.add(
+        weightPath,
+        'INVALID_WEIGHT',
+        `weight must be an integer ≥ 0 (100000 = 100%): got ${JSON.stringify(weight)}`,
+      );
       valid = false;
     } else {
       sum += weight;

@@ -28,8 +28,12 @@ function flagWithExtrasEverywhere(): Record<string, unknown> {
     prerequisites: [{ flag: 'parent', variants: ['on'], optional: true }],
     rules: [
       {
-        id: 'r1', when: 'always',
-        conditions: [{ attribute: 'plan', operator: 'in', values: ['pro'], op: 'in' }, { segment: 'beta', weight: 1 }],
+        id: 'r1',
+        when: 'always',
+        conditions: [
+          { attribute: 'plan', operator: 'in', values: ['pro'], op: 'in' },
+          { segment: 'beta', weight: 1 },
+        ],
         serve: { variant: 'on', percent: 5 },
       },
     ],
@@ -39,7 +43,9 @@ function flagWithExtrasEverywhere(): Record<string, unknown> {
 
 describe('strict validation (writes)', () => {
   it('accepts what the non-strict validator accepts when nothing is unknown or too big', () => {
-    const flag = flagWithConditions([{ attribute: 'plan', operator: 'in', values: ['pro'] }], { fallthrough: rollout({ on: 1, off: 99_999 }, 'key') });
+    const flag = flagWithConditions([{ attribute: 'plan', operator: 'in', values: ['pro'] }], {
+      fallthrough: rollout({ on: 1, off: 99_999 }, 'key'),
+    });
     expect(strictCodes(flag)).toEqual([]);
     expect(segmentCodes({ key: 'beta', included: ['a'], excluded: [], conditions: [] })).toEqual([]);
   });
@@ -59,22 +65,32 @@ describe('strict validation (writes)', () => {
   });
 
   it('tolerates the same unknown fields when not strict (a snapshot from a newer service)', () => {
-    expect(validateFlag(flagWithExtrasEverywhere(), { flags: { parent }, segments: { beta: { key: 'beta' } } })).toEqual([]);
+    expect(
+      validateFlag(flagWithExtrasEverywhere(), { flags: { parent }, segments: { beta: { key: 'beta' } } }),
+    ).toEqual([]);
     expect(validateSegment({ key: 'beta', colour: 'red', conditions: [{ segment: 'x', weight: 1 }] })).toEqual([]);
   });
 
   it('refuses an unknown field of a segment and of its conditions', () => {
-    expect(segmentCodes({ key: 'beta', colour: 'red', conditions: [{ attribute: 'a', operator: 'in', values: ['x'], op: 1 }] })).toEqual([
-      'colour:UNKNOWN_FIELD', 'conditions[0].op:UNKNOWN_FIELD',
-    ]);
+    expect(
+      segmentCodes({
+        key: 'beta',
+        colour: 'red',
+        conditions: [{ attribute: 'a', operator: 'in', values: ['x'], op: 1 }],
+      }),
+    ).toEqual(['colour:UNKNOWN_FIELD', 'conditions[0].op:UNKNOWN_FIELD']);
   });
 
   it('refuses keys and references outside the slug grammar', () => {
     expect(strictCodes(booleanFlag({ key: 'New-Checkout' }))).toEqual(['key:INVALID_KEY']);
     expect(strictCodes(booleanFlag({ key: 'a'.repeat(65) }))).toEqual(['key:INVALID_KEY']);
     expect(strictCodes(booleanFlag({ key: 'a'.repeat(64) }))).toEqual([]);
-    expect(strictCodes(flagWithConditions([{ segment: 'Beta Users' }]))).toEqual(['rules[0].conditions[0].segment:INVALID_KEY']);
-    expect(strictCodes(booleanFlag({ prerequisites: [{ flag: 'Parent', variants: ['on'] }] }))).toEqual(['prerequisites[0].flag:INVALID_KEY']);
+    expect(strictCodes(flagWithConditions([{ segment: 'Beta Users' }]))).toEqual([
+      'rules[0].conditions[0].segment:INVALID_KEY',
+    ]);
+    expect(strictCodes(booleanFlag({ prerequisites: [{ flag: 'Parent', variants: ['on'] }] }))).toEqual([
+      'prerequisites[0].flag:INVALID_KEY',
+    ]);
     expect(segmentCodes({ key: 'Beta' })).toEqual(['key:INVALID_KEY']);
     const message = validateFlag(booleanFlag({ key: 'New-Checkout' }), undefined, strict)[0]!.message;
     expect(message).toContain('lower-case');
@@ -82,21 +98,109 @@ describe('strict validation (writes)', () => {
 
   describe('size limits', () => {
     const rule = (id: string) => ({ id, conditions: [], serve: { variant: 'on' as const } });
-    const many = <T>(count: number, make: (index: number) => T): T[] => Array.from({ length: count }, (_, index) => make(index));
+    const many = <T>(count: number, make: (index: number) => T): T[] =>
+      Array.from({ length: count }, (_, index) => make(index));
     const cases: Array<[string, unknown, string, unknown]> = [
-      ['rules', booleanFlag({ rules: many(CONFIG_LIMITS.rules + 1, (i) => rule(`r${i}`)) }), 'rules:TOO_MANY', booleanFlag({ rules: many(CONFIG_LIMITS.rules, (i) => rule(`r${i}`)) })],
-      ['conditions', flagWithConditions(many(CONFIG_LIMITS.conditions + 1, () => ({ attribute: 'a', operator: 'in' as const, values: ['x'] }))), 'rules[0].conditions:TOO_MANY', flagWithConditions(many(CONFIG_LIMITS.conditions, () => ({ attribute: 'a', operator: 'in' as const, values: ['x'] })))],
-      ['values', flagWithConditions([{ attribute: 'a', operator: 'in', values: many(CONFIG_LIMITS.values + 1, (i) => `v${i}`) }]), 'rules[0].conditions[0].values:TOO_MANY', flagWithConditions([{ attribute: 'a', operator: 'in', values: many(CONFIG_LIMITS.values, (i) => `v${i}`) }])],
-      ['a value', flagWithConditions([{ attribute: 'a', operator: 'in', values: ['x'.repeat(CONFIG_LIMITS.value + 1)] }]), 'rules[0].conditions[0].values[0]:TOO_LONG', flagWithConditions([{ attribute: 'a', operator: 'in', values: ['x'.repeat(CONFIG_LIMITS.value)] }])],
-      ['an attribute', flagWithConditions([{ attribute: 'a'.repeat(CONFIG_LIMITS.attribute + 1), operator: 'in', values: ['x'] }]), 'rules[0].conditions[0].attribute:TOO_LONG', flagWithConditions([{ attribute: 'a'.repeat(CONFIG_LIMITS.attribute), operator: 'in', values: ['x'] }])],
-      ['a rule id', booleanFlag({ rules: [rule('r'.repeat(CONFIG_LIMITS.ruleId + 1))] }), 'rules[0].id:TOO_LONG', booleanFlag({ rules: [rule('r'.repeat(CONFIG_LIMITS.ruleId))] })],
-      ['a rule description', booleanFlag({ rules: [{ ...rule('r'), description: 'd'.repeat(CONFIG_LIMITS.ruleDescription + 1) }] }), 'rules[0].description:TOO_LONG', booleanFlag({ rules: [{ ...rule('r'), description: 'd'.repeat(CONFIG_LIMITS.ruleDescription) }] })],
-      ['a salt', booleanFlag({ salt: 's'.repeat(CONFIG_LIMITS.attribute + 1) }), 'salt:TOO_LONG', booleanFlag({ salt: 's'.repeat(CONFIG_LIMITS.attribute) })],
-      ['bucketBy', booleanFlag({ fallthrough: rollout({ on: 100_000 }, 'b'.repeat(CONFIG_LIMITS.attribute + 1)) }), 'fallthrough.rollout.bucketBy:TOO_LONG', booleanFlag({ fallthrough: rollout({ on: 100_000 }, 'b'.repeat(CONFIG_LIMITS.attribute)) })],
-      ['variants', booleanFlag({ type: 'number', variants: Object.fromEntries(many(CONFIG_LIMITS.variants + 1, (i) => [`v${i}`, i])), offVariant: 'v0', fallthrough: { variant: 'v0' } }), 'variants:TOO_MANY', booleanFlag({ type: 'number', variants: Object.fromEntries(many(CONFIG_LIMITS.variants, (i) => [`v${i}`, i])), offVariant: 'v0', fallthrough: { variant: 'v0' } })],
-      ['a variant value', booleanFlag({ type: 'string', variants: { on: 'x'.repeat(CONFIG_LIMITS.variantJson), off: '' } }), 'variants.on:TOO_LONG', booleanFlag({ type: 'string', variants: { on: 'x'.repeat(CONFIG_LIMITS.variantJson - 2), off: '' } })],
-      ['prerequisites', booleanFlag({ prerequisites: many(CONFIG_LIMITS.prerequisites + 1, () => ({ flag: 'parent', variants: ['on'] })) }), 'prerequisites:TOO_MANY', booleanFlag({ prerequisites: many(CONFIG_LIMITS.prerequisites, () => ({ flag: 'parent', variants: ['on'] })) })],
-      ['prerequisite variants', booleanFlag({ prerequisites: [{ flag: 'parent', variants: many(CONFIG_LIMITS.prerequisiteVariants + 1, () => 'on') }] }), 'prerequisites[0].variants:TOO_MANY', booleanFlag({ prerequisites: [{ flag: 'parent', variants: many(CONFIG_LIMITS.prerequisiteVariants, () => 'on') }] })],
+      [
+        'rules',
+        booleanFlag({ rules: many(CONFIG_LIMITS.rules + 1, (i) => rule(`r${i}`)) }),
+        'rules:TOO_MANY',
+        booleanFlag({ rules: many(CONFIG_LIMITS.rules, (i) => rule(`r${i}`)) }),
+      ],
+      [
+        'conditions',
+        flagWithConditions(
+          many(CONFIG_LIMITS.conditions + 1, () => ({ attribute: 'a', operator: 'in' as const, values: ['x'] })),
+        ),
+        'rules[0].conditions:TOO_MANY',
+        flagWithConditions(
+          many(CONFIG_LIMITS.conditions, () => ({ attribute: 'a', operator: 'in' as const, values: ['x'] })),
+        ),
+      ],
+      [
+        'values',
+        flagWithConditions([
+          { attribute: 'a', operator: 'in', values: many(CONFIG_LIMITS.values + 1, (i) => `v${i}`) },
+        ]),
+        'rules[0].conditions[0].values:TOO_MANY',
+        flagWithConditions([{ attribute: 'a', operator: 'in', values: many(CONFIG_LIMITS.values, (i) => `v${i}`) }]),
+      ],
+      [
+        'a value',
+        flagWithConditions([{ attribute: 'a', operator: 'in', values: ['x'.repeat(CONFIG_LIMITS.value + 1)] }]),
+        'rules[0].conditions[0].values[0]:TOO_LONG',
+        flagWithConditions([{ attribute: 'a', operator: 'in', values: ['x'.repeat(CONFIG_LIMITS.value)] }]),
+      ],
+      [
+        'an attribute',
+        flagWithConditions([{ attribute: 'a'.repeat(CONFIG_LIMITS.attribute + 1), operator: 'in', values: ['x'] }]),
+        'rules[0].conditions[0].attribute:TOO_LONG',
+        flagWithConditions([{ attribute: 'a'.repeat(CONFIG_LIMITS.attribute), operator: 'in', values: ['x'] }]),
+      ],
+      [
+        'a rule id',
+        booleanFlag({ rules: [rule('r'.repeat(CONFIG_LIMITS.ruleId + 1))] }),
+        'rules[0].id:TOO_LONG',
+        booleanFlag({ rules: [rule('r'.repeat(CONFIG_LIMITS.ruleId))] }),
+      ],
+      [
+        'a rule description',
+        booleanFlag({ rules: [{ ...rule('r'), description: 'd'.repeat(CONFIG_LIMITS.ruleDescription + 1) }] }),
+        'rules[0].description:TOO_LONG',
+        booleanFlag({ rules: [{ ...rule('r'), description: 'd'.repeat(CONFIG_LIMITS.ruleDescription) }] }),
+      ],
+      [
+        'a salt',
+        booleanFlag({ salt: 's'.repeat(CONFIG_LIMITS.attribute + 1) }),
+        'salt:TOO_LONG',
+        booleanFlag({ salt: 's'.repeat(CONFIG_LIMITS.attribute) }),
+      ],
+      [
+        'bucketBy',
+        booleanFlag({ fallthrough: rollout({ on: 100_000 }, 'b'.repeat(CONFIG_LIMITS.attribute + 1)) }),
+        'fallthrough.rollout.bucketBy:TOO_LONG',
+        booleanFlag({ fallthrough: rollout({ on: 100_000 }, 'b'.repeat(CONFIG_LIMITS.attribute)) }),
+      ],
+      [
+        'variants',
+        booleanFlag({
+          type: 'number',
+          variants: Object.fromEntries(many(CONFIG_LIMITS.variants + 1, (i) => [`v${i}`, i])),
+          offVariant: 'v0',
+          fallthrough: { variant: 'v0' },
+        }),
+        'variants:TOO_MANY',
+        booleanFlag({
+          type: 'number',
+          variants: Object.fromEntries(many(CONFIG_LIMITS.variants, (i) => [`v${i}`, i])),
+          offVariant: 'v0',
+          fallthrough: { variant: 'v0' },
+        }),
+      ],
+      [
+        'a variant value',
+        booleanFlag({ type: 'string', variants: { on: 'x'.repeat(CONFIG_LIMITS.variantJson), off: '' } }),
+        'variants.on:TOO_LONG',
+        booleanFlag({ type: 'string', variants: { on: 'x'.repeat(CONFIG_LIMITS.variantJson - 2), off: '' } }),
+      ],
+      [
+        'prerequisites',
+        booleanFlag({
+          prerequisites: many(CONFIG_LIMITS.prerequisites + 1, () => ({ flag: 'parent', variants: ['on'] })),
+        }),
+        'prerequisites:TOO_MANY',
+        booleanFlag({ prerequisites: many(CONFIG_LIMITS.prerequisites, () => ({ flag: 'parent', variants: ['on'] })) }),
+      ],
+      [
+        'prerequisite variants',
+        booleanFlag({
+          prerequisites: [{ flag: 'parent', variants: many(CONFIG_LIMITS.prerequisiteVariants + 1, () => 'on') }],
+        }),
+        'prerequisites[0].variants:TOO_MANY',
+        booleanFlag({
+          prerequisites: [{ flag: 'parent', variants: many(CONFIG_LIMITS.prerequisiteVariants, () => 'on') }],
+        }),
+      ],
     ];
 
     it.each(cases)('refuses too many or too long %s, and accepts exactly the limit', (_name, over, expected, limit) => {
@@ -106,21 +210,39 @@ describe('strict validation (writes)', () => {
     });
 
     it('refuses too many or too long context keys in a segment, and accepts exactly the limit', () => {
-      expect(segmentCodes({ key: 's', included: many(CONFIG_LIMITS.segmentKeys + 1, (i) => `u${i}`) })).toEqual(['included:TOO_MANY']);
-      expect(segmentCodes({ key: 's', excluded: ['u'.repeat(CONFIG_LIMITS.contextKey + 1)] })).toEqual(['excluded[0]:TOO_LONG']);
-      expect(segmentCodes({ key: 's', included: many(CONFIG_LIMITS.segmentKeys, (i) => `u${i}`), excluded: ['u'.repeat(CONFIG_LIMITS.contextKey)] })).toEqual([]);
+      expect(segmentCodes({ key: 's', included: many(CONFIG_LIMITS.segmentKeys + 1, (i) => `u${i}`) })).toEqual([
+        'included:TOO_MANY',
+      ]);
+      expect(segmentCodes({ key: 's', excluded: ['u'.repeat(CONFIG_LIMITS.contextKey + 1)] })).toEqual([
+        'excluded[0]:TOO_LONG',
+      ]);
+      expect(
+        segmentCodes({
+          key: 's',
+          included: many(CONFIG_LIMITS.segmentKeys, (i) => `u${i}`),
+          excluded: ['u'.repeat(CONFIG_LIMITS.contextKey)],
+        }),
+      ).toEqual([]);
       const conditions = many(CONFIG_LIMITS.conditions + 1, () => ({ attribute: 'a', operator: 'in', values: ['x'] }));
       expect(segmentCodes({ key: 's', conditions })).toEqual(['conditions:TOO_MANY']);
     });
   });
 
   it('checks the types of a kill record', () => {
-    expect(strictCodes({ ...booleanFlag(), killed: { at: 5, reason: 1 } })).toEqual(['killed.at:INVALID_TYPE', 'killed.by:INVALID_TYPE', 'killed.reason:INVALID_TYPE']);
+    expect(strictCodes({ ...booleanFlag(), killed: { at: 5, reason: 1 } })).toEqual([
+      'killed.at:INVALID_TYPE',
+      'killed.by:INVALID_TYPE',
+      'killed.reason:INVALID_TYPE',
+    ]);
     expect(strictCodes({ ...booleanFlag(), killed: null })).toEqual([]);
   });
 
   it('refuses a rule description that is not a string', () => {
-    expect(strictCodes(booleanFlag({ rules: [{ id: 'r', description: 7 as never, conditions: [], serve: { variant: 'on' } }] }))).toEqual(['rules[0].description:INVALID_TYPE']);
+    expect(
+      strictCodes(
+        booleanFlag({ rules: [{ id: 'r', description: 7 as never, conditions: [], serve: { variant: 'on' } }] }),
+      ),
+    ).toEqual(['rules[0].description:INVALID_TYPE']);
   });
 });
 
@@ -130,24 +252,38 @@ const EXAMPLES: Record<ValidationCode, () => string[]> = {
   INVALID_TYPE: () => strictCodes(booleanFlag({ on: 'yes' as never })),
   INVALID_KEY: () => strictCodes(booleanFlag({ key: 'Bad Key' })),
   UNKNOWN_FIELD: () => strictCodes({ ...booleanFlag(), colour: 'red' }),
-  TOO_MANY: () => strictCodes(booleanFlag({ rules: Array.from({ length: 201 }, (_, i) => ({ id: `r${i}`, conditions: [], serve: { variant: 'on' } })) })),
+  TOO_MANY: () =>
+    strictCodes(
+      booleanFlag({
+        rules: Array.from({ length: 201 }, (_, i) => ({ id: `r${i}`, conditions: [], serve: { variant: 'on' } })),
+      }),
+    ),
   TOO_LONG: () => strictCodes(booleanFlag({ salt: 's'.repeat(257) })),
   VARIANT_TYPE: () => strictCodes(booleanFlag({ variants: { on: 'yes', off: false } })),
   UNKNOWN_VARIANT: () => strictCodes(booleanFlag({ fallthrough: { variant: 'maybe' } })),
-  DUPLICATE_RULE_ID: () => strictCodes(booleanFlag({ rules: [0, 1].map(() => ({ id: 'same', conditions: [], serve: { variant: 'on' } })) })),
+  DUPLICATE_RULE_ID: () =>
+    strictCodes(booleanFlag({ rules: [0, 1].map(() => ({ id: 'same', conditions: [], serve: { variant: 'on' } })) })),
   EMPTY_ROLLOUT: () => strictCodes(booleanFlag({ fallthrough: rollout({}) })),
   INVALID_WEIGHT: () => strictCodes(booleanFlag({ fallthrough: rollout({ on: -1, off: 100_001 }) })),
   WEIGHTS_SUM: () => strictCodes(booleanFlag({ fallthrough: rollout({ on: 1, off: 1 }) })),
-  UNKNOWN_OPERATOR: () => strictCodes(flagWithConditions([{ attribute: 'a', operator: 'like' as never, values: ['x'] }])),
+  UNKNOWN_OPERATOR: () =>
+    strictCodes(flagWithConditions([{ attribute: 'a', operator: 'like' as never, values: ['x'] }])),
   EMPTY_VALUES: () => strictCodes(flagWithConditions([{ attribute: 'a', operator: 'in', values: [] }])),
   INVALID_VALUE: () => strictCodes(flagWithConditions([{ attribute: 'age', operator: 'lt', values: ['18'] }])),
   INVALID_REGEX: () => strictCodes(flagWithConditions([{ attribute: 'a', operator: 'matches', values: ['(a'] }])),
-  REGEX_TOO_LONG: () => strictCodes(flagWithConditions([{ attribute: 'a', operator: 'matches', values: ['a'.repeat(1025)] }])),
-  UNSUPPORTED_REGEX: () => strictCodes(flagWithConditions([{ attribute: 'a', operator: 'matches', values: ['(a)\\1'] }])),
+  REGEX_TOO_LONG: () =>
+    strictCodes(flagWithConditions([{ attribute: 'a', operator: 'matches', values: ['a'.repeat(1025)] }])),
+  UNSUPPORTED_REGEX: () =>
+    strictCodes(flagWithConditions([{ attribute: 'a', operator: 'matches', values: ['(a)\\1'] }])),
   UNKNOWN_SEGMENT: () => strictCodes(flagWithConditions([{ segment: 'ghosts' }]), { segments: {} }),
   SEGMENT_CYCLE: () => segmentCodes({ key: 'a', conditions: [{ segment: 'a' }] }, { segments: {} }),
   SEGMENT_DEPTH: () => {
-    const segments = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, { key: `s${i}`, conditions: i < 9 ? [{ segment: `s${i + 1}` }] : [] }]));
+    const segments = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        `s${i}`,
+        { key: `s${i}`, conditions: i < 9 ? [{ segment: `s${i + 1}` }] : [] },
+      ]),
+    );
     return segmentCodes({ key: 'top', conditions: [{ segment: 's0' }] }, { segments });
   },
   SELF_PREREQUISITE: () => strictCodes(booleanFlag({ key: 'me', prerequisites: [{ flag: 'me', variants: ['on'] }] })),
@@ -157,7 +293,12 @@ const EXAMPLES: Record<ValidationCode, () => string[]> = {
     return strictCodes(booleanFlag({ prerequisites: [{ flag: 'other', variants: ['on'] }] }), { flags: { other } });
   },
   PREREQUISITE_DEPTH: () => {
-    const flags = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}`, booleanFlag({ key: `f${i}`, prerequisites: i < 19 ? [{ flag: `f${i + 1}`, variants: ['on'] }] : [] })]));
+    const flags = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [
+        `f${i}`,
+        booleanFlag({ key: `f${i}`, prerequisites: i < 19 ? [{ flag: `f${i + 1}`, variants: ['on'] }] : [] }),
+      ]),
+    );
     return strictCodes(booleanFlag({ prerequisites: [{ flag: 'f0', variants: ['on'] }] }), { flags });
   },
   KEY_MISMATCH: () => {
@@ -171,7 +312,7 @@ describe('the validation codes', () => {
     expect(EXAMPLES[code]().map((entry) => entry.split(':').pop())).toContain(code);
   });
 
-  it('are all UPPER_SNAKE_CASE, like the service\'s error codes', () => {
+  it("are all UPPER_SNAKE_CASE, like the service's error codes", () => {
     expect(VALIDATION_CODES.filter((code) => !/^[A-Z]+(_[A-Z]+)*$/.test(code))).toEqual([]);
   });
 });

@@ -42,7 +42,12 @@ export class Issues {
   onlyFields(value: Record<string, unknown>, path: string, allowed: readonly string[], what: string): void {
     if (!this.strict) return;
     for (const field of Object.keys(value)) {
-      if (!allowed.includes(field)) this.add(at(path, field), 'UNKNOWN_FIELD', `"${field.slice(0, 40)}" is not a field of ${what} (allowed: ${allowed.join(', ')})`);
+      if (!allowed.includes(field))
+        this.add(
+          at(path, field),
+          'UNKNOWN_FIELD',
+          `"${field.slice(0, 40)}" is not a field of ${what} (allowed: ${allowed.join(', ')})`,
+        );
     }
   }
 
