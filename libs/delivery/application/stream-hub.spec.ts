@@ -1,47 +1,14 @@
+import { jest } from '@jest/globals';
 import { InProcessChangeBus } from '../bus/in-process-change-bus.js';
+import { HEARTBEAT_FRAME } from '../domain/sse-frames.js';
 import { flagFixture, InMemoryDeliverySource } from '../testing/in-memory-delivery-source.js';
-import { SdkKeyCheck } from './delivery-ports.js';
-import type { SseStream } from './sse-stream.js';
+import { RecordingSseStream as FakeStream } from '../testing/recording-sse-stream.js';
+import { RevocableSdkKeys } from '../testing/revocable-sdk-keys.js';
 import { StreamHub } from './stream-hub.js';
-
-class FakeStream implements SseStream {
-  readonly frames: string[] = [];
-  ended = false;
-  constructor(
-    readonly environmentId: string,
-    readonly secret = 'sdk_good',
-  ) {}
-  send(frame: string) {
-    this.frames.push(frame);
-  }
-  end() {
-    this.ended = true;
-  }
-  events(): Array<{ event: string; id?: string; data: unknown }> {
-    return this.frames
-      .filter((frame) => !frame.startsWith(':'))
-      .map((frame) => {
-        const fields = Object.fromEntries(
-          frame
-            .trim()
-            .split('\n')
-            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
-        );
-        return { event: fields['event']!, id: fields['id'], data: JSON.parse(fields['data']!) };
-      });
-  }
-}
-
-class Keys extends SdkKeyCheck {
-  revoked = new Set<string>();
-  async isActive(secret: string) {
-    return !this.revoked.has(secret);
-  }
-}
 
 let source: InMemoryDeliverySource;
 let bus: InProcessChangeBus;
-let keys: Keys;
+let keys: RevocableSdkKeys;
 let hub: StreamHub;
 
 beforeEach(() => {
@@ -50,15 +17,11 @@ beforeEach(() => {
   source.addEnvironment('dev');
   for (let i = 0; i < 3; i += 1) source.logs.get('prod')!.push({ version: i + 1, flags: {} });
   bus = new InProcessChangeBus();
-  keys = new Keys();
+  keys = new RevocableSdkKeys();
   hub = new StreamHub(source, bus, keys, { heartbeatMs: 20, catchUpMs: 20, safetyCatchUpMs: 20, revalidateMs: 20 });
 });
 
 afterEach(() => hub.shutdown());
-
-const until = async (test: () => boolean) => {
-  while (!test()) await new Promise((resolve) => setTimeout(resolve, 5));
-};
 
 describe('StreamHub', () => {
   it('sends a new stream the snapshot first, with the version as event id', async () => {
@@ -71,7 +34,7 @@ describe('StreamHub', () => {
     const [one, two, other] = [new FakeStream('prod'), new FakeStream('prod'), new FakeStream('dev')];
     await Promise.all([hub.open(one), hub.open(two), hub.open(other)]);
     await bus.publish(source.commit('prod', { a: flagFixture('a', false, 2) }));
-    await until(() => one.frames.length === 2 && two.frames.length === 2);
+    await Promise.all([one, two].map((stream) => stream.until((s) => s.frames.length === 2, 'patch on every stream')));
     expect(one.frames[1]).toBe(two.frames[1]);
     expect(one.events()[1]).toEqual({
       event: 'patch',
@@ -136,33 +99,6 @@ describe('StreamHub', () => {
     expect(future.events()[0]!.event).toBe('snapshot');
   });
 
-  it('polls the change log and delivers a change the bus never carried', async () => {
-    const stream = new FakeStream('prod');
-    hub.start();
-    await hub.open(stream);
-    source.commit('prod', { z: flagFixture('z', true) });
-    await until(() => stream.events().length === 2);
-    expect(stream.events()[1]!.id).toBe('4');
-  });
-
-  it('writes heartbeat comments to idle streams', async () => {
-    const stream = new FakeStream('prod');
-    hub.start();
-    await hub.open(stream);
-    await until(() => stream.frames.includes(': heartbeat\n\n'));
-  });
-
-  it('closes the streams of a revoked SDK key and keeps the others', async () => {
-    const revoked = new FakeStream('prod', 'sdk_revoked');
-    const kept = new FakeStream('prod');
-    hub.start();
-    await Promise.all([hub.open(revoked), hub.open(kept)]);
-    keys.revoked.add('sdk_revoked');
-    await until(() => revoked.ended);
-    expect(kept.ended).toBe(false);
-    expect(hub.streamCount).toBe(1);
-  });
-
   it('keeps streaming from memory when the database fails, and catches up once it is back', async () => {
     const stream = new FakeStream('prod');
     await hub.open(stream);
@@ -180,6 +116,69 @@ describe('StreamHub', () => {
     await hub.open(stream);
     hub.shutdown();
     expect(stream.ended).toBe(true);
+  });
+});
+
+describe('StreamHub timers', () => {
+  // Fake clocks: each timer fires exactly when its interval is up, never earlier, whatever the machine's load.
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+  afterEach(() => jest.useRealTimers());
+
+  const startHub = (timings: Partial<ConstructorParameters<typeof StreamHub>[3]>) => {
+    hub.shutdown();
+    hub = new StreamHub(source, bus, keys, {
+      heartbeatMs: 60_000,
+      catchUpMs: 60_000,
+      safetyCatchUpMs: 60_000,
+      revalidateMs: 60_000,
+      ...timings,
+    });
+    hub.start();
+  };
+
+  it('writes a heartbeat comment to an idle stream every heartbeat interval, and nothing else', async () => {
+    startHub({ heartbeatMs: 50 });
+    const stream = new FakeStream('prod');
+    await hub.open(stream);
+    const heartbeats = () => stream.frames.filter((frame) => frame === HEARTBEAT_FRAME).length;
+    await jest.advanceTimersByTimeAsync(49);
+    expect(heartbeats()).toBe(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(heartbeats()).toBe(1);
+    await jest.advanceTimersByTimeAsync(100);
+    expect(heartbeats()).toBe(3);
+    expect(stream.frames).toEqual([stream.frames[0], HEARTBEAT_FRAME, HEARTBEAT_FRAME, HEARTBEAT_FRAME]);
+    expect(stream.events().map((event) => `${event.event}:${event.id}`)).toEqual(['snapshot:3']);
+  });
+
+  it('polls the change log and delivers a change the bus never carried', async () => {
+    startHub({ catchUpMs: 100, safetyCatchUpMs: 100 });
+    const stream = new FakeStream('prod');
+    await hub.open(stream);
+    source.commit('prod', { z: flagFixture('z', true) });
+    await jest.advanceTimersByTimeAsync(99);
+    expect(stream.events()).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    await stream.until((s) => s.events().length === 2, 'patch from the change-log poll');
+    expect(stream.events()[1]).toEqual({
+      event: 'patch',
+      id: '4',
+      data: { version: 4, flags: { z: flagFixture('z', true) } },
+    });
+  });
+
+  it('closes the streams of a revoked SDK key at the next re-check and keeps the others', async () => {
+    startHub({ revalidateMs: 100 });
+    const revoked = new FakeStream('prod', 'sdk_revoked');
+    const kept = new FakeStream('prod');
+    await Promise.all([hub.open(revoked), hub.open(kept)]);
+    keys.revoked.add('sdk_revoked');
+    await jest.advanceTimersByTimeAsync(99);
+    expect(revoked.ended).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await revoked.until((s) => s.ended, 'end of the revoked stream');
+    expect(kept.ended).toBe(false);
+    expect(hub.streamCount).toBe(1);
   });
 });
 
