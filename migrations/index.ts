@@ -3,6 +3,7 @@ import { CreateFlagsTables1764000000000 } from './1764000000000-create-flags-tab
 import { CreateAccessTables1764000100000 } from './1764000100000-create-access-tables.js';
 import { CreateSdkInstances1764000900000 } from './1764000900000-create-sdk-instances.js';
 import { CreateRecentContexts1795563869841 } from './1795563869841-create-recent-contexts.js';
+import { CreateBreakerTables1796161386317 } from './1796161386317-create-breaker-tables.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateAccessTables1764000100000,
   CreateSdkInstances1764000900000,
   CreateRecentContexts1795563869841,
+  CreateBreakerTables1796161386317,
 ];

@@ -1,6 +1,6 @@
 /** A batch of reports from one SDK instance (POST /sdk/v1/events), already validated. */
 export interface SdkReport {
-  instance: { id: string; appName: string; sdkVersion: string };
+  instance: { id: string; appName: string; sdkVersion: string; hostname?: string };
   evaluations: Array<{ flag: string; variant: string; count: number }>;
   acks: Array<{ version: number; receivedAt: Date }>;
   dropped: number;
@@ -10,6 +10,8 @@ export interface SdkReport {
 export const SDK_REPORT_LIMITS = {
   evaluations: 5_000,
   acks: 1_000,
+  guards: 1_000,
+  trips: 100,
   textLength: 200,
 } as const;
 

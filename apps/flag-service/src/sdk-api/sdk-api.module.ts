@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { BreakerModule } from '../../../../libs/breaker/breaker.module.js';
 import { DeliveryModule } from '../../../../libs/delivery/delivery.module.js';
 import { FlagImpactController } from '../admin-api/flag-impact.controller.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -25,6 +26,7 @@ export class SdkApiModule {
           },
           changeLogPruneIntervalMs: config.changeLogPruneIntervalMs,
         }),
+        BreakerModule,
       ],
       // The impact view reads delivery's recent contexts, so it is served next to the delivery view.
       controllers: [SdkController, DeliveryStatusController, FlagImpactController],

@@ -3,9 +3,11 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsInt,
   IsISO8601,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -37,6 +39,30 @@ export class SdkInstanceDto {
   @ApiProperty({ maxLength: TEXT }) @IsString() @Length(1, TEXT) @SafeText() id: string;
   @ApiProperty({ maxLength: TEXT }) @IsString() @Length(1, TEXT) @SafeText() appName: string;
   @ApiProperty({ maxLength: 40 }) @IsString() @Length(1, 40) @SafeText() sdkVersion: string;
+  @ApiPropertyOptional({ maxLength: TEXT }) @IsOptional() @IsString() @Length(1, TEXT) @SafeText() hostname?: string;
+}
+
+/** Closed guard buckets of one flag, aggregated over the batch. */
+export class GuardOutcomeDto {
+  @ApiProperty() @IsString() @Length(1, TEXT) @SafeText() flag: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) windowStart: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(86_400_000) windowMs: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) calls: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) failures: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) timeouts: number;
+  @ApiProperty() @IsBoolean() probe: boolean;
+}
+
+/** One instance's breaker opened for a flag: the figures of the window that broke the threshold. */
+export class TripDto {
+  @ApiProperty() @IsString() @Length(1, TEXT) @SafeText() flag: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) at: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(86_400_000) windowMs: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) calls: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) failures: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) timeouts: number;
+  @ApiProperty({ minimum: 0, maximum: 1 }) @IsNumber() @Min(0) @Max(1) failureRatio: number;
+  @ApiProperty() @IsBoolean() probe: boolean;
 }
 
 /** How many times a flag served a variant since the last batch. */
@@ -78,6 +104,24 @@ export class SdkEventsDto {
   @ValidateNested({ each: true })
   @Type(() => AckDto)
   acks?: AckDto[];
+
+  @ApiPropertyOptional({ type: [GuardOutcomeDto], maxItems: SDK_REPORT_LIMITS.guards })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SDK_REPORT_LIMITS.guards)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => GuardOutcomeDto)
+  guards?: GuardOutcomeDto[];
+
+  @ApiPropertyOptional({ type: [TripDto], maxItems: SDK_REPORT_LIMITS.trips })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SDK_REPORT_LIMITS.trips)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => TripDto)
+  trips?: TripDto[];
 
   @ApiPropertyOptional({ minimum: 0, description: 'Events the SDK dropped because its buffer was full' })
   @IsOptional()

@@ -2,13 +2,15 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiAcceptedResponse, ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SdkKeyPrincipal } from '../../../../libs/access/domain/sdk-key.js';
+import { RecordTrips } from '../../../../libs/breaker/application/record-trips.js';
+import type { Trip } from '../../../../libs/breaker/domain/trip.js';
 import { RecordRecentContexts } from '../../../../libs/delivery/application/record-recent-contexts.js';
 import { RecordSdkReport } from '../../../../libs/delivery/application/record-sdk-report.js';
 import { SnapshotCache } from '../../../../libs/delivery/application/snapshot-cache.js';
 import { StreamHub } from '../../../../libs/delivery/application/stream-hub.js';
 import { DeliveryErrors } from '../../../../libs/delivery/domain/delivery.errors.js';
 import { CurrentSdkKey, RequireSdkKey } from '../http/auth.decorators.js';
-import { SdkEventsDto } from './sdk-events.dto.js';
+import { SdkEventsDto, type TripDto } from './sdk-events.dto.js';
 import { openSseStream } from './sse-response.js';
 
 /** The SDK API (docs/protocol.md): snapshot with ETag, SSE stream, batched events. SDK keys only. */
@@ -21,6 +23,7 @@ export class SdkController {
     private readonly hub: StreamHub,
     private readonly recordReport: RecordSdkReport,
     private readonly recordContexts: RecordRecentContexts,
+    private readonly recordTrips: RecordTrips,
   ) {}
 
   @Get('snapshot')
@@ -56,6 +59,8 @@ export class SdkController {
   @ApiAcceptedResponse({ description: 'Recorded' })
   async events(@CurrentSdkKey() key: SdkKeyPrincipal, @Body() body: SdkEventsDto): Promise<void> {
     // Reached only once the whole batch is valid: a refused batch counts nothing and writes nothing.
+    // Trips first: the fleet-wide kill is what every other instance is waiting for.
+    if (body.trips?.length) await this.recordTrips.execute(key.environmentId, body.instance, body.trips.map(toTrip));
     await this.recordReport.execute(key.environmentId, {
       instance: body.instance,
       evaluations: body.evaluations ?? [],
@@ -64,6 +69,10 @@ export class SdkController {
     });
     if (body.contexts) this.recordContexts.execute(key.environmentId, body.contexts);
   }
+}
+
+function toTrip(trip: TripDto): Trip {
+  return { ...trip, at: new Date(trip.at) };
 }
 
 function matches(header: string | undefined, etag: string): boolean {
