@@ -53,11 +53,29 @@ export abstract class InstanceRegistry {
   >;
 }
 
+/** How much of the change log to keep: the newest versions per environment, and no row older than `maxAgeMs`. */
+export interface ChangeLogRetention {
+  keepVersions: number;
+  maxAgeMs: number;
+}
+
+/** What delivery asks of the flags context's change log: drop the rows outside the retention. */
+export abstract class ChangeLogPruner {
+  /** Deletes rows outside the retention; returns how many. Safe on every node at once. */
+  abstract prune(retention: ChangeLogRetention): Promise<number>;
+}
+
 /** Bus state: `up`, or `degraded` while the shared bus is unreachable (change-log polling covers it). */
 export type BusState = 'up' | 'degraded';
 
 /** Carries committed changes to every node. */
 export abstract class ChangeBus {
+  /** What carries the changes, as the readiness check names it (`redis`, `in-process`). */
+  abstract readonly kind: string;
+  /** Connects (in the background: the node starts, degraded, even when the shared bus is unreachable). */
+  abstract start(): void;
+  /** Disconnects: nothing reaches this node's listeners afterwards. */
+  abstract stop(): Promise<void>;
   /** Publishes a change; resolves even when the bus is down (the change log is the source of truth). */
   abstract publish(change: ChangeMessage): Promise<void>;
   /** Receives every change published by any node (this one included). */
@@ -69,5 +87,4 @@ export abstract class ChangeBus {
   /** Receives every revocation published by any node (this one included). */
   abstract onRevocation(listener: (credentialId: string) => void): void;
   abstract state(): BusState;
-  abstract close(): Promise<void>;
 }

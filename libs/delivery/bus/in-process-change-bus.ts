@@ -3,8 +3,13 @@ import { ChangeBus, type BusState } from '../application/delivery-ports.js';
 
 /** The bus of a single-node deployment (no REDIS_URL): publish delivers to this node's listeners. */
 export class InProcessChangeBus extends ChangeBus {
+  readonly kind = 'in-process';
   private readonly listeners: Array<(change: ChangeMessage) => void> = [];
   private readonly revocationListeners: Array<(credentialId: string) => void> = [];
+
+  start(): void {
+    // Nothing to connect to.
+  }
 
   async publish(change: ChangeMessage): Promise<void> {
     for (const listener of this.listeners) listener(change);
@@ -30,7 +35,7 @@ export class InProcessChangeBus extends ChangeBus {
     return 'up';
   }
 
-  async close(): Promise<void> {
+  async stop(): Promise<void> {
     this.listeners.length = 0;
     this.revocationListeners.length = 0;
   }

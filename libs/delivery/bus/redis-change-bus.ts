@@ -15,6 +15,7 @@ type Client = ReturnType<typeof createClient>;
  * from the change log), and every reconnect notifies `onReconnect` listeners so this node catches up too.
  */
 export class RedisChangeBus extends ChangeBus {
+  readonly kind = 'redis';
   private readonly publisher: Client;
   private readonly subscriber: Client;
   private readonly listeners: Array<(change: ChangeMessage) => void> = [];
@@ -82,7 +83,7 @@ export class RedisChangeBus extends ChangeBus {
     return this.publisher.isReady && this.subscriber.isReady && this.subscribed ? 'up' : 'degraded';
   }
 
-  async close(): Promise<void> {
+  async stop(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     for (const client of [this.publisher, this.subscriber]) {
