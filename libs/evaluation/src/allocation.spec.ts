@@ -61,6 +61,11 @@ const flags: Record<string, Flag> = {
   c: booleanFlag({ key: 'c', fallthrough: { variant: 'on' } }),
   broken: { key: 'broken', type: 'boolean' } as Flag,
   killed: booleanFlag({ key: 'killed', killed: { at: '2026-01-01T00:00:00Z', by: 'ops', reason: 'test' } }),
+  probing: booleanFlag({
+    key: 'probing',
+    fallthrough: { variant: 'on' },
+    killed: { at: '2026-01-01T00:00:00Z', by: 'breaker', probe: { percent: 50, since: '2026-01-01T00:05:00Z' } },
+  }),
 };
 const segments = {
   beta: {
@@ -97,6 +102,7 @@ describe('evaluation allocates nothing per call', () => {
     ['a date (parsed without Date.UTC)', 'date', undefined, 'TARGETING_MATCH'],
     ['a prerequisite chain of 3', 'a', undefined, 'DEFAULT'],
     ['a killed flag', 'killed', undefined, 'KILLED'],
+    ['a killed flag probing half of its contexts', 'probing', undefined, undefined],
     ['a missing flag', 'nope', undefined, 'ERROR'],
     ['a type mismatch', 'plain', 'string', 'ERROR'],
     ['a malformed flag (PARSE_ERROR)', 'broken', undefined, 'ERROR'],

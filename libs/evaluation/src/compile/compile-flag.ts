@@ -2,6 +2,7 @@ import { SaltedBucketer } from '../bucketing/bucket.js';
 import { compileConditions } from '../conditions/compile-condition.js';
 import type { FlagType } from '../model/flag.js';
 import { errorOutcome } from '../reasons.js';
+import { CompiledProbe } from './compile-probe.js';
 import { compileServe, variantOutcome, type ServeScope } from './compile-serve.js';
 import { describeError } from './describe-error.js';
 import { ErrorResults } from './error-results.js';
@@ -31,6 +32,7 @@ function broken(raw: unknown, message: string): CompiledFlag {
     type: FLAG_TYPES.has(fields.type) ? (fields.type as FlagType) : undefined,
     broken: message,
     killed: false,
+    probe: undefined,
     on: false,
     killedOutcome: outcome,
     disabledOutcome: outcome,
@@ -87,6 +89,12 @@ function compileRules(scope: ServeScope, raw: unknown[]): CompiledRule[] | strin
   return rules;
 }
 
+/** The probe of a kill record `{ …, probe: { percent } }`; a record without one (or not an object) has none. */
+function compileProbe(killed: unknown, salt: string): CompiledProbe | undefined {
+  if (!isObject(killed) || !isObject(killed.probe)) return undefined;
+  return new CompiledProbe(salt, killed.probe.percent);
+}
+
 function compile(raw: unknown): CompiledFlag {
   if (!isObject(raw)) return broken(raw, 'flag: must be an object');
   const problem = shapeError(raw);
@@ -112,6 +120,7 @@ function compile(raw: unknown): CompiledFlag {
     type: scope.type,
     broken: undefined,
     killed: Boolean(raw.killed),
+    probe: compileProbe(raw.killed, (raw.salt as string | undefined) ?? key),
     on: raw.on as boolean,
     killedOutcome: variantOutcome(scope, raw.offVariant, 'KILLED'),
     disabledOutcome: variantOutcome(scope, raw.offVariant, 'DISABLED'),

@@ -1,6 +1,7 @@
 import type { EvaluationContext } from '../model/context.js';
 import type { FlagType } from '../model/flag.js';
 import type { Outcome } from '../reasons.js';
+import type { CompiledProbe } from './compile-probe.js';
 import type { ErrorResults } from './error-results.js';
 
 /** Where compiled evaluation finds prerequisite flags and segments (a snapshot, or an adapted lookup). */
@@ -35,6 +36,8 @@ export interface CompiledFlag {
   readonly type: FlagType | undefined;
   readonly broken: string | undefined;
   readonly killed: boolean;
+  /** A killed flag's half-open probe; undefined when not killed or killed outright. */
+  readonly probe: CompiledProbe | undefined;
   readonly on: boolean;
   readonly killedOutcome: Outcome;
   readonly disabledOutcome: Outcome;

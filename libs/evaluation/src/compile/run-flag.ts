@@ -68,13 +68,25 @@ function checkPrerequisites(
 
 /**
  * Evaluates a compiled, well-formed flag for an object context: kill, then on/off, then prerequisites, then
- * rules in order, then the fallthrough. Returns a frozen result or an ERROR template; allocates nothing
- * (errors found in a prerequisite chain, a cycle or one too deep, build their message).
+ * rules in order, then the fallthrough. A killed flag with a probe (half-open) evaluates the probed contexts as
+ * if it were not killed, their outcome marked `probe: true`. Returns a frozen result or an ERROR template;
+ * allocates nothing (errors found in a prerequisite chain, a cycle or one too deep, build their message).
  *
  * @param start where this evaluation's prerequisite chain begins on the shared stack; {@link ROOT} at entry
  */
 export function runFlag(flag: CompiledFlag, context: EvaluationContext, env: CompiledEnv, start: number): Outcome {
-  if (flag.killed) return flag.killedOutcome;
+  if (flag.killed) return flag.probe === undefined ? flag.killedOutcome : runProbe(flag, context, env, start);
+  return runLive(flag, context, env, start);
+}
+
+function runProbe(flag: CompiledFlag, context: EvaluationContext, env: CompiledEnv, start: number): Outcome {
+  const probe = flag.probe!;
+  if (!probe.admits(context)) return flag.killedOutcome;
+  return probe.mark(runLive(flag, context, env, start));
+}
+
+/** Everything after the kill switch: on/off, prerequisites, rules, fallthrough. */
+function runLive(flag: CompiledFlag, context: EvaluationContext, env: CompiledEnv, start: number): Outcome {
   if (!flag.on) return flag.disabledOutcome;
   if (flag.prerequisites.length !== 0) {
     const failure = checkPrerequisites(flag, context, env, start === ROOT ? top : start);

@@ -1,3 +1,5 @@
+import type { BreakerSettings, KillProbe } from './breaker.js';
+
 /** The four kinds of value a flag can serve. */
 export type FlagType = 'boolean' | 'string' | 'number' | 'json';
 
@@ -81,11 +83,13 @@ export interface Prerequisite {
   variants: string[];
 }
 
-/** The kill switch's record: who tripped it, when, and why. */
+/** The kill switch's record: who tripped it, when, and why; with `probe`, the flag is half-open. */
 export interface Kill {
   at: string;
   by: string;
   reason?: string;
+  /** Half-open: a share of contexts gets the normal evaluation again (see {@link KillProbe}). */
+  probe?: KillProbe;
 }
 
 /** A flag as delivered for one environment (the wire format). */
@@ -102,4 +106,6 @@ export interface Flag {
   fallthrough: Serve;
   /** Salt for bucketing; defaults to the flag key. */
   salt?: string;
+  /** The SDK circuit breaker's settings for this flag (SDK defaults when absent). */
+  breaker?: BreakerSettings | null;
 }

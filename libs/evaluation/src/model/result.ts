@@ -27,4 +27,10 @@ export interface EvaluationResult<T = JsonValue> {
   flagVersion: number;
   /** The id of the matching rule, for TARGETING_MATCH and rule-level SPLIT. */
   ruleId?: string;
+  /**
+   * True only when the flag is killed with a probe (half-open) and this context is one of the probed share: the
+   * value, variant and reason are the flag's normal evaluation. Absent otherwise (a killed flag's other contexts
+   * get the off variant with reason KILLED).
+   */
+  probe?: true;
 }

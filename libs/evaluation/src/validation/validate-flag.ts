@@ -1,5 +1,6 @@
 import type { FlagType } from '../model/flag.js';
 import { fitsType } from '../reasons.js';
+import { checkBreaker, checkProbe } from './validate-breaker.js';
 import { validateConditions } from './validate-condition.js';
 import { validatePrerequisites } from './validate-prerequisites.js';
 import { validateServe } from './validate-serve.js';
@@ -31,6 +32,7 @@ const FLAG_FIELDS = [
   'rules',
   'fallthrough',
   'salt',
+  'breaker',
 ];
 
 /** The length of a value's JSON, or Infinity when it has none (a cycle, a BigInt). */
@@ -122,10 +124,10 @@ function checkRules(issues: Issues, raw: unknown, variants: Set<string>, env: Va
 function checkKill(issues: Issues, killed: unknown): void {
   if (killed === undefined || killed === null) return;
   if (!isObject(killed)) {
-    issues.add('killed', 'INVALID_TYPE', 'killed must be null or { at, by, reason? }');
+    issues.add('killed', 'INVALID_TYPE', 'killed must be null or { at, by, reason?, probe? }');
     return;
   }
-  issues.onlyFields(killed, 'killed', ['at', 'by', 'reason'], 'a kill record');
+  issues.onlyFields(killed, 'killed', ['at', 'by', 'reason', 'probe'], 'a kill record');
   if (!issues.strict) return;
   for (const field of ['at', 'by', 'reason'] as const) {
     const value = killed[field];
@@ -133,6 +135,7 @@ function checkKill(issues: Issues, killed: unknown): void {
       issues.add(at('killed', field), 'INVALID_TYPE', `killed.${field} must be a string`);
     }
   }
+  checkProbe(issues, killed.probe, 'killed.probe');
 }
 
 /**
@@ -141,7 +144,8 @@ function checkKill(issues: Issues, killed: unknown): void {
  * regexes ≤ 1024 characters), duplicate rule ids, and, when `env` gives them, unknown segments, unknown
  * prerequisite flags or variants, and prerequisite cycles. With `{ strict: true }` (every write) it also
  * refuses unknown fields at every level, sizes over `CONFIG_LIMITS` and keys outside `KEY_PATTERN`; without
- * it (what SDKs check on delivered flags) fields it does not know are ignored.
+ * it (what SDKs check on delivered flags) fields it does not know are ignored, and so are the kill's `probe` and
+ * the `breaker` settings, which the engine and the SDK read tolerantly (an unreadable probe admits nobody).
  * Returns an empty list when the flag is valid. Never throws.
  *
  * @param flag the candidate flag (any value)
@@ -163,6 +167,8 @@ export function validateFlag(flag: unknown, env?: ValidationEnv, options: Valida
   }
   if (typeof flag.on !== 'boolean') issues.add('on', 'INVALID_TYPE', 'on must be true or false');
   checkKill(issues, flag.killed);
+  // Evaluation never reads `breaker`, and the SDK falls back to its defaults field by field: strict only.
+  if (issues.strict) checkBreaker(issues, flag.breaker);
   if (flag.salt !== undefined && (typeof flag.salt !== 'string' || flag.salt.length === 0)) {
     issues.add('salt', 'INVALID_TYPE', 'salt must be a non-empty string (it defaults to the flag key)');
   }
