@@ -175,7 +175,7 @@ describe('flags admin API', () => {
     expect(toggled.body.config.on).toBe(false);
     const killed = await service.request('POST', `${CONFIG}/kill`, { body: { reason: 'incident 42' } });
     expect(killed.status).toBe(200);
-    expect(killed.body.config.killed).toMatchObject({ by: expect.any(String), reason: 'incident 42' });
+    expect(killed.body.config.killed).toMatchObject({ by: expect.any(String), kind: 'token', reason: 'incident 42' });
     const restored = await service.request('POST', `${CONFIG}/restore`, { body: {} });
     expect(restored.body.config.killed).toBeNull();
     expect((await versions()).slice(0, 3).map((version) => version.kind)).toEqual(['restore', 'kill', 'toggle']);

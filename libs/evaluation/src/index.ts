@@ -3,7 +3,7 @@
  * Semantics: DESIGN.md "Evaluation semantics" and docs/evaluation.md.
  */
 export type * from './model/flag.js';
-export { OPERATORS } from './model/flag.js';
+export { KILL_KINDS, OPERATORS } from './model/flag.js';
 export type * from './model/breaker.js';
 export type * from './model/segment.js';
 export type * from './model/context.js';

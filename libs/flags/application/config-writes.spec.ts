@@ -20,8 +20,8 @@ describe('config writes', () => {
     const { unitOfWork, notifier, target } = await flagsFixture();
     await new ToggleFlag(unitOfWork, notifier).execute(target, true, {});
     const killed = await new KillFlag(unitOfWork, notifier).execute(target, 'incident 42');
-    expect(killed.config.killed).toMatchObject({ by: 'alice', reason: 'incident 42' });
-    expect(killed.wire.killed?.reason).toBe('incident 42');
+    expect(killed.config.killed).toMatchObject({ by: 'alice', kind: 'token', reason: 'incident 42' });
+    expect(killed.wire.killed).toMatchObject({ kind: 'token', reason: 'incident 42' });
     const restored = await new RestoreFlag(unitOfWork, notifier).execute(target, 'fixed');
     expect(restored.config).toMatchObject({ on: true, killed: null });
     expect(unitOfWork.state.versions.filter((v) => v.kind !== 'create').map((v) => v.kind)).toEqual([
@@ -82,6 +82,7 @@ describe('config writes', () => {
     expect(result.killed).toEqual(['express-pay']);
     expect(events).toHaveLength(1);
     expect(Object.keys(events[0]!.patch.flags)).toEqual(['express-pay']);
+    expect(events[0]!.patch.flags['express-pay']?.killed).toMatchObject({ by: 'alice', kind: 'token' });
     const again = await new KillFlagsByTag(unitOfWork, notifier).execute({
       projectKey: 'shop',
       environmentKey: 'production',

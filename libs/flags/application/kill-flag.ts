@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeNotifier } from '../domain/change-committed.js';
+import { newKill } from '../domain/kill-record.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 
@@ -37,11 +38,7 @@ export class KillFlag {
       return {
         next: {
           ...current.config,
-          killed: current.config.killed ?? {
-            at: new Date().toISOString(),
-            by: target.actor.name,
-            ...(reason ? { reason } : {}),
-          },
+          killed: current.config.killed ?? newKill(target.actor, reason, new Date()),
         },
         kind: 'kill',
         reason: reason ?? null,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Flag } from '@switchyard/evaluation';
 import type { Actor } from '../../kernel/actor.js';
 import { ChangeNotifier } from '../domain/change-committed.js';
+import { newKill } from '../domain/kill-record.js';
 import { environmentQueue, FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireProject } from './resolve.js';
 import { writeConfigVersion } from './write-config-version.js';
@@ -45,11 +46,7 @@ export class KillFlagsByTag {
         if (live.length === 0) return null;
         const environmentVersion = await tx.environments.bumpVersion(environment.id);
         const flags: Record<string, Flag> = {};
-        const killed = {
-          at: new Date().toISOString(),
-          by: input.actor.name,
-          ...(input.reason ? { reason: input.reason } : {}),
-        };
+        const killed = newKill(input.actor, input.reason, new Date());
         for (const { flag, current } of live) {
           flags[flag.key] = await writeConfigVersion(tx, {
             project,

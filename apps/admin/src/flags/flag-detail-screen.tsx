@@ -9,7 +9,7 @@ import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
 import { FlagActions } from './flag-actions.js';
 import { FlagSettings } from './flag-settings.js';
-import { flagState } from './flag-state.js';
+import { describeKiller, flagState } from './flag-state.js';
 
 const TABS: Array<{ tab: FlagTab; label: string }> = [
   { tab: 'targeting', label: 'Targeting' },
@@ -71,7 +71,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
       </header>
       {current?.killed && (
         <p className="banner banner-error" role="status">
-          Killed {new Date(current.killed.at).toLocaleString()} by {current.killed.by}
+          Killed {new Date(current.killed.at).toLocaleString()} by {describeKiller(current.killed)}
           {current.killed.reason ? `: “${current.killed.reason}”` : ''}. Every SDK serves{' '}
           <strong>{current.offVariant}</strong> until someone restores it.
         </p>

@@ -3,7 +3,7 @@ import { StateBadge } from '../ui/state-badge.js';
 import { useWorkspace } from '../workspace.js';
 import { FlagActions } from './flag-actions.js';
 import type { FlagListItem } from './flag-list-screen.js';
-import { describeServe, flagState } from './flag-state.js';
+import { describeKiller, describeServe, flagState } from './flag-state.js';
 
 /** One flag in the list: name and key (a link to its detail), tags, state, what it serves, quick actions. */
 export function FlagRow({ item, onChanged }: { item: FlagListItem; onChanged: () => void }): ReactNode {
@@ -41,7 +41,7 @@ export function FlagRow({ item, onChanged }: { item: FlagListItem; onChanged: ()
             <StateBadge state={flagState(config)} />
             <span className="muted small serves">
               {config.killed
-                ? `killed by ${config.killed.by}${config.killed.reason ? `: ${config.killed.reason}` : ''}`
+                ? `killed by ${describeKiller(config.killed)}${config.killed.reason ? `: ${config.killed.reason}` : ''}`
                 : config.on
                   ? `serves ${describeServe(config.fallthrough)}${config.rules.length ? ` · ${config.rules.length} rule${config.rules.length > 1 ? 's' : ''}` : ''}`
                   : `serves ${config.offVariant}`}

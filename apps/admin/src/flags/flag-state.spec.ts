@@ -1,4 +1,4 @@
-import { describeServe, flagState } from './flag-state.js';
+import { describeKiller, describeServe, flagState } from './flag-state.js';
 
 const base = { on: true, killed: null, rules: [], fallthrough: { variant: 'on' } };
 
@@ -7,10 +7,25 @@ describe('flag state', () => {
     expect(flagState({ ...base, killed: { at: '2026-01-01T00:00:00Z', by: 'ana' } })).toBe('killed');
   });
 
-  it('reports an open breaker when the circuit breaker killed the flag', () => {
-    expect(
-      flagState({ ...base, killed: { at: '2026-01-01T00:00:00Z', by: 'breaker', reason: 'error rate 60%' } }),
-    ).toBe('breaker');
+  it('reports an open breaker when the kill record says the circuit breaker killed the flag', () => {
+    const at = '2026-01-01T00:00:00Z';
+    expect(flagState({ ...base, killed: { at, by: 'checkout@host-3', kind: 'breaker', reason: '52% failed' } })).toBe(
+      'breaker',
+    );
+  });
+
+  it('does not take a person or token named "breaker" for the circuit breaker', () => {
+    const at = '2026-01-01T00:00:00Z';
+    expect(flagState({ ...base, killed: { at, by: 'breaker', kind: 'person' } })).toBe('killed');
+    expect(flagState({ ...base, killed: { at, by: 'circuit breaker bot', kind: 'token' } })).toBe('killed');
+    expect(flagState({ ...base, killed: { at, by: 'breaker' } })).toBe('killed');
+  });
+
+  it('names the kind of actor who killed, and only the name on records without a kind', () => {
+    expect(describeKiller({ by: 'ana', kind: 'person' })).toBe('ana (a person)');
+    expect(describeKiller({ by: 'ci-deploy', kind: 'token' })).toBe('ci-deploy (an automation token)');
+    expect(describeKiller({ by: 'checkout@host-3', kind: 'breaker' })).toBe('checkout@host-3 (the circuit breaker)');
+    expect(describeKiller({ by: 'ana' })).toBe('ana');
   });
 
   it('reports off when the flag is off', () => {

@@ -1,4 +1,4 @@
-import type { Flag, Serve } from '@switchyard/evaluation';
+import type { Flag, Kill, Serve } from '@switchyard/evaluation';
 
 /** What a flag is doing in one environment, at a glance. */
 export type FlagState = 'breaker' | 'killed' | 'off' | 'ramping' | 'targeting' | 'on';
@@ -18,11 +18,11 @@ function isSplit(serve: Serve): boolean {
 }
 
 /**
- * Killed beats off (a kill by the SDKs' circuit breaker reads "breaker open"); a rollout that splits traffic is
- * "ramping"; rules without a split are "targeting".
+ * Killed beats off (a kill recorded as the SDKs' circuit breaker's reads "breaker open", whatever the actor is
+ * named); a rollout that splits traffic is "ramping"; rules without a split are "targeting".
  */
 export function flagState(config: Pick<Flag, 'on' | 'killed' | 'rules' | 'fallthrough'>): FlagState {
-  if (config.killed) return /\bbreaker\b/i.test(config.killed.by) ? 'breaker' : 'killed';
+  if (config.killed) return config.killed.kind === 'breaker' ? 'breaker' : 'killed';
   if (!config.on) return 'off';
   if (isSplit(config.fallthrough) || config.rules.some((rule) => isSplit(rule.serve))) return 'ramping';
   return config.rules.length > 0 ? 'targeting' : 'on';
@@ -34,4 +34,16 @@ export function describeServe(serve: Serve): string {
   return Object.entries(serve.rollout.weights)
     .map(([variant, weight]) => `${variant} ${Number((weight / 1000).toFixed(3))}%`)
     .join(' · ');
+}
+
+const KILL_KIND_LABELS: Record<NonNullable<Kill['kind']>, string> = {
+  person: 'a person',
+  token: 'an automation token',
+  breaker: 'the circuit breaker',
+  schedule: 'a schedule',
+};
+
+/** Who killed the flag, e.g. "ana (a person)"; a record from before kinds existed names only the actor. */
+export function describeKiller(killed: Pick<Kill, 'by' | 'kind'>): string {
+  return killed.kind ? `${killed.by} (${KILL_KIND_LABELS[killed.kind]})` : killed.by;
 }

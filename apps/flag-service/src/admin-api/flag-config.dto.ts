@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Kill, Prerequisite, Rule, Serve } from '@switchyard/evaluation';
+import { KILL_KINDS, type Kill, type KillKind, type Prerequisite, type Rule, type Serve } from '@switchyard/evaluation';
 import { Allow, IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 
 const RULE_EXAMPLE = [
@@ -9,7 +9,14 @@ const RULE_EXAMPLE = [
 /** The kill record of a config. */
 export class KillDto {
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty() by: string;
+  @ApiProperty({ description: 'The name of who tripped it' }) by: string;
+  @ApiPropertyOptional({
+    enum: KILL_KINDS,
+    description:
+      "Who tripped it: a person's admin token, an automation token, the SDKs' circuit breaker or a schedule. " +
+      'Absent on kills recorded before kinds existed (kind unknown).',
+  })
+  kind?: KillKind;
   @ApiPropertyOptional() reason?: string;
 }
 

@@ -83,10 +83,23 @@ export interface Prerequisite {
   variants: string[];
 }
 
+/**
+ * Who tripped a kill switch: a person's admin token, an automation's admin token, the SDKs' circuit breaker,
+ * or a scheduler.
+ */
+export type KillKind = 'person' | 'token' | 'breaker' | 'schedule';
+
+/** Every kill kind, in a stable order (for validators and UIs). */
+export const KILL_KINDS: readonly KillKind[] = ['person', 'token', 'breaker', 'schedule'];
+
 /** The kill switch's record: who tripped it, when, and why; with `probe`, the flag is half-open. */
 export interface Kill {
+  /** When the kill was committed (ISO 8601, UTC). */
   at: string;
+  /** The name of who tripped it (a token's name, the breaker's, a schedule's). */
   by: string;
+  /** The kind of actor named by `by`; absent on records written before kinds existed (kind unknown). */
+  kind?: KillKind;
   reason?: string;
   /** Half-open: a share of contexts gets the normal evaluation again (see {@link KillProbe}). */
   probe?: KillProbe;

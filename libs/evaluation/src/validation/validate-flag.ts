@@ -1,4 +1,4 @@
-import type { FlagType } from '../model/flag.js';
+import { KILL_KINDS, type FlagType } from '../model/flag.js';
 import { fitsType } from '../reasons.js';
 import { checkBreaker, checkProbe } from './validate-breaker.js';
 import { validateConditions } from './validate-condition.js';
@@ -15,6 +15,8 @@ import {
   type ValidationIssue,
   type ValidationOptions,
 } from './validation-issue.js';
+
+const KILL_KIND_SET: ReadonlySet<unknown> = new Set(KILL_KINDS);
 
 const INTEGER_KEY = /^(0|[1-9][0-9]*)$/;
 
@@ -124,16 +126,20 @@ function checkRules(issues: Issues, raw: unknown, variants: Set<string>, env: Va
 function checkKill(issues: Issues, killed: unknown): void {
   if (killed === undefined || killed === null) return;
   if (!isObject(killed)) {
-    issues.add('killed', 'INVALID_TYPE', 'killed must be null or { at, by, reason?, probe? }');
+    issues.add('killed', 'INVALID_TYPE', 'killed must be null or { at, by, kind?, reason?, probe? }');
     return;
   }
-  issues.onlyFields(killed, 'killed', ['at', 'by', 'reason', 'probe'], 'a kill record');
+  issues.onlyFields(killed, 'killed', ['at', 'by', 'kind', 'reason', 'probe'], 'a kill record');
   if (!issues.strict) return;
   for (const field of ['at', 'by', 'reason'] as const) {
     const value = killed[field];
     if ((value !== undefined || field !== 'reason') && typeof value !== 'string') {
       issues.add(at('killed', field), 'INVALID_TYPE', `killed.${field} must be a string`);
     }
+  }
+  // Not strict, an unknown kind is ignored like an unknown field: a newer service may add kinds.
+  if (killed.kind !== undefined && !KILL_KIND_SET.has(killed.kind)) {
+    issues.add(at('killed', 'kind'), 'INVALID_VALUE', `killed.kind must be one of ${KILL_KINDS.join(', ')}`);
   }
   checkProbe(issues, killed.probe, 'killed.probe');
 }
@@ -144,7 +150,7 @@ function checkKill(issues: Issues, killed: unknown): void {
  * regexes ≤ 1024 characters), duplicate rule ids, and, when `env` gives them, unknown segments, unknown
  * prerequisite flags or variants, and prerequisite cycles. With `{ strict: true }` (every write) it also
  * refuses unknown fields at every level, sizes over `CONFIG_LIMITS` and keys outside `KEY_PATTERN`; without
- * it (what SDKs check on delivered flags) fields it does not know are ignored, and so are the kill's `probe` and
+ * it (what SDKs check on delivered flags) fields it does not know are ignored, and so are the kill's `kind`, its `probe` and
  * the `breaker` settings, which the engine and the SDK read tolerantly (an unreadable probe admits nobody).
  * Returns an empty list when the flag is valid. Never throws.
  *

@@ -237,6 +237,20 @@ describe('strict validation (writes)', () => {
     expect(strictCodes({ ...booleanFlag(), killed: null })).toEqual([]);
   });
 
+  it('accepts each kind of kill actor, and a record without a kind (written before kinds existed)', () => {
+    for (const kind of ['person', 'token', 'breaker', 'schedule']) {
+      expect(strictCodes({ ...booleanFlag(), killed: { at: '2026-01-01T00:00:00Z', by: 'ops', kind } })).toEqual([]);
+    }
+    expect(strictCodes({ ...booleanFlag(), killed: { at: '2026-01-01T00:00:00Z', by: 'ops' } })).toEqual([]);
+  });
+
+  it('refuses a kill kind outside the four on writes, and ignores it on delivered flags', () => {
+    const flag = { ...booleanFlag(), killed: { at: '2026-01-01T00:00:00Z', by: 'ops', kind: 'robot' } };
+    expect(strictCodes(flag)).toEqual(['killed.kind:INVALID_VALUE']);
+    expect(strictCodes({ ...flag, killed: { ...flag.killed, kind: 3 } })).toEqual(['killed.kind:INVALID_VALUE']);
+    expect(validateFlag(flag)).toEqual([]);
+  });
+
   it('refuses a rule description that is not a string', () => {
     expect(
       strictCodes(
