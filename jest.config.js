@@ -34,6 +34,10 @@ export default {
     '^@switchyard/evaluation$': '<rootDir>/libs/evaluation/src/index.ts',
     '^@switchyard/sdk$': '<rootDir>/sdk/src/index.ts',
     '^@switchyard/sdk/openfeature$': '<rootDir>/sdk/src/openfeature/index.ts',
+    '^@switchyard/migrations$': '<rootDir>/migrations/index.ts',
+    // every other package is a context of the service: its public entry, and its test-only entry
+    '^@switchyard/([a-z-]+)$': '<rootDir>/libs/$1/index.ts',
+    '^@switchyard/([a-z-]+)/testing$': '<rootDir>/libs/$1/testing.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],

@@ -13,3 +13,12 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateRecentContexts1795563869841,
   CreateBreakerTables1796161386317,
 ];
+
+// Each one by name too, for the specs of a single migration.
+export {
+  CreateFlagsTables1764000000000,
+  CreateAccessTables1764000100000,
+  CreateSdkInstances1764000900000,
+  CreateRecentContexts1795563869841,
+  CreateBreakerTables1796161386317,
+};

@@ -1,6 +1,6 @@
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { admin, createBooleanFlag, seedEnvironment } from '../libs/delivery/testing/delivery-e2e-fixture.js';
-import { createTestDatabase, type TestDatabase } from '../libs/database/testing/test-database.js';
+import { admin, createBooleanFlag, seedEnvironment } from '@switchyard/delivery/testing';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 // A trip reported by one SDK instance kills the flag fleet-wide (issue 11). Two nodes on one database and one

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../libs/database/testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { startApp, type StartedApp, type TestResponse } from './support/start-app.js';
 
 // Parallel writers over real HTTP on real Postgres, spread over two service nodes on one database (so that

@@ -4,9 +4,9 @@ import {
   killFlag,
   restoreFlag,
   seedEnvironment,
-} from '../libs/delivery/testing/delivery-e2e-fixture.js';
-import { RedisServerProcess } from '../libs/delivery/testing/redis-server-process.js';
-import { createTestDatabase, type TestDatabase } from '../libs/database/testing/test-database.js';
+  RedisServerProcess,
+} from '@switchyard/delivery/testing';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 // Two service nodes on one database and one Redis, with SDKs on each.

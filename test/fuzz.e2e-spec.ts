@@ -1,5 +1,4 @@
-import { RecordRecentContexts } from '../libs/delivery/application/record-recent-contexts.js';
-import { RecordSdkReport } from '../libs/delivery/application/record-sdk-report.js';
+import { RecordRecentContexts, RecordSdkReport } from '@switchyard/delivery';
 import { runFuzz, summariseFailures, type FuzzTarget } from './support/fuzz/run-fuzz.js';
 import { startApp, type StartedApp } from './support/start-app.js';
 

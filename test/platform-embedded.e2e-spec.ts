@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 // Black box: the built service, as `npm start` runs it. Slow (initdb), so one start/stop and one restart.
-const MAIN = resolve('apps/flag-service/dist/apps/flag-service/src/main.js');
+const MAIN = resolve('apps/flag-service/dist/main.js');
 
 interface Running {
   child: ChildProcess;

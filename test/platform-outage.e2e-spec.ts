@@ -1,5 +1,5 @@
 import { type AddressInfo, type Server, type Socket, createServer, connect } from 'node:net';
-import { createTestDatabase, type TestDatabase } from '../libs/database/testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 // A TCP relay between the service and Postgres that the test can cut, to play "Postgres is down".

@@ -1,6 +1,6 @@
 import { bucket } from '@switchyard/evaluation';
 import { createClient } from '@switchyard/sdk';
-import { admin, seedEnvironment } from '../libs/delivery/testing/delivery-e2e-fixture.js';
+import { admin, seedEnvironment } from '@switchyard/delivery/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 const FLAG = '/api/projects/shop/environments/prod/flags/new-checkout';

@@ -1,6 +1,6 @@
 import { createClient, type EvaluationResult, type SwitchyardClient } from '@switchyard/sdk';
 import { validateFlag, validateSegment, type Flag } from '@switchyard/evaluation';
-import { admin } from '../libs/delivery/testing/delivery-e2e-fixture.js';
+import { admin } from '@switchyard/delivery/testing';
 import {
   flagsForCase,
   loadConformanceCases,

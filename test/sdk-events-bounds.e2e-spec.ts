@@ -1,6 +1,5 @@
-import { RecordRecentContexts } from '../libs/delivery/application/record-recent-contexts.js';
-import { RecordSdkReport } from '../libs/delivery/application/record-sdk-report.js';
-import { admin, createBooleanFlag, seedEnvironment } from '../libs/delivery/testing/delivery-e2e-fixture.js';
+import { RecordRecentContexts, RecordSdkReport } from '@switchyard/delivery';
+import { admin, createBooleanFlag, seedEnvironment } from '@switchyard/delivery/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 // One SDK's junk never reaches the counters or another SDK's rows, and /metrics stays bounded whatever names

@@ -2,14 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClientOptions, type SwitchyardClient } from '@switchyard/sdk';
-import {
-  admin,
-  createBooleanFlag,
-  killFlag,
-  seedEnvironmentWithKeyId,
-} from '../libs/delivery/testing/delivery-e2e-fixture.js';
-import { TcpProxy } from '../libs/delivery/testing/tcp-proxy.js';
-import { createTestDatabase, type TestDatabase } from '../libs/database/testing/test-database.js';
+import { admin, createBooleanFlag, killFlag, seedEnvironmentWithKeyId, TcpProxy } from '@switchyard/delivery/testing';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 // The SDK against a real service reached through a proxy, so the service can die and come back at the same URL.

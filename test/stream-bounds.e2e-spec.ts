@@ -1,5 +1,5 @@
-import { StreamHub } from '../libs/delivery/application/stream-hub.js';
-import { admin, createBooleanFlag, seedEnvironment } from '../libs/delivery/testing/delivery-e2e-fixture.js';
+import { StreamHub } from '@switchyard/delivery';
+import { admin, createBooleanFlag, seedEnvironment } from '@switchyard/delivery/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 // The change log is pruned in the background to its newest KEEP versions (and to an hour), a resume is never

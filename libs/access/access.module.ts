@@ -1,7 +1,7 @@
 import { Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module.js';
-import { FlagsModule } from '../flags/flags.module.js';
+import { AuditModule } from '@switchyard/audit';
+import { FlagsModule } from '@switchyard/flags';
 import { FlagsEnvironmentDirectory } from './adapters/flags-environment-directory.js';
 import {
   AccessTransaction,

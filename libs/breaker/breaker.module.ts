@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FlagsModule } from '../flags/flags.module.js';
+import { FlagsModule } from '@switchyard/flags';
 import { FlagsBreakerFlags } from './adapters/flags-breaker-flags.js';
 import { BreakerFlags, BreakerStore } from './application/breaker-ports.js';
 import { RecordTrips } from './application/record-trips.js';

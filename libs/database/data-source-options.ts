@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import { migrations } from '../../migrations/index.js';
+import { migrations } from '@switchyard/migrations';
 
 /** Options every Switchyard DataSource shares: Postgres, explicit migrations, never synchronize. */
 export function createDataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {

@@ -1,5 +1,4 @@
-import { HealthIndicatorRegistry } from '../kernel/observability/health-indicator-registry.js';
-import { MetricsRegistry } from '../kernel/observability/metrics-registry.js';
+import { HealthIndicatorRegistry, MetricsRegistry } from '@switchyard/kernel';
 import { ConfigProposals } from './application/config-proposals.js';
 import { ChangeLogPruner, InstanceRegistry, RevokedCredentials, SdkKeyCheck } from './application/delivery-ports.js';
 import { RecentContextStore } from './application/recent-context-store.js';

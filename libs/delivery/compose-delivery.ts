@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { HealthIndicatorRegistry } from '../kernel/observability/health-indicator-registry.js';
-import type { MetricsRegistry } from '../kernel/observability/metrics-registry.js';
+import type { HealthIndicatorRegistry, MetricsRegistry } from '@switchyard/kernel';
 import { ChangeLogPruning } from './application/change-log-pruning.js';
 import type { ConfigProposals } from './application/config-proposals.js';
 import type {

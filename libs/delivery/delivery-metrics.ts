@@ -1,5 +1,5 @@
 import { Gauge, Counter } from 'prom-client';
-import { MetricsRegistry } from '../kernel/observability/metrics-registry.js';
+import { MetricsRegistry } from '@switchyard/kernel';
 import type { ReportMetrics } from './application/record-sdk-report.js';
 import type { ChangeBus, InstanceRegistry } from './application/delivery-ports.js';
 import type { StreamHub } from './application/stream-hub.js';

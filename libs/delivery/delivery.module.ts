@@ -7,11 +7,9 @@ import {
   type DynamicModule,
   type OnModuleInit,
 } from '@nestjs/common';
-import { AccessModule } from '../access/access.module.js';
-import { FlagsModule } from '../flags/flags.module.js';
-import { composedProviders } from '../kernel/composed-providers.js';
-import { HealthIndicatorRegistry } from '../kernel/observability/health-indicator-registry.js';
-import { MetricsRegistry } from '../kernel/observability/metrics-registry.js';
+import { AccessModule } from '@switchyard/access';
+import { FlagsModule } from '@switchyard/flags';
+import { composedProviders, HealthIndicatorRegistry, MetricsRegistry } from '@switchyard/kernel';
 import { AccessRevokedCredentials } from './adapters/access-revoked-credentials.js';
 import { AuthenticateKeyCheck } from './adapters/authenticate-key-check.js';
 import { FlagsChangeLogPruner } from './adapters/flags-change-log-pruner.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '@switchyard/audit';
 import { ArchiveFlag } from './application/archive-flag.js';
 import { CreateEnvironment } from './application/create-environment.js';
 import { CreateFlag } from './application/create-flag.js';

@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EnsureBootstrapAdminToken } from '../../libs/access/application/ensure-bootstrap-admin-token.js';
-import { ADMIN_TOKEN_PREFIX, generateSecret } from '../../libs/access/domain/secret.js';
-import { createTestDatabase, type TestDatabase } from '../../libs/database/testing/test-database.js';
+import { EnsureBootstrapAdminToken, ADMIN_TOKEN_PREFIX, generateSecret } from '@switchyard/access';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { loadConfig } from '../../apps/flag-service/src/config/app-config.js';
 import { createApp } from '../../apps/flag-service/src/create-app.js';
 import { JsonLogger } from '../../apps/flag-service/src/http/json-logger.js';

@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessModule } from '../../../libs/access/access.module.js';
-import { DatabaseModule } from '../../../libs/database/database.module.js';
-import { ObservabilityModule } from '../../../libs/kernel/observability/observability.module.js';
+import { AccessModule } from '@switchyard/access';
+import { DatabaseModule } from '@switchyard/database';
+import { ObservabilityModule } from '@switchyard/kernel';
 import { AccessAdminModule } from './admin-api/access-admin.module.js';
 import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';

@@ -1,10 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import {
-  startEmbeddedPostgres,
-  type EmbeddedPostgresServer,
-} from '../../../libs/database/embedded/embedded-postgres-server.js';
-import { isDatabaseUnavailable } from '../../../libs/database/is-database-unavailable.js';
-import { EnsureBootstrapAdminToken } from '../../../libs/access/application/ensure-bootstrap-admin-token.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer, isDatabaseUnavailable } from '@switchyard/database';
+import { EnsureBootstrapAdminToken } from '@switchyard/access';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { createApp } from './create-app.js';
 import { JsonLogger } from './http/json-logger.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MetricsRegistry } from '../../../libs/kernel/observability/metrics-registry.js';
+import { MetricsRegistry } from '@switchyard/kernel';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { acceptEmptyBodies } from './http/accept-empty-bodies.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';

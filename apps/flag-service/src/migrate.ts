@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { createDataSourceOptions } from '../../../libs/database/data-source-options.js';
-import { startEmbeddedPostgres } from '../../../libs/database/embedded/embedded-postgres-server.js';
-import { runMigrations } from '../../../libs/database/run-migrations.js';
+import { createDataSourceOptions, startEmbeddedPostgres, runMigrations } from '@switchyard/database';
 import { ConfigError, loadConfig } from './config/app-config.js';
 
 /** `npm run migrate`: applies pending migrations (DATABASE_URL or the embedded Postgres) and says which. */

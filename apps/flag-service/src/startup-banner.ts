@@ -1,4 +1,4 @@
-import type { EmbeddedPostgresServer } from '../../../libs/database/embedded/embedded-postgres-server.js';
+import type { EmbeddedPostgresServer } from '@switchyard/database';
 import type { AppConfig } from './config/app-config.js';
 
 // Plain stdout, not the JSON log: these lines are for the person who started the service.

@@ -6,7 +6,7 @@ import pg from 'pg';
 
 /** The repository root (bench/src/delivery → ../../..). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = `${ROOT}apps/flag-service/dist/apps/flag-service/src/main.js`;
+const MAIN = `${ROOT}apps/flag-service/dist/main.js`;
 const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database for one benchmark run; `drop()` removes it. */

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 // A child process of kill-propagation.mjs holding a share of the SDK clients, so that 1,000 clients are not
 // all serialised on one event loop. Talks to its parent over IPC; times are epoch ms (timeOrigin + now).
-const { createClient } = await import('../../../sdk/dist/index.js');
+const { createClient } = await import('@switchyard/sdk');
 const FLAG = process.env.BENCH_FLAG ?? 'kill-me';
 const user = { key: 'user-1' };
 let clients = [];

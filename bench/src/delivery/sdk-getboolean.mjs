@@ -37,7 +37,7 @@ async function measure(mode) {
     response.write(`event: snapshot\nid: 1\ndata: ${JSON.stringify(snapshot)}\n\n`);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { createClient } = await import('../../../sdk/dist/index.js');
+  const { createClient } = await import('@switchyard/sdk');
   const client = createClient({
     sdkKey: 'sdk_bench',
     baseUrl: `http://127.0.0.1:${server.address().port}`,

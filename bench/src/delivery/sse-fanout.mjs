@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 // clients. Each round writes one patch frame to every stream and times until every client's `changed` event.
 // The span from the write to the last client, divided by the clients, is the per-client per-event cost that
 // makes 500 clients of one process queue behind each other (issue 4). Needs `tsc -b` of the SDK first.
-const { createClient } = await import('../../../sdk/dist/index.js');
+const { createClient } = await import('@switchyard/sdk');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const flag = (version, killed) => ({

@@ -5,12 +5,11 @@ import { ROOT, benchAdminToken, createBenchDatabase } from '../delivery/cluster.
 // built service, in this process so that the SDK report buffers can be flushed before each fingerprint.
 // Prints figures; fails nothing. FUZZ_REQUESTS (default 20,000) and FUZZ_SEED vary the run.
 const dist = `${ROOT}apps/flag-service/dist/`;
-const { createApp } = await import(`${dist}apps/flag-service/src/create-app.js`);
-const { loadConfig } = await import(`${dist}apps/flag-service/src/config/app-config.js`);
-const { JsonLogger } = await import(`${dist}apps/flag-service/src/http/json-logger.js`);
-const { EnsureBootstrapAdminToken } = await import(`${dist}libs/access/application/ensure-bootstrap-admin-token.js`);
-const { RecordSdkReport } = await import(`${dist}libs/delivery/application/record-sdk-report.js`);
-const { RecordRecentContexts } = await import(`${dist}libs/delivery/application/record-recent-contexts.js`);
+const { createApp } = await import(`${dist}create-app.js`);
+const { loadConfig } = await import(`${dist}config/app-config.js`);
+const { JsonLogger } = await import(`${dist}http/json-logger.js`);
+const { EnsureBootstrapAdminToken } = await import('@switchyard/access');
+const { RecordSdkReport, RecordRecentContexts } = await import('@switchyard/delivery');
 const { runFuzz, summariseFailures } = await import(
   new URL('../../dist-fuzz/test/support/fuzz/run-fuzz.js', import.meta.url).href
 );

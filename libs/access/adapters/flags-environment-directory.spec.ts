@@ -1,5 +1,5 @@
-import { SnapshotReader } from '../../flags/application/snapshot-reader.js';
-import { flagsFixture } from '../../flags/testing/flags-fixture.js';
+import { SnapshotReader } from '@switchyard/flags';
+import { flagsFixture } from '@switchyard/flags/testing';
 import { FlagsEnvironmentDirectory } from './flags-environment-directory.js';
 
 describe('FlagsEnvironmentDirectory', () => {

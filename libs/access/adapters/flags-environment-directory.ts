@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SnapshotReader } from '../../flags/application/snapshot-reader.js';
+import { SnapshotReader } from '@switchyard/flags';
 import { EnvironmentDirectory, type EnvironmentLookup } from '../application/access-ports.js';
 
 /** Resolves <project>/<environment> keys through the read model the flags context exports (never its tables). */

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../../kernel/actor.js';
+import type { Actor, Role } from '@switchyard/kernel';
 import type { AdminToken } from '../domain/admin-token.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 

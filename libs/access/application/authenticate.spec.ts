@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '../../kernel/actor.js';
+import { SYSTEM_ACTOR } from '@switchyard/kernel';
 import { Authenticate } from './authenticate.js';
 import { CreateAdminToken } from './create-admin-token.js';
 import { CredentialCache } from './credential-cache.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isDatabaseUnavailable } from '../../database/is-database-unavailable.js';
-import type { Actor } from '../../kernel/actor.js';
+import { isDatabaseUnavailable } from '@switchyard/database';
+import type { Actor } from '@switchyard/kernel';
 import { AccessErrors } from '../domain/access.errors.js';
 import type { SdkKeyPrincipal } from '../domain/sdk-key.js';
 import { SDK_KEY_PREFIX, hashSecret, sameHash } from '../domain/secret.js';

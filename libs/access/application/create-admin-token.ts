@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, Role } from '../../kernel/actor.js';
+import type { Actor, Role } from '@switchyard/kernel';
 import type { IssuedAdminToken } from '../domain/admin-token.js';
 import { ADMIN_TOKEN_PREFIX, generateSecret, hashSecret, secretHint } from '../domain/secret.js';
 import { AccessTransaction } from './access-ports.js';

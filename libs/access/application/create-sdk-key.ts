@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { AccessErrors } from '../domain/access.errors.js';
 import type { IssuedSdkKey } from '../domain/sdk-key.js';
 import { SDK_KEY_PREFIX, generateSecret, hashSecret, secretHint } from '../domain/secret.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_ACTOR } from '../../kernel/actor.js';
+import { SYSTEM_ACTOR } from '@switchyard/kernel';
 import { Authenticate } from './authenticate.js';
 import { CreateAdminToken } from './create-admin-token.js';
 import { CreateSdkKey } from './create-sdk-key.js';

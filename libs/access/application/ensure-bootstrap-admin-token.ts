@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SYSTEM_ACTOR } from '../../kernel/actor.js';
+import { SYSTEM_ACTOR } from '@switchyard/kernel';
 import { ADMIN_TOKEN_PREFIX, generateSecret, hashSecret, secretHint } from '../domain/secret.js';
 import { AccessTransaction, AdminTokenRepository } from './access-ports.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../kernel/actor.js';
+import type { Role } from '@switchyard/kernel';
 import type { AdminToken } from '../domain/admin-token.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 import {

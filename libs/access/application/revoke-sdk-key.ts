@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { AccessErrors } from '../domain/access.errors.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 import { AccessTransaction } from './access-ports.js';

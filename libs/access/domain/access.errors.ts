@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel/domain-error.js';
+import { DomainError } from '@switchyard/kernel';
 
 /** Errors of the access context. Messages never echo the presented secret. */
 export const AccessErrors = {

@@ -1,4 +1,4 @@
-import type { Role } from '../../kernel/actor.js';
+import type { Role } from '@switchyard/kernel';
 
 /** An admin token as listed: never the secret, only its hint. */
 export interface AdminToken {

@@ -1,4 +1,4 @@
-import type { Role } from '../../kernel/actor.js';
+import type { Role } from '@switchyard/kernel';
 import type { AdminToken } from '../domain/admin-token.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 import type { AdminTokenEntity } from './admin-token.entity.js';

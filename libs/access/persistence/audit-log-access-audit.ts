@@ -1,4 +1,4 @@
-import type { AuditSink } from '../../audit/domain/audit-entry.js';
+import type { AuditSink } from '@switchyard/audit';
 import { AccessAudit, type AccessAuditEvent } from '../application/access-ports.js';
 
 /** Writes access events to the audit log through a sink bound to the caller's transaction. */

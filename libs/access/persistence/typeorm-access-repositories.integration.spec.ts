@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { hashSecret } from '../domain/secret.js';
 import { AdminTokenEntity } from './admin-token.entity.js';
 import { SdkKeyEntity } from './sdk-key.entity.js';

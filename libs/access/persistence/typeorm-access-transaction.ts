@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
+import { TransactionalAuditSinks } from '@switchyard/audit';
 import { AccessTransaction, type AccessWriteScope } from '../application/access-ports.js';
 import { AdminTokenEntity } from './admin-token.entity.js';
 import { AuditLogAccessAudit } from './audit-log-access-audit.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import type { Role } from '../../kernel/actor.js';
+import type { Role } from '@switchyard/kernel';
 import { AdminTokenRepository, type StoredCredential } from '../application/access-ports.js';
 import type { AdminToken } from '../domain/admin-token.js';
 import { toAdminToken } from './access.mapper.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel/domain-error.js';
+import { DomainError } from '@switchyard/kernel';
 import type { AuditPage, AuditQuery } from '../domain/audit-entry.js';
 import { AuditLogReader } from './audit-log-reader.js';
 import { ListAuditEntries } from './list-audit-entries.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type FieldError } from '../../kernel/domain-error.js';
+import { DomainError, type FieldError } from '@switchyard/kernel';
 import type { AuditPage, AuditQuery } from '../domain/audit-entry.js';
 import { AuditLogReader } from './audit-log-reader.js';
 

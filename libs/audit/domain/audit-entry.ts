@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 
 /** What a mutation was and who did it, as written in the same transaction as the mutation. */
 export interface AuditEntryDraft {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import type { AuditEntry, AuditEntryDraft } from '../domain/audit-entry.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import type { AuditEntryDraft } from '../domain/audit-entry.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { TypeormAuditRepository, TypeormAuditSink } from './typeorm-audit-repository.js';

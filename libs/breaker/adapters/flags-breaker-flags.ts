@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ConfigChangeResult } from '../../flags/application/change-config.js';
-import { KillFlag } from '../../flags/application/kill-flag.js';
-import { SnapshotReader, type EnvironmentRef } from '../../flags/application/snapshot-reader.js';
-import type { Actor } from '../../kernel/actor.js';
-import { isDomainError } from '../../kernel/domain-error.js';
+import { type ConfigChangeResult, KillFlag, SnapshotReader, type EnvironmentRef } from '@switchyard/flags';
+import { type Actor, isDomainError } from '@switchyard/kernel';
 import { BreakerFlags, type BreakerWrite, type FlagRef } from '../application/breaker-ports.js';
 import type { AutoRecover } from '../domain/breaker-state.js';
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CredentialRevocations } from '../../access/application/credential-revocations.js';
-import { DropRevokedCredentials } from '../../access/application/drop-revoked-credentials.js';
+import { CredentialRevocations, DropRevokedCredentials } from '@switchyard/access';
 import { RevokedCredentials } from '../application/delivery-ports.js';
 
 /** Revocations as the access context announces and forgets them. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Authenticate } from '../../access/application/authenticate.js';
-import { isDomainError } from '../../kernel/domain-error.js';
+import { Authenticate } from '@switchyard/access';
+import { isDomainError } from '@switchyard/kernel';
 import { SdkKeyCheck } from '../application/delivery-ports.js';
 
 /** Re-checks a stream's SDK key with the access context (revocation on this node is seen at once). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PruneChangeLog } from '../../flags/application/prune-change-log.js';
+import { PruneChangeLog } from '@switchyard/flags';
 import { ChangeLogPruner, type ChangeLogRetention } from '../application/delivery-ports.js';
 
 /** Prunes the change log through the flags context's PruneChangeLog use case. */

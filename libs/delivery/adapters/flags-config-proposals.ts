@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PreviewConfigChange } from '../../flags/application/preview-config-change.js';
-import type { FlagConfigInput } from '../../flags/domain/flag-config.js';
+import { PreviewConfigChange, type FlagConfigInput } from '@switchyard/flags';
 import { ConfigProposals, type CheckedProposal, type ProposalTarget } from '../application/config-proposals.js';
 
 /** Proposals checked by the flags context's PreviewConfigChange (the same checks as a config write). */

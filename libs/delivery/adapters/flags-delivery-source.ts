@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Patch, Snapshot } from '@switchyard/evaluation';
-import { SnapshotReader } from '../../flags/application/snapshot-reader.js';
-import { ChangeNotifier } from '../../flags/domain/change-committed.js';
+import { SnapshotReader, ChangeNotifier } from '@switchyard/flags';
 import { CommittedChanges, DeliverySource } from '../application/delivery-ports.js';
 import type { ChangeMessage } from '../domain/change-message.js';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel/domain-error.js';
+import { DomainError } from '@switchyard/kernel';
 
 /** The delivery context's coded errors. */
 export const DeliveryErrors = {

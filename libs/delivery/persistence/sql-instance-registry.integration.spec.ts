@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import type { InstanceSighting } from '../domain/sdk-report.js';
 import { SqlInstanceRegistry } from './sql-instance-registry.js';
 import { RowsRefusedError } from './write-isolating-bad-rows.js';

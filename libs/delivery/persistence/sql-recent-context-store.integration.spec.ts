@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { SqlRecentContextStore } from './sql-recent-context-store.js';
 import { insertEnvironment } from '../testing/insert-environment.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { Project } from '../domain/project.js';
 import { slugProblem } from '../domain/slug.js';

@@ -1,5 +1,5 @@
 import type { Patch } from '@switchyard/evaluation';
-import type { AuditSink } from '../../audit/domain/audit-entry.js';
+import type { AuditSink } from '@switchyard/audit';
 import type { FlagConfigRecord, FlagConfigVersion } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import type { Environment, Project } from '../domain/project.js';

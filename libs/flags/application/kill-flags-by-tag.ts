@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Flag } from '@switchyard/evaluation';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { newKill } from '../domain/kill-record.js';
 import { environmentQueue, FlagsUnitOfWork } from './flags-unit-of-work.js';

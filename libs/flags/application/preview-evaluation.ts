@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { evaluate, type EvaluationContext, type EvaluationResult } from '@switchyard/evaluation';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { LIMITS } from '../domain/limits.js';
-import type { FieldError } from '../../kernel/domain-error.js';
+import type { FieldError } from '@switchyard/kernel';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { loadWireState, requireEnvironment, requireFlag, requireProject } from './resolve.js';
 

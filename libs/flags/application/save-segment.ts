@@ -1,5 +1,5 @@
 import { validateSegment } from '@switchyard/evaluation';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import type { ChangeCommitted } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { LIMITS } from '../domain/limits.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel/domain-error.js';
+import { DomainError } from '@switchyard/kernel';
 import { flagsFixture } from '../testing/flags-fixture.js';
 import { UpdateFlagConfig } from './update-flag-config.js';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import type { FlagDefinition, FlagDefinitionChanges } from '../domain/flag-definition.js';
 import { sameMetadata } from '../domain/unchanged.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';

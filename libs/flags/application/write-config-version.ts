@@ -1,5 +1,5 @@
 import { validateFlag, type Flag } from '@switchyard/evaluation';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import type { ConfigChangeKind, FlagConfig, FlagConfigRecord } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsErrors } from '../domain/flags.errors.js';

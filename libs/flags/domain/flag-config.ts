@@ -1,5 +1,5 @@
 import type { Kill, Prerequisite, Rule, Serve } from '@switchyard/evaluation';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 
 /** A flag's configuration in one environment (the engine's Flag without its project-level fields). */
 export interface FlagConfig {

@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '../../kernel/domain-error.js';
+import { DomainError, type FieldError } from '@switchyard/kernel';
 import type { ValidationIssue } from '@switchyard/evaluation';
 
 /** The flags context's coded errors; use cases throw these, the HTTP layer maps their codes. */

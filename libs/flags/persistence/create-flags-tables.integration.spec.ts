@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CreateFlagsTables1764000000000 } from '../../../migrations/1764000000000-create-flags-tables.js';
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { CreateFlagsTables1764000000000 } from '@switchyard/migrations';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 
 const TABLES = [
   'audit_log',

@@ -1,5 +1,5 @@
 import type { FlagType, JsonValue } from '@switchyard/evaluation';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import type { ConfigChangeKind, FlagConfigRecord, FlagConfigVersion } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import type { Environment, Project } from '../domain/project.js';

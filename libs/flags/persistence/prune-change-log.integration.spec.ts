@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AuditEntryEntity } from '../../audit/persistence/audit-entry.entity.js';
-import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
-import { TransactionRunner } from '../../database/transaction-runner.js';
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { AUDIT_ENTITIES } from '@switchyard/audit/testing';
+import { TransactionalAuditSinks } from '@switchyard/audit';
+import { TransactionRunner } from '@switchyard/database';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { PruneChangeLog } from '../application/prune-change-log.js';
 import { SnapshotReader } from '../application/snapshot-reader.js';
 import { FLAGS_ENTITIES } from './flags-entities.js';
@@ -44,7 +44,7 @@ describe('PruneChangeLog on Postgres', () => {
   const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
   beforeAll(async () => {
-    database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, AuditEntryEntity] });
+    database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, ...AUDIT_ENTITIES] });
     const unitOfWork = new TypeormFlagsUnitOfWork(
       new TransactionRunner(database.dataSource),
       new TransactionalAuditSinks(),

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { AuditEntryEntity } from '../../audit/persistence/audit-entry.entity.js';
-import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
-import { TransactionRunner } from '../../database/transaction-runner.js';
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { AUDIT_ENTITIES } from '@switchyard/audit/testing';
+import { TransactionalAuditSinks } from '@switchyard/audit';
+import { TransactionRunner } from '@switchyard/database';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { CreateEnvironment } from '../application/create-environment.js';
 import { CreateFlag } from '../application/create-flag.js';
 import { CreateProject } from '../application/create-project.js';
@@ -68,7 +68,7 @@ describe('writes serialised per row on Postgres', () => {
   const notifier = new ChangeNotifier();
 
   beforeAll(async () => {
-    database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, AuditEntryEntity] });
+    database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, ...AUDIT_ENTITIES] });
     const unitOfWork = new TypeormFlagsUnitOfWork(
       new TransactionRunner(database.dataSource),
       new TransactionalAuditSinks(),

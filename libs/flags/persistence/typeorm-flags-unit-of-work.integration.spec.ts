@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { AuditEntryEntity } from '../../audit/persistence/audit-entry.entity.js';
-import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
-import { TransactionRunner } from '../../database/transaction-runner.js';
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { AUDIT_ENTITIES } from '@switchyard/audit/testing';
+import { TransactionalAuditSinks } from '@switchyard/audit';
+import { TransactionRunner } from '@switchyard/database';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { CreateEnvironment } from '../application/create-environment.js';
 import { CreateFlag } from '../application/create-flag.js';
 import { CreateProject } from '../application/create-project.js';
@@ -41,7 +41,7 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
     Number((await database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(async () => {
-    database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, AuditEntryEntity] });
+    database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, ...AUDIT_ENTITIES] });
     unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
     await new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Shop' }, EDITOR);
     await new CreateEnvironment(unitOfWork, notifier).execute(

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
-import { TransactionRunner } from '../../database/transaction-runner.js';
+import { TransactionalAuditSinks } from '@switchyard/audit';
+import { TransactionRunner } from '@switchyard/database';
 import { FlagsUnitOfWork, type FlagsTransaction, type RunOptions } from '../application/flags-unit-of-work.js';
-import { KeyedQueue } from '../../kernel/keyed-queue.js';
+import { KeyedQueue } from '@switchyard/kernel';
 import { TypeormChangeLogRepository } from './typeorm-change-log-repository.js';
 import { TypeormEnvironmentRepository } from './typeorm-environment-repository.js';
 import { TypeormFlagConfigRepository } from './typeorm-flag-config-repository.js';

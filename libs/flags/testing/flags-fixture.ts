@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { CreateEnvironment } from '../application/create-environment.js';
 import { CreateFlag } from '../application/create-flag.js';
 import { CreateProject } from '../application/create-project.js';

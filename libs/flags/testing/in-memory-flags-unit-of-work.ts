@@ -1,6 +1,6 @@
 import type { Patch } from '@switchyard/evaluation';
-import type { AuditEntryDraft } from '../../audit/domain/audit-entry.js';
-import { DomainError } from '../../kernel/domain-error.js';
+import type { AuditEntryDraft } from '@switchyard/audit';
+import { DomainError } from '@switchyard/kernel';
 import type { FlagsTransaction } from '../application/flags-unit-of-work.js';
 import { FlagsUnitOfWork } from '../application/flags-unit-of-work.js';
 import type { FlagConfigRecord, FlagConfigVersion } from '../domain/flag-config.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { EvaluationContext, JsonValue } from '@switchyard/evaluation';
-import { recentContextProblem } from '../../../libs/delivery/domain/recent-context.js';
+import { recentContextProblem } from '@switchyard/delivery';
 import {
   HOSTILE_TARGETS,
   hasType,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../../../../libs/access/access.module.js';
+import { AccessModule } from '@switchyard/access';
 import { MeController } from './me.controller.js';
 import { SdkKeysController } from './sdk-keys.controller.js';
 import { TokensController } from './tokens.controller.js';

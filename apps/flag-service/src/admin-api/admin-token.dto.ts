@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import type { Role } from '../../../../libs/kernel/actor.js';
+import type { Role } from '@switchyard/kernel';
 
 /** Body of POST /api/tokens. */
 export class CreateAdminTokenDto {

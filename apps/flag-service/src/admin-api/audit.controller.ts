@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ListAuditEntries } from '../../../../libs/audit/application/list-audit-entries.js';
+import { ListAuditEntries } from '@switchyard/audit';
 import { RequireRole } from '../http/auth.decorators.js';
 import { AuditPageDto, AuditQueryDto } from './audit.dto.js';
 

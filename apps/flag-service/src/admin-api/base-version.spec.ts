@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../libs/kernel/domain-error.js';
+import { DomainError } from '@switchyard/kernel';
 import { baseVersionOf, etagOf } from './base-version.js';
 
 describe('baseVersionOf', () => {

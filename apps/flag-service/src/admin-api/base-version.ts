@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../libs/kernel/domain-error.js';
+import { DomainError } from '@switchyard/kernel';
 
 /**
  * The version a write is based on: the `If-Match: "<n>"` header (weak tags and bare numbers accepted) or

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ListEnvironmentFlags } from '../../../../libs/flags/application/list-environment-flags.js';
+import { ListEnvironmentFlags } from '@switchyard/flags';
 import { RequireRole } from '../http/auth.decorators.js';
 import { EnvironmentFlagListDto, ListFlagsQueryDto } from './flag.dto.js';
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreateEnvironment } from '../../../../libs/flags/application/create-environment.js';
-import { ListEnvironments } from '../../../../libs/flags/application/list-environments.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import { CreateEnvironment, ListEnvironments } from '@switchyard/flags';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { CreateEnvironmentDto, EnvironmentDto, EnvironmentListDto } from './project.dto.js';
 

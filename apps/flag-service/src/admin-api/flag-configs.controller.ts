@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { ConfigChangeResult } from '../../../../libs/flags/application/change-config.js';
-import { GetFlagConfig } from '../../../../libs/flags/application/get-flag-config.js';
-import { KillFlag } from '../../../../libs/flags/application/kill-flag.js';
-import { KillFlagsByTag } from '../../../../libs/flags/application/kill-flags-by-tag.js';
-import { RestoreFlag } from '../../../../libs/flags/application/restore-flag.js';
-import { ToggleFlag } from '../../../../libs/flags/application/toggle-flag.js';
-import { UpdateFlagConfig } from '../../../../libs/flags/application/update-flag-config.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import {
+  type ConfigChangeResult,
+  GetFlagConfig,
+  KillFlag,
+  KillFlagsByTag,
+  RestoreFlag,
+  ToggleFlag,
+  UpdateFlagConfig,
+} from '@switchyard/flags';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { baseVersionOf, etagOf } from './base-version.js';
 import {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { EstimateRampImpact } from '../../../../libs/delivery/application/estimate-ramp-impact.js';
+import { EstimateRampImpact } from '@switchyard/delivery';
 import { RequireRole } from '../http/auth.decorators.js';
 import { FlagImpactDto, FlagImpactProposalDto } from './flag-impact.dto.js';
 

@@ -1,11 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DiffFlagVersions } from '../../../../libs/flags/application/diff-flag-versions.js';
-import { GetFlagVersion } from '../../../../libs/flags/application/get-flag-version.js';
-import { ListFlagVersions } from '../../../../libs/flags/application/list-flag-versions.js';
-import { RevertFlagConfig } from '../../../../libs/flags/application/revert-flag-config.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import { DiffFlagVersions, GetFlagVersion, ListFlagVersions, RevertFlagConfig } from '@switchyard/flags';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { baseVersionOf, etagOf } from './base-version.js';
 import { FlagConfigStateDto } from './flag-config.dto.js';

@@ -12,7 +12,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { SLUG_PATTERN as SLUG } from '../../../../libs/flags/domain/slug.js';
+import { SLUG_PATTERN as SLUG } from '@switchyard/flags';
 import { IsOmittable } from '../http/is-omittable.js';
 import { FlagConfigDto } from './flag-config.dto.js';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../../../libs/audit/audit.module.js';
-import { FlagsModule } from '../../../../libs/flags/flags.module.js';
+import { AuditModule } from '@switchyard/audit';
+import { FlagsModule } from '@switchyard/flags';
 import { AuditController } from './audit.controller.js';
 import { EnvironmentFlagsController } from './environment-flags.controller.js';
 import { EnvironmentsController } from './environments.controller.js';

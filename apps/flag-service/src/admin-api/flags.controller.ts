@@ -1,11 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ArchiveFlag } from '../../../../libs/flags/application/archive-flag.js';
-import { CreateFlag } from '../../../../libs/flags/application/create-flag.js';
-import { GetFlag } from '../../../../libs/flags/application/get-flag.js';
-import { ListFlags } from '../../../../libs/flags/application/list-flags.js';
-import { UpdateFlag } from '../../../../libs/flags/application/update-flag.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import { ArchiveFlag, CreateFlag, GetFlag, ListFlags, UpdateFlag } from '@switchyard/flags';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import {
   ArchiveFlagDto,

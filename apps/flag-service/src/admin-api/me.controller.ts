@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { MeDto } from './admin-token.dto.js';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { EvaluationContext } from '@switchyard/evaluation';
-import { PreviewEvaluation } from '../../../../libs/flags/application/preview-evaluation.js';
+import { PreviewEvaluation } from '@switchyard/flags';
 import { RequireRole } from '../http/auth.decorators.js';
 import { PreviewDto, PreviewResultDto } from './flag-version.dto.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Allow, IsString, Length } from 'class-validator';
-import { SLUG_PATTERN } from '../../../../libs/flags/domain/slug.js';
+import { SLUG_PATTERN } from '@switchyard/flags';
 
 /** Body of POST /api/projects. */
 export class CreateProjectDto {

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreateProject } from '../../../../libs/flags/application/create-project.js';
-import { GetProject } from '../../../../libs/flags/application/get-project.js';
-import { ListProjects } from '../../../../libs/flags/application/list-projects.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import { CreateProject, GetProject, ListProjects } from '@switchyard/flags';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { CreateProjectDto, ProjectDetailDto, ProjectDto, ProjectListDto } from './project.dto.js';
 

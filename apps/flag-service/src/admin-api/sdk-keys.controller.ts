@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreateSdkKey } from '../../../../libs/access/application/create-sdk-key.js';
-import { ListSdkKeys } from '../../../../libs/access/application/list-sdk-keys.js';
-import { RevokeSdkKey } from '../../../../libs/access/application/revoke-sdk-key.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import { CreateSdkKey, ListSdkKeys, RevokeSdkKey } from '@switchyard/access';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { CreateSdkKeyDto, IssuedSdkKeyDto, SdkKeyDto, SdkKeyListDto } from './sdk-key.dto.js';
 

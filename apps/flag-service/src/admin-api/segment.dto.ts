@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Condition } from '@switchyard/evaluation';
 import { Allow, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { SLUG_PATTERN } from '../../../../libs/flags/domain/slug.js';
+import { SLUG_PATTERN } from '@switchyard/flags';
 
 /**
  * Body of PUT /api/projects/:project/segments/:segment (the whole segment). The engine's strict validator

@@ -8,11 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CreateSegment } from '../../../../libs/flags/application/create-segment.js';
-import { GetSegment } from '../../../../libs/flags/application/get-segment.js';
-import { ListSegments } from '../../../../libs/flags/application/list-segments.js';
-import { UpdateSegment } from '../../../../libs/flags/application/update-segment.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import { CreateSegment, GetSegment, ListSegments, UpdateSegment } from '@switchyard/flags';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { baseVersionOf, etagOf } from './base-version.js';
 import { CreateSegmentDto, SegmentDto, SegmentListDto, SegmentUpdateDto, UpdateSegmentDto } from './segment.dto.js';

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreateAdminToken } from '../../../../libs/access/application/create-admin-token.js';
-import { ListAdminTokens } from '../../../../libs/access/application/list-admin-tokens.js';
-import { RevokeAdminToken } from '../../../../libs/access/application/revoke-admin-token.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import { CreateAdminToken, ListAdminTokens, RevokeAdminToken } from '@switchyard/access';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import { AdminTokenDto, AdminTokenListDto, CreateAdminTokenDto, IssuedAdminTokenDto } from './admin-token.dto.js';
 

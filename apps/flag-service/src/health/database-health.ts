@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HealthIndicatorRegistry } from '../../../../libs/kernel/observability/health-indicator-registry.js';
+import { HealthIndicatorRegistry } from '@switchyard/kernel';
 
 /** Registers the `database` readiness check: one round trip to Postgres. */
 @Injectable()

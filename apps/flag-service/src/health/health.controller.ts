@@ -1,10 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  HealthIndicatorRegistry,
-  type HealthCheckResult,
-} from '../../../../libs/kernel/observability/health-indicator-registry.js';
+import { HealthIndicatorRegistry, type HealthCheckResult } from '@switchyard/kernel';
 import { Public } from '../http/auth.decorators.js';
 
 /** Liveness and readiness for load balancers and orchestrators. */

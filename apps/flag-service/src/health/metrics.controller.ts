@@ -2,8 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../../../libs/kernel/domain-error.js';
-import { MetricsRegistry } from '../../../../libs/kernel/observability/metrics-registry.js';
+import { DomainError, MetricsRegistry } from '@switchyard/kernel';
 import { Public } from '../http/auth.decorators.js';
 
 /** Injection token of the optional METRICS_TOKEN (null: /metrics is open, as Prometheus expects). */

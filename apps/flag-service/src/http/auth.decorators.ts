@@ -1,7 +1,7 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { SdkKeyPrincipal } from '../../../../libs/access/domain/sdk-key.js';
-import type { Actor, Role } from '../../../../libs/kernel/actor.js';
+import type { SdkKeyPrincipal } from '@switchyard/access';
+import type { Actor, Role } from '@switchyard/kernel';
 
 /** What a route demands of its caller. Routes without one are refused (deny by default). */
 export type AuthRequirement = { kind: 'public' } | { kind: 'role'; role: Role } | { kind: 'sdk-key' };

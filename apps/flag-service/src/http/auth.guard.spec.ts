@@ -1,11 +1,8 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Authenticate } from '../../../../libs/access/application/authenticate.js';
-import { CreateAdminToken } from '../../../../libs/access/application/create-admin-token.js';
-import { CredentialCache } from '../../../../libs/access/application/credential-cache.js';
-import { FailedAuthLimiter } from '../../../../libs/access/application/failed-auth-limiter.js';
-import { InMemoryAccessTransaction } from '../../../../libs/access/application/in-memory-access-repositories.js';
-import { SYSTEM_ACTOR, type Role } from '../../../../libs/kernel/actor.js';
+import { Authenticate, CreateAdminToken, CredentialCache, FailedAuthLimiter } from '@switchyard/access';
+import { InMemoryAccessTransaction } from '@switchyard/access/testing';
+import { SYSTEM_ACTOR, type Role } from '@switchyard/kernel';
 import { AUTH_REQUIREMENT, type AuthRequirement, type AuthenticatedRequest } from './auth.decorators.js';
 import { AuthGuard } from './auth.guard.js';
 

@@ -1,12 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { Authenticate } from '../../../../libs/access/application/authenticate.js';
-import { FailedAuthLimiter } from '../../../../libs/access/application/failed-auth-limiter.js';
-import { AccessErrors } from '../../../../libs/access/domain/access.errors.js';
-import { SDK_KEY_PREFIX } from '../../../../libs/access/domain/secret.js';
-import { roleAllows } from '../../../../libs/kernel/actor.js';
-import { DomainError, isDomainError } from '../../../../libs/kernel/domain-error.js';
+import { Authenticate, FailedAuthLimiter, AccessErrors, SDK_KEY_PREFIX } from '@switchyard/access';
+import { roleAllows, DomainError, isDomainError } from '@switchyard/kernel';
 import { AUTH_REQUIREMENT, type AuthRequirement, type AuthenticatedRequest } from './auth.decorators.js';
 
 /** The global guard: enforces each route's declared requirement; undeclared routes are refused. */

@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { DOMAIN_ERROR_CODES, DomainError } from '../../../../libs/kernel/domain-error.js';
+import { DOMAIN_ERROR_CODES, DomainError } from '@switchyard/kernel';
 import { statusOf, toErrorResponse } from './error-response.js';
 
 describe('toErrorResponse', () => {

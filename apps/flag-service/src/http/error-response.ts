@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { isDatabaseUnavailable } from '../../../../libs/database/is-database-unavailable.js';
-import { type DomainErrorCode, type FieldError, isDomainError } from '../../../../libs/kernel/domain-error.js';
+import { isDatabaseUnavailable } from '@switchyard/database';
+import { type DomainErrorCode, type FieldError, isDomainError } from '@switchyard/kernel';
 
 /** Codes of errors the transport raises before any use case runs. */
 export type TransportErrorCode =

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
-import { slugProblem } from '../../../../libs/flags/domain/slug.js';
-import { DomainError, type FieldError } from '../../../../libs/kernel/domain-error.js';
+import { slugProblem } from '@switchyard/flags';
+import { DomainError, type FieldError } from '@switchyard/kernel';
 
 /** Deepest nesting of arrays and objects accepted in a request body (a flag config needs about 6). */
 export const MAX_BODY_DEPTH = 32;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { MetricsRegistry } from '../../../../libs/kernel/observability/metrics-registry.js';
+import type { MetricsRegistry } from '@switchyard/kernel';
 import type { JsonLogger } from './json-logger.js';
 import { requestContext } from './request-context.js';
 

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DomainError, type FieldError } from '../../../../libs/kernel/domain-error.js';
+import { DomainError, type FieldError } from '@switchyard/kernel';
 
 /** Whitelisting, transforming validation whose failures are VALIDATION_FAILED with every failing field. */
 export function createValidationPipe(): ValidationPipe {

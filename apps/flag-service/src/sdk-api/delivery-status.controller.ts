@@ -1,7 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { GetDeliveryStatus } from '../../../../libs/delivery/application/get-delivery-status.js';
-import type { DeliveryStatus } from '../../../../libs/delivery/domain/delivery-status.js';
+import { GetDeliveryStatus, type DeliveryStatus } from '@switchyard/delivery';
 import { RequireRole } from '../http/auth.decorators.js';
 
 /** The delivery view of an environment: which SDK instances applied its current version, and how fast. */

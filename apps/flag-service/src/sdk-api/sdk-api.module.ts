@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { BreakerModule } from '../../../../libs/breaker/breaker.module.js';
-import { DeliveryModule } from '../../../../libs/delivery/delivery.module.js';
+import { BreakerModule } from '@switchyard/breaker';
+import { DeliveryModule } from '@switchyard/delivery';
 import { FlagImpactController } from '../admin-api/flag-impact.controller.js';
 import type { AppConfig } from '../config/app-config.js';
 import { DeliveryStatusController } from './delivery-status.controller.js';

@@ -18,9 +18,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { EvaluationContext } from '@switchyard/evaluation';
-import { RECENT_CONTEXT_LIMITS, recentContextProblem } from '../../../../libs/delivery/domain/recent-context.js';
-import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from '../../../../libs/delivery/domain/safe-text.js';
-import { SDK_REPORT_LIMITS } from '../../../../libs/delivery/domain/sdk-report.js';
+import {
+  RECENT_CONTEXT_LIMITS,
+  recentContextProblem,
+  hasUnsafeCharacters,
+  UNSAFE_TEXT_MESSAGE,
+  SDK_REPORT_LIMITS,
+} from '@switchyard/delivery';
 
 const TEXT = SDK_REPORT_LIMITS.textLength;
 

@@ -1,14 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SdkKeyPrincipal } from '../../../../libs/access/domain/sdk-key.js';
-import { RecordTrips } from '../../../../libs/breaker/application/record-trips.js';
-import type { Trip } from '../../../../libs/breaker/domain/trip.js';
-import { RecordRecentContexts } from '../../../../libs/delivery/application/record-recent-contexts.js';
-import { RecordSdkReport } from '../../../../libs/delivery/application/record-sdk-report.js';
-import { SnapshotCache } from '../../../../libs/delivery/application/snapshot-cache.js';
-import { StreamHub } from '../../../../libs/delivery/application/stream-hub.js';
-import { DeliveryErrors } from '../../../../libs/delivery/domain/delivery.errors.js';
+import type { SdkKeyPrincipal } from '@switchyard/access';
+import { RecordTrips, type Trip } from '@switchyard/breaker';
+import { RecordRecentContexts, RecordSdkReport, SnapshotCache, StreamHub, DeliveryErrors } from '@switchyard/delivery';
 import { CurrentSdkKey, RequireSdkKey } from '../http/auth.decorators.js';
 import { SdkEventsDto, type TripDto } from './sdk-events.dto.js';
 import { openSseStream } from './sse-response.js';

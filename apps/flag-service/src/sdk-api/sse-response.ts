@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { SseStream } from '../../../../libs/delivery/application/sse-stream.js';
-import type { StreamHub } from '../../../../libs/delivery/application/stream-hub.js';
+import type { SseStream, StreamHub } from '@switchyard/delivery';
 
 /** A stream whose unsent bytes pass this is too slow to keep up, and is closed (its SDK reconnects). */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;

@@ -1,0 +1,7 @@
+// @switchyard/access/testing: test-only in-memory fakes of the access ports. Never in the production build.
+export {
+  InMemoryAdminTokenRepository,
+  InMemorySdkKeyRepository,
+  RecordingAccessAudit,
+  InMemoryAccessTransaction,
+} from './application/in-memory-access-repositories.js';

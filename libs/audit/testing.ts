@@ -1,0 +1,3 @@
+// @switchyard/audit/testing: test-only. The audit entity list, for integration specs of other contexts whose writes
+// append audit entries on a DataSource built outside Nest. Never in the production build.
+export { AUDIT_ENTITIES } from './persistence/audit-entities.js';

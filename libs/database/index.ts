@@ -1,0 +1,11 @@
+// @switchyard/database: how the flag service reaches Postgres. The package's one public entry.
+// The Postgres DataSource, migrations at start, transactions
+export { DatabaseModule } from './database.module.js';
+export type { DatabaseModuleOptions } from './database.module.js';
+export { TransactionRunner } from './transaction-runner.js';
+export { createDataSourceOptions } from './data-source-options.js';
+export { runMigrations } from './run-migrations.js';
+export { isDatabaseUnavailable } from './is-database-unavailable.js';
+// The embedded PostgreSQL `npm start` runs when DATABASE_URL is unset
+export { startEmbeddedPostgres } from './embedded/embedded-postgres-server.js';
+export type { EmbeddedPostgresOptions, EmbeddedPostgresServer } from './embedded/embedded-postgres-server.js';

@@ -1,0 +1,27 @@
+// @switchyard/delivery: snapshots and streams to SDKs, the bus between nodes, SDK reports. The context's one public
+// entry: its module, use cases, read models, domain types and errors; never its stores or buses.
+// Module
+export { DeliveryModule } from './delivery.module.js';
+export type { DeliveryOptions } from './delivery.module.js';
+// Use cases and the services the SDK API drives
+export { StreamHub } from './application/stream-hub.js';
+export type { StreamHubOptions, StreamHubCounters } from './application/stream-hub.js';
+export { SnapshotCache } from './application/snapshot-cache.js';
+export type { CachedSnapshot } from './application/snapshot-cache.js';
+export type { SseStream } from './application/sse-stream.js';
+export { RecordSdkReport } from './application/record-sdk-report.js';
+export type { ReportMetrics, KnownVariants } from './application/record-sdk-report.js';
+export { RecordRecentContexts } from './application/record-recent-contexts.js';
+export type { RecordRecentContextsOptions } from './application/record-recent-contexts.js';
+export { GetDeliveryStatus } from './application/get-delivery-status.js';
+export { EstimateRampImpact } from './application/estimate-ramp-impact.js';
+// Domain types and errors
+export { DeliveryErrors } from './domain/delivery.errors.js';
+export { describeStatus, LIVE_WINDOW_MS } from './domain/delivery-status.js';
+export type { SdkInstance, DeliveryStatus } from './domain/delivery-status.js';
+export type { VariantTransition, RampImpact } from './domain/ramp-impact.js';
+export { recentContextProblem, RECENT_CONTEXT_LIMITS } from './domain/recent-context.js';
+export type { RecentContextSighting, RecentContexts } from './domain/recent-context.js';
+export { SDK_REPORT_LIMITS } from './domain/sdk-report.js';
+export type { SdkReport, InstanceSighting } from './domain/sdk-report.js';
+export { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from './domain/safe-text.js';
