@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { killKindOf, newKill } from './kill-record.js';
 
 const at = new Date('2026-12-01T21:00:00.000Z');

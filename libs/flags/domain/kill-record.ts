@@ -1,5 +1,5 @@
 import type { Kill, KillKind } from '@switchyard/evaluation';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 
 /**
  * The kind of actor a kill records: an admin token held by a person or by automation, the SDKs' circuit
