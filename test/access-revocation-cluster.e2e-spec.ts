@@ -1,6 +1,7 @@
 import { admin, seedEnvironmentWithKeyId, RedisServerProcess } from '@switchyard/delivery/testing';
 import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
+import { eventually } from './support/wait.js';
 
 // Two service nodes on one database and one Redis. Node B has verified the credential (and caches it for
 // 30 s); the revocation happens on node A. Without a notice B would let it through until its cache expires,
@@ -42,18 +43,22 @@ async function openStream(node: StartedApp, sdkKey: string): Promise<{ ended: Pr
 }
 
 async function readiness(node: StartedApp, bus: 'up' | 'degraded'): Promise<void> {
-  for (;;) {
-    const ready = await node.request('GET', '/health/ready', { token: null });
-    if (ready.body.checks?.bus?.status === bus) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await eventually(
+    `readiness reporting the bus ${bus}`,
+    () => node.request('GET', '/health/ready', { token: null }),
+    (ready) => ready.body.checks?.bus?.status === bus,
+    { timeoutMs: 10_000 },
+  );
 }
 
+/** Resolves once `node` refuses the credential with 401. */
 async function refusedOn(node: StartedApp, credential: string, path: string): Promise<void> {
-  for (;;) {
-    if ((await node.request('GET', path, { token: credential })).status === 401) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await eventually(
+    `${path} refusing the credential`,
+    () => node.request('GET', path, { token: credential }),
+    (response) => response.status === 401,
+    { timeoutMs: BOUND_MS },
+  );
 }
 
 beforeEach(async () => {
@@ -92,7 +97,7 @@ describe('a revocation on one node', () => {
   });
 
   it('still lands within the poll interval while the bus is down, by a sweep of the database', async () => {
-    const redis = new RedisServerProcess(20_000 + Math.floor(Math.random() * 2000));
+    const redis = await new RedisServerProcess().listen();
     await redis.start();
     try {
       const env = { REDIS_URL: redis.url, DELIVERY_POLL_MS: '500' };
@@ -108,7 +113,7 @@ describe('a revocation on one node', () => {
       await within(stream.ended, BOUND_MS, 'closing the stream on node B with the bus down');
       expect((await b.request('GET', '/sdk/v1/snapshot', { token: sdk.key })).status).toBe(401);
     } finally {
-      await redis.kill();
+      await redis.close();
     }
   });
 });

@@ -5,7 +5,7 @@
  */
 
 /** Settles like `promise`, or rejects naming `what` when it has not settled after `timeoutMs`. */
-export function within<T>(promise: Promise<T>, what: string, timeoutMs = 5_000): Promise<T> {
+export function within<T>(promise: Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: not within ${timeoutMs} ms`)), timeoutMs);
@@ -21,7 +21,7 @@ export async function eventually<T>(
   what: string,
   probe: () => Promise<T>,
   done: (value: T) => boolean,
-  { timeoutMs = 5_000, intervalMs = 20 }: { timeoutMs?: number; intervalMs?: number } = {},
+  { timeoutMs = 10_000, intervalMs = 20 }: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
