@@ -4,6 +4,7 @@ import { CreateAccessTables1764000100000 } from './1764000100000-create-access-t
 import { CreateSdkInstances1764000900000 } from './1764000900000-create-sdk-instances.js';
 import { CreateRecentContexts1795563869841 } from './1795563869841-create-recent-contexts.js';
 import { CreateBreakerTables1796161386317 } from './1796161386317-create-breaker-tables.js';
+import { CreateWebhooks1796161513009 } from './1796161513009-create-webhooks.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -12,6 +13,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateSdkInstances1764000900000,
   CreateRecentContexts1795563869841,
   CreateBreakerTables1796161386317,
+  CreateWebhooks1796161513009,
 ];
 
 // Each one by name too, for the specs of a single migration.

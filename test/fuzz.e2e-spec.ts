@@ -10,8 +10,9 @@ describe('fuzzing every route of the OpenAPI document on real Postgres', () => {
   let service: StartedApp;
 
   beforeAll(async () => {
-    // No background pruning during the run: a pruned change-log row would look like a write on a refusal.
-    service = await startApp({ env: { CHANGE_LOG_PRUNE_INTERVAL_MS: '86400000' } });
+    // No background pruning or webhook sending during the run: a pruned change-log row, or a delivery attempt to
+    // a webhook the fuzzer created, would look like a write on a refusal.
+    service = await startApp({ env: { CHANGE_LOG_PRUNE_INTERVAL_MS: '86400000', WEBHOOK_SENDERS: '0' } });
   });
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { AccessModule } from '@switchyard/access';
 import { DatabaseModule } from '@switchyard/database';
 import { ObservabilityModule } from '@switchyard/kernel';
 import { AccessAdminModule } from './admin-api/access-admin.module.js';
+import { AlertsAdminModule } from './admin-api/alerts-admin.module.js';
 import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule.forRoot({ metricsToken: options.config.metricsToken }),
         AccessAdminModule,
         FlagsAdminModule,
+        AlertsAdminModule.forRoot(options.config),
         SdkApiModule.forRoot(options.config),
       ],
       providers: [

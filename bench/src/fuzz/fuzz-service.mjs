@@ -19,13 +19,15 @@ const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const database = await createBenchDatabase();
 const errors = [];
 const logger = new JsonLogger('warn', (line) => line.includes('"level":"error"') && errors.push(line));
-// No background pruning during the run: a pruned change-log row would look like a write on a refusal.
+// No background pruning or webhook sending during the run: a pruned change-log row, or a delivery attempt to a
+// webhook the fuzzer created, would look like a write on a refusal.
 const config = loadConfig({
   DATABASE_URL: database.url,
   PORT: '0',
   HOST: '127.0.0.1',
   LOG_LEVEL: 'warn',
   CHANGE_LOG_PRUNE_INTERVAL_MS: '86400000',
+  WEBHOOK_SENDERS: '0',
 });
 const app = await createApp({ config, databaseUrl: database.url, logger });
 const adminToken = benchAdminToken();

@@ -86,4 +86,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' })).toThrow(/METRICS_TOKEN: must be at least 16/);
     expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
   });
+
+  it('sends webhooks 8 at a time with 10 s attempts retried for 24 h by default, and reads every bound', () => {
+    expect(loadConfig({})).toMatchObject({
+      webhookSenders: 8,
+      webhookPollMs: 1000,
+      webhookTimeoutMs: 10_000,
+      webhookRetryBaseMs: 10_000,
+      webhookRetryMaxMs: 3_600_000,
+      webhookMaxAttempts: 30,
+      webhookRetryForMs: 86_400_000,
+    });
+    expect(
+      loadConfig({
+        WEBHOOK_SENDERS: '0',
+        WEBHOOK_POLL_MS: '50',
+        WEBHOOK_TIMEOUT_MS: '200',
+        WEBHOOK_RETRY_BASE_MS: '20',
+        WEBHOOK_RETRY_MAX_MS: '100',
+        WEBHOOK_MAX_ATTEMPTS: '3',
+        WEBHOOK_RETRY_FOR_MS: '60000',
+      }),
+    ).toMatchObject({
+      webhookSenders: 0,
+      webhookPollMs: 50,
+      webhookTimeoutMs: 200,
+      webhookRetryBaseMs: 20,
+      webhookRetryMaxMs: 100,
+      webhookMaxAttempts: 3,
+      webhookRetryForMs: 60_000,
+    });
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '0' })).toThrow(/WEBHOOK_TIMEOUT_MS/);
+    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: 'many' })).toThrow(/WEBHOOK_MAX_ATTEMPTS/);
+  });
 });

@@ -43,6 +43,18 @@ export const appConfigSchema = z.object({
     .max(365 * 86_400_000)
     .default(86_400_000),
   CHANGE_LOG_PRUNE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  WEBHOOK_SENDERS: z.coerce.number().int().min(0).max(256).default(8),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(10_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(10_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(30),
+  WEBHOOK_RETRY_FOR_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400_000)
+    .default(86_400_000),
   METRICS_MAX_EVALUATION_SERIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
     message: 'must be at least 16 characters',
@@ -81,6 +93,17 @@ export interface AppConfig {
   changeLogRetentionMs: number;
   /** How often this node prunes the change log. */
   changeLogPruneIntervalMs: number;
+  /** Webhook sends in flight on this node at most; 0: this node sends no webhooks (others do). */
+  webhookSenders: number;
+  /** How often this node looks for alerts to dispatch and deliveries that are due. */
+  webhookPollMs: number;
+  /** Each webhook attempt is abandoned after this long. */
+  webhookTimeoutMs: number;
+  /** Retry back-off: the first delay, the longest one, attempts at most, and for how long after the event. */
+  webhookRetryBaseMs: number;
+  webhookRetryMaxMs: number;
+  webhookMaxAttempts: number;
+  webhookRetryForMs: number;
   /** Series of the per-flag evaluation counter in /metrics, at most. */
   metricsMaxEvaluationSeries: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
@@ -126,6 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     changeLogRetentionVersions: c.CHANGE_LOG_RETENTION_VERSIONS,
     changeLogRetentionMs: c.CHANGE_LOG_RETENTION_MS,
     changeLogPruneIntervalMs: c.CHANGE_LOG_PRUNE_INTERVAL_MS,
+    webhookSenders: c.WEBHOOK_SENDERS,
+    webhookPollMs: c.WEBHOOK_POLL_MS,
+    webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    webhookRetryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
+    webhookRetryMaxMs: c.WEBHOOK_RETRY_MAX_MS,
+    webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
+    webhookRetryForMs: c.WEBHOOK_RETRY_FOR_MS,
     metricsMaxEvaluationSeries: c.METRICS_MAX_EVALUATION_SERIES,
     metricsToken: c.METRICS_TOKEN,
   };
