@@ -52,7 +52,7 @@ export function webhookSecretHint(secret: string): string {
 /**
  * The problems of a webhook URL: absolute http or https, a host, no user name or password (a credential in a
  * URL is shown in lists; the signature authenticates us instead), at most 2,048 characters. Which addresses it
- * may reach is not checked here (see docs/adr/0011-webhook-alerts.md on SSRF).
+ * may reach is not checked here (see docs/adr/0006-webhook-alerts.md on SSRF).
  */
 export function webhookUrlProblems(url: string, path = 'url'): FieldError[] {
   if (url.length > MAX_WEBHOOK_URL_LENGTH)
