@@ -9,9 +9,8 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditModule } from '../audit/audit.module.js';
-import { ChangeNotifier } from '../flags/domain/change-committed.js';
-import { FlagsModule } from '../flags/flags.module.js';
+import { AuditModule } from '@switchyard/audit';
+import { ChangeNotifier, FlagsModule } from '@switchyard/flags';
 import { FetchWebhookTransport } from './adapters/fetch-webhook-transport.js';
 import { FlagsProjectDirectory } from './adapters/flags-project-directory.js';
 import {

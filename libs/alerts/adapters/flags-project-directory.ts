@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SnapshotReader } from '../../flags/application/snapshot-reader.js';
+import { SnapshotReader } from '@switchyard/flags';
 import { ProjectDirectory } from '../application/alerts-ports.js';
 
 /** "Does this project exist?", answered by the read model the flags context exports (never its tables). */

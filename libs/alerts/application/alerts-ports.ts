@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import type { AlertEvent, AuditedChange } from '../domain/alert-event.js';
 import type { AttemptOutcome, ClaimedDelivery, DeliveryStatus, WebhookDelivery } from '../domain/webhook-delivery.js';
 import type { Webhook, WebhookSettings, WebhookWithSecret } from '../domain/webhook.js';

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import type { AttemptOutcome, ClaimedDelivery } from '../domain/webhook-delivery.js';
 import { SqlAlertOutbox } from '../persistence/sql-alert-outbox.js';
 import { SqlDeliveryQueue } from '../persistence/sql-delivery-queue.js';

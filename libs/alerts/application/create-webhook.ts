@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { AlertsErrors } from '../domain/alerts.errors.js';
 import {
   MAX_WEBHOOKS_PER_PROJECT,

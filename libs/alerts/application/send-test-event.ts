@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import type { AlertEvent } from '../domain/alert-event.js';
 import type { WebhookDelivery } from '../domain/webhook-delivery.js';
 import { DeliveryRepository } from './alerts-ports.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 import { AlertsErrors } from '../domain/alerts.errors.js';
 import { urlOrigin, type Webhook } from '../domain/webhook.js';
 import { AlertsTransaction } from './alerts-ports.js';

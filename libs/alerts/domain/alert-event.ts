@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor } from '@switchyard/kernel';
 
 /** What a webhook may subscribe to. Each change is exactly one of them (subscribe to all to hear everything). */
 export const ALERT_EVENT_TYPES = ['kill', 'restore', 'trip', 'probing', 'recovered', 'change'] as const;

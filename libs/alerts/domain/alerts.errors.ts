@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '../../kernel/domain-error.js';
+import { DomainError, type FieldError } from '@switchyard/kernel';
 
 /** Errors of the alerts context. Messages never carry a webhook's secret. */
 export const AlertsErrors = {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FieldError } from '../../kernel/domain-error.js';
+import type { FieldError } from '@switchyard/kernel';
 import { ALERT_EVENT_TYPES, type AlertEventType } from './alert-event.js';
 
 /** A project's webhook as listed and shown: never its secret, only a hint of it. */

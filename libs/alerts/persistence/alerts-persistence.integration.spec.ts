@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../../database/testing/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { alertEventOf } from '../domain/alert-event.js';
 import type { Webhook } from '../domain/webhook.js';
 import { insertAuditEntry, insertProject } from '../testing/alerts-fixture.js';

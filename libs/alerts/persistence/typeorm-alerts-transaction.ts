@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TransactionalAuditSinks } from '../../audit/persistence/transactional-audit-sinks.js';
+import { TransactionalAuditSinks } from '@switchyard/audit';
 import { AlertsTransaction, type AlertsWriteScope } from '../application/alerts-ports.js';
 import { TypeormWebhookRepository } from './typeorm-webhook-repository.js';
 

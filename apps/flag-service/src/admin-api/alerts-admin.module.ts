@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AlertsModule } from '../../../../libs/alerts/alerts.module.js';
+import { AlertsModule } from '@switchyard/alerts';
 import type { AppConfig } from '../config/app-config.js';
 import { WebhooksController } from './webhooks.controller.js';
 

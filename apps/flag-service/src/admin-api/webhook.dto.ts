@@ -14,8 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ALERT_EVENT_TYPES } from '../../../../libs/alerts/domain/alert-event.js';
-import { DELIVERY_STATUSES } from '../../../../libs/alerts/domain/webhook-delivery.js';
+import { ALERT_EVENT_TYPES, DELIVERY_STATUSES } from '@switchyard/alerts';
 import { IsOmittable } from '../http/is-omittable.js';
 
 const EVENTS_DESCRIPTION =

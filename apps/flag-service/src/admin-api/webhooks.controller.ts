@@ -1,14 +1,16 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreateWebhook } from '../../../../libs/alerts/application/create-webhook.js';
-import { DeleteWebhook } from '../../../../libs/alerts/application/delete-webhook.js';
-import { GetWebhook } from '../../../../libs/alerts/application/get-webhook.js';
-import { ListDeliveries } from '../../../../libs/alerts/application/list-deliveries.js';
-import { ListWebhooks } from '../../../../libs/alerts/application/list-webhooks.js';
-import { RotateWebhookSecret } from '../../../../libs/alerts/application/rotate-webhook-secret.js';
-import { SendTestEvent } from '../../../../libs/alerts/application/send-test-event.js';
-import { UpdateWebhook } from '../../../../libs/alerts/application/update-webhook.js';
-import type { Actor } from '../../../../libs/kernel/actor.js';
+import {
+  CreateWebhook,
+  DeleteWebhook,
+  GetWebhook,
+  ListDeliveries,
+  ListWebhooks,
+  RotateWebhookSecret,
+  SendTestEvent,
+  UpdateWebhook,
+} from '@switchyard/alerts';
+import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import {
   CreateWebhookDto,
