@@ -39,10 +39,12 @@ export function createReceiver(secret, onEvent) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const secret = process.env.SWITCHYARD_WEBHOOK_SECRET;
   if (!secret) throw new Error('Set SWITCHYARD_WEBHOOK_SECRET to the secret shown when the webhook was created');
-  const port = Number(process.env.PORT ?? 9000);
-  createReceiver(secret, (event, delivery) =>
+  const server = createReceiver(secret, (event, delivery) =>
     console.log(
       `${event.type} ${event.project}/${event.environment}/${event.flag} by ${event.actor.name} (${delivery})`,
     ),
-  ).listen(port, () => console.log(`listening on http://localhost:${port}`));
+  );
+  server.listen(Number(process.env.PORT ?? 9000), () =>
+    console.log(`listening on http://localhost:${server.address().port}`),
+  );
 }
