@@ -5,6 +5,7 @@ import { CreateSdkInstances1764000900000 } from './1764000900000-create-sdk-inst
 import { CreateRecentContexts1795563869841 } from './1795563869841-create-recent-contexts.js';
 import { CreateBreakerTables1796161386317 } from './1796161386317-create-breaker-tables.js';
 import { CreateWebhooks1796161513009 } from './1796161513009-create-webhooks.js';
+import { AddAdminTokenHolder1796162334933 } from './1796162334933-add-admin-token-holder.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -14,6 +15,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateRecentContexts1795563869841,
   CreateBreakerTables1796161386317,
   CreateWebhooks1796161513009,
+  AddAdminTokenHolder1796162334933,
 ];
 
 // Each one by name too, for the specs of a single migration.

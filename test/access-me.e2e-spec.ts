@@ -22,10 +22,25 @@ describe('GET /api/me', () => {
       expect(created.status).toBe(201);
       const me = await service.request('GET', '/api/me', { token: created.body.token });
       expect(me.status).toBe(200);
-      expect(me.body).toEqual({ id: created.body.id, name: `${role} of the team`, role });
+      expect(me.body).toEqual({ id: created.body.id, name: `${role} of the team`, role, holder: null });
       expect(me.headers['cache-control']).toBe('no-store');
     },
   );
+
+  it.each(['person', 'automation'] as const)('answers who holds a token created for %s', async (holder) => {
+    const created = await service.request('POST', '/api/tokens', { body: { name: holder, role: 'viewer', holder } });
+    expect(created.body.holder).toBe(holder);
+    const me = await service.request('GET', '/api/me', { token: created.body.token });
+    expect(me.body).toMatchObject({ name: holder, holder });
+  });
+
+  it('refuses a holder that is neither a person nor automation', async () => {
+    const created = await service.request('POST', '/api/tokens', {
+      body: { name: 'robot', role: 'viewer', holder: 'robot' },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error.fields.map((field: { path: string }) => field.path)).toEqual(['holder']);
+  });
 
   it('answers the bootstrap token as an admin', async () => {
     const me = await service.request('GET', '/api/me');

@@ -313,12 +313,14 @@ describe('the admin UI in a real browser', () => {
       await page.getByRole('button', { name: 'Revoke checkout-service' }).waitFor({ state: 'detached' });
       await page.getByLabel('Name').last().fill('read-only robot');
       await page.getByLabel('Role').selectOption('viewer');
+      await page.getByLabel('Held by').selectOption('automation');
       await page.getByRole('button', { name: 'Create token' }).click();
       const token = await page.getByTestId('secret').textContent();
       expect(token).toMatch(/^syt_/);
       expect((await service.request('GET', '/api/projects', { token: token! })).status).toBe(200);
       await page.getByRole('button', { name: 'I have stored it' }).click();
       await page.getByRole('button', { name: 'Revoke read-only robot' }).waitFor();
+      await page.getByRole('listitem').filter({ hasText: 'read-only robot' }).getByText('automation').waitFor();
       await page.getByRole('button', { name: 'Revoke soon revoked' }).click();
       await page.getByRole('button', { name: 'Revoke soon revoked' }).waitFor({ state: 'detached' });
       await editorPage.getByText('The service no longer accepts your token').waitFor();

@@ -181,6 +181,17 @@ describe('flags admin API', () => {
     expect((await versions()).slice(0, 3).map((version) => version.kind)).toEqual(['restore', 'kill', 'toggle']);
   });
 
+  it("records a kill by a person's token as kind person, by an automation token as kind token", async () => {
+    const kindOfKillBy = async (holder: 'person' | 'automation') => {
+      const token = await service.request('POST', '/api/tokens', { body: { name: holder, role: 'editor', holder } });
+      const killed = await service.request('POST', `${CONFIG}/kill`, { body: {}, token: token.body.token });
+      await service.request('POST', `${CONFIG}/restore`, { body: {} });
+      return killed.body.config.killed;
+    };
+    expect(await kindOfKillBy('person')).toMatchObject({ by: 'person', kind: 'person' });
+    expect(await kindOfKillBy('automation')).toMatchObject({ by: 'automation', kind: 'token' });
+  });
+
   it('refuses a stale toggle only when it names a base version, and never refuses a kill', async () => {
     const current = (await versions())[0]!.version;
     const stale = await service.request('POST', `${CONFIG}/toggle`, { body: { on: true, baseVersion: current - 1 } });

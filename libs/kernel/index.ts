@@ -1,7 +1,7 @@
 // @switchyard/kernel: what every context of the flag service shares. The package's one public entry.
 // Who acts, and what each role may do
 export { roleAllows, ROLES, SYSTEM_ACTOR } from './actor.js';
-export type { Role, Actor } from './actor.js';
+export type { Role, Actor, TokenHolder } from './actor.js';
 // Coded domain errors (the DomainErrorFilter maps codes to statuses)
 export { isDomainError, DOMAIN_ERROR_CODES, DomainError } from './domain-error.js';
 export type { FieldError, DomainErrorCode, DomainErrorOptions } from './domain-error.js';

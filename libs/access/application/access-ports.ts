@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@switchyard/kernel';
+import type { Actor, Role, TokenHolder } from '@switchyard/kernel';
 import type { AdminToken } from '../domain/admin-token.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 
@@ -13,6 +13,7 @@ export abstract class AdminTokenRepository {
   abstract insert(input: {
     name: string;
     role: Role;
+    holder: TokenHolder | null;
     hash: Buffer;
     hint: string;
     createdBy: string;

@@ -34,6 +34,16 @@ describe('authentication of admin tokens', () => {
     });
   });
 
+  it('says who holds the token: a person, automation, or (not stated) nobody named', async () => {
+    const { authenticate, create } = setup();
+    const person = await create.execute({ name: 'ana', role: 'editor', holder: 'person' }, SYSTEM_ACTOR);
+    const robot = await create.execute({ name: 'ci', role: 'editor', holder: 'automation' }, SYSTEM_ACTOR);
+    const unstated = await create.execute({ name: 'old', role: 'editor' }, SYSTEM_ACTOR);
+    await expect(authenticate.adminToken(person.token)).resolves.toMatchObject({ name: 'ana', holder: 'person' });
+    await expect(authenticate.adminToken(robot.token)).resolves.toMatchObject({ name: 'ci', holder: 'automation' });
+    expect(await authenticate.adminToken(unstated.token)).not.toHaveProperty('holder');
+  });
+
   it('refuses a revoked token at once, even after a cached lookup', async () => {
     const { authenticate, create, revoke, transaction } = setup();
     const issued = await create.execute({ name: 'ci', role: 'admin' }, SYSTEM_ACTOR);

@@ -31,7 +31,13 @@ export class Authenticate {
     return this.resolve(
       secret,
       (hash) => this.tokens.findByHash(hash),
-      (token) => ({ type: 'token', id: token.id, name: token.name, role: token.role }),
+      (token) => ({
+        type: 'token',
+        id: token.id,
+        name: token.name,
+        role: token.role,
+        ...(token.holder ? { holder: token.holder } : {}),
+      }),
       (id, at) => this.tokens.touch(id, at),
     );
   }

@@ -39,6 +39,7 @@ export class EnsureBootstrapAdminToken {
       const token = await tokens.insert({
         name: 'bootstrap admin',
         role: 'admin',
+        holder: null,
         hash: hashSecret(secret),
         hint: secretHint(secret),
         createdBy: SYSTEM_ACTOR.name,

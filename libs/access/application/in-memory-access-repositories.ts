@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@switchyard/kernel';
+import type { Role, TokenHolder } from '@switchyard/kernel';
 import type { AdminToken } from '../domain/admin-token.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 import {
@@ -20,6 +20,7 @@ export class InMemoryAdminTokenRepository extends AdminTokenRepository {
   async insert(input: {
     name: string;
     role: Role;
+    holder: TokenHolder | null;
     hash: Buffer;
     hint: string;
     createdBy: string;
@@ -28,6 +29,7 @@ export class InMemoryAdminTokenRepository extends AdminTokenRepository {
       id: randomUUID(),
       name: input.name,
       role: input.role,
+      holder: input.holder,
       hint: input.hint,
       createdBy: input.createdBy,
       createdAt: new Date().toISOString(),

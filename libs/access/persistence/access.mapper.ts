@@ -1,4 +1,4 @@
-import type { Role } from '@switchyard/kernel';
+import type { Role, TokenHolder } from '@switchyard/kernel';
 import type { AdminToken } from '../domain/admin-token.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 import type { AdminTokenEntity } from './admin-token.entity.js';
@@ -12,6 +12,7 @@ export function toAdminToken(row: AdminTokenEntity): AdminToken {
     id: row.id,
     name: row.name,
     role: row.role as Role,
+    holder: row.holder as TokenHolder | null,
     hint: row.hint,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

@@ -12,6 +12,9 @@ export class AdminTokenEntity {
   @Column({ type: 'text' })
   role: string;
 
+  @Column({ type: 'text', nullable: true })
+  holder: string | null;
+
   @Column({ name: 'token_hash', type: 'bytea' })
   tokenHash: Buffer;
 

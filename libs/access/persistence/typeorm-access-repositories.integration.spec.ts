@@ -31,18 +31,27 @@ describe('access repositories on Postgres', () => {
 
   it('stores an admin token by hash and finds it by that hash only', async () => {
     const hash = hashSecret('syt_one');
-    const created = await tokens.insert({ name: 'one', role: 'editor', hash, hint: 'syt_one…', createdBy: 'system' });
-    expect(created).toMatchObject({ name: 'one', role: 'editor', revokedAt: null, lastUsedAt: null });
+    const created = await tokens.insert({
+      name: 'one',
+      role: 'editor',
+      holder: 'person',
+      hash,
+      hint: 'syt_one…',
+      createdBy: 'system',
+    });
+    expect(created).toMatchObject({ name: 'one', role: 'editor', holder: 'person', revokedAt: null, lastUsedAt: null });
     const found = await tokens.findByHash(hashSecret('syt_one'));
-    expect(found?.record.id).toBe(created.id);
+    expect(found?.record).toMatchObject({ id: created.id, holder: 'person' });
     expect(found?.hash.equals(hash)).toBe(true);
     expect(await tokens.findByHash(hashSecret('syt_two'))).toBeNull();
   });
 
   it('refuses two tokens with the same hash', async () => {
     const hash = hashSecret('syt_same');
-    await tokens.insert({ name: 'a', role: 'viewer', hash, hint: '…', createdBy: 'system' });
-    await expect(tokens.insert({ name: 'b', role: 'viewer', hash, hint: '…', createdBy: 'system' })).rejects.toThrow();
+    await tokens.insert({ name: 'a', role: 'viewer', holder: null, hash, hint: '…', createdBy: 'system' });
+    await expect(
+      tokens.insert({ name: 'b', role: 'viewer', holder: null, hash, hint: '…', createdBy: 'system' }),
+    ).rejects.toThrow();
   });
 
   it('revokes once, keeps the first revocation time, and counts active admins', async () => {
@@ -50,6 +59,7 @@ describe('access repositories on Postgres', () => {
     const admin = await tokens.insert({
       name: 'adm',
       role: 'admin',
+      holder: null,
       hash: hashSecret('syt_adm'),
       hint: '…',
       createdBy: 'system',
@@ -68,6 +78,7 @@ describe('access repositories on Postgres', () => {
     const token = await tokens.insert({
       name: 'used',
       role: 'viewer',
+      holder: null,
       hash: hashSecret('syt_used'),
       hint: '…',
       createdBy: 'system',
@@ -107,6 +118,7 @@ describe('access repositories on Postgres', () => {
     const live = await tokens.insert({
       name: 'live',
       role: 'viewer',
+      holder: null,
       hash: hashSecret('syt_live'),
       hint: '…',
       createdBy: 'system',
@@ -114,6 +126,7 @@ describe('access repositories on Postgres', () => {
     const dead = await tokens.insert({
       name: 'dead',
       role: 'viewer',
+      holder: null,
       hash: hashSecret('syt_dead'),
       hint: '…',
       createdBy: 'system',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import type { Role } from '@switchyard/kernel';
+import type { Role, TokenHolder } from '@switchyard/kernel';
 import { AdminTokenRepository, type StoredCredential } from '../application/access-ports.js';
 import type { AdminToken } from '../domain/admin-token.js';
 import { toAdminToken } from './access.mapper.js';
@@ -23,6 +23,7 @@ export class TypeormAdminTokenRepository extends AdminTokenRepository {
   async insert(input: {
     name: string;
     role: Role;
+    holder: TokenHolder | null;
     hash: Buffer;
     hint: string;
     createdBy: string;
@@ -31,6 +32,7 @@ export class TypeormAdminTokenRepository extends AdminTokenRepository {
       this.rows.create({
         name: input.name,
         role: input.role,
+        holder: input.holder,
         tokenHash: input.hash,
         hint: input.hint,
         createdBy: input.createdBy,

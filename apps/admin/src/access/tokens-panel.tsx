@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error.js';
-import type { Role } from '../api/types.js';
+import type { Role, TokenHolder } from '../api/types.js';
 import { ErrorBanner, FieldMessages } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
@@ -12,13 +12,14 @@ export function TokensPanel(): ReactNode {
   const tokens = useLoad(() => api.tokens(), [api]);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
+  const [holder, setHolder] = useState<TokenHolder>('person');
   const [secret, setSecret] = useState<string>();
   const [error, setError] = useState<Error>();
 
   const create = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     try {
-      const created = await api.createToken(name.trim(), role);
+      const created = await api.createToken(name.trim(), role, holder);
       setSecret(created.token ?? (created as unknown as { secret?: string }).secret);
       setName('');
       setError(undefined);
@@ -50,6 +51,7 @@ export function TokensPanel(): ReactNode {
               <span>{token.name}</span>
               {token.hint && <code className="muted small">{token.hint}</code>}
               <span className="badge">{token.role}</span>
+              <span className="muted small">{token.holder ?? 'holder not stated'}</span>
               <span className="muted small">{token.createdAt ? new Date(token.createdAt).toLocaleString() : ''}</span>
               <button type="button" className="button-small button-danger" onClick={() => void revoke(token.id)}>
                 Revoke {token.name}
@@ -71,6 +73,11 @@ export function TokensPanel(): ReactNode {
           <option value="viewer">viewer</option>
           <option value="editor">editor</option>
           <option value="admin">admin</option>
+        </select>
+        <label htmlFor="token-holder">Held by</label>
+        <select id="token-holder" value={holder} onChange={(event) => setHolder(event.target.value as TokenHolder)}>
+          <option value="person">a person</option>
+          <option value="automation">automation</option>
         </select>
         <button type="submit" className="button-primary">
           Create token

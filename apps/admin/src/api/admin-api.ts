@@ -15,6 +15,7 @@ import type {
   Identity,
   Project,
   Role,
+  TokenHolder,
   SdkKey,
   SegmentRecord,
 } from './types.js';
@@ -216,8 +217,8 @@ export class AdminApi {
     return listOf<AdminToken>(await this.client.get('/tokens'), 'tokens');
   }
 
-  createToken(name: string, role: Role): Promise<AdminToken> {
-    return this.client.post('/tokens', { name, role });
+  createToken(name: string, role: Role, holder: TokenHolder): Promise<AdminToken> {
+    return this.client.post('/tokens', { name, role, holder });
   }
 
   revokeToken(id: string): Promise<unknown> {

@@ -2,6 +2,8 @@ import type { Condition, EvaluationResult, Flag, FlagType, JsonValue } from '@sw
 
 export type Role = 'viewer' | 'editor' | 'admin';
 
+export type TokenHolder = 'person' | 'automation';
+
 export interface Project {
   key: string;
   name: string;
@@ -66,6 +68,7 @@ export interface AdminToken {
   id: string;
   name: string;
   role: Role;
+  holder: TokenHolder | null;
   /** The first characters of the secret, to recognise it. */
   hint?: string;
   createdAt?: string;

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
-import type { Role } from '@switchyard/kernel';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { Role, TokenHolder } from '@switchyard/kernel';
+
+const HOLDERS: TokenHolder[] = ['person', 'automation'];
 
 /** Body of POST /api/tokens. */
 export class CreateAdminTokenDto {
@@ -16,6 +18,14 @@ export class CreateAdminTokenDto {
   })
   @IsIn(['viewer', 'editor', 'admin'])
   role: Role;
+
+  @ApiPropertyOptional({
+    enum: HOLDERS,
+    description: "Who holds it: a person or automation. A kill records it as its kind ('person' or 'token')",
+  })
+  @IsOptional()
+  @IsIn(HOLDERS)
+  holder?: TokenHolder;
 }
 
 /** An admin token as listed (never the secret). */
@@ -23,6 +33,8 @@ export class AdminTokenDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['viewer', 'editor', 'admin'] }) role: Role;
+  @ApiProperty({ enum: HOLDERS, nullable: true, description: 'Who holds it; null when its creator did not say' })
+  holder: TokenHolder | null;
   @ApiProperty({ example: 'syt_Ab3d…', description: 'The first characters, to recognise it' }) hint: string;
   @ApiProperty() createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -45,4 +57,6 @@ export class MeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'ci-deploy' }) name: string;
   @ApiProperty({ enum: ['viewer', 'editor', 'admin'] }) role: Role;
+  @ApiProperty({ enum: HOLDERS, nullable: true, description: 'Who holds it; null when its creator did not say' })
+  holder: TokenHolder | null;
 }

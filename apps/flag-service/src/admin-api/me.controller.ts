@@ -11,9 +11,9 @@ export class MeController {
   @Get()
   @RequireRole('viewer')
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ type: MeDto, description: 'The id, name and role of the token this request carries' })
+  @ApiOkResponse({ type: MeDto, description: 'The id, name, role and holder of the token this request carries' })
   me(@CurrentActor() actor: Actor): MeDto {
     // The guard sets the role of every admin token; 'viewer' only satisfies the type.
-    return { id: actor.id, name: actor.name, role: actor.role ?? 'viewer' };
+    return { id: actor.id, name: actor.name, role: actor.role ?? 'viewer', holder: actor.holder ?? null };
   }
 }

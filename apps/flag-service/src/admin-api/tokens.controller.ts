@@ -20,7 +20,7 @@ export class TokensController {
   @Header('cache-control', 'no-store')
   @ApiCreatedResponse({ type: IssuedAdminTokenDto, description: 'The token; its secret is shown this once' })
   create(@Body() body: CreateAdminTokenDto, @CurrentActor() actor: Actor): Promise<IssuedAdminTokenDto> {
-    return this.createToken.execute({ name: body.name.trim(), role: body.role }, actor);
+    return this.createToken.execute({ name: body.name.trim(), role: body.role, holder: body.holder }, actor);
   }
 
   @Get()
