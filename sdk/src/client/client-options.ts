@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+
 /** What `createClient` accepts. Only `sdkKey`, `baseUrl` and `appName` are required. */
 export interface ClientOptions {
   /** The environment's SDK key (`sdk_...`). Never logged. */
@@ -45,6 +47,8 @@ export interface ClientOptions {
   sendEvents?: boolean;
   /** An id for this SDK instance (default: a random UUID). */
   instanceId?: string;
+  /** This host's name, in reports and in a trip's kill reason ("… on checkout@host-3"; default `os.hostname()`). */
+  hostname?: string;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
   /**
@@ -71,6 +75,15 @@ const positive = [
   'ackFlushDelayMs',
   'maxBufferedEvents',
 ] as const;
+
+/** The host's name, or `unknown` when the system will not say. */
+function systemHostname(): string {
+  try {
+    return hostname() || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** Validates options and fills defaults; throws a `TypeError` naming the bad option. Construction time only. */
 export function resolveOptions(options: ClientOptions, newId: () => string): ResolvedOptions {
@@ -111,6 +124,9 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
     fail('cacheFile must be a non-empty path');
   }
   if (options.onError !== undefined && typeof options.onError !== 'function') fail('onError must be a function');
+  if (options.hostname !== undefined && (typeof options.hostname !== 'string' || options.hostname.trim() === '')) {
+    fail('hostname must be a non-empty string');
+  }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') fail('no fetch available: pass options.fetch or use Node >= 20');
   return {
@@ -133,6 +149,7 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
     contextSampleSize: sampleSize ?? 100,
     privateAttributes: [...(hidden ?? [])],
     instanceId: options.instanceId ?? newId(),
+    hostname: (options.hostname ?? systemHostname()).slice(0, 200),
     fetch: fetchImpl,
     onError: options.onError,
   };

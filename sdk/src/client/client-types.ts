@@ -1,4 +1,5 @@
 import type { EvaluationContext, EvaluationResult, FlagType, JsonValue } from '@switchyard/evaluation';
+import type { GuardCause, GuardOptions } from '../guard/guard-types.js';
 
 /** Where the flags being served came from when `waitUntilReady` resolved. */
 export type ReadySource = 'live' | 'cache' | 'defaults';
@@ -40,6 +41,28 @@ export interface SwitchyardClient {
     defaultValue: T,
     type?: FlagType,
   ): EvaluationResult<T>;
+  /**
+   * Runs `fn` when the flag serves on for `context` (a boolean flag serving `true`, or `options.variant`) and
+   * this process's circuit breaker for the flag is closed; otherwise runs `fallback`, and returns what the path
+   * it ran returns. `fn`'s outcomes are counted per flag in a rolling window (defaults: 10 s in 1 s buckets, 20
+   * calls minimum, 50% failures; the flag's `breaker` config overrides them): a throw or rejection, a call
+   * slower than `timeoutMs`, or a value `options.isFailure` refuses counts as failed, and serves `fallback`
+   * instead (with the cause). When the window breaks the threshold the breaker opens at once (fallback without
+   * calling `fn`) and the trip is reported to the service, which kills the flag fleet-wide; a later version of
+   * the flag (restored, changed, or probing: half-open) closes it again.
+   *
+   * Sync `fn` → sync result; an `fn` that returns a promise (or any thenable) → a promise. Give `fn` and
+   * `fallback` the same shape (both sync or both async): a fallback that runs without `fn` is returned as it is.
+   * A timed-out async `fn` is abandoned (its later value ignored, its rejection swallowed). Never throws of its
+   * own: the only exception that can leave it is one `fallback` throws, passed through as is.
+   */
+  guard<T>(
+    flagKey: string,
+    context: EvaluationContext,
+    fn: () => T,
+    fallback: (cause: GuardCause) => T,
+    options?: GuardOptions<Awaited<T>>,
+  ): T;
   /**
    * Resolves once live flags arrive (`live`); with a cache file loaded, as soon as the first connection attempt
    * fails (`cache`, retries go on); otherwise at the timeout with what is being served. Never rejects.

@@ -1,5 +1,7 @@
 import type { EvaluationContext, EvaluationResult, FlagType, JsonValue } from '@switchyard/evaluation';
 import { FileCache } from '../cache/file-cache.js';
+import { SYSTEM_CLOCK, type GuardCause, type GuardClock, type GuardOptions } from '../guard/guard-types.js';
+import { Guards } from '../guard/guards.js';
 import { EventReporter } from '../reporting/event-reporter.js';
 import { FlagStore, type StoreUpdate } from '../store/flag-store.js';
 import type { ServiceError } from '../transport/http.js';
@@ -15,6 +17,7 @@ export class Client implements SwitchyardClient {
   private readonly loopAbort = new AbortController();
   private readonly reporterAbort = new AbortController();
   private readonly reporter: EventReporter;
+  private readonly guards: Guards;
   private readonly cache: FileCache | undefined;
   private readonly loop: Promise<void>;
   private live = false;
@@ -28,13 +31,25 @@ export class Client implements SwitchyardClient {
   /**
    * @param options resolved options
    * @param store where snapshots are held (a parameter so a test can put a failing engine behind it)
+   * @param clock the guards' clock and timers (a parameter so a test can drive time)
    */
   constructor(
     private readonly options: ResolvedOptions,
     private readonly store = new FlagStore(),
+    clock: GuardClock = SYSTEM_CLOCK,
   ) {
     const onError = (error: Error) => this.reportError(error);
     this.reporter = new EventReporter(options, this.reporterAbort.signal, onError);
+    this.guards = new Guards(
+      {
+        evaluate: (key, context, type) => this.evaluate(key, context, false, type),
+        settingsOf: (key) => this.store.compiled?.flag(key)?.breaker,
+        trip: (trip) => this.reporter.trip(trip),
+        error: onError,
+      },
+      clock,
+    );
+    this.reporter.attachGuards(this.guards);
     if (options.cacheFile) {
       this.cache = new FileCache(options.cacheFile, options.sdkKey, onError);
       const cached = this.cache.load();
@@ -84,6 +99,16 @@ export class Client implements SwitchyardClient {
     return this.evaluate(key, context, defaultValue, type ?? typeOfDefault(defaultValue));
   }
 
+  guard<T>(
+    flagKey: string,
+    context: EvaluationContext,
+    fn: () => T,
+    fallback: (cause: GuardCause) => T,
+    options?: GuardOptions<Awaited<T>>,
+  ): T {
+    return this.guards.run(flagKey, context, fn, fallback, options) as T;
+  }
+
   waitUntilReady(options: { timeoutMs?: number } = {}): Promise<{ source: ReadySource }> {
     const timeoutMs = options.timeoutMs ?? 5_000;
     if (this.live || this.stopped || (this.fromCache && this.attemptFailed))
@@ -128,7 +153,12 @@ export class Client implements SwitchyardClient {
    * Every evaluation: the value decision (the engine, which never throws; guarded anyway), then counting and
    * context sampling, guarded on their own so that a hostile context can never change the value served.
    */
-  private evaluate<T>(key: string, context: EvaluationContext, defaultValue: T, type: FlagType): EvaluationResult<T> {
+  private evaluate<T>(
+    key: string,
+    context: EvaluationContext,
+    defaultValue: T,
+    type: FlagType | undefined,
+  ): EvaluationResult<T> {
     const compiled = this.store.compiled;
     if (compiled === undefined) return notReady(defaultValue);
     let result: EvaluationResult<T>;

@@ -1,7 +1,17 @@
 import type { EvaluationContext } from '@switchyard/evaluation';
 import type { ResolvedOptions } from '../client/client-options.js';
 import { networkError, SDK_VERSION, sdkHeaders, ServiceError, statusError, withTimeout } from '../transport/http.js';
+import type { GuardFigures, TripFigures } from '../guard/flag-breaker.js';
 import { ContextSample, type SampledContext } from './context-sample.js';
+
+/** Trips kept for a retry when their own batch could not be delivered (the service takes 100 a batch). */
+const MAX_PENDING_TRIPS = 100;
+
+/** Where guard outcomes come from (the client's guards). */
+export interface GuardSource {
+  take(final?: boolean): GuardFigures[];
+  restore(figures: readonly GuardFigures[]): void;
+}
 
 /** One flag's counters since the last flush, variant by variant. */
 interface FlagCounts {
@@ -19,6 +29,12 @@ interface Batch {
   acks: Ack[];
   dropped: number;
   contexts: SampledContext[];
+  guards: GuardFigures[];
+  trips: TripFigures[];
+}
+
+function emptyBatch(): Batch {
+  return { evaluations: [], acks: [], dropped: 0, contexts: [], guards: [], trips: [] };
 }
 
 /**
@@ -42,6 +58,11 @@ export class EventReporter {
   private inFlight: Promise<void> | undefined;
   private again = false;
   private readonly contexts: ContextSample;
+  private guards: GuardSource | undefined;
+  private pendingTrips: TripFigures[] = [];
+  /** Set by `drain` at close: the last batch takes the guard buckets still open. */
+  private closing = false;
+  private readonly tripsInFlight = new Set<Promise<void>>();
 
   /**
    * @param options the client's options
@@ -96,6 +117,21 @@ export class EventReporter {
     counts.push(by);
   }
 
+  /** Takes guard outcomes from `source` into every batch. */
+  attachGuards(source: GuardSource): void {
+    this.guards = source;
+  }
+
+  /**
+   * Reports a trip at once, in its own batch (the service kills the flag fleet-wide on it). When that batch
+   * cannot be delivered, the trip goes with the next batch, sent soon. Never throws.
+   */
+  trip(trip: TripFigures): void {
+    if (!this.options.sendEvents || this.signal.aborted) return;
+    const sending = this.post({ ...emptyBatch(), trips: [trip] }).finally(() => this.tripsInFlight.delete(sending));
+    this.tripsInFlight.add(sending);
+  }
+
   /** Records that `version` was applied at `receivedAt`, and schedules a prompt flush. */
   ack(version: number, receivedAt: Date): void {
     if (!this.options.sendEvents) return;
@@ -104,6 +140,11 @@ export class EventReporter {
       this.drop(1);
     }
     this.acks.push({ version, receivedAt: receivedAt.toISOString() });
+    this.soon();
+  }
+
+  /** Schedules a prompt flush (jittered around `ackFlushDelayMs`), unless one is scheduled. */
+  private soon(): void {
     if (!this.ackTimer) {
       this.ackTimer = setTimeout(
         () => {
@@ -126,8 +167,14 @@ export class EventReporter {
       this.again = true;
       return this.inFlight;
     }
+    const guards = this.takeGuards();
     const empty =
-      this.distinct === 0 && this.acks.length === 0 && this.droppedUnreported === 0 && this.contexts.length === 0;
+      this.distinct === 0 &&
+      this.acks.length === 0 &&
+      this.droppedUnreported === 0 &&
+      this.contexts.length === 0 &&
+      guards.length === 0 &&
+      this.pendingTrips.length === 0;
     if (empty && !presence) return Promise.resolve();
     const evaluations: Array<{ flag: string; variant: string; count: number }> = [];
     for (const [flag, { variants, counts }] of this.counts) {
@@ -142,7 +189,9 @@ export class EventReporter {
     this.acks = [];
     this.droppedUnreported = 0;
     const contexts = this.contexts.take();
-    this.inFlight = this.post({ evaluations, acks, dropped, contexts }).finally(() => {
+    const trips = this.pendingTrips;
+    this.pendingTrips = [];
+    this.inFlight = this.post({ evaluations, acks, dropped, contexts, guards, trips }).finally(() => {
       this.inFlight = undefined;
       if (this.again && !this.signal.aborted) {
         this.again = false;
@@ -152,28 +201,46 @@ export class EventReporter {
     return this.inFlight;
   }
 
-  /** Waits for a flush in flight, then sends whatever is still buffered. */
+  /** Waits for a flush (and trips) in flight, then sends whatever is still buffered (guard buckets still open too). */
   async drain(): Promise<void> {
-    await this.inFlight;
+    await Promise.all([this.inFlight, ...this.tripsInFlight]);
+    this.closing = true;
     await this.flush();
   }
 
-  /** Stops the timers; waits for a flush in flight. */
+  /** Stops the timers; waits for a flush (and trips) in flight. */
   async close(): Promise<void> {
     clearInterval(this.interval);
     clearTimeout(this.ackTimer);
     this.ackTimer = undefined;
-    await this.inFlight;
+    await Promise.all([this.inFlight, ...this.tripsInFlight]);
+  }
+
+  private takeGuards(): GuardFigures[] {
+    if (!this.options.sendEvents || this.guards === undefined) return [];
+    try {
+      return this.guards.take(this.closing);
+    } catch (error) {
+      this.onError(new Error(`guard outcomes could not be read: ${String(error)}`));
+      return [];
+    }
   }
 
   private async post(batch: Batch) {
     const { options } = this;
     const body = {
-      instance: { id: options.instanceId, appName: options.appName, sdkVersion: SDK_VERSION },
+      instance: {
+        id: options.instanceId,
+        appName: options.appName,
+        sdkVersion: SDK_VERSION,
+        hostname: options.hostname,
+      },
       ...(batch.evaluations.length > 0 ? { evaluations: batch.evaluations } : {}),
       ...(batch.acks.length > 0 ? { acks: batch.acks } : {}),
       ...(batch.dropped > 0 ? { dropped: batch.dropped } : {}),
       ...(batch.contexts.length > 0 ? { contexts: batch.contexts } : {}),
+      ...(batch.guards.length > 0 ? { guards: batch.guards.map(guardBody) } : {}),
+      ...(batch.trips.length > 0 ? { trips: batch.trips.map(tripBody) } : {}),
     };
     try {
       const response = await options.fetch(`${options.baseUrl}/sdk/v1/events`, {
@@ -203,12 +270,25 @@ export class EventReporter {
     this.acks = [...kept, ...this.acks];
     this.droppedUnreported += batch.dropped;
     this.contexts.restore(batch.contexts);
+    if (batch.guards.length > 0) this.guards?.restore(batch.guards);
+    if (batch.trips.length > 0) {
+      this.pendingTrips = [...batch.trips, ...this.pendingTrips].slice(-MAX_PENDING_TRIPS);
+      this.soon();
+    }
   }
 
   private drop(n: number): void {
     this.dropped += n;
     this.droppedUnreported += n;
   }
+}
+
+function guardBody(figures: GuardFigures) {
+  return { ...figures, windowStart: new Date(figures.windowStart).toISOString() };
+}
+
+function tripBody(trip: TripFigures) {
+  return { ...trip, at: new Date(trip.at).toISOString() };
 }
 
 /** Whether sending the same batch again can succeed: no answer, a timeout, throttling or a server error. */

@@ -1,0 +1,43 @@
+/** Options of one `guard` call. Every field is optional; a field that cannot be read is ignored. */
+export interface GuardOptions<T = unknown> {
+  /**
+   * The variant that means "on" (for string, number or JSON flags, or a boolean flag's other variant). Default:
+   * the flag is on when it is a boolean flag serving `true`.
+   */
+  variant?: string;
+  /**
+   * A call slower than this (ms, 1-600 000) counts as failed. An async `fn` is abandoned at the timeout and its
+   * fallback served; a sync one cannot be interrupted: its value is returned and the call counted as timed out.
+   * The flag's `breaker.timeoutMs`, when its config has one, wins over this.
+   */
+  timeoutMs?: number;
+  /** Marks a returned (or resolved) value as a failure: it is counted, and `fallback` is served instead. */
+  isFailure?: (result: T) => boolean;
+}
+
+/**
+ * Why `fallback` runs, passed to it: the flag is off for this context (`off`: not on, killed, not found, no
+ * snapshot yet), this process's breaker is open (`open`), or `fn` failed (`thrown` with what it threw or
+ * rejected with, `timeout`, or `failed` with the value `isFailure` refused).
+ */
+export type GuardCause =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'open' }
+  | { readonly kind: 'thrown'; readonly error: unknown }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number }
+  | { readonly kind: 'failed'; readonly result: unknown };
+
+/** The clock and timers guards use (a parameter so tests can drive time). */
+export interface GuardClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The real clock: `Date.now` and unref'd timers (a pending timeout never keeps the host alive). */
+export const SYSTEM_CLOCK: GuardClock = {
+  now: Date.now,
+  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
