@@ -2,6 +2,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import type { AdminApi } from './api/admin-api.js';
 import type { Identity } from './api/types.js';
 import { AccessScreen } from './access/access-screen.js';
+import { WebhooksScreen } from './alerts/webhooks-screen.js';
 import { AuditScreen } from './audit/audit-screen.js';
 import { SegmentsScreen } from './segments/segments-screen.js';
 import { FlagDetailScreen } from './flags/flag-detail-screen.js';
@@ -105,5 +106,7 @@ function Screen({ route }: { route: ReturnType<typeof useRoute>[0] }): ReactNode
       return <AuditScreen />;
     case 'access':
       return <AccessScreen />;
+    case 'webhooks':
+      return <WebhooksScreen />;
   }
 }

@@ -12,7 +12,7 @@ interface TopBarProps {
 /** Brand, project and environment pickers, the main sections, and who is signed in. */
 export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
   const workspace = useContext(WorkspaceContext);
-  const go = (screen: 'flags' | 'segments' | 'audit' | 'access') => (event: MouseEvent) => {
+  const go = (screen: 'flags' | 'segments' | 'audit' | 'access' | 'webhooks') => (event: MouseEvent) => {
     event.preventDefault();
     if (workspace) workspace.navigate({ screen, project: workspace.project, env: workspace.env });
   };
@@ -84,6 +84,15 @@ export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
           {identity.role === 'admin' && (
             <a href={`${base}/access`} aria-current={current === 'access' ? 'page' : undefined} onClick={go('access')}>
               Keys &amp; tokens
+            </a>
+          )}
+          {identity.role === 'admin' && (
+            <a
+              href={`${base}/webhooks`}
+              aria-current={current === 'webhooks' ? 'page' : undefined}
+              onClick={go('webhooks')}
+            >
+              Webhooks
             </a>
           )}
         </nav>

@@ -5,16 +5,19 @@ export function SecretOnce({
   label,
   secret,
   onDismiss,
+  note = 'it is stored hashed and will not be shown again',
 }: {
   label: string;
   secret: string;
   onDismiss: () => void;
+  /** Why it is shown only now. */
+  note?: string;
 }): ReactNode {
   const [copied, setCopied] = useState(false);
   return (
     <div className="banner banner-warn secret" role="status">
       <p>
-        <strong>{label}</strong> — copy it now: it is stored hashed and will not be shown again.
+        <strong>{label}</strong> — copy it now: {note}.
       </p>
       <code className="secret-value" data-testid="secret">
         {secret}

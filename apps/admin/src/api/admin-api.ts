@@ -18,6 +18,9 @@ import type {
   TokenHolder,
   SdkKey,
   SegmentRecord,
+  Webhook,
+  WebhookDelivery,
+  WebhookEvent,
 } from './types.js';
 
 /** The editable fields of a segment. */
@@ -233,5 +236,40 @@ export class AdminApi {
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return undefined;
       throw error;
     }
+  }
+
+  async webhooks(project: string): Promise<Webhook[]> {
+    return listOf<Webhook>(await this.client.get(`/projects/${e(project)}/webhooks`));
+  }
+
+  createWebhook(
+    project: string,
+    input: { url: string; events: WebhookEvent[]; description?: string },
+  ): Promise<Webhook> {
+    return this.client.post(`/projects/${e(project)}/webhooks`, input);
+  }
+
+  updateWebhook(
+    project: string,
+    id: string,
+    patch: Partial<Pick<Webhook, 'url' | 'events' | 'description' | 'enabled'>>,
+  ): Promise<Webhook> {
+    return this.client.patch(`/projects/${e(project)}/webhooks/${e(id)}`, patch);
+  }
+
+  deleteWebhook(project: string, id: string): Promise<Webhook> {
+    return this.client.delete(`/projects/${e(project)}/webhooks/${e(id)}`);
+  }
+
+  rotateWebhookSecret(project: string, id: string): Promise<Webhook> {
+    return this.client.post(`/projects/${e(project)}/webhooks/${e(id)}/rotate-secret`);
+  }
+
+  testWebhook(project: string, id: string): Promise<WebhookDelivery> {
+    return this.client.post(`/projects/${e(project)}/webhooks/${e(id)}/test`);
+  }
+
+  async webhookDeliveries(project: string, id: string): Promise<WebhookDelivery[]> {
+    return listOf<WebhookDelivery>(await this.client.get(`/projects/${e(project)}/webhooks/${e(id)}/deliveries`));
   }
 }

@@ -117,3 +117,39 @@ export interface SegmentRecord {
   version: number;
   updatedAt?: string;
 }
+
+/** What a webhook may subscribe to. */
+export type WebhookEvent = 'kill' | 'restore' | 'trip' | 'probing' | 'recovered' | 'change';
+
+/** A project's webhook (never its secret, except in the answers of create and rotate-secret). */
+export interface Webhook {
+  id: string;
+  projectKey: string;
+  url: string;
+  description: string;
+  events: WebhookEvent[];
+  enabled: boolean;
+  secretHint: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Present only in the answers of create and rotate-secret. */
+  secret?: string;
+}
+
+/** One event's delivery to one webhook. */
+export interface WebhookDelivery {
+  id: string;
+  webhookId: string;
+  eventId: string;
+  eventType: WebhookEvent | 'test';
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  lastStatusCode: number | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  body: string;
+}

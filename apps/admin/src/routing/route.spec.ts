@@ -11,6 +11,7 @@ describe('routes', () => {
     { screen: 'segments', project: 'shop', env: 'staging' },
     { screen: 'segments', project: 'shop', env: 'staging', segment: 'staff' },
     { screen: 'access', project: 'shop', env: 'staging' },
+    { screen: 'webhooks', project: 'shop', env: 'production' },
   ];
 
   it.each(routes)('reads back what it writes: %o', (route) => {

@@ -5,7 +5,8 @@ export type Route =
   | { screen: 'flag'; project: string; env: string; flag: string; tab: FlagTab }
   | { screen: 'segments'; project: string; env: string; segment?: string }
   | { screen: 'audit'; project: string; env: string }
-  | { screen: 'access'; project: string; env: string };
+  | { screen: 'access'; project: string; env: string }
+  | { screen: 'webhooks'; project: string; env: string };
 
 export type FlagTab = 'targeting' | 'history' | 'preview';
 
@@ -22,6 +23,7 @@ export function parseRoute(path: string): Route {
   if (parts[4] === 'segments')
     return parts[5] ? { screen: 'segments', project, env, segment: parts[5] } : { screen: 'segments', project, env };
   if (parts[4] === 'access') return { screen: 'access', project, env };
+  if (parts[4] === 'webhooks') return { screen: 'webhooks', project, env };
   if (parts[4] === 'flags' && parts[5]) {
     const tab = TABS.find((candidate) => candidate === parts[6]) ?? 'targeting';
     return { screen: 'flag', project, env, flag: parts[5], tab };
@@ -38,6 +40,7 @@ export function formatRoute(route: Route): string {
       return base;
     case 'audit':
     case 'access':
+    case 'webhooks':
       return `${base}/${route.screen}`;
     case 'segments':
       return `${base}/segments${route.segment ? `/${encodeURIComponent(route.segment)}` : ''}`;
