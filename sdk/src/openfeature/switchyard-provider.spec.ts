@@ -101,4 +101,76 @@ describe('the OpenFeature provider', () => {
     expect(details.value).toBe(true);
     expect(details.errorCode).toBeDefined();
   });
+
+  it('guards code with the breaker through an OpenFeature context, and trips after 20 failures', async () => {
+    await OpenFeature.setProviderAndWait(provider);
+    const user = { targetingKey: 'user-1' };
+    expect(
+      provider.guard(
+        'checkout',
+        user,
+        () => 'new',
+        () => 'old',
+      ),
+    ).toBe('new');
+    await expect(
+      provider.guard(
+        'checkout',
+        user,
+        async () => 'new',
+        async () => 'old',
+      ),
+    ).resolves.toBe('new');
+    const fail = () => {
+      throw new Error('down');
+    };
+    for (let i = 0; i < 20; i++) provider.guard('checkout', user, fail, () => 'old');
+    expect(
+      provider.guard(
+        'checkout',
+        user,
+        () => 'new',
+        (cause) => cause.kind,
+      ),
+    ).toBe('open');
+  });
+
+  it('serves the fallback when the OpenFeature context has no targeting key or cannot be read', async () => {
+    await OpenFeature.setProviderAndWait(provider);
+    const hostile = Object.defineProperty({ targetingKey: 'u' }, 'plan', {
+      enumerable: true,
+      get: () => {
+        throw Object.create(null);
+      },
+    });
+    expect(
+      provider.guard(
+        'checkout',
+        {},
+        () => 'new',
+        (cause) => cause.kind,
+      ),
+    ).toBe('off');
+    expect(
+      provider.guard(
+        'checkout',
+        hostile,
+        () => 'new',
+        (cause) => cause.kind,
+      ),
+    ).toBe('off');
+  });
+
+  it('marks the probed contexts of a half-open flag in flagMetadata', async () => {
+    await OpenFeature.setProviderAndWait(provider);
+    const changed = new Promise((resolve) => OpenFeature.addHandler(ProviderEvents.ConfigurationChanged, resolve));
+    const probing = {
+      ...killed(2),
+      killed: { ...killed(2).killed, probe: { percent: 100, since: '2026-01-01T00:05:00Z' } },
+    };
+    service.send('patch', { version: 2, flags: { checkout: probing } }, 2);
+    await changed;
+    const details = await OpenFeature.getClient().getBooleanDetails('checkout', false, { targetingKey: 'u' });
+    expect(details).toMatchObject({ value: true, reason: 'DEFAULT', flagMetadata: { flagVersion: 2, probe: true } });
+  });
 });

@@ -11,7 +11,10 @@ import type { EvaluationContext, FlagType, JsonValue } from '@switchyard/evaluat
 import type { ClientOptions } from '../client/client-options.js';
 import type { SwitchyardClient } from '../client/client-types.js';
 import { createClient } from '../client/create-client.js';
+import type { GuardCause, GuardOptions } from '../guard/guard-types.js';
 import { toSwitchyardContext } from './context.js';
+
+const OFF: GuardCause = Object.freeze({ kind: 'off' });
 
 /** Options of the provider: the client's, plus how long `initialize` waits for live flags. */
 export interface SwitchyardProviderOptions extends ClientOptions {
@@ -23,7 +26,8 @@ export interface SwitchyardProviderOptions extends ClientOptions {
  * An OpenFeature server provider backed by a Switchyard client. Reasons (including KILLED and
  * PREREQUISITE_FAILED) and error codes pass through unchanged; provider events: READY when live flags arrive,
  * CONFIGURATION_CHANGED with the changed flag keys, STALE while disconnected or after malformed data, ERROR
- * when the SDK key is refused.
+ * when the SDK key is refused. `flagMetadata` carries `flagVersion`, `ruleId` and, for a half-open flag's
+ * probed contexts, `probe: true`. `guard` runs code behind a flag with the SDK's circuit breaker.
  */
 export class SwitchyardProvider implements Provider {
   /** The provider's name, as OpenFeature reports it. */
@@ -57,6 +61,35 @@ export class SwitchyardProvider implements Provider {
   async initialize(): Promise<void> {
     const { source } = await this.client.waitUntilReady({ timeoutMs: this.readyTimeoutMs });
     if (source === 'defaults') throw new Error('Switchyard: no flags yet (service unreachable and no cache)');
+  }
+
+  /**
+   * The client's `guard` with an OpenFeature context (`targetingKey` becomes the key): runs `fn` while the flag
+   * serves on and the circuit breaker is closed, else `fallback`; outcomes count towards the flag's breaker
+   * (see `SwitchyardClient.guard`). A context that cannot be converted (no targeting key, an unreadable
+   * object) serves `fallback` with cause `off`. Never throws of its own; what `fallback` throws passes through.
+   *
+   * @example
+   * const provider = new SwitchyardProvider({ sdkKey, baseUrl, appName: 'checkout' });
+   * await OpenFeature.setProviderAndWait(provider);
+   * const quote = await provider.guard('new-pricing', { targetingKey: user.id }, () => pricing.quote(cart),
+   *   async () => legacyQuote(cart), { timeoutMs: 300 });
+   */
+  guard<T>(
+    flagKey: string,
+    context: OpenFeatureContext,
+    fn: () => T,
+    fallback: (cause: GuardCause) => T,
+    options?: GuardOptions<Awaited<T>>,
+  ): T {
+    let converted: EvaluationContext | undefined;
+    try {
+      converted = toSwitchyardContext(context);
+    } catch {
+      converted = undefined;
+    }
+    if (converted === undefined) return typeof fallback === 'function' ? fallback(OFF) : (undefined as T);
+    return this.client.guard(flagKey, converted, fn, fallback, options);
   }
 
   /** Closes the client. */
@@ -124,7 +157,11 @@ export class SwitchyardProvider implements Provider {
     const details: ResolutionDetails<T> = {
       value: result.value as T,
       reason: result.reason,
-      flagMetadata: { flagVersion: result.flagVersion, ...(result.ruleId ? { ruleId: result.ruleId } : {}) },
+      flagMetadata: {
+        flagVersion: result.flagVersion,
+        ...(result.ruleId ? { ruleId: result.ruleId } : {}),
+        ...(result.probe ? { probe: true } : {}),
+      },
     };
     if (result.variant !== undefined) details.variant = result.variant;
     if (result.errorCode) details.errorCode = result.errorCode as ErrorCode;
