@@ -22,7 +22,8 @@ const toCommonJs = [
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
 
-export default {
+// Everything a test layer needs; the layers differ only in which files they run.
+const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: {
@@ -40,10 +41,23 @@ export default {
     '^@switchyard/([a-z-]+)/testing$': '<rootDir>/libs/$1/testing.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/bench/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/bench/'],
-  maxWorkers: 2,
   testTimeout: 30000,
+};
+
+// Three layers, each runnable alone (`npm run test:unit`, `test:integration`, `test:e2e`); `npm test` runs all.
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['**/*.spec.ts'],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '\\.integration\\.spec\\.ts$'],
+    },
+    { ...shared, displayName: 'integration', testMatch: ['**/*.integration.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };
