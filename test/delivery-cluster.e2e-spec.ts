@@ -1,6 +1,6 @@
 import { createClient as createRedisClient } from 'redis';
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { CHANGES_CHANNEL } from '../libs/delivery/bus/redis-change-bus.js';
+import { CHANGES_CHANNEL } from '@switchyard/delivery';
 import {
   createBooleanFlag,
   killFlag,

@@ -25,3 +25,5 @@ export type { RecentContextSighting, RecentContexts } from './domain/recent-cont
 export { SDK_REPORT_LIMITS } from './domain/sdk-report.js';
 export type { SdkReport, InstanceSighting } from './domain/sdk-report.js';
 export { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from './domain/safe-text.js';
+// The Redis channel the bus between nodes publishes changes on (its wire contract, not the bus itself)
+export { CHANGES_CHANNEL } from './bus/redis-change-bus.js';
