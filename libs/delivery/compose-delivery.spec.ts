@@ -1,11 +1,12 @@
 import { HealthIndicatorRegistry, MetricsRegistry } from '@switchyard/kernel';
 import { ConfigProposals } from './application/config-proposals.js';
-import { ChangeLogPruner, InstanceRegistry, RevokedCredentials, SdkKeyCheck } from './application/delivery-ports.js';
+import { ChangeLogPruner, InstanceRegistry, RevokedCredentials } from './application/delivery-ports.js';
 import { RecentContextStore } from './application/recent-context-store.js';
-import type { SseStream } from './application/sse-stream.js';
 import { composeDelivery, type Delivery } from './compose-delivery.js';
 import type { InstanceSighting } from './domain/sdk-report.js';
 import { flagFixture, InMemoryDeliverySource, ManualCommittedChanges } from './testing/in-memory-delivery-source.js';
+import { RecordingSseStream } from './testing/recording-sse-stream.js';
+import { RevocableSdkKeys } from './testing/revocable-sdk-keys.js';
 
 class RecordingRegistry extends InstanceRegistry {
   readonly recorded: InstanceSighting[] = [];
@@ -30,12 +31,6 @@ class NoRevocations extends RevokedCredentials {
   }
 }
 
-class ActiveKeys extends SdkKeyCheck {
-  async isActive() {
-    return true;
-  }
-}
-
 class UnusedProposals extends ConfigProposals {
   async check(): Promise<never> {
     throw new Error('unused');
@@ -46,33 +41,13 @@ class EmptyContexts extends RecentContextStore {
   async record() {}
   async prune() {}
   async list() {
-    return [];
+    return { contexts: [], since: null };
   }
 }
 
 class NothingToPrune extends ChangeLogPruner {
   async prune() {
     return 0;
-  }
-}
-
-class RecordingStream implements SseStream {
-  readonly frames: string[] = [];
-  ended = false;
-  private waiting: Array<{ count: number; resolve: () => void }> = [];
-  constructor(readonly environmentId: string) {}
-  readonly secret = 'sdk_good';
-  send(frame: string) {
-    this.frames.push(frame);
-    this.waiting = this.waiting.filter((wait) => (this.frames.length >= wait.count ? void wait.resolve() : true));
-  }
-  /** Resolves once `count` frames were sent (the test's timeout bounds the wait). */
-  received(count: number): Promise<void> {
-    if (this.frames.length >= count) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push({ count, resolve }));
-  }
-  end() {
-    this.ended = true;
   }
 }
 
@@ -88,7 +63,7 @@ function setup(options: { redisUrl?: string } = {}) {
     {
       source,
       committedChanges: committed,
-      sdkKeys: new ActiveKeys(),
+      sdkKeys: new RevocableSdkKeys(),
       revokedCredentials: new NoRevocations(),
       proposals: new UnusedProposals(),
       changeLog: new NothingToPrune(),
@@ -108,12 +83,12 @@ describe('composeDelivery', () => {
   it('once started, sends this node’s committed changes to its streams and publishes them on the bus', async () => {
     const { source, committed, delivery, published } = setup();
     delivery.start();
-    const stream = new RecordingStream('prod');
+    const stream = new RecordingSseStream('prod');
     await delivery.hub.open(stream);
     expect(stream.frames).toEqual([expect.stringMatching(/^event: snapshot\nid: 1\n/)]);
 
     committed.emit(source.commit('prod', { a: flagFixture('a', false, 2) }));
-    await stream.received(2);
+    await stream.until((it) => it.frames.length === 2, 'patch event');
 
     expect(stream.frames).toHaveLength(2);
     expect(stream.frames[1]).toMatch(/^event: patch\nid: 2\n/);
@@ -125,11 +100,11 @@ describe('composeDelivery', () => {
     // Nothing listens on port 1: the Redis bus stays degraded and publishes nothing.
     const { source, committed, delivery, health } = setup({ redisUrl: 'redis://127.0.0.1:1' });
     delivery.start();
-    const stream = new RecordingStream('prod');
+    const stream = new RecordingSseStream('prod');
     await delivery.hub.open(stream);
 
     committed.emit(source.commit('prod', { a: flagFixture('a', false, 2) }));
-    await stream.received(2);
+    await stream.until((it) => it.frames.length === 2, 'patch event');
 
     expect(stream.frames[1]).toMatch(/^event: patch\nid: 2\n/);
     expect((await health.run())['bus']).toEqual({
@@ -159,7 +134,7 @@ describe('composeDelivery', () => {
   it('on stop, writes the buffered SDK reports, ends the streams and no longer relays commits', async () => {
     const { source, committed, registry, delivery, published } = setup();
     delivery.start();
-    const stream = new RecordingStream('prod');
+    const stream = new RecordingSseStream('prod');
     await delivery.hub.open(stream);
     await delivery.recordSdkReport.execute('prod', {
       instance: { id: 'i-1', appName: 'app', sdkVersion: '1' },

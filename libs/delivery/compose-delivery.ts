@@ -23,6 +23,7 @@ import { StreamHub } from './application/stream-hub.js';
 import { InProcessChangeBus } from './bus/in-process-change-bus.js';
 import { RedisChangeBus } from './bus/redis-change-bus.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
+import { sseFrames } from './transport/sse-frames.js';
 
 /** How delivery runs on this node. */
 export interface DeliveryOptions {
@@ -103,6 +104,7 @@ export function composeDelivery(options: DeliveryOptions, ports: DeliveryPorts):
     ports.source,
     bus,
     ports.sdkKeys,
+    sseFrames,
     {
       heartbeatMs: options.heartbeatMs ?? 15_000,
       catchUpMs: pollMs,

@@ -2,9 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessModule } from '@switchyard/access';
 import { DatabaseModule } from '@switchyard/database';
+import { DeliveryModule, type DeliveryOptions } from '@switchyard/delivery';
 import { ObservabilityModule } from '@switchyard/kernel';
 import { AccessAdminModule } from './admin-api/access-admin.module.js';
 import { AlertsAdminModule } from './admin-api/alerts-admin.module.js';
+import { DeliveryAdminModule } from './admin-api/delivery-admin.module.js';
 import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
@@ -24,6 +26,8 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
+    // One delivery context per app: both APIs import this same object, which Nest instantiates once.
+    const delivery = DeliveryModule.forRoot(deliveryOptions(options.config));
     return {
       module: AppModule,
       imports: [
@@ -34,7 +38,8 @@ export class AppModule {
         AccessAdminModule,
         FlagsAdminModule,
         AlertsAdminModule.forRoot(options.config),
-        SdkApiModule.forRoot(options.config),
+        DeliveryAdminModule.forRoot(delivery),
+        SdkApiModule.forRoot(delivery),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
@@ -43,4 +48,17 @@ export class AppModule {
       exports: [APP_CONFIG],
     };
   }
+}
+
+function deliveryOptions(config: AppConfig): DeliveryOptions {
+  return {
+    redisUrl: config.redisUrl,
+    heartbeatMs: config.sseHeartbeatMs,
+    pollMs: config.deliveryPollMs,
+    nodeId: config.nodeId,
+    maxEvaluationSeries: config.metricsMaxEvaluationSeries,
+    maxStreamsPerKey: config.sseMaxStreamsPerKey,
+    changeLogRetention: { keepVersions: config.changeLogRetentionVersions, maxAgeMs: config.changeLogRetentionMs },
+    changeLogPruneIntervalMs: config.changeLogPruneIntervalMs,
+  };
 }

@@ -16,6 +16,21 @@ export abstract class DeliverySource {
   ): Promise<{ id: string; key: string; projectKey: string; version: number } | null>;
 }
 
+/**
+ * How the stream's events are written on the wire (Server-Sent Events: transport/sse-frames.ts). The hub builds
+ * each event's frame once and writes the same string to every stream of its environment.
+ */
+export interface StreamFrames {
+  /** Written to every idle stream at each heartbeat. */
+  readonly heartbeat: string;
+  /** The whole environment at its version. */
+  snapshot(snapshot: Snapshot): string;
+  /** One version's changes. */
+  patch(patch: Patch): string;
+  /** A resuming client missed nothing: it is at `version`. */
+  resumed(version: number): string;
+}
+
 /** The in-process notifier of committed changes (flags → delivery). */
 export abstract class CommittedChanges {
   /** Registers a listener; returns the function that removes it. */

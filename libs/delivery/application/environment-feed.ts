@@ -1,5 +1,5 @@
 import { applyPatch, type Patch, type Snapshot } from '@switchyard/evaluation';
-import { patchFrame, snapshotFrame } from '../domain/sse-frames.js';
+import type { StreamFrames } from './delivery-ports.js';
 import type { SseStream } from './sse-stream.js';
 
 /**
@@ -12,7 +12,10 @@ export class EnvironmentFeed {
   private frame: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly environmentId: string) {}
+  constructor(
+    readonly environmentId: string,
+    private readonly frames: StreamFrames,
+  ) {}
 
   /** The version the streams are at; -1 before the first load. */
   get version(): number {
@@ -33,7 +36,7 @@ export class EnvironmentFeed {
   /** The snapshot event at the current version, serialised once and reused for every new stream. */
   snapshotFrame(): string {
     if (!this.current) throw new Error('feed not loaded');
-    this.frame ??= snapshotFrame(this.current);
+    this.frame ??= this.frames.snapshot(this.current);
     return this.frame;
   }
 
@@ -48,7 +51,7 @@ export class EnvironmentFeed {
     if (!this.current) throw new Error('feed not loaded');
     this.current = applyPatch(this.current, patch);
     this.frame = undefined;
-    return patchFrame(patch);
+    return this.frames.patch(patch);
   }
 
   /** Writes one frame to every stream. */

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { InProcessChangeBus } from '../bus/in-process-change-bus.js';
-import { HEARTBEAT_FRAME } from '../domain/sse-frames.js';
+import { HEARTBEAT_FRAME, sseFrames } from '../transport/sse-frames.js';
 import { flagFixture, InMemoryDeliverySource } from '../testing/in-memory-delivery-source.js';
 import { RecordingSseStream as FakeStream } from '../testing/recording-sse-stream.js';
 import { RevocableSdkKeys } from '../testing/revocable-sdk-keys.js';
@@ -18,7 +18,12 @@ beforeEach(() => {
   for (let i = 0; i < 3; i += 1) source.logs.get('prod')!.push({ version: i + 1, flags: {} });
   bus = new InProcessChangeBus();
   keys = new RevocableSdkKeys();
-  hub = new StreamHub(source, bus, keys, { heartbeatMs: 20, catchUpMs: 20, safetyCatchUpMs: 20, revalidateMs: 20 });
+  hub = new StreamHub(source, bus, keys, sseFrames, {
+    heartbeatMs: 20,
+    catchUpMs: 20,
+    safetyCatchUpMs: 20,
+    revalidateMs: 20,
+  });
 });
 
 afterEach(() => hub.shutdown());
@@ -124,9 +129,9 @@ describe('StreamHub timers', () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
   afterEach(() => jest.useRealTimers());
 
-  const startHub = (timings: Partial<ConstructorParameters<typeof StreamHub>[3]>) => {
+  const startHub = (timings: Partial<ConstructorParameters<typeof StreamHub>[4]>) => {
     hub.shutdown();
-    hub = new StreamHub(source, bus, keys, {
+    hub = new StreamHub(source, bus, keys, sseFrames, {
       heartbeatMs: 60_000,
       catchUpMs: 60_000,
       safetyCatchUpMs: 60_000,
@@ -193,7 +198,7 @@ describe('StreamHub bookkeeping', () => {
 
   it('writes the first events of a stream before any heartbeat', async () => {
     hub.shutdown();
-    hub = new StreamHub(source, bus, keys, {
+    hub = new StreamHub(source, bus, keys, sseFrames, {
       heartbeatMs: 1,
       catchUpMs: 1000,
       safetyCatchUpMs: 1000,
@@ -219,7 +224,7 @@ describe('StreamHub bookkeeping', () => {
   });
 
   it('refuses a stream beyond the per-key cap, counts keys apart, and frees a slot when a stream closes', async () => {
-    hub = new StreamHub(source, bus, keys, {
+    hub = new StreamHub(source, bus, keys, sseFrames, {
       heartbeatMs: 20,
       catchUpMs: 20,
       safetyCatchUpMs: 20,

@@ -1,7 +1,6 @@
 import type { ChangeMessage } from '../domain/change-message.js';
 import { DeliveryErrors } from '../domain/delivery.errors.js';
-import { HEARTBEAT_FRAME, patchFrame, resumedFrame, snapshotFrame } from '../domain/sse-frames.js';
-import type { ChangeBus, DeliverySource, SdkKeyCheck } from './delivery-ports.js';
+import type { ChangeBus, DeliverySource, SdkKeyCheck, StreamFrames } from './delivery-ports.js';
 import { EnvironmentFeed } from './environment-feed.js';
 import type { SseStream } from './sse-stream.js';
 
@@ -47,6 +46,7 @@ export class StreamHub {
     private readonly source: DeliverySource,
     private readonly bus: ChangeBus,
     private readonly keys: SdkKeyCheck,
+    private readonly frames: StreamFrames,
     private readonly options: StreamHubOptions,
     private readonly onError: (message: string, error: unknown) => void = () => undefined,
   ) {
@@ -110,11 +110,11 @@ export class StreamHub {
   private async firstFrames(feed: EnvironmentFeed, lastEventId: number | undefined): Promise<string[]> {
     this.counters.framesWritten += 1;
     if (lastEventId === undefined || lastEventId > feed.version) return [feed.snapshotFrame()];
-    if (lastEventId === feed.version) return [resumedFrame(lastEventId)];
+    if (lastEventId === feed.version) return [this.frames.resumed(lastEventId)];
     const patches = await this.source.getChanges(feed.environmentId, lastEventId);
-    if (patches !== null && patches.length === 0) return [resumedFrame(lastEventId)];
+    if (patches !== null && patches.length === 0) return [this.frames.resumed(lastEventId)];
     if (patches === null) return [feed.snapshotFrame()];
-    const frames = patches.map((patch) => patchFrame(patch));
+    const frames = patches.map((patch) => this.frames.patch(patch));
     // A long absence can cost more as a replay than as the whole environment: send whichever is shorter.
     if (frames.reduce((length, frame) => length + frame.length, 0) > feed.snapshotFrame().length)
       return [feed.snapshotFrame()];
@@ -175,7 +175,7 @@ export class StreamHub {
 
   private feedFor(environmentId: string): EnvironmentFeed {
     let feed = this.feeds.get(environmentId);
-    if (!feed) this.feeds.set(environmentId, (feed = new EnvironmentFeed(environmentId)));
+    if (!feed) this.feeds.set(environmentId, (feed = new EnvironmentFeed(environmentId, this.frames)));
     return feed;
   }
 
@@ -197,7 +197,7 @@ export class StreamHub {
     if (!snapshot || snapshot.version <= feed.version) return;
     feed.reset(snapshot);
     this.counters.snapshotsResent += 1;
-    this.write(feed, snapshotFrame(snapshot));
+    this.write(feed, this.frames.snapshot(snapshot));
   }
 
   private write(feed: EnvironmentFeed, frame: string): void {
@@ -205,7 +205,7 @@ export class StreamHub {
   }
 
   private heartbeat(): void {
-    for (const feed of this.feeds.values()) feed.broadcast(HEARTBEAT_FRAME);
+    for (const feed of this.feeds.values()) feed.broadcast(this.frames.heartbeat);
   }
 
   private poll(): void {

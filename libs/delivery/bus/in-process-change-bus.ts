@@ -27,7 +27,7 @@ export class InProcessChangeBus extends ChangeBus {
     this.revocationListeners.push(listener);
   }
 
-  onReconnect(): void {
+  onReconnect(_listener: () => void): void {
     // Never disconnects.
   }
 

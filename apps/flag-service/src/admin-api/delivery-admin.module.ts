@@ -1,0 +1,16 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DeliveryStatusController } from './delivery-status.controller.js';
+import { FlagImpactController } from './flag-impact.controller.js';
+
+/** Admin API of the delivery context: the delivery view of an environment and the ramp impact of a proposal. */
+@Module({})
+export class DeliveryAdminModule {
+  /** `delivery`: the app's one DeliveryModule.forRoot(...), shared with the SDK API (Nest dedupes it by reference). */
+  static forRoot(delivery: DynamicModule): DynamicModule {
+    return {
+      module: DeliveryAdminModule,
+      imports: [delivery],
+      controllers: [DeliveryStatusController, FlagImpactController],
+    };
+  }
+}
