@@ -171,7 +171,7 @@ describe('webhooks (real service, real receivers)', () => {
         WEBHOOK_SENDERS: '12',
       },
     });
-    sdkKey = await seed(node, ['checkout', 'search', ...Array.from({ length: 12 }, (_, i) => `hang-${i}`)]);
+    sdkKey = await seed(node, ['checkout', 'search', 'trip-me', ...Array.from({ length: 12 }, (_, i) => `hang-${i}`)]);
   }, 120_000);
 
   afterAll(async () => {
@@ -296,6 +296,61 @@ describe('webhooks (real service, real receivers)', () => {
     expect(receiver.lines.filter((printed) => !printed.startsWith('listening'))).toEqual([]);
     await node.request('POST', `${FLAG('search')}/restore`, { body: {} });
     await node.request('DELETE', `/api/projects/shop/webhooks/${hook.id}`);
+  });
+
+  it("alerts a breaker trip reported by an SDK as a trip (not a kill), with the trip's figures", async () => {
+    const bodies: any[] = [];
+    const trips = await endpoint((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        response.writeHead(204).end();
+      });
+    });
+    const kills = await endpoint((_request, response) => response.writeHead(204).end());
+    const tripHook = await createWebhook(trips.url, ['trip']);
+    const killHook = await createWebhook(kills.url, ['kill']);
+    const reported = await fetch(`${node.baseUrl}/sdk/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sdkKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        instance: { id: 'instance-3', appName: 'checkout', sdkVersion: 'e2e', hostname: 'host-3' },
+        trips: [
+          {
+            flag: 'trip-me',
+            at: new Date().toISOString(),
+            windowMs: 10_000,
+            calls: 231,
+            failures: 120,
+            timeouts: 0,
+            failureRatio: 120 / 231,
+            probe: false,
+          },
+        ],
+      }),
+    });
+    expect(reported.status).toBeLessThan(300);
+    await trips.receivedAtLeast(1);
+    expect(bodies[0]).toMatchObject({
+      type: 'trip',
+      flag: 'trip-me',
+      environment: 'production',
+      actor: { type: 'breaker' },
+      action: 'flag-config.killed',
+      reason: expect.stringContaining('of 231 calls failed in 10 s on checkout@host-3'),
+    });
+    await eventually(
+      () => deliveries(tripHook.id),
+      (items) => items[0]?.status === 'sent',
+    );
+    // The kill webhook hears manual kills only; a later manual kill proves it was listening all along.
+    await node.request('POST', `${FLAG('search')}/kill`, { body: {} });
+    await kills.receivedAtLeast(1);
+    const heard = await deliveries(killHook.id);
+    expect(heard.map((item) => JSON.parse(item.body).flag)).toEqual(['search']);
+    await node.request('POST', `${FLAG('search')}/restore`, { body: {} });
+    for (const id of [tripHook.id, killHook.id]) await node.request('DELETE', `/api/projects/shop/webhooks/${id}`);
   });
 
   it('retries a failing endpoint with back-off, records each attempt, and gives up after the last', async () => {
