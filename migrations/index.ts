@@ -6,6 +6,7 @@ import { CreateRecentContexts1795563869841 } from './1795563869841-create-recent
 import { CreateBreakerTables1796161386317 } from './1796161386317-create-breaker-tables.js';
 import { CreateWebhooks1796161513009 } from './1796161513009-create-webhooks.js';
 import { AddAdminTokenHolder1796162334933 } from './1796162334933-add-admin-token-holder.js';
+import { IndexCompletedWebhookDeliveries1796164358124 } from './1796164358124-index-completed-webhook-deliveries.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -16,6 +17,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateBreakerTables1796161386317,
   CreateWebhooks1796161513009,
   AddAdminTokenHolder1796162334933,
+  IndexCompletedWebhookDeliveries1796164358124,
 ];
 
 // Each one by name too, for the specs of a single migration.

@@ -377,6 +377,9 @@ describe('webhooks (real service, real receivers)', () => {
       test.body.id,
     ]);
     expect(JSON.parse(failing.received[0]!.body)).toMatchObject({ type: 'test', project: 'shop' });
+    const metrics = (await node.request('GET', '/metrics', { token: null })).body as string;
+    expect(metrics).toMatch(/switchyard_webhook_attempts_total\{event="test",result="retry"\} 2/);
+    expect(metrics).toMatch(/switchyard_webhook_attempts_total\{event="test",result="failed"\} 1/);
     await node.request('DELETE', `/api/projects/shop/webhooks/${hook.id}`);
   });
 

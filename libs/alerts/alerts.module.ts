@@ -11,7 +11,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@switchyard/audit';
 import { ChangeNotifier, FlagsModule } from '@switchyard/flags';
+import { MetricsRegistry } from '@switchyard/kernel';
 import { FetchWebhookTransport } from './adapters/fetch-webhook-transport.js';
+import { alertsMetrics } from './alerts-metrics.js';
 import { FlagsProjectDirectory } from './adapters/flags-project-directory.js';
 import {
   AlertOutbox,
@@ -43,12 +45,13 @@ import { WebhookEntity } from './persistence/webhook.entity.js';
 /** How alerts run on this node; every field has a default (see DEFAULT_ALERTS_OPTIONS). */
 export type AlertsOptions = Partial<AlertsWorkerOptions>;
 
-/** 8 sends at a time, a look every second, 10 s per attempt, retries for 24 h (DEFAULT_RETRY_POLICY). */
+/** 8 sends at a time, a look every second, 10 s per attempt, retries for 24 h (DEFAULT_RETRY_POLICY), 7 days kept. */
 export const DEFAULT_ALERTS_OPTIONS: AlertsWorkerOptions = {
   senders: 8,
   pollMs: 1_000,
   timeoutMs: 10_000,
   retry: DEFAULT_RETRY_POLICY,
+  retentionMs: 7 * 86_400_000,
 };
 
 const log = new Logger('Alerts');
@@ -113,10 +116,20 @@ export class AlertsModule {
         { provide: WebhookTransport, useFactory: () => new FetchWebhookTransport(settings.timeoutMs) },
         {
           provide: AlertsWorker,
-          inject: [AlertOutbox, DeliveryQueue, WebhookTransport],
-          useFactory: (outbox: AlertOutbox, queue: DeliveryQueue, transport: WebhookTransport) =>
-            new AlertsWorker(outbox, queue, transport, settings, (message, error) =>
-              log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+          inject: [AlertOutbox, DeliveryQueue, WebhookTransport, MetricsRegistry],
+          useFactory: (
+            outbox: AlertOutbox,
+            queue: DeliveryQueue,
+            transport: WebhookTransport,
+            metrics: MetricsRegistry,
+          ) =>
+            new AlertsWorker(
+              outbox,
+              queue,
+              transport,
+              settings,
+              (message, error) => log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+              alertsMetrics(metrics),
             ),
         },
         AlertsLifecycle,

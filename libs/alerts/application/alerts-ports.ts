@@ -81,6 +81,8 @@ export abstract class DeliveryQueue {
   abstract claim(limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt's outcome: sent, due again at `nextAttemptAt`, or failed for good (`null`). */
   abstract record(delivery: ClaimedDelivery, outcome: AttemptOutcome, nextAttemptAt: Date | null): Promise<void>;
+  /** Deletes up to `limit` sent or failed deliveries completed before `olderThan`; returns how many. */
+  abstract prune(olderThan: Date, limit: number): Promise<number>;
 }
 
 /** Port: one HTTP attempt of a delivery (signed), bounded by a timeout and an abort signal. */

@@ -44,6 +44,7 @@ describe('AlertsWorker on Postgres', () => {
     senders: 4,
     pollMs: 20,
     timeoutMs: 1_000,
+    retentionMs: 86_400_000,
     retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 10, retryForMs: 60_000, ...retry },
   });
   const startWorker = (transport: WebhookTransport, workerOptions: AlertsWorkerOptions) => {

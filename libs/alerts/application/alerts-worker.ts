@@ -12,9 +12,19 @@ export interface AlertsWorkerOptions {
   /** Each attempt is abandoned (and counted failed) after this long. */
   timeoutMs: number;
   retry: RetryPolicy;
+  /** Sent and failed deliveries older than this are deleted (pending ones never are). */
+  retentionMs: number;
 }
 
+/** What an attempt came to: sent, to be retried, or failed for good. */
+export type AttemptResult = 'sent' | 'retry' | 'failed';
+
+/** Told of every attempt's result and duration (metrics). */
+export type AttemptObserver = (result: AttemptResult, delivery: ClaimedDelivery, seconds: number) => void;
+
 const DISPATCH_BATCH = 100;
+const PRUNE_EVERY_MS = 60_000;
+const PRUNE_BATCH = 5_000;
 /** A claimed delivery stays this node's until its timeout plus this margin; then another node may retry it. */
 const LEASE_MARGIN_MS = 30_000;
 
@@ -31,6 +41,7 @@ export class AlertsWorker {
   private again = false;
   private stopped = true;
   private readonly inFlight = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  private lastPrune = 0;
 
   constructor(
     private readonly outbox: AlertOutbox,
@@ -38,6 +49,7 @@ export class AlertsWorker {
     private readonly transport: WebhookTransport,
     private readonly options: AlertsWorkerOptions,
     private readonly onError: (message: string, error: unknown) => void,
+    private readonly observe: AttemptObserver = () => undefined,
     private readonly random: () => number = Math.random,
   ) {}
 
@@ -77,6 +89,10 @@ export class AlertsWorker {
     this.running = true;
     try {
       while ((await this.outbox.dispatch(DISPATCH_BATCH, alertEventOf)) === DISPATCH_BATCH && !this.stopped);
+      if (Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
+        this.lastPrune = Date.now();
+        await this.queue.prune(new Date(Date.now() - this.options.retentionMs), PRUNE_BATCH);
+      }
       const free = this.options.senders - this.inFlight.size;
       if (free > 0 && !this.stopped) {
         const claimed = await this.queue.claim(free, this.options.timeoutMs + LEASE_MARGIN_MS);
@@ -97,12 +113,14 @@ export class AlertsWorker {
     const abort = new AbortController();
     const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(this.options.timeoutMs)]);
     const done = (async () => {
+      const started = performance.now();
       try {
         const outcome = await this.transport.send(delivery, signal);
         const next = outcome.ok
           ? null
           : nextAttemptAt(delivery.attempt, delivery.createdAt, new Date(), this.options.retry, this.random);
         await this.queue.record(delivery, outcome, next);
+        this.observe(outcome.ok ? 'sent' : next ? 'retry' : 'failed', delivery, (performance.now() - started) / 1000);
       } catch (error) {
         this.onError(`alerts: recording delivery ${delivery.id} failed; it is retried after its lease`, error);
       } finally {

@@ -214,4 +214,30 @@ describe('alerts persistence (Postgres, migrations applied)', () => {
     expect(found).not.toHaveProperty('secret');
     expect(await webhooks.list(project)).toEqual([found]);
   });
+
+  it('prunes sent and failed deliveries completed before the cut-off, never pending ones', async () => {
+    const project = await insertProject(database.dataSource);
+    const hook = await addWebhook(project, ['kill']);
+    for (let i = 0; i < 4; i++)
+      await insertAuditEntry(database.dataSource, { projectKey: project, action: 'flag-config.killed' });
+    await drainOutbox();
+    const [old, recent, failed] = await queue.claim(3, 60_000);
+    await queue.record(old!, { ok: true, statusCode: 200 }, null);
+    await queue.record(recent!, { ok: true, statusCode: 200 }, null);
+    await queue.record(failed!, { ok: false, statusCode: 500, error: 'HTTP 500' }, null);
+    await database.dataSource.query(
+      `UPDATE webhook_deliveries SET completed_at = now() - interval '8 days', created_at = now() - interval '8 days'
+        WHERE id = ANY ($1::uuid[])`,
+      [[old!.id, failed!.id]],
+    );
+    await database.dataSource.query(
+      `UPDATE webhook_deliveries SET created_at = now() - interval '8 days' WHERE status = 'pending'`,
+    );
+    expect(await queue.prune(new Date(Date.now() - 7 * 86_400_000), 100)).toBe(2);
+    const left = await deliveriesOf(hook.id);
+    expect(left.map((row) => row.id).sort()).toEqual(
+      [recent!.id, ...left.filter((row) => row.status === 'pending').map((row) => row.id)].sort(),
+    );
+    expect(left).toHaveLength(2);
+  });
 });

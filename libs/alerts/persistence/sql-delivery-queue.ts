@@ -81,4 +81,16 @@ export class SqlDeliveryQueue extends DeliveryQueue {
       ],
     );
   }
+
+  async prune(olderThan: Date, limit: number): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM webhook_deliveries WHERE id IN (
+         SELECT id FROM webhook_deliveries
+          WHERE status <> 'pending' AND completed_at < $1
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED)`,
+      [olderThan, limit],
+    );
+    return deleted;
+  }
 }

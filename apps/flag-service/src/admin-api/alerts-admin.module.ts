@@ -14,6 +14,7 @@ export class AlertsAdminModule {
           senders: config.webhookSenders,
           pollMs: config.webhookPollMs,
           timeoutMs: config.webhookTimeoutMs,
+          retentionMs: config.webhookDeliveryRetentionMs,
           retry: {
             baseDelayMs: config.webhookRetryBaseMs,
             maxDelayMs: config.webhookRetryMaxMs,

@@ -96,6 +96,7 @@ describe('loadConfig', () => {
       webhookRetryMaxMs: 3_600_000,
       webhookMaxAttempts: 30,
       webhookRetryForMs: 86_400_000,
+      webhookDeliveryRetentionMs: 604_800_000,
     });
     expect(
       loadConfig({
@@ -106,6 +107,7 @@ describe('loadConfig', () => {
         WEBHOOK_RETRY_MAX_MS: '100',
         WEBHOOK_MAX_ATTEMPTS: '3',
         WEBHOOK_RETRY_FOR_MS: '60000',
+        WEBHOOK_DELIVERY_RETENTION_MS: '3600000',
       }),
     ).toMatchObject({
       webhookSenders: 0,
@@ -115,6 +117,7 @@ describe('loadConfig', () => {
       webhookRetryMaxMs: 100,
       webhookMaxAttempts: 3,
       webhookRetryForMs: 60_000,
+      webhookDeliveryRetentionMs: 3_600_000,
     });
     expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '0' })).toThrow(/WEBHOOK_TIMEOUT_MS/);
     expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: 'many' })).toThrow(/WEBHOOK_MAX_ATTEMPTS/);

@@ -55,6 +55,12 @@ export const appConfigSchema = z.object({
     .min(1)
     .max(30 * 86_400_000)
     .default(86_400_000),
+  WEBHOOK_DELIVERY_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .max(365 * 86_400_000)
+    .default(7 * 86_400_000),
   METRICS_MAX_EVALUATION_SERIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
     message: 'must be at least 16 characters',
@@ -104,6 +110,8 @@ export interface AppConfig {
   webhookRetryMaxMs: number;
   webhookMaxAttempts: number;
   webhookRetryForMs: number;
+  /** Sent and failed deliveries are deleted this long after they completed. */
+  webhookDeliveryRetentionMs: number;
   /** Series of the per-flag evaluation counter in /metrics, at most. */
   metricsMaxEvaluationSeries: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
@@ -156,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookRetryMaxMs: c.WEBHOOK_RETRY_MAX_MS,
     webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
     webhookRetryForMs: c.WEBHOOK_RETRY_FOR_MS,
+    webhookDeliveryRetentionMs: c.WEBHOOK_DELIVERY_RETENTION_MS,
     metricsMaxEvaluationSeries: c.METRICS_MAX_EVALUATION_SERIES,
     metricsToken: c.METRICS_TOKEN,
   };
