@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { createBooleanFlag, killFlag, restoreFlag, seedEnvironment } from '@switchyard/delivery/testing';
+import { createBooleanFlag, killFlag, seedEnvironment } from '@switchyard/delivery/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
 import { eventually, within } from './support/wait.js';
 

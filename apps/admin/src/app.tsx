@@ -19,7 +19,6 @@ export function App(): ReactNode {
       signOut('The service no longer accepts your token (it may have been revoked). Sign in again.');
     return new AdminApi(new ApiClient(token, undefined, '', onRefused));
     // signOut only touches state setters and the store.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token]);
 
   useEffect(() => {

@@ -18,6 +18,7 @@ export async function createBenchDatabase() {
   } catch (error) {
     throw new Error(
       `cannot reach Postgres at ${ADMIN_URL} (${error.message}); start it (pg_ctlcluster … start) or set DATABASE_ADMIN_URL`,
+      { cause: error },
     );
   }
   await client.query(`CREATE DATABASE ${name}`);

@@ -58,7 +58,9 @@ async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) =
   } catch (error) {
     await client.end().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot reach the test Postgres at ${redact(serverUrl)}: ${reason}. ${HOW_TO_START}`);
+    throw new Error(`Cannot reach the test Postgres at ${redact(serverUrl)}: ${reason}. ${HOW_TO_START}`, {
+      cause: error,
+    });
   }
   try {
     return await work(client);

@@ -1,12 +1,12 @@
-// A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
-const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// A high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * True when `text` holds what Postgres refuses in `text` and `jsonb` values: a NUL character, or a lone
  * UTF-16 surrogate (not valid Unicode). SDK reports are refused at the edge when any of their strings does.
  */
 export function hasUnsafeCharacters(text: string): boolean {
-  return UNSAFE.test(text);
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
 }
 
 /** The message of a refused string. */

@@ -51,7 +51,7 @@ export function SegmentEditor({ segmentKey, envVersion, onSaved }: SegmentEditor
   // Reload when the environment moves on only if nothing is being edited; a stale save still gets its 409.
   useEffect(() => {
     void load();
-  }, [segmentKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [segmentKey]);
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -14,7 +14,6 @@ export function ListInput({ values, parse, format, onValues, ...rest }: ListInpu
   useEffect(() => {
     if (JSON.stringify(parse(text)) !== JSON.stringify(values)) setText(format(values));
     // Only an outside change of `values` should rewrite the text.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(values)]);
 
   return (

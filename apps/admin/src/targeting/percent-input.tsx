@@ -16,7 +16,7 @@ export function PercentInput({
 
   useEffect(() => {
     if (parsePercent(text) !== weight) setText(formatPercent(weight));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only an outside change of `weight` should rewrite the text.
   }, [weight]);
 
   return (

@@ -41,7 +41,6 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
       setDraft(toDraft(config));
     }
     // Only a new config from the service may move the base.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config]);
 
   useEffect(() => {

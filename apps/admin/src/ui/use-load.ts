@@ -34,7 +34,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
         setLoading(false);
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's deps decide when to load again, as with useEffect's own list.
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((value) => value + 1), []);
