@@ -155,6 +155,30 @@ describe('concurrent writes', () => {
     expect(await changeLogRows()).toBe(logBefore + 1);
   });
 
+  it('kills without a base version while 20 writers on the same base version race with it, keeping the winner', async () => {
+    await createFlag('race-kill-writers');
+    const logBefore = await changeLogRows();
+    const kill = () => on(1).request('POST', `${ENV}/flags/race-kill-writers/kill`, { body: { reason: 'incident' } });
+    const put = (index: number) =>
+      on(index).request('PUT', `${ENV}/flags/race-kill-writers`, {
+        headers: { 'if-match': '"1"' },
+        body: { on: true, offVariant: 'off', rules: [], fallthrough: { variant: 'on' } },
+      });
+    const [killed, ...writers] = await Promise.all([kill(), ...Array.from({ length: WRITERS }, (_, i) => put(i))]);
+    expect(killed!.status).toBe(200);
+    expect(killed!.body).toMatchObject({ unchanged: false, config: { killed: { reason: 'incident' } } });
+    // At most one writer on version 1 wins, and only by committing before the kill; the rest are refused.
+    const won = writers.filter((response) => response.status === 200);
+    expect(won.length).toBeLessThanOrEqual(1);
+    expect(writers.filter((response) => response.status === 409)).toHaveLength(WRITERS - won.length);
+    const current = (await service.request('GET', `${ENV}/flags/race-kill-writers`)).body;
+    expect(current).toMatchObject({ version: 2 + won.length, config: { killed: { reason: 'incident' } } });
+    expect(current.config.on).toBe(won.length === 1);
+    expect(killed!.body.version).toBe(current.version);
+    expect(await versionsOf('race-kill-writers')).toBe(3 + won.length);
+    expect(await changeLogRows()).toBe(logBefore + 1 + won.length);
+  });
+
   it('makes one restore version of 20 concurrent restores', async () => {
     const logBefore = await changeLogRows();
     const responses = await race(WRITERS, (index) =>

@@ -5,7 +5,10 @@ import { PreviewEvaluation } from './preview-evaluation.js';
 import { RestoreFlag } from './restore-flag.js';
 import { RevertFlagConfig } from './revert-flag-config.js';
 import { ToggleFlag } from './toggle-flag.js';
+import type { ConfigChangeResult } from './change-config.js';
 import { CreateFlag } from './create-flag.js';
+import { GetFlagConfig } from './get-flag-config.js';
+import { UpdateFlagConfig } from './update-flag-config.js';
 import { EDITOR } from '../testing/flags-fixture.js';
 
 describe('config writes', () => {
@@ -16,12 +19,73 @@ describe('config writes', () => {
     await expect(toggle.execute(target, false, { baseVersion: 1 })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
   });
 
-  it('kills without a base version even after concurrent writes, and restore keeps the targeting', async () => {
+  it('kills without a base version while writers on a stale base version race with it, in any order', async () => {
+    const targeting = {
+      on: true,
+      offVariant: 'off',
+      rules: [
+        {
+          id: 'fr',
+          conditions: [{ attribute: 'country', operator: 'in' as const, values: ['FR'] }],
+          serve: { variant: 'on' },
+        },
+      ],
+      fallthrough: { variant: 'off' },
+      prerequisites: [],
+    };
+    type Writer = 'toggle' | 'update' | 'kill';
+    const orders: Writer[][] = [
+      ['toggle', 'update', 'kill'],
+      ['update', 'kill', 'toggle'],
+      ['kill', 'toggle', 'update'],
+      ['kill', 'update', 'toggle'],
+    ];
+    for (const order of orders) {
+      const { unitOfWork, notifier, target } = await flagsFixture();
+      const start: Record<Writer, () => Promise<ConfigChangeResult>> = {
+        toggle: () => new ToggleFlag(unitOfWork, notifier).execute(target, true, { baseVersion: 1 }),
+        update: () => new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, { baseVersion: 1 }),
+        kill: () => new KillFlag(unitOfWork, notifier).execute(target, 'incident 42'),
+      };
+      // Every writer is in flight before any of them commits: the two based on version 1 cannot both win.
+      const settled = await Promise.allSettled(order.map((writer) => start[writer]()));
+      const outcome = Object.fromEntries(order.map((writer, index) => [writer, settled[index]!])) as Record<
+        Writer,
+        PromiseSettledResult<ConfigChangeResult>
+      >;
+      const killed = outcome.kill;
+      expect(killed.status).toBe('fulfilled');
+      const winners = (['toggle', 'update'] as const).filter((writer) => outcome[writer].status === 'fulfilled');
+      for (const loser of (['toggle', 'update'] as const).filter((writer) => !winners.includes(writer))) {
+        expect(outcome[loser]).toMatchObject({ status: 'rejected', reason: { code: 'VERSION_CONFLICT' } });
+      }
+      // A stale writer wins only when it committed before the kill; the kill keeps whatever it committed.
+      const killFirst = order[0] === 'kill';
+      expect(winners).toEqual(killFirst ? [] : [order[0]]);
+      const before = killFirst ? { on: false } : order[0] === 'toggle' ? { on: true, rules: [] } : targeting;
+      const stored = await new GetFlagConfig(unitOfWork).execute(
+        target.projectKey,
+        target.environmentKey,
+        target.flagKey,
+      );
+      expect(stored.config).toMatchObject({ ...before, killed: { by: 'alice', reason: 'incident 42' } });
+      expect((killed as PromiseFulfilledResult<ConfigChangeResult>).value).toMatchObject({
+        unchanged: false,
+        version: stored.version,
+        config: stored.config,
+      });
+      const versions = unitOfWork.state.versions.filter((v) => v.environmentId === stored.environmentId);
+      expect(versions.map((v) => v.version)).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
+      expect(versions.map((v) => v.kind)).toEqual(['create', ...winners, 'kill']);
+    }
+  });
+
+  it('restores a killed flag with the targeting it had before the kill', async () => {
     const { unitOfWork, notifier, target } = await flagsFixture();
     await new ToggleFlag(unitOfWork, notifier).execute(target, true, {});
     const killed = await new KillFlag(unitOfWork, notifier).execute(target, 'incident 42');
-    expect(killed.config.killed).toMatchObject({ by: 'alice', kind: 'token', reason: 'incident 42' });
-    expect(killed.wire.killed).toMatchObject({ kind: 'token', reason: 'incident 42' });
+    expect(killed.config.killed).toMatchObject({ by: 'alice', reason: 'incident 42' });
+    expect(killed.wire.killed?.reason).toBe('incident 42');
     const restored = await new RestoreFlag(unitOfWork, notifier).execute(target, 'fixed');
     expect(restored.config).toMatchObject({ on: true, killed: null });
     expect(unitOfWork.state.versions.filter((v) => v.kind !== 'create').map((v) => v.kind)).toEqual([

@@ -1,5 +1,8 @@
 import { DomainError } from '@switchyard/kernel';
+import type { ChangeNotifier } from '../domain/change-committed.js';
 import { flagsFixture } from '../testing/flags-fixture.js';
+import type { InMemoryFlagsUnitOfWork } from '../testing/in-memory-flags-unit-of-work.js';
+import type { FlagsTransaction } from './flags-unit-of-work.js';
 import { UpdateFlagConfig } from './update-flag-config.js';
 
 const targeting = {
@@ -87,16 +90,73 @@ describe('UpdateFlagConfig', () => {
     expect(unitOfWork.state).toEqual(before);
   });
 
-  it('rolls back the version, audit entry and change log when the transaction fails after the config write', async () => {
+  it('writes the bump, the version, the audit entry and the change-log row in one transaction, then announces the change', async () => {
     const { unitOfWork, notifier, events, target } = await flagsFixture();
-    const before = structuredClone(unitOfWork.state);
+    const log = recordTransactions(unitOfWork, notifier);
+    const result = await new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, {
+      baseVersion: 1,
+      reason: 'launch',
+    });
+    expect(log).toEqual([
+      'begin 1',
+      '1: environments.bumpVersion',
+      '1: configs.save',
+      '1: audit.append',
+      '1: changeLog.append',
+      'commit 1',
+      `announced version ${result.environmentVersion}`,
+    ]);
+  });
+
+  it('announces nothing and rethrows when its transaction fails midway, without retrying', async () => {
+    // That the failed transaction leaves nothing behind is the unit of work's promise, proven on Postgres in
+    // typeorm-flags-unit-of-work.integration.spec.ts; here: what the use case does about the failure.
+    const { unitOfWork, notifier, events, target } = await flagsFixture();
+    const log = recordTransactions(unitOfWork, notifier);
     unitOfWork.afterConfigSave = () => {
       throw new Error('disk on fire');
     };
     await expect(
       new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, { baseVersion: 1 }),
     ).rejects.toThrow('disk on fire');
-    expect(unitOfWork.state).toEqual(before);
+    expect(log).toEqual(['begin 1', '1: environments.bumpVersion', '1: configs.save', 'failed 1']);
     expect(events).toEqual([]);
   });
 });
+
+/**
+ * Records, in order, each transaction the use case opens, the writes it makes through it, how it ends, and
+ * each change the notifier announces.
+ */
+function recordTransactions(unitOfWork: InMemoryFlagsUnitOfWork, notifier: ChangeNotifier): string[] {
+  const log: string[] = [];
+  const writes = { environments: ['bumpVersion'], configs: ['save'], audit: ['append'], changeLog: ['append'] };
+  let opened = 0;
+  const run = unitOfWork.run.bind(unitOfWork);
+  unitOfWork.run = async <T>(work: (tx: FlagsTransaction) => Promise<T>): Promise<T> => {
+    const id = (opened += 1);
+    log.push(`begin ${id}`);
+    try {
+      const result = await run((tx) => {
+        for (const [port, methods] of Object.entries(writes)) {
+          const repository = tx[port as keyof typeof writes] as unknown as Record<
+            string,
+            (...args: unknown[]) => unknown
+          >;
+          for (const method of methods) {
+            const original = repository[method]!.bind(repository);
+            repository[method] = (...args: unknown[]) => (log.push(`${id}: ${port}.${method}`), original(...args));
+          }
+        }
+        return work(tx);
+      });
+      log.push(`commit ${id}`);
+      return result;
+    } catch (error) {
+      log.push(`failed ${id}`);
+      throw error;
+    }
+  };
+  notifier.subscribe((event) => void log.push(`announced version ${event.version}`));
+  return log;
+}
