@@ -43,18 +43,25 @@ describe('the OpenFeature provider', () => {
     const client = OpenFeature.getClient();
     await expect(client.getBooleanDetails('checkout', true, { targetingKey: 'u' })).resolves.toMatchObject({
       value: false,
+      variant: 'off',
       reason: 'KILLED',
+      flagMetadata: { flagVersion: 2 },
     });
+    const killedDetails = await client.getBooleanDetails('checkout', true, { targetingKey: 'u' });
+    expect(killedDetails.errorCode).toBeUndefined();
     await expect(client.getStringDetails('checkout', 'x', { targetingKey: 'u' })).resolves.toMatchObject({
       value: 'x',
+      reason: 'ERROR',
       errorCode: 'TYPE_MISMATCH',
     });
     await expect(client.getBooleanDetails('nope', true, { targetingKey: 'u' })).resolves.toMatchObject({
       value: true,
+      reason: 'ERROR',
       errorCode: 'FLAG_NOT_FOUND',
     });
     await expect(client.getBooleanDetails('checkout', true, {})).resolves.toMatchObject({
       value: true,
+      reason: 'ERROR',
       errorCode: 'TARGETING_KEY_MISSING',
     });
   });
@@ -92,14 +99,27 @@ describe('the OpenFeature provider', () => {
     expect(OpenFeature.getClient().providerStatus).toBe('READY');
   });
 
-  it('fails initialisation, emits ERROR and serves defaults when the key is refused', async () => {
+  it('fails initialisation as FATAL, emits ERROR, and answers defaults with PROVIDER_FATAL when the key is refused', async () => {
     service.acceptedKey = 'sdk_other';
     const error = new Promise((resolve) => OpenFeature.addHandler(ProviderEvents.Error, resolve));
-    await expect(OpenFeature.setProviderAndWait(provider)).rejects.toThrow(/no flags yet/);
-    await error;
-    const details = await OpenFeature.getClient().getBooleanDetails('checkout', true, { targetingKey: 'u' });
-    expect(details.value).toBe(true);
-    expect(details.errorCode).toBeDefined();
+    await expect(OpenFeature.setProviderAndWait(provider)).rejects.toMatchObject({
+      code: 'PROVIDER_FATAL',
+      message: expect.stringMatching(/^Switchyard: no flags: /),
+    });
+    await expect(error).resolves.toMatchObject({ errorCode: 'PROVIDER_FATAL' });
+    const client = OpenFeature.getClient();
+    expect(client.providerStatus).toBe('FATAL');
+    // OpenFeature short-circuits a fatal provider: the default, reason ERROR, error code PROVIDER_FATAL.
+    await expect(client.getBooleanDetails('checkout', true, { targetingKey: 'u' })).resolves.toMatchObject({
+      value: true,
+      reason: 'ERROR',
+      errorCode: 'PROVIDER_FATAL',
+    });
+    await expect(client.getStringDetails('checkout', 'fallback', { targetingKey: 'u' })).resolves.toMatchObject({
+      value: 'fallback',
+      reason: 'ERROR',
+      errorCode: 'PROVIDER_FATAL',
+    });
   });
 
   it('guards code with the breaker through an OpenFeature context, and trips after 20 failures', async () => {

@@ -2,6 +2,7 @@ import {
   ErrorCode,
   OpenFeatureEventEmitter,
   ProviderEvents,
+  ProviderFatalError,
   type EvaluationContext as OpenFeatureContext,
   type JsonValue as OpenFeatureJson,
   type Provider,
@@ -39,6 +40,8 @@ export class SwitchyardProvider implements Provider {
   /** The underlying client, for direct use (typed getters, `version`, events). */
   readonly client: SwitchyardClient;
   private readonly readyTimeoutMs: number;
+  /** The error that stopped the client for good (the key was refused), if any. */
+  private fatalError: Error | undefined;
 
   /** Creates the client at once (bad options throw here); flags start syncing immediately. */
   constructor(options: SwitchyardProviderOptions) {
@@ -51,16 +54,23 @@ export class SwitchyardProvider implements Provider {
     );
     this.client.on('error', (error) => {
       const fatal = (error as { fatal?: boolean }).fatal === true;
-      if (fatal)
+      if (fatal) {
+        this.fatalError = error;
         this.events.emit(ProviderEvents.Error, { message: error.message, errorCode: ErrorCode.PROVIDER_FATAL });
-      else this.events.emit(ProviderEvents.Stale, { message: error.message });
+      } else this.events.emit(ProviderEvents.Stale, { message: error.message });
     });
   }
 
-  /** Waits for flags; rejects (provider ERROR, later READY) when only code defaults are available. */
+  /**
+   * Waits for flags. Rejects when only code defaults are available: with a ProviderFatalError (provider FATAL,
+   * evaluations short-circuit to PROVIDER_FATAL) when the SDK key was refused, which no retry can mend; else
+   * with an Error (provider ERROR, later READY when the service is reached).
+   */
   async initialize(): Promise<void> {
     const { source } = await this.client.waitUntilReady({ timeoutMs: this.readyTimeoutMs });
-    if (source === 'defaults') throw new Error('Switchyard: no flags yet (service unreachable and no cache)');
+    if (source !== 'defaults') return;
+    if (this.fatalError) throw new ProviderFatalError(`Switchyard: no flags: ${this.fatalError.message}`);
+    throw new Error('Switchyard: no flags yet (service unreachable and no cache)');
   }
 
   /**
