@@ -1,9 +1,9 @@
 import { bucket } from '@switchyard/evaluation';
 import { createClient } from '@switchyard/sdk';
 import { admin, seedEnvironment } from '@switchyard/delivery/testing';
+import { RecordRecentContexts } from '@switchyard/delivery';
 import { startApp, type StartedApp } from './support/start-app.js';
 
-const FLAG = '/api/projects/shop/environments/prod/flags/new-checkout';
 const half = { on: 50_000, off: 50_000 };
 const proposal = (weights: Record<string, number>) => ({
   on: true,
@@ -18,21 +18,48 @@ const users = Array.from({ length: 300 }, (_, i) => ({
 }));
 
 let node: StartedApp;
-let sdkKey: string;
+let projects = 0;
 
-async function impact(body: unknown, token?: string | null) {
-  return node.request('POST', `${FLAG}/impact`, { body, ...(token === undefined ? {} : { token }) });
+/** A project of the test's own: environment `prod`, its SDK key, and `new-checkout` ramped to 50%. */
+async function freshFlag() {
+  const project = `impact-${(projects += 1)}`;
+  const sdkKey = await seedEnvironment(node, project, 'prod');
+  const flag = `/projects/${project}/environments/prod/flags/new-checkout`;
+  await admin(node, 'POST', `/projects/${project}/flags`, {
+    key: 'new-checkout',
+    name: 'New checkout',
+    type: 'boolean',
+  });
+  const current = await admin(node, 'GET', flag);
+  await admin(node, 'PUT', flag, { ...proposal(half), baseVersion: current.version });
+  const impact = (body: unknown, token?: string | null) =>
+    node.request('POST', `/api${flag}/impact`, { body, ...(token === undefined ? {} : { token }) });
+  return { project, sdkKey, flag, impact };
 }
+
+/**
+ * Evaluates the flag for every user through a real SDK, closes it (which sends its last batch, contexts
+ * included), then has the service write the contexts it buffered. Returns the users the SDK served off.
+ */
+async function reportContexts(sdkKey: string): Promise<string[]> {
+  const client = createClient({
+    sdkKey,
+    baseUrl: node.baseUrl,
+    appName: 'impact-e2e',
+    contextSampleSize: 1000,
+    privateAttributes: ['email'],
+  });
+  await expect(client.waitUntilReady({ timeoutMs: 5000 })).resolves.toEqual({ source: 'live' });
+  const servedOff = users.filter((user) => !client.getBoolean('new-checkout', user, false)).map((user) => user.key);
+  await client.close();
+  await node.app.get(RecordRecentContexts).flush();
+  return servedOff;
+}
+
+const wasOff = users.filter((user) => bucket('new-checkout', user.key) >= 50_000).map((user) => user.key);
 
 beforeAll(async () => {
   node = await startApp();
-  sdkKey = await seedEnvironment(node);
-  await admin(node, 'POST', '/projects/shop/flags', { key: 'new-checkout', name: 'New checkout', type: 'boolean' });
-  const current = await admin(node, 'GET', '/projects/shop/environments/prod/flags/new-checkout');
-  await admin(node, 'PUT', '/projects/shop/environments/prod/flags/new-checkout', {
-    ...proposal(half),
-    baseVersion: current.version,
-  });
 });
 
 afterAll(async () => {
@@ -41,45 +68,35 @@ afterAll(async () => {
 
 describe('ramp impact over the contexts SDKs reported', () => {
   it('says no contexts were sampled before any SDK reported', async () => {
+    const { impact } = await freshFlag();
     const response = await impact(proposal({ on: 100_000, off: 0 }));
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ sampled: 0, changed: 0, transitions: [], since: null });
   });
 
   it('counts the contexts a 50% → 100% ramp moves to on, as the engine buckets them and the SDK served them', async () => {
-    const client = createClient({
-      sdkKey,
-      baseUrl: node.baseUrl,
-      appName: 'impact-e2e',
-      contextSampleSize: 1000,
-      privateAttributes: ['email'],
-    });
-    await expect(client.waitUntilReady({ timeoutMs: 5000 })).resolves.toEqual({ source: 'live' });
-    const servedOff = users.filter((user) => !client.getBoolean('new-checkout', user, false)).map((user) => user.key);
-    await client.close();
+    const { sdkKey, impact } = await freshFlag();
+    const before = Date.now();
+    expect(await reportContexts(sdkKey)).toEqual(wasOff);
+    expect(wasOff.length).toBeGreaterThan(0);
 
-    const expectedOff = users.filter((user) => bucket('new-checkout', user.key) >= 50_000).map((user) => user.key);
-    expect(servedOff).toEqual(expectedOff);
-    expect(expectedOff.length).toBeGreaterThan(0);
-
-    let response = await impact(proposal({ on: 100_000, off: 0 }));
-    while (response.body.sampled < users.length) {
-      await new Promise((resolve) => setTimeout(resolve, 50)); // the service writes reported contexts in batches
-      response = await impact(proposal({ on: 100_000, off: 0 }));
-    }
+    const response = await impact(proposal({ on: 100_000, off: 0 }));
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       sampled: users.length,
-      changed: expectedOff.length,
-      transitions: [{ from: 'off', to: 'on', count: expectedOff.length }],
+      changed: wasOff.length,
+      transitions: [{ from: 'off', to: 'on', count: wasOff.length }],
       since: expect.any(String),
     });
+    expect(Date.parse(response.body.since)).toBeGreaterThanOrEqual(before - 1_000);
     expect(Date.parse(response.body.since)).toBeLessThanOrEqual(Date.now());
   });
 
   it('counts the reverse ramp and an unchanged proposal too', async () => {
+    const { sdkKey, impact } = await freshFlag();
+    await reportContexts(sdkKey);
     const back = await impact(proposal({ on: 0, off: 100_000 }));
-    const wasOn = users.filter((user) => bucket('new-checkout', user.key) < 50_000).length;
+    const wasOn = users.length - wasOff.length;
     expect(back.body).toMatchObject({
       sampled: users.length,
       changed: wasOn,
@@ -89,7 +106,8 @@ describe('ramp impact over the contexts SDKs reported', () => {
   });
 
   it('refuses an invalid proposal with 400 and the failing fields, and writes nothing', async () => {
-    const before = await admin(node, 'GET', '/projects/shop/environments/prod/flags/new-checkout');
+    const { flag, impact } = await freshFlag();
+    const before = await admin(node, 'GET', flag);
     const badWeights = await impact(proposal({ on: 40_000, off: 50_000 }));
     expect(badWeights.status).toBe(400);
     expect(badWeights.body.error).toMatchObject({
@@ -100,23 +118,25 @@ describe('ramp impact over the contexts SDKs reported', () => {
     expect(unknownVariant.status).toBe(400);
     const notAConfig = await impact({ on: 'yes' });
     expect(notAConfig.status).toBe(400);
-    const after = await admin(node, 'GET', '/projects/shop/environments/prod/flags/new-checkout');
+    const after = await admin(node, 'GET', flag);
     expect(after.version).toBe(before.version);
     expect(after.config).toEqual(before.config);
   });
 
   it('answers a viewer, refuses a request without a token with 401, and 404s an unknown flag', async () => {
+    const { project, impact } = await freshFlag();
     const viewer = (await node.request('POST', '/api/tokens', { body: { name: 'viewer', role: 'viewer' } })).body
       .token as string;
     expect((await impact(proposal(half), viewer)).status).toBe(200);
     expect((await impact(proposal(half), null)).status).toBe(401);
-    const unknown = await node.request('POST', '/api/projects/shop/environments/prod/flags/nope/impact', {
+    const unknown = await node.request('POST', `/api/projects/${project}/environments/prod/flags/nope/impact`, {
       body: proposal(half),
     });
     expect(unknown.status).toBe(404);
   });
 
   it('refuses a malformed contexts sample from an SDK with 400', async () => {
+    const { sdkKey, impact } = await freshFlag();
     const instance = { id: 'i-1', appName: 'raw', sdkVersion: '0.1.0' };
     const nested = await node.request('POST', '/sdk/v1/events', {
       token: sdkKey,
@@ -132,5 +152,7 @@ describe('ramp impact over the contexts SDKs reported', () => {
     expect(
       (await node.request('POST', '/sdk/v1/events', { token: sdkKey, body: { instance, contexts: tooMany } })).status,
     ).toBe(400);
+    await node.app.get(RecordRecentContexts).flush();
+    expect((await impact(proposal(half))).body).toMatchObject({ sampled: 0 });
   });
 });
