@@ -97,6 +97,7 @@ describe('breaker trips', () => {
     const config = await admin(a, 'GET', '/projects/shop/environments/prod/flags/checkout');
     expect(config.config.killed).toMatchObject({
       by: 'breaker',
+      kind: 'breaker',
       reason: '52% of 231 calls failed in 10 s on checkout@host-3',
     });
     const versions = await admin(a, 'GET', '/projects/shop/environments/prod/flags/checkout/versions');

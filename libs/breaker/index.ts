@@ -4,6 +4,11 @@
 export { BreakerModule } from './breaker.module.js';
 // Use cases
 export { RecordTrips } from './application/record-trips.js';
+export { RecordGuardOutcomes } from './application/record-guard-outcomes.js';
+export { GetBreakerStatus } from './application/get-breaker-status.js';
+export type { BreakerStatus, BreakerMinute } from './application/get-breaker-status.js';
+export { PinBreaker } from './application/pin-breaker.js';
+export type { TripSighting } from './application/breaker-ports.js';
 // Domain events and types
 export { BreakerNotifier } from './domain/breaker-events.js';
 export type { BreakerEventType, TripFigures, BreakerEvent, BreakerListener } from './domain/breaker-events.js';

@@ -9,3 +9,9 @@ export { isDatabaseUnavailable } from './is-database-unavailable.js';
 // The embedded PostgreSQL `npm start` runs when DATABASE_URL is unset
 export { startEmbeddedPostgres } from './embedded/embedded-postgres-server.js';
 export type { EmbeddedPostgresOptions, EmbeddedPostgresServer } from './embedded/embedded-postgres-server.js';
+// The cluster's one leader-elected ticker (a Postgres advisory lock): timed jobs of every context run on one node
+export { SchedulingModule } from './scheduling/scheduling.module.js';
+export type { SchedulingOptions } from './scheduling/scheduling.module.js';
+export { LeaderTicker } from './scheduling/leader-ticker.js';
+export type { Job, TickerOptions } from './scheduling/leader-ticker.js';
+export { LeaderLock } from './scheduling/leader-lock.js';

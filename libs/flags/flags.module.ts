@@ -7,6 +7,7 @@ import { CreateFlag } from './application/create-flag.js';
 import { CreateProject } from './application/create-project.js';
 import { CreateSegment } from './application/create-segment.js';
 import { DiffFlagVersions } from './application/diff-flag-versions.js';
+
 import { FlagsUnitOfWork } from './application/flags-unit-of-work.js';
 import { GetFlagConfig } from './application/get-flag-config.js';
 import { GetFlagVersion } from './application/get-flag-version.js';
@@ -23,7 +24,10 @@ import { ListProjects } from './application/list-projects.js';
 import { ListSegments } from './application/list-segments.js';
 import { PreviewConfigChange } from './application/preview-config-change.js';
 import { PreviewEvaluation } from './application/preview-evaluation.js';
+import { ProbeFlag } from './application/probe-flag.js';
 import { PruneChangeLog } from './application/prune-change-log.js';
+import { RecoverFlag } from './application/recover-flag.js';
+import { ReplaceKill } from './application/replace-kill.js';
 import { RestoreFlag } from './application/restore-flag.js';
 import { RevertFlagConfig } from './application/revert-flag-config.js';
 import { SnapshotReader } from './application/snapshot-reader.js';
@@ -52,6 +56,9 @@ const USE_CASES = [
   KillFlag,
   RestoreFlag,
   KillFlagsByTag,
+  ProbeFlag,
+  RecoverFlag,
+  ReplaceKill,
   RevertFlagConfig,
   ListFlagVersions,
   GetFlagVersion,

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessModule } from '@switchyard/access';
-import { DatabaseModule } from '@switchyard/database';
+import { DatabaseModule, SchedulingModule } from '@switchyard/database';
 import { DeliveryModule, type DeliveryOptions } from '@switchyard/delivery';
 import { ObservabilityModule } from '@switchyard/kernel';
 import { AccessAdminModule } from './admin-api/access-admin.module.js';
@@ -33,6 +33,7 @@ export class AppModule {
       imports: [
         ObservabilityModule,
         DatabaseModule.forRoot({ url: options.databaseUrl, afterClose: options.afterDatabaseClose }),
+        SchedulingModule.forRoot({ tickMs: options.config.schedulerTickMs }),
         AccessModule,
         HealthModule.forRoot({ metricsToken: options.config.metricsToken }),
         AccessAdminModule,

@@ -31,6 +31,8 @@ export class UpdateFlagConfig {
         prerequisites: input.prerequisites ?? [],
         killed: current.config.killed,
         salt: input.salt ?? current.config.salt,
+        // Omitted or null: no settings of its own (the SDK defaults, no auto-recovery).
+        ...(input.breaker ? { breaker: input.breaker } : {}),
       };
       // Checked once, before the base version: bad input is 400 (with every failing field), never 409.
       await assertValidConfig(tx, flag, current.environmentId, next, current.version + 1);

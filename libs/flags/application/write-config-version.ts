@@ -29,6 +29,8 @@ const ACTIONS: Record<ConfigChangeKind, string> = {
   kill: 'flag-config.killed',
   restore: 'flag-config.restored',
   revert: 'flag-config.reverted',
+  probe: 'flag-config.probing',
+  recover: 'flag-config.recovered',
 };
 
 /** Refuses a stale base version; a missing base version is allowed only when `required` is false. */

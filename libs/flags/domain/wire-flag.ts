@@ -18,6 +18,7 @@ export function toWireFlag(flag: FlagDefinition, config: FlagConfig, version: nu
   };
   if (config.killed) wire.killed = config.killed;
   if (config.prerequisites.length > 0) wire.prerequisites = config.prerequisites;
+  if (config.breaker) wire.breaker = config.breaker;
   return wire;
 }
 

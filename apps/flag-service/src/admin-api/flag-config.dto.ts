@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KILL_KINDS, type Kill, type KillKind, type Prerequisite, type Rule, type Serve } from '@switchyard/evaluation';
+import {
+  KILL_KINDS,
+  type BreakerSettings,
+  type Kill,
+  type KillKind,
+  type Prerequisite,
+  type Rule,
+  type Serve,
+} from '@switchyard/evaluation';
 import { Allow, IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 
 const RULE_EXAMPLE = [
@@ -36,6 +44,8 @@ export class FlagConfigDto {
   prerequisites: Prerequisite[];
   @ApiPropertyOptional({ type: KillDto, nullable: true }) killed: Kill | null;
   @ApiProperty({ description: 'Bucketing salt; defaults to the flag key' }) salt: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Circuit-breaker settings' })
+  breaker?: BreakerSettings;
 }
 
 /**
@@ -67,6 +77,23 @@ export class UpdateFlagConfigDto {
   @ApiPropertyOptional({ description: 'Bucketing salt; changing it reshuffles every rollout', maxLength: 256 })
   @Allow()
   salt?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: {
+      windowMs: 10000,
+      minimumCalls: 20,
+      failureRatio: 0.5,
+      timeoutMs: 800,
+      autoRecover: { coolDownMs: 30000, probePercent: 10, probeWindowMs: 30000, maxCoolDownMs: 600000 },
+    },
+    description:
+      "The SDK circuit breaker's settings for this flag (omitted or null: the SDK defaults and no auto-recovery)",
+  })
+  @Allow()
+  breaker?: BreakerSettings | null;
 
   @ApiPropertyOptional({ description: 'The version this edit is based on (or the If-Match header)' })
   @IsOptional()

@@ -14,7 +14,7 @@ export class VersionActorDto {
 /** An immutable version of a flag config. */
 export class FlagVersionDto {
   @ApiProperty() version: number;
-  @ApiProperty({ enum: ['create', 'update', 'toggle', 'kill', 'restore', 'revert'] }) kind: string;
+  @ApiProperty({ enum: ['create', 'update', 'toggle', 'kill', 'restore', 'revert', 'probe', 'recover'] }) kind: string;
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ type: VersionActorDto }) actor: VersionActorDto;
   @ApiProperty({ format: 'date-time', description: 'UTC' }) createdAt: string;

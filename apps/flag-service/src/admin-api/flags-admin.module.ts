@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@switchyard/audit';
+import { BreakerModule } from '@switchyard/breaker';
 import { FlagsModule } from '@switchyard/flags';
 import { AuditController } from './audit.controller.js';
+import { BreakerController } from './breaker.controller.js';
 import { EnvironmentFlagsController } from './environment-flags.controller.js';
 import { EnvironmentsController } from './environments.controller.js';
 import { FlagConfigsController } from './flag-configs.controller.js';
@@ -11,9 +13,9 @@ import { PreviewController } from './preview.controller.js';
 import { ProjectsController } from './projects.controller.js';
 import { SegmentsController } from './segments.controller.js';
 
-/** Admin API of the flags and audit contexts. */
+/** Admin API of the flags, audit and breaker contexts. */
 @Module({
-  imports: [FlagsModule, AuditModule],
+  imports: [FlagsModule, AuditModule, BreakerModule],
   controllers: [
     ProjectsController,
     EnvironmentsController,
@@ -24,6 +26,7 @@ import { SegmentsController } from './segments.controller.js';
     PreviewController,
     SegmentsController,
     AuditController,
+    BreakerController,
   ],
 })
 export class FlagsAdminModule {}

@@ -122,4 +122,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '0' })).toThrow(/WEBHOOK_TIMEOUT_MS/);
     expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: 'many' })).toThrow(/WEBHOOK_MAX_ATTEMPTS/);
   });
+
+  it('ticks the scheduler every second by default, and reads a shorter tick', () => {
+    expect(loadConfig({}).schedulerTickMs).toBe(1000);
+    expect(loadConfig({ SCHEDULER_TICK_MS: '50' }).schedulerTickMs).toBe(50);
+    expect(() => loadConfig({ SCHEDULER_TICK_MS: '0' })).toThrow(/SCHEDULER_TICK_MS/);
+  });
 });

@@ -61,6 +61,7 @@ export const appConfigSchema = z.object({
     .min(60_000)
     .max(365 * 86_400_000)
     .default(7 * 86_400_000),
+  SCHEDULER_TICK_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   METRICS_MAX_EVALUATION_SERIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
     message: 'must be at least 16 characters',
@@ -112,6 +113,8 @@ export interface AppConfig {
   webhookRetryForMs: number;
   /** Sent and failed deliveries are deleted this long after they completed. */
   webhookDeliveryRetentionMs: number;
+  /** Interval of the scheduler's ticks (breaker recovery, pruning); also how soon a standby node takes over. */
+  schedulerTickMs: number;
   /** Series of the per-flag evaluation counter in /metrics, at most. */
   metricsMaxEvaluationSeries: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
@@ -165,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
     webhookRetryForMs: c.WEBHOOK_RETRY_FOR_MS,
     webhookDeliveryRetentionMs: c.WEBHOOK_DELIVERY_RETENTION_MS,
+    schedulerTickMs: c.SCHEDULER_TICK_MS,
     metricsMaxEvaluationSeries: c.METRICS_MAX_EVALUATION_SERIES,
     metricsToken: c.METRICS_TOKEN,
   };

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DatabaseHealth } from './database-health.js';
+import { SchedulerHealth } from './scheduler-health.js';
 import { HealthController } from './health.controller.js';
 import { METRICS_TOKEN, MetricsController } from './metrics.controller.js';
 
@@ -10,7 +11,7 @@ export class HealthModule {
     return {
       module: HealthModule,
       controllers: [HealthController, MetricsController],
-      providers: [DatabaseHealth, { provide: METRICS_TOKEN, useValue: options.metricsToken ?? null }],
+      providers: [DatabaseHealth, SchedulerHealth, { provide: METRICS_TOKEN, useValue: options.metricsToken ?? null }],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiAcceptedResponse, ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SdkKeyPrincipal } from '@switchyard/access';
-import { RecordTrips, type Trip } from '@switchyard/breaker';
+import { RecordGuardOutcomes, RecordTrips, type Trip } from '@switchyard/breaker';
 import { RecordRecentContexts, RecordSdkReport, SnapshotCache, StreamHub, DeliveryErrors } from '@switchyard/delivery';
 import { CurrentSdkKey, RequireSdkKey } from '../http/auth.decorators.js';
 import { SdkEventsDto, type TripDto } from './sdk-events.dto.js';
@@ -19,6 +19,7 @@ export class SdkController {
     private readonly recordReport: RecordSdkReport,
     private readonly recordContexts: RecordRecentContexts,
     private readonly recordTrips: RecordTrips,
+    private readonly recordGuards: RecordGuardOutcomes,
   ) {}
 
   @Get('snapshot')
@@ -62,6 +63,11 @@ export class SdkController {
       acks: (body.acks ?? []).map((ack) => ({ version: ack.version, receivedAt: new Date(ack.receivedAt) })),
       dropped: body.dropped ?? 0,
     });
+    if (body.guards?.length)
+      await this.recordGuards.execute(
+        key.environmentId,
+        body.guards.map((guard) => ({ ...guard, windowStart: new Date(guard.windowStart) })),
+      );
     if (body.contexts) this.recordContexts.execute(key.environmentId, body.contexts);
   }
 }
