@@ -1,3 +1,5 @@
+import { RecordGuardOutcomes } from '@switchyard/breaker';
+import { LeaderTicker } from '@switchyard/database';
 import { RecordRecentContexts, RecordSdkReport } from '@switchyard/delivery';
 import { runFuzz, summariseFailures, type FuzzTarget } from './support/fuzz/run-fuzz.js';
 import { startApp, type StartedApp } from './support/start-app.js';
@@ -10,9 +12,11 @@ describe('fuzzing every route of the OpenAPI document on real Postgres', () => {
   let service: StartedApp;
 
   beforeAll(async () => {
-    // No background pruning or webhook sending during the run: a pruned change-log row, or a delivery attempt to
-    // a webhook the fuzzer created, would look like a write on a refusal.
+    // No background pruning, webhook sending or scheduled work during the run: a pruned change-log row, a delivery
+    // attempt to a webhook the fuzzer created, or a breaker probe of a flag it tripped would look like a write on
+    // a refusal.
     service = await startApp({ env: { CHANGE_LOG_PRUNE_INTERVAL_MS: '86400000', WEBHOOK_SENDERS: '0' } });
+    await service.app.get(LeaderTicker).stop();
   });
 
   afterAll(async () => {
@@ -25,7 +29,11 @@ describe('fuzzing every route of the OpenAPI document on real Postgres', () => {
       adminToken: service.adminToken,
       query: (sql) => service.database.dataSource.query(sql),
       settle: async () => {
-        await Promise.all([service.app.get(RecordSdkReport).flush(), service.app.get(RecordRecentContexts).flush()]);
+        await Promise.all([
+          service.app.get(RecordSdkReport).flush(),
+          service.app.get(RecordRecentContexts).flush(),
+          service.app.get(RecordGuardOutcomes).flush(),
+        ]);
       },
       errorLogs: () => service.logs.filter((line) => line.includes('"level":"error"')),
     };

@@ -10,6 +10,8 @@ const { loadConfig } = await import(`${dist}config/app-config.js`);
 const { JsonLogger } = await import(`${dist}http/json-logger.js`);
 const { EnsureBootstrapAdminToken } = await import('@switchyard/access');
 const { RecordSdkReport, RecordRecentContexts } = await import('@switchyard/delivery');
+const { RecordGuardOutcomes } = await import('@switchyard/breaker');
+const { LeaderTicker } = await import('@switchyard/database');
 const { runFuzz, summariseFailures } = await import(
   new URL('../../dist-fuzz/test/support/fuzz/run-fuzz.js', import.meta.url).href
 );
@@ -33,6 +35,8 @@ const app = await createApp({ config, databaseUrl: database.url, logger });
 const adminToken = benchAdminToken();
 await app.get(EnsureBootstrapAdminToken).execute(adminToken);
 await app.listen({ port: 0, host: '127.0.0.1' });
+// No scheduled work during the run (a breaker probe of a flag the fuzzer tripped would look like a write on a refusal).
+await app.get(LeaderTicker).stop();
 const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 
@@ -43,7 +47,11 @@ const report = await runFuzz(
     adminToken,
     query: async (sql) => (await client.query(sql)).rows,
     settle: async () => {
-      await Promise.all([app.get(RecordSdkReport).flush(), app.get(RecordRecentContexts).flush()]);
+      await Promise.all([
+        app.get(RecordSdkReport).flush(),
+        app.get(RecordRecentContexts).flush(),
+        app.get(RecordGuardOutcomes).flush(),
+      ]);
     },
     errorLogs: () => errors,
   },
