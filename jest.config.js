@@ -59,5 +59,7 @@ export default {
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
   maxWorkers: 2,
+  // A global option: Jest ignores it inside projects (where every test then had 5 s).
+  testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };
