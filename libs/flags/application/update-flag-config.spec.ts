@@ -91,7 +91,7 @@ describe('UpdateFlagConfig', () => {
   });
 
   it('writes the bump, the version, the audit entry and the change-log row in one transaction, then announces the change', async () => {
-    const { unitOfWork, notifier, events, target } = await flagsFixture();
+    const { unitOfWork, notifier, target } = await flagsFixture();
     const log = recordTransactions(unitOfWork, notifier);
     const result = await new UpdateFlagConfig(unitOfWork, notifier).execute(target, targeting, {
       baseVersion: 1,
