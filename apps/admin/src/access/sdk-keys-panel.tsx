@@ -17,7 +17,7 @@ export function SdkKeysPanel(): ReactNode {
     event.preventDefault();
     try {
       const created = await api.createSdkKey(project, env, name.trim());
-      setSecret(created.key ?? (created as unknown as { secret?: string }).secret);
+      setSecret(created.key);
       setName('');
       setError(undefined);
       keys.reload();

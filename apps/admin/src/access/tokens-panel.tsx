@@ -20,7 +20,7 @@ export function TokensPanel(): ReactNode {
     event.preventDefault();
     try {
       const created = await api.createToken(name.trim(), role, holder);
-      setSecret(created.token ?? (created as unknown as { secret?: string }).secret);
+      setSecret(created.token);
       setName('');
       setError(undefined);
       tokens.reload();

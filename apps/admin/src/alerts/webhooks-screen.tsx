@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { SecretOnce } from '../access/secret-once.js';
 import { ApiError } from '../api/api-error.js';
-import type { Webhook, WebhookEvent } from '../api/types.js';
+import type { IssuedWebhook, Webhook, WebhookEvent } from '../api/types.js';
 import { ErrorBanner, FieldMessages } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
@@ -139,7 +139,7 @@ function WebhookItem({ hook, open, onToggleOpen, onEnable, onTest, onRotate, onD
   );
 }
 
-function CreateWebhookForm({ onCreated }: { onCreated: (created: Webhook) => void }): ReactNode {
+function CreateWebhookForm({ onCreated }: { onCreated: (created: IssuedWebhook) => void }): ReactNode {
   const { api, project } = useWorkspace();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');

@@ -1,7 +1,6 @@
 import type { EvaluationContext, Flag, JsonValue } from '@switchyard/evaluation';
 import type { ApiClient } from './api-client.js';
-import { ApiError } from './api-error.js';
-import { listOf, toAuditEntry, toDeliveryStatus, toEnvironmentFlag, toFlagConfig, toFlagVersion } from './normalise.js';
+import type * as Api from './generated/admin-api.js';
 import type {
   AdminToken,
   AuditEntry,
@@ -10,17 +9,23 @@ import type {
   EnvironmentFlag,
   Evaluation,
   FlagConfig,
+  FlagConfigState,
+  FlagDetail,
   FlagMeta,
   FlagVersion,
   Identity,
+  IssuedAdminToken,
+  IssuedSdkKey,
+  KillByTagResult,
   Project,
+  RampImpact,
   Role,
-  TokenHolder,
   SdkKey,
   SegmentRecord,
+  TokenHolder,
+  IssuedWebhook,
   Webhook,
   WebhookDelivery,
-  WebhookEvent,
 } from './types.js';
 
 /** The editable fields of a segment. */
@@ -31,8 +36,7 @@ const e = encodeURIComponent;
 /** The editable part of a flag config, as sent with PUT. */
 export type ConfigBody = Omit<Flag, 'key' | 'type' | 'version' | 'killed' | 'variants'>;
 
-type Loose = Record<string, unknown>;
-
+/** The query of `GET /api/audit`. */
 export interface AuditQuery {
   project?: string;
   environment?: string;
@@ -44,36 +48,44 @@ export interface AuditQuery {
   before?: string;
 }
 
-/** The admin API's routes (docs/adr/0001-service-contracts.md), one method each. */
+/**
+ * A config answer at its version, with the flag's variants beside it when the caller has them (they live on the
+ * flag's metadata, not in config answers).
+ */
+function configAt(state: FlagConfigState, variants: Record<string, JsonValue> = {}): FlagConfig {
+  return { ...state.config, version: state.version, environmentVersion: state.environmentVersion, variants };
+}
+
+/**
+ * The admin API's routes (docs/adr/0001-service-contracts.md), one method each, typed by the service's
+ * OpenAPI document. An error answer (404, 403, …) is thrown as an ApiError for the screen to show.
+ */
 export class AdminApi {
   constructor(readonly client: ApiClient) {}
 
   /** Who the token belongs to (`GET /api/me`, which every role may call). */
-  async whoAmI(): Promise<Identity> {
-    const me = await this.client.get<{ id: string; name: string; role: Role }>('/me');
-    return { id: me.id, name: me.name, role: me.role };
+  whoAmI(): Promise<Identity> {
+    return this.client.get<Api.MeDto>('/me');
   }
 
   async projects(): Promise<Project[]> {
-    return listOf<Project>(await this.client.get('/projects'), 'projects');
+    return (await this.client.get<Api.ProjectListDto>('/projects')).items;
   }
 
-  createProject(body: { key: string; name: string }): Promise<Project> {
+  createProject(body: Api.CreateProjectDto): Promise<Project> {
     return this.client.post('/projects', body);
   }
 
   async environments(project: string): Promise<Environment[]> {
-    const list = listOf<Environment>(await this.client.get(`/projects/${e(project)}/environments`), 'environments');
-    return list.map((env) => ({ ...env, version: Number(env.version ?? 0) }));
+    return (await this.client.get<Api.EnvironmentListDto>(`/projects/${e(project)}/environments`)).items;
   }
 
-  createEnvironment(project: string, body: { key: string; name: string }): Promise<Environment> {
+  createEnvironment(project: string, body: Api.CreateEnvironmentDto): Promise<Environment> {
     return this.client.post(`/projects/${e(project)}/environments`, body);
   }
 
   async flags(project: string): Promise<FlagMeta[]> {
-    const list = listOf<FlagMeta>(await this.client.get(`/projects/${e(project)}/flags`), 'flags');
-    return list.map((flag) => ({ ...flag, tags: flag.tags ?? [], variants: flag.variants ?? {} }));
+    return (await this.client.get<Api.FlagListDto>(`/projects/${e(project)}/flags`)).items as FlagMeta[];
   }
 
   /** Every live flag of the project with its config in `env`, in one request. */
@@ -81,21 +93,30 @@ export class AdminApi {
     project: string,
     env: string,
   ): Promise<{ environmentVersion: number; items: EnvironmentFlag[] }> {
-    const body = await this.client.get<{ environmentVersion: number; items: Loose[] }>(
+    const body = await this.client.get<Api.EnvironmentFlagListDto>(
       `/projects/${e(project)}/environments/${e(env)}/flags`,
     );
-    return { environmentVersion: Number(body.environmentVersion), items: listOf<Loose>(body).map(toEnvironmentFlag) };
+    const items = body.items.map(({ version, config, configUpdatedAt, ...meta }) => ({
+      meta: meta as FlagMeta,
+      config: {
+        ...(config as FlagConfigState['config']),
+        version,
+        variants: meta.variants,
+        updatedAt: configUpdatedAt,
+      },
+    }));
+    return { environmentVersion: body.environmentVersion, items };
   }
 
-  createFlag(project: string, body: Partial<FlagMeta> & { key: string }): Promise<FlagMeta> {
+  createFlag(project: string, body: Api.CreateFlagDto): Promise<FlagMeta> {
     return this.client.post(`/projects/${e(project)}/flags`, body);
   }
 
-  updateFlag(project: string, flag: string, body: Partial<FlagMeta>): Promise<FlagMeta> {
+  updateFlag(project: string, flag: string, body: Api.UpdateFlagDto): Promise<FlagMeta> {
     return this.client.patch(`/projects/${e(project)}/flags/${e(flag)}`, body);
   }
 
-  archiveFlag(project: string, flag: string, reason?: string): Promise<unknown> {
+  archiveFlag(project: string, flag: string, reason?: string): Promise<FlagMeta> {
     return this.client.post(`/projects/${e(project)}/flags/${e(flag)}/archive`, { reason: reason || undefined });
   }
 
@@ -103,13 +124,13 @@ export class AdminApi {
     return `/projects/${e(project)}/environments/${e(env)}/flags/${e(flag)}`;
   }
 
-  async flag(project: string, flag: string): Promise<FlagMeta> {
-    const meta = await this.client.get<FlagMeta>(`/projects/${e(project)}/flags/${e(flag)}`);
-    return { ...meta, tags: meta.tags ?? [], variants: meta.variants ?? {} };
+  flag(project: string, flag: string): Promise<FlagDetail> {
+    return this.client.get(`/projects/${e(project)}/flags/${e(flag)}`);
   }
 
+  /** The config in `env`, with the flag's variants when given. */
   async config(project: string, env: string, flag: string, variants?: Record<string, JsonValue>): Promise<FlagConfig> {
-    return toFlagConfig(await this.client.get<Loose>(this.configPath(project, env, flag)), variants);
+    return configAt(await this.client.get<FlagConfigState>(this.configPath(project, env, flag)), variants);
   }
 
   async putConfig(
@@ -121,9 +142,12 @@ export class AdminApi {
     reason?: string,
   ): Promise<FlagConfig> {
     const path = this.configPath(project, env, flag);
-    return toFlagConfig(
-      await this.client.put<Loose>(path, { ...config, baseVersion, reason }, { ifMatch: baseVersion }),
+    const state = await this.client.put<FlagConfigState>(
+      path,
+      { ...config, baseVersion, reason },
+      { ifMatch: baseVersion },
     );
+    return configAt(state);
   }
 
   async toggle(
@@ -134,29 +158,29 @@ export class AdminApi {
     baseVersion?: number,
     reason?: string,
   ): Promise<FlagConfig> {
-    return toFlagConfig(
-      await this.client.post<Loose>(`${this.configPath(project, env, flag)}/toggle`, { on, reason, baseVersion }),
-    );
+    const body: Api.ToggleFlagDto = { on, reason, baseVersion };
+    return configAt(await this.client.post(`${this.configPath(project, env, flag)}/toggle`, body));
   }
 
   async kill(project: string, env: string, flag: string, reason: string): Promise<FlagConfig> {
-    return toFlagConfig(await this.client.post<Loose>(`${this.configPath(project, env, flag)}/kill`, { reason }));
+    const body: Api.KillFlagDto = { reason };
+    return configAt(await this.client.post(`${this.configPath(project, env, flag)}/kill`, body));
   }
 
   async restore(project: string, env: string, flag: string, reason: string): Promise<FlagConfig> {
-    return toFlagConfig(await this.client.post<Loose>(`${this.configPath(project, env, flag)}/restore`, { reason }));
+    const body: Api.KillFlagDto = { reason };
+    return configAt(await this.client.post(`${this.configPath(project, env, flag)}/restore`, body));
   }
 
-  killTag(project: string, env: string, tag: string, reason: string): Promise<{ killed?: string[] }> {
-    return this.client.post(`/projects/${e(project)}/environments/${e(env)}/kill`, { tag, reason });
+  killTag(project: string, env: string, tag: string, reason: string): Promise<KillByTagResult> {
+    const body: Api.KillByTagDto = { tag, reason };
+    return this.client.post(`/projects/${e(project)}/environments/${e(env)}/kill`, body);
   }
 
+  /** Every version of the config, newest first (as the service lists them). */
   async versions(project: string, env: string, flag: string): Promise<FlagVersion[]> {
-    const list = listOf<Record<string, unknown>>(
-      await this.client.get(`${this.configPath(project, env, flag)}/versions`),
-      'versions',
-    );
-    return list.map(toFlagVersion).sort((a, b) => b.version - a.version);
+    const list = await this.client.get<Api.FlagVersionListDto>(`${this.configPath(project, env, flag)}/versions`);
+    return list.items as FlagVersion[];
   }
 
   async revert(
@@ -167,20 +191,26 @@ export class AdminApi {
     baseVersion: number,
     reason?: string,
   ): Promise<FlagConfig> {
-    return toFlagConfig(
-      await this.client.post<Loose>(`${this.configPath(project, env, flag)}/revert`, { version, baseVersion, reason }),
-    );
+    const body: Api.RevertFlagDto = { version, baseVersion, reason };
+    return configAt(await this.client.post(`${this.configPath(project, env, flag)}/revert`, body));
   }
 
   async evaluate(project: string, env: string, flag: string, context: EvaluationContext): Promise<Evaluation> {
-    const body = await this.client.post<Record<string, unknown>>(`${this.configPath(project, env, flag)}/evaluate`, {
-      context,
-    });
-    return (body.result ?? body) as Evaluation;
+    const body: Api.PreviewDto = { context };
+    const answer = await this.client.post<Api.PreviewResultDto>(
+      `${this.configPath(project, env, flag)}/evaluate`,
+      body,
+    );
+    return answer.result as Evaluation;
+  }
+
+  /** What the draft would change for the contexts SDKs reported recently (`POST …/impact`). */
+  impact(project: string, env: string, flag: string, proposal: ConfigBody): Promise<RampImpact> {
+    return this.client.post(`${this.configPath(project, env, flag)}/impact`, proposal);
   }
 
   async segments(project: string): Promise<SegmentRecord[]> {
-    return listOf<SegmentRecord>(await this.client.get(`/projects/${e(project)}/segments`), 'segments');
+    return (await this.client.get<Api.SegmentListDto>(`/projects/${e(project)}/segments`)).items as SegmentRecord[];
   }
 
   segment(project: string, key: string): Promise<SegmentRecord> {
@@ -200,60 +230,44 @@ export class AdminApi {
   }
 
   async audit(query: AuditQuery): Promise<AuditEntry[]> {
-    const body = await this.client.get('/audit', { query: { ...query } });
-    return listOf<Record<string, unknown>>(body, 'entries').map(toAuditEntry);
+    return (await this.client.get<Api.AuditPageDto>('/audit', { query: { ...query } })).items;
   }
 
   async sdkKeys(project: string, env: string): Promise<SdkKey[]> {
-    return listOf<SdkKey>(await this.client.get(`/projects/${e(project)}/environments/${e(env)}/sdk-keys`), 'keys');
+    return (await this.client.get<Api.SdkKeyListDto>(`/projects/${e(project)}/environments/${e(env)}/sdk-keys`)).items;
   }
 
-  createSdkKey(project: string, env: string, name: string): Promise<SdkKey> {
-    return this.client.post(`/projects/${e(project)}/environments/${e(env)}/sdk-keys`, { name });
+  createSdkKey(project: string, env: string, name: string): Promise<IssuedSdkKey> {
+    const body: Api.CreateSdkKeyDto = { name };
+    return this.client.post(`/projects/${e(project)}/environments/${e(env)}/sdk-keys`, body);
   }
 
-  revokeSdkKey(id: string): Promise<unknown> {
+  revokeSdkKey(id: string): Promise<SdkKey> {
     return this.client.delete(`/sdk-keys/${e(id)}`);
   }
 
   async tokens(): Promise<AdminToken[]> {
-    return listOf<AdminToken>(await this.client.get('/tokens'), 'tokens');
+    return (await this.client.get<Api.AdminTokenListDto>('/tokens')).items;
   }
 
-  createToken(name: string, role: Role, holder: TokenHolder): Promise<AdminToken> {
-    return this.client.post('/tokens', { name, role, holder });
+  createToken(name: string, role: Role, holder: TokenHolder): Promise<IssuedAdminToken> {
+    const body: Api.CreateAdminTokenDto = { name, role, holder };
+    return this.client.post('/tokens', body);
   }
 
-  revokeToken(id: string): Promise<unknown> {
+  revokeToken(id: string): Promise<AdminToken> {
     return this.client.delete(`/tokens/${e(id)}`);
   }
 
-  /** The delivery figure, or undefined while the service has no delivery endpoint. */
-  async delivery(project: string, env: string): Promise<DeliveryStatus | undefined> {
-    try {
-      return toDeliveryStatus(await this.client.get(`/projects/${e(project)}/environments/${e(env)}/delivery`));
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return undefined;
-      throw error;
-    }
-  }
-
   async webhooks(project: string): Promise<Webhook[]> {
-    return listOf<Webhook>(await this.client.get(`/projects/${e(project)}/webhooks`));
+    return (await this.client.get<Api.WebhookListDto>(`/projects/${e(project)}/webhooks`)).items;
   }
 
-  createWebhook(
-    project: string,
-    input: { url: string; events: WebhookEvent[]; description?: string },
-  ): Promise<Webhook> {
+  createWebhook(project: string, input: Api.CreateWebhookDto): Promise<IssuedWebhook> {
     return this.client.post(`/projects/${e(project)}/webhooks`, input);
   }
 
-  updateWebhook(
-    project: string,
-    id: string,
-    patch: Partial<Pick<Webhook, 'url' | 'events' | 'description' | 'enabled'>>,
-  ): Promise<Webhook> {
+  updateWebhook(project: string, id: string, patch: Api.UpdateWebhookDto): Promise<Webhook> {
     return this.client.patch(`/projects/${e(project)}/webhooks/${e(id)}`, patch);
   }
 
@@ -261,7 +275,7 @@ export class AdminApi {
     return this.client.delete(`/projects/${e(project)}/webhooks/${e(id)}`);
   }
 
-  rotateWebhookSecret(project: string, id: string): Promise<Webhook> {
+  rotateWebhookSecret(project: string, id: string): Promise<IssuedWebhook> {
     return this.client.post(`/projects/${e(project)}/webhooks/${e(id)}/rotate-secret`);
   }
 
@@ -269,7 +283,16 @@ export class AdminApi {
     return this.client.post(`/projects/${e(project)}/webhooks/${e(id)}/test`);
   }
 
+  /** The newest deliveries of a webhook (the first page). */
   async webhookDeliveries(project: string, id: string): Promise<WebhookDelivery[]> {
-    return listOf<WebhookDelivery>(await this.client.get(`/projects/${e(project)}/webhooks/${e(id)}/deliveries`));
+    const page = await this.client.get<Api.WebhookDeliveryPageDto>(
+      `/projects/${e(project)}/webhooks/${e(id)}/deliveries`,
+    );
+    return page.items;
+  }
+
+  /** The delivery figure of the environment (`GET …/delivery`). */
+  delivery(project: string, env: string): Promise<DeliveryStatus> {
+    return this.client.get(`/projects/${e(project)}/environments/${e(env)}/delivery`);
   }
 }

@@ -1,38 +1,53 @@
-import type { Condition, EvaluationResult, Flag, FlagType, JsonValue } from '@switchyard/evaluation';
+import type { Condition, Flag, JsonValue, Kill, Prerequisite } from '@switchyard/evaluation';
+import type * as Api from './generated/admin-api.js';
 
-export type Role = 'viewer' | 'editor' | 'admin';
+// The service's answers are the types generated from its OpenAPI document (generated/admin-api.ts, rewritten
+// by `npm run contract`); nothing here re-declares them. The document describes the engine's wire parts
+// (rules, serves, conditions, variant values) as plain JSON objects: those fields take the engine's own types,
+// the model its one validator checks.
 
-export type TokenHolder = 'person' | 'automation';
+export type Role = Api.MeDto['role'];
+export type TokenHolder = NonNullable<Api.MeDto['holder']>;
 
-export interface Project {
-  key: string;
-  name: string;
-}
+/** Who is signed in: the admin token's id, name, role and holder (`GET /api/me`). */
+export type Identity = Api.MeDto;
+export type Project = Api.ProjectDto;
+export type Environment = Api.EnvironmentDto;
+export type AdminToken = Api.AdminTokenDto;
+export type IssuedAdminToken = Api.IssuedAdminTokenDto;
+export type SdkKey = Api.SdkKeyDto;
+export type IssuedSdkKey = Api.IssuedSdkKeyDto;
+export type AuditEntry = Api.AuditEntryDto;
+export type DeliveryStatus = Api.DeliveryStatusDto;
+export type KillByTagResult = Api.KillByTagResultDto;
+export type RampImpact = Api.FlagImpactDto;
+export type VariantTransition = Api.VariantTransitionDto;
 
-export interface Environment {
-  key: string;
-  name: string;
-  /** One integer per environment, bumped by every change. */
-  version: number;
-}
+type EngineValues<T> = Omit<T, 'variants'> & { variants: Record<string, JsonValue> };
 
 /** A flag's project-level metadata. */
-export interface FlagMeta {
-  key: string;
-  name: string;
-  description?: string;
-  type: FlagType;
-  variants: Record<string, JsonValue>;
-  tags: string[];
-  archivedAt?: string | null;
-}
+export type FlagMeta = EngineValues<Api.FlagDto>;
+export type FlagDetail = EngineValues<Api.FlagDetailDto>;
 
-/** A flag's configuration in one environment: the engine's wire format plus who last changed it. */
-export interface FlagConfig extends Flag {
-  /** The environment version a write produced (present on the answers of writes). */
+/** A config as stored (`FlagConfigDto`), its engine parts typed by the engine. */
+export type StoredConfig = Omit<Api.FlagConfigDto, 'rules' | 'fallthrough' | 'prerequisites' | 'killed'> &
+  Pick<Flag, 'rules' | 'fallthrough'> & { prerequisites: Prerequisite[]; killed: Kill | null };
+
+/** `GET`/writes of `…/flags/:flag` in an environment: the config at its version. */
+export type FlagConfigState = Omit<Api.FlagConfigStateDto, 'config'> & { config: StoredConfig };
+
+/**
+ * What the screens show and edit of one flag in one environment: the stored config at its version, with the
+ * flag's variants (from its metadata) beside it.
+ */
+export interface FlagConfig extends StoredConfig {
+  /** The config version: sent back as the base of the next write. */
+  version: number;
+  /** The environment version a write produced (on the answers of writes). */
   environmentVersion?: number;
+  variants: Record<string, JsonValue>;
+  /** When the config last changed, where the answer says (the environment's flag list). */
   updatedAt?: string;
-  updatedBy?: string;
 }
 
 /** A flag with its config in one environment, as the environment's flag list answers it. */
@@ -41,115 +56,20 @@ export interface EnvironmentFlag {
   config: FlagConfig;
 }
 
-/** One immutable version of a flag config. */
-export interface FlagVersion {
-  version: number;
-  /** create, update, toggle, kill, restore, revert… */
-  kind?: string;
-  at: string;
-  actor: string;
-  reason?: string;
-  config: FlagConfig;
-}
+/** One immutable version of a flag config (`FlagVersionDto`). */
+export type FlagVersion = Omit<Api.FlagVersionDto, 'config'> & { config: StoredConfig };
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  project?: string;
-  environment?: string;
-  flag?: string;
-  reason?: string;
-  details?: unknown;
-}
+/** The engine's answer for one context, as the preview route gives it. */
+export type Evaluation = Omit<Api.EvaluationResultDto, 'value'> & { value: JsonValue };
 
-export interface AdminToken {
-  id: string;
-  name: string;
-  role: Role;
-  holder: TokenHolder | null;
-  /** The first characters of the secret, to recognise it. */
-  hint?: string;
-  createdAt?: string;
-  revokedAt?: string | null;
-  lastUsedAt?: string | null;
-  /** Present only in the answer that created it. */
-  token?: string;
-}
-
-export interface SdkKey {
-  id: string;
-  name: string;
-  hint?: string;
-  createdAt?: string;
-  revokedAt?: string | null;
-  lastUsedAt?: string | null;
-  /** Present only in the answer that created it. */
-  key?: string;
-}
-
-/** Who is signed in: the admin token's id, name and role. */
-export interface Identity {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-/** "Version N applied by X of Y instances, p99 T ms" — as far as the delivery endpoint reports it. */
-export interface DeliveryStatus {
-  version: number;
-  applied: number;
-  instances: number;
-  p99Ms?: number;
-}
-
-export type Evaluation = EvaluationResult;
-
-/** A project-level segment as the admin API answers it. */
-export interface SegmentRecord {
-  key: string;
-  name: string;
-  description?: string;
-  included: string[];
-  excluded: string[];
-  conditions: Condition[];
-  version: number;
-  updatedAt?: string;
-}
+/** A project-level segment (`SegmentDto`), its conditions typed by the engine. */
+export type SegmentRecord = Omit<Api.SegmentDto, 'conditions'> & { conditions: Condition[] };
 
 /** What a webhook may subscribe to. */
-export type WebhookEvent = 'kill' | 'restore' | 'trip' | 'probing' | 'recovered' | 'change';
-
-/** A project's webhook (never its secret, except in the answers of create and rotate-secret). */
-export interface Webhook {
-  id: string;
-  projectKey: string;
-  url: string;
-  description: string;
-  events: WebhookEvent[];
-  enabled: boolean;
-  secretHint: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Present only in the answers of create and rotate-secret. */
-  secret?: string;
-}
-
+export type WebhookEvent = Api.WebhookDto['events'][number];
+/** A project's webhook (never its secret). */
+export type Webhook = Api.WebhookDto;
+/** A webhook in the answers of create and rotate-secret: with its signing secret, shown this once. */
+export type IssuedWebhook = Api.IssuedWebhookDto;
 /** One event's delivery to one webhook. */
-export interface WebhookDelivery {
-  id: string;
-  webhookId: string;
-  eventId: string;
-  eventType: WebhookEvent | 'test';
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  lastStatusCode: number | null;
-  lastAttemptAt: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  body: string;
-}
+export type WebhookDelivery = Api.WebhookDeliveryDto;

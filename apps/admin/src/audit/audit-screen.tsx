@@ -98,11 +98,11 @@ export function AuditScreen(): ReactNode {
                 <td>
                   <time dateTime={entry.at}>{entry.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
                 </td>
-                <td>{entry.actor}</td>
+                <td>{entry.actor.name}</td>
                 <td>
                   <code>{entry.action}</code>
                 </td>
-                <td>{[entry.environment, entry.flag].filter(Boolean).join(' / ')}</td>
+                <td>{[entry.environmentKey, entry.flagKey ?? entry.segmentKey].filter(Boolean).join(' / ')}</td>
                 <td>{entry.reason ?? ''}</td>
               </tr>
             ))}

@@ -1,17 +1,19 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DeliveryStatus } from '../api/types.js';
+import { describeError } from '../ui/messages.js';
 import { useWorkspace } from '../workspace.js';
 
 const POLL_MS = 500;
 const GIVE_UP_AFTER = 20;
 
 /**
- * "Applied by X of Y instances, p99 T ms", polled for a few seconds after a change, while the service has a
- * delivery endpoint; renders nothing when it has none.
+ * "Applied by X of Y instances, p99 T ms", polled for a few seconds after a change. When the service refuses
+ * (the role may not read it, the environment is gone) or fails, it says so instead of the figure.
  */
 export function DeliveryFigure({ since }: { since: number }): ReactNode {
   const { api, project, env } = useWorkspace();
   const [status, setStatus] = useState<DeliveryStatus>();
+  const [error, setError] = useState<Error>();
 
   useEffect(() => {
     let polls = 0;
@@ -20,12 +22,15 @@ export function DeliveryFigure({ since }: { since: number }): ReactNode {
     const poll = (): void => {
       api.delivery(project, env).then(
         (next) => {
-          if (stopped || !next) return;
+          if (stopped) return;
           setStatus(next);
-          const done = next.version >= since && next.applied >= next.instances;
+          setError(undefined);
+          const done = next.version >= since && next.appliedInstances >= next.liveInstances;
           if (!done && ++polls < GIVE_UP_AFTER) timer = window.setTimeout(poll, POLL_MS);
         },
-        () => undefined,
+        (caught: Error) => {
+          if (!stopped) setError(caught);
+        },
       );
     };
     poll();
@@ -35,18 +40,25 @@ export function DeliveryFigure({ since }: { since: number }): ReactNode {
     };
   }, [api, project, env, since]);
 
+  if (error)
+    return (
+      <p className="delivery muted" role="status">
+        Delivery figure unavailable: {describeError(error)}
+      </p>
+    );
   if (!status) return null;
-  if (status.instances === 0)
+  if (status.liveInstances === 0)
     return (
       <p className="delivery muted" role="status">
         No SDK instance is connected to {env} right now.
       </p>
     );
-  const p99 = status.p99Ms === undefined ? '' : `, p99 ${Math.round(status.p99Ms)} ms`;
+  const p99Ms = status.propagationMs.p99;
+  const p99 = p99Ms === null ? '' : `, p99 ${Math.round(p99Ms)} ms`;
   return (
     <p className="delivery" role="status">
-      Version {status.version} applied by {status.applied} of {status.instances} live SDK instance
-      {status.instances === 1 ? '' : 's'}
+      Version {status.version} applied by {status.appliedInstances} of {status.liveInstances} live SDK instance
+      {status.liveInstances === 1 ? '' : 's'}
       {p99}.
     </p>
   );

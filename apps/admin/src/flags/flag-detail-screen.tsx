@@ -22,7 +22,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
   const { api, project, env, envVersion, navigate } = useWorkspace();
   const meta = useLoad(() => api.flag(project, flagKey), [api, project, flagKey]);
   const config = useLoad(() => api.config(project, env, flagKey), [api, project, env, flagKey, envVersion]);
-  const segments = useLoad(() => api.segments(project).catch(() => []), [api, project]);
+  const segments = useLoad(() => api.segments(project), [api, project]);
   const current =
     config.data && meta.data
       ? {
@@ -76,7 +76,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
           <strong>{current.offVariant}</strong> until someone restores it.
         </p>
       )}
-      <ErrorBanner error={meta.error ?? config.error}>
+      <ErrorBanner error={meta.error ?? config.error ?? segments.error}>
         <button onClick={reload}>Retry</button>
       </ErrorBanner>
       <nav className="tabs" aria-label="Flag sections">

@@ -24,7 +24,7 @@ export function KillTagButton({ tag, onKilled }: { tag: string; onKilled: () => 
           onClose={() => setAsking(false)}
           onConfirm={async (reason) => {
             const result = await api.killTag(project, env, tag, reason);
-            const killed = result.killed ?? [];
+            const killed = result.killed;
             setDone(
               killed.length === 0
                 ? `No live flag tagged ${tag} was left to kill in ${env}.`

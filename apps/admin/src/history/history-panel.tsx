@@ -61,8 +61,8 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
               </h3>
               <span className="muted small">
                 {version.kind && <>{version.kind} · </>}
-                by <strong>{version.actor}</strong> ·{' '}
-                <time dateTime={version.at}>{version.at ? new Date(version.at).toLocaleString() : ''}</time>
+                by <strong>{version.actor.name}</strong> ·{' '}
+                <time dateTime={version.createdAt}>{new Date(version.createdAt).toLocaleString()}</time>
               </span>
               {canWrite && version.version !== config.version && (
                 <button type="button" onClick={() => setReverting(version)}>

@@ -3,7 +3,8 @@ import type { ConfigBody } from '../api/admin-api.js';
 import { ApiError } from '../api/api-error.js';
 import { describeError } from '../ui/messages.js';
 import { useWorkspace } from '../workspace.js';
-import { describeImpact, describeTransitions, fetchRampImpact, type RampImpact } from './ramp-impact.js';
+import type { RampImpact } from '../api/types.js';
+import { describeImpact, describeTransitions } from './ramp-impact.js';
 
 /** Wait this long after the last edit (a slider drag sends many) before asking the service. */
 const DEBOUNCE_MS = 250;
@@ -23,7 +24,7 @@ export function RampImpactLine({ flagKey, body }: { flagKey: string; body: Confi
     let current = true;
     setState((previous) => ({ ...previous, pending: true }));
     const timer = setTimeout(() => {
-      fetchRampImpact(api, project, env, flagKey, JSON.parse(proposal) as ConfigBody).then(
+      api.impact(project, env, flagKey, JSON.parse(proposal) as ConfigBody).then(
         (impact) => current && setState({ impact, pending: false }),
         (error: Error) => current && setState({ pending: false, problem: problemOf(error) }),
       );

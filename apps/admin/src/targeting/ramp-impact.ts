@@ -1,32 +1,4 @@
-import type { AdminApi, ConfigBody } from '../api/admin-api.js';
-
-/** How many contexts move from one variant to another. */
-export interface VariantTransition {
-  from: string | null;
-  to: string | null;
-  count: number;
-}
-
-/** The service's answer to POST …/flags/:flag/impact. */
-export interface RampImpact {
-  sampled: number;
-  changed: number;
-  transitions: VariantTransition[];
-  since: string | null;
-}
-
-const e = encodeURIComponent;
-
-/** Asks the service what a proposed config would change over the environment's recent contexts. */
-export function fetchRampImpact(
-  api: AdminApi,
-  project: string,
-  env: string,
-  flag: string,
-  body: ConfigBody,
-): Promise<RampImpact> {
-  return api.client.post<RampImpact>(`/projects/${e(project)}/environments/${e(env)}/flags/${e(flag)}/impact`, body);
-}
+import type { RampImpact, VariantTransition } from '../api/types.js';
 
 /** `2026-11-24 22:43 UTC`: the same clock as the audit log. */
 export function formatSince(iso: string): string {

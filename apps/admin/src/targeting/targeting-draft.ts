@@ -13,7 +13,7 @@ export interface TargetingDraft {
 export function toDraft(config: FlagConfig): TargetingDraft {
   return {
     offVariant: config.offVariant,
-    prerequisites: config.prerequisites ?? [],
+    prerequisites: config.prerequisites,
     rules: config.rules,
     fallthrough: config.fallthrough,
   };

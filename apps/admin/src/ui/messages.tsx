@@ -41,7 +41,9 @@ export function describeError(error: Error): string {
     case 'UNAUTHENTICATED':
       return 'Your token was not accepted (it may have been revoked). Sign in again.';
     case 'FORBIDDEN':
-      return 'Your role does not allow this. Ask an admin for an editor or admin token.';
+      return `Your role does not allow this (${error.message}). Ask an admin for an editor or admin token.`;
+    case 'NOT_FOUND':
+      return `${error.message} (not found): it may have been archived or renamed, or the address is wrong.`;
     case 'VERSION_CONFLICT':
       return `Someone else changed this flag while you were working${error.currentVersion ? ` (it is now at version ${error.currentVersion})` : ''}. Reload to see their change, then make yours again.`;
     case 'VALIDATION_FAILED':
