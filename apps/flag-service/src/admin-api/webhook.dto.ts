@@ -135,12 +135,12 @@ export class WebhookDeliveryDto {
   @ApiProperty({ enum: DELIVERY_STATUSES, description: 'pending (queued or retrying), sent (a 2xx), failed (gave up)' })
   status: string;
   @ApiProperty({ description: 'Attempts so far' }) attempts: number;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'HTTP 503' }) lastError: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, example: 503 }) lastStatusCode: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) lastAttemptAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) nextAttemptAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'HTTP 503' }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 503 }) lastStatusCode: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastAttemptAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) nextAttemptAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'When sent or given up' })
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When sent or given up' })
   completedAt: string | null;
   @ApiProperty({ description: 'The exact JSON body that is signed and sent' }) body: string;
 }

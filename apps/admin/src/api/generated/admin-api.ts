@@ -766,20 +766,20 @@ export interface WebhookDeliveryDto {
   /** Attempts so far */
   attempts: number;
   /** @example "HTTP 503" */
-  lastError?: string | null;
+  lastError: string | null;
   /** @example 503 */
-  lastStatusCode?: number | null;
+  lastStatusCode: number | null;
   /** @format date-time */
-  lastAttemptAt?: string | null;
+  lastAttemptAt: string | null;
   /** @format date-time */
-  nextAttemptAt?: string | null;
+  nextAttemptAt: string | null;
   /** @format date-time */
   createdAt: string;
   /**
    * When sent or given up
    * @format date-time
    */
-  completedAt?: string | null;
+  completedAt: string | null;
   /** The exact JSON body that is signed and sent */
   body: string;
 }
@@ -790,15 +790,80 @@ export interface WebhookDeliveryPageDto {
   nextBefore?: string | null;
 }
 
+export interface PropagationDto {
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  /** How many acks carried a propagation time */
+  samples: number;
+}
+
 export interface SdkInstanceDto {
-  /** @maxLength 200 */
   id: string;
-  /** @maxLength 200 */
   appName: string;
-  /** @maxLength 40 */
   sdkVersion: string;
-  /** @maxLength 200 */
-  hostname?: string;
+  /** The service node that last received its events */
+  node: string;
+  appliedVersion: number | null;
+  /** @format date-time */
+  lastSeen: string;
+}
+
+export interface DeliveryStatusDto {
+  project: string;
+  environment: string;
+  /** The environment's current version */
+  version: number;
+  /** Instances that reported within the last minute */
+  liveInstances: number;
+  /** Live instances that applied the current version */
+  appliedInstances: number;
+  propagationMs: PropagationDto;
+  /** @example "version 7 applied by 3 of 3 live instances, p50/p99 propagation 12/40 ms" */
+  summary: string;
+  instances: SdkInstanceDto[];
+}
+
+export interface FlagImpactProposalDto {
+  on: boolean;
+  /** @example "off" */
+  offVariant: string;
+  /**
+   * @maxItems 200
+   * @example [{"id":"beta-fr","conditions":[{"attribute":"country","operator":"in","values":["FR"]}],"serve":{"variant":"on"}}]
+   */
+  rules: object[];
+  /** @example {"rollout":{"bucketBy":"key","weights":{"on":25000,"off":75000}}} */
+  fallthrough: Record<string, any>;
+  /** @maxItems 50 */
+  prerequisites?: object[];
+  /**
+   * Bucketing salt; changing it reshuffles every rollout
+   * @maxLength 256
+   */
+  salt?: string;
+}
+
+export interface VariantTransitionDto {
+  /** Variant served now (null: an evaluation error) */
+  from: string | null;
+  /** Variant the proposal would serve */
+  to: string | null;
+  count: number;
+}
+
+export interface FlagImpactDto {
+  /** Recent contexts evaluated (the most recent, at most 10,000) */
+  sampled: number;
+  /** How many of them would get a different variant */
+  changed: number;
+  /** The changes, most frequent first */
+  transitions: VariantTransitionDto[];
+  /**
+   * Oldest last-seen time among them; null when none reported yet
+   * @format date-time
+   */
+  since?: string | null;
 }
 
 export interface EvaluationCountDto {
@@ -870,69 +935,4 @@ export interface SdkEventsDto {
    * @maxItems 1000
    */
   contexts?: Record<string, any>[];
-}
-
-export interface PropagationDto {
-  p50: number | null;
-  p99: number | null;
-  max: number | null;
-  /** How many acks carried a propagation time */
-  samples: number;
-}
-
-export interface DeliveryStatusDto {
-  project: string;
-  environment: string;
-  /** The environment's current version */
-  version: number;
-  /** Instances that reported within the last minute */
-  liveInstances: number;
-  /** Live instances that applied the current version */
-  appliedInstances: number;
-  propagationMs: PropagationDto;
-  /** @example "version 7 applied by 3 of 3 live instances, p50/p99 propagation 12/40 ms" */
-  summary: string;
-  instances: SdkInstanceDto[];
-}
-
-export interface FlagImpactProposalDto {
-  on: boolean;
-  /** @example "off" */
-  offVariant: string;
-  /**
-   * @maxItems 200
-   * @example [{"id":"beta-fr","conditions":[{"attribute":"country","operator":"in","values":["FR"]}],"serve":{"variant":"on"}}]
-   */
-  rules: object[];
-  /** @example {"rollout":{"bucketBy":"key","weights":{"on":25000,"off":75000}}} */
-  fallthrough: Record<string, any>;
-  /** @maxItems 50 */
-  prerequisites?: object[];
-  /**
-   * Bucketing salt; changing it reshuffles every rollout
-   * @maxLength 256
-   */
-  salt?: string;
-}
-
-export interface VariantTransitionDto {
-  /** Variant served now (null: an evaluation error) */
-  from: string | null;
-  /** Variant the proposal would serve */
-  to: string | null;
-  count: number;
-}
-
-export interface FlagImpactDto {
-  /** Recent contexts evaluated (the most recent, at most 10,000) */
-  sampled: number;
-  /** How many of them would get a different variant */
-  changed: number;
-  /** The changes, most frequent first */
-  transitions: VariantTransitionDto[];
-  /**
-   * Oldest last-seen time among them; null when none reported yet
-   * @format date-time
-   */
-  since?: string | null;
 }
