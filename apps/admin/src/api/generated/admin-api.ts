@@ -294,6 +294,8 @@ export interface FlagConfigDto {
   killed?: KillDto | null;
   /** Bucketing salt; defaults to the flag key */
   salt: string;
+  /** Circuit-breaker settings */
+  breaker?: Record<string, any>;
 }
 
 export interface FlagEnvironmentDto {
@@ -411,6 +413,11 @@ export interface UpdateFlagConfigDto {
    * @maxLength 256
    */
   salt?: string;
+  /**
+   * The SDK circuit breaker's settings for this flag (omitted or null: the SDK defaults and no auto-recovery)
+   * @example {"windowMs":10000,"minimumCalls":20,"failureRatio":0.5,"timeoutMs":800,"autoRecover":{"coolDownMs":30000,"probePercent":10,"probeWindowMs":30000,"maxCoolDownMs":600000}}
+   */
+  breaker?: Record<string, any> | null;
   /** The version this edit is based on (or the If-Match header) */
   baseVersion?: number;
   /** @maxLength 1000 */
@@ -461,7 +468,15 @@ export interface VersionActorDto {
 
 export interface FlagVersionDto {
   version: number;
-  kind: "create" | "update" | "toggle" | "kill" | "restore" | "revert";
+  kind:
+    | "create"
+    | "update"
+    | "toggle"
+    | "kill"
+    | "restore"
+    | "revert"
+    | "probe"
+    | "recover";
   reason?: string | null;
   actor: VersionActorDto;
   /**
@@ -656,6 +671,96 @@ export interface AuditPageDto {
   nextBefore?: string | null;
 }
 
+export interface BreakerProbeDto {
+  percent: number;
+  /** @format date-time */
+  since: string;
+  calls: number;
+  failures: number;
+}
+
+export interface TripInstanceDto {
+  id: string;
+  appName: string;
+  hostname: string | null;
+}
+
+export interface TripSightingDto {
+  /**
+   * When the instance's breaker opened (its clock)
+   * @format date-time
+   */
+  at: string;
+  /** @format date-time */
+  receivedAt: string;
+  instance: TripInstanceDto;
+  calls: number;
+  failures: number;
+  timeouts: number;
+  failureRatio: number;
+  windowMs: number;
+  probe: boolean;
+}
+
+export interface LastTripDto {
+  /** @format date-time */
+  at: string;
+  /** @example "52% of 231 calls failed in 10 s on checkout@host-3" */
+  reason: string;
+  calls: number;
+  failures: number;
+  timeouts: number;
+  failureRatio: number;
+  windowMs: number;
+  probe: boolean;
+  instance: TripInstanceDto;
+  instances: TripSightingDto[];
+}
+
+export interface BreakerMinuteDto {
+  /** @format date-time */
+  minute: string;
+  calls: number;
+  failures: number;
+  timeouts: number;
+  /** failures / calls; null without calls */
+  failureRate: number | null;
+  probeCalls: number;
+  probeFailures: number;
+}
+
+export interface BreakerStatusDto {
+  flagKey: string;
+  environmentKey: string;
+  /** closed: serving (or killed by a person); open: killed by the breaker; probing: half-open; pinned: killed, no auto-recovery */
+  state: "closed" | "open" | "probing" | "pinned";
+  /** The flag's config version */
+  version: number;
+  killed: object | null;
+  /** The config's breaker settings */
+  settings: object | null;
+  coolDownMs: number | null;
+  /**
+   * When the next probe starts, or the current one is judged
+   * @format date-time
+   */
+  nextActionAt: string | null;
+  probe: BreakerProbeDto | null;
+  /** The version a healthy probe restores */
+  preTripVersion: number | null;
+  lastTrip: LastTripDto | null;
+  /** The last hour, one entry a minute, oldest first */
+  series: BreakerMinuteDto[];
+}
+
+export interface PinBreakerDto {
+  /**
+   * @maxLength 1000
+   * @example "until the payment provider confirms the fix"
+   */
+  reason?: string;
+}
+
 export interface CreateWebhookDto {
   /**
    * http or https
@@ -842,6 +947,11 @@ export interface FlagImpactProposalDto {
    * @maxLength 256
    */
   salt?: string;
+  /**
+   * The SDK circuit breaker's settings for this flag (omitted or null: the SDK defaults and no auto-recovery)
+   * @example {"windowMs":10000,"minimumCalls":20,"failureRatio":0.5,"timeoutMs":800,"autoRecover":{"coolDownMs":30000,"probePercent":10,"probeWindowMs":30000,"maxCoolDownMs":600000}}
+   */
+  breaker?: Record<string, any> | null;
 }
 
 export interface VariantTransitionDto {
