@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
 import { admin, seedEnvironment } from '@switchyard/delivery/testing';
 import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
@@ -103,6 +105,7 @@ beforeAll(async () => {
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     DELIVERY_POLL_MS: '60000',
     SCHEDULER_TICK_MS: '50',
+    WEBHOOK_POLL_MS: '50',
   };
   a = await startApp({ database, env });
   b = await startApp({ database, env });
@@ -270,6 +273,44 @@ describe('half-open recovery', () => {
     await admin(a, 'POST', `${ENV}/flags/pinned/restore`, {});
     await until('pinned', 'live');
     expect((await admin(a, 'GET', `${ENV}/flags/pinned/breaker`)).state).toBe('closed');
+  });
+});
+
+describe('alerts', () => {
+  it('sends the trip, the probe and the recovery to a webhook subscribed to them, in that order', async () => {
+    const received: Array<{ type: string; flag: string; version: number; actor: { type: string } }> = [];
+    let arrived: () => void = () => undefined;
+    const three = new Promise<void>((resolve) => (arrived = resolve));
+    const server: Server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const event = JSON.parse(body);
+        if (event.flag === 'alerted') received.push(event);
+        response.writeHead(204).end();
+        if (received.length >= 3) arrived();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      await admin(a, 'POST', '/projects/shop/webhooks', { url, events: ['trip', 'probing', 'recovered'] });
+      await guardedFlag('alerted', { coolDownMs: 1000, probePercent: 100, probeWindowMs: 1000, maxCoolDownMs: 5000 });
+      await until('alerted', 'live');
+      expect(await trip(a, 'alerted')).toBe(202);
+      await until('alerted', 'probing');
+      expect(await guards(a, 'alerted', 30, 0, true)).toBe(202);
+      await until('alerted', 'live');
+      await three;
+      expect(received.map((event) => [event.type, event.actor.type])).toEqual([
+        ['trip', 'breaker'],
+        ['probing', 'breaker'],
+        ['recovered', 'breaker'],
+      ]);
+      expect(received.map((event) => event.version)).toEqual([3, 4, 5]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
