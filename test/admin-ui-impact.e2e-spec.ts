@@ -1,4 +1,5 @@
 import { bucket } from '@switchyard/evaluation';
+import { RecordRecentContexts } from '@switchyard/delivery';
 import { createClient } from '@switchyard/sdk';
 import type { Browser } from 'playwright-core';
 import { BrowserSessions, ensureAdminUiBuilt, launchBrowser } from './support/browser.js';
@@ -52,10 +53,9 @@ describe('the ramp impact in the admin UI, in a real browser', () => {
     await client.waitUntilReady({ timeoutMs: 5000 });
     for (const user of users) client.getBoolean(FLAG, user, false);
     await client.close();
-    // The service writes reported contexts in batches: wait until all are readable.
-    while ((await api('POST', `${configPath('production')}/impact`, halfRamp)).sampled < users.length) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // The SDK's close sent its last batch; the service buffers reported contexts: write them now.
+    await service.app.get(RecordRecentContexts).flush();
+    expect((await api('POST', `${configPath('production')}/impact`, halfRamp)).sampled).toBe(users.length);
   }, 120_000);
 
   afterEach(() => sessions.closeAll());

@@ -1,6 +1,7 @@
 import { StreamHub } from '@switchyard/delivery';
 import { admin, createBooleanFlag, seedEnvironment } from '@switchyard/delivery/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
+import { eventually, within } from './support/wait.js';
 
 // The change log is pruned in the background to its newest KEEP versions (and to an hour), a resume is never
 // longer than a snapshot, and one SDK key holds at most MAX_STREAMS streams on a node.
@@ -27,12 +28,17 @@ async function firstEvent(
   });
   if (response.status !== 200) return { status: response.status, body: await response.json() };
   const reader = response.body!.getReader();
-  let text = '';
-  while (!/^event: .*\n\n/s.test(text.replace(/^(: heartbeat\n\n)+/, ''))) {
-    const { done, value } = await reader.read();
-    if (done) return { status: 200 };
-    text += new TextDecoder().decode(value);
-  }
+  const read = async (): Promise<string | undefined> => {
+    let text = '';
+    while (!/^event: .*\n\n/s.test(text.replace(/^(: heartbeat\n\n)+/, ''))) {
+      const { done, value } = await reader.read();
+      if (done) return undefined;
+      text += new TextDecoder().decode(value);
+    }
+    return text;
+  };
+  const text = await within(read(), 'the first event of the stream');
+  if (text === undefined) return { status: 200 };
   const frame = text.replace(/^(: heartbeat\n\n)+/, '').split('\n\n')[0]!;
   const fields = Object.fromEntries(
     frame.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
@@ -42,8 +48,15 @@ async function firstEvent(
 
 const closeAll = async () => {
   for (const controller of open.splice(0)) controller.abort();
-  while (node.app.get(StreamHub).streamCount > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  await streamsOpen(0);
 };
+/** Resolves once the node counts `count` open streams (closed ones leave when the server sees the abort). */
+const streamsOpen = (count: number) =>
+  eventually(
+    `${count} open streams on the node`,
+    async () => node.app.get(StreamHub).streamCount,
+    (open) => open === count,
+  );
 /** The first event of a resume, the stream closed again (so the key's cap is not in the way). */
 const resume = async (lastEventId: number, key = sdkKey) => {
   const first = await firstEvent(key, lastEventId);
@@ -63,8 +76,11 @@ const currentVersion = async (key = sdkKey): Promise<number> =>
   (await node.request('GET', '/sdk/v1/snapshot', { token: key })).body.version;
 /** Waits for the background pruning (every 50 ms) to bring the log to `expected`. */
 const prunedTo = async (expected: number[]) => {
-  while (JSON.stringify(await versions()) !== JSON.stringify(expected))
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  await eventually(
+    `the change log pruned to versions ${expected.join(',')}`,
+    versions,
+    (current) => JSON.stringify(current) === JSON.stringify(expected),
+  );
 };
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -135,7 +151,7 @@ describe('per-key stream cap', () => {
     expect(refused.body.error.message).toMatch(/already has 2 streams open on this node \(SSE_MAX_STREAMS_PER_KEY\)/);
     expect((await firstEvent(otherKey)).status).toBe(200);
     open.shift()!.abort();
-    while (node.app.get(StreamHub).streamCount > MAX_STREAMS) await new Promise((resolve) => setTimeout(resolve, 10));
+    await streamsOpen(MAX_STREAMS);
     expect((await firstEvent(sdkKey)).status).toBe(200);
     expect((await firstEvent(sdkKey)).status).toBe(429);
   });

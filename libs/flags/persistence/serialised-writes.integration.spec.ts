@@ -25,17 +25,27 @@ type Read = 'flags' | 'segments';
 class InterleavingUnitOfWork extends TypeormFlagsUnitOfWork {
   private reads = 0;
   private secondRead!: () => void;
-  private readonly secondHasRead = new Promise<void>((resolve) => (this.secondRead = resolve));
+  private secondDone = false;
+  private readonly secondHasRead = new Promise<void>(
+    (resolve) =>
+      (this.secondRead = () => {
+        this.secondDone = true;
+        resolve();
+      }),
+  );
 
   constructor(
     database: TestDatabase,
     private readonly read: Read,
   ) {
     super(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
+    // Postgres raises no event when a backend starts waiting for a lock: poll pg_locks, within a bound.
     this.waitingForLock = async () => {
+      const deadline = Date.now() + 10_000;
       for (;;) {
         const [row] = await database.dataSource.query('SELECT count(*) AS n FROM pg_locks WHERE NOT granted');
-        if (Number(row.n) > 0) return;
+        if (Number(row.n) > 0 || this.secondDone) return;
+        if (Date.now() > deadline) throw new Error('the second writer neither read the row nor waited for its lock');
         await new Promise((resolve) => setImmediate(resolve));
       }
     };
