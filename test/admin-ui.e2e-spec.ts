@@ -146,7 +146,9 @@ describe('the admin UI in a real browser', () => {
     await dialog.getByRole('button', { name: 'Kill now' }).click();
     await page.locator('.flag-head [data-state="killed"]').waitFor();
     await page.getByText('“incident 4242”').waitFor();
-    expect((await config('risky')).config.killed).toMatchObject({ reason: 'incident 4242' });
+    // The session's token states no holder: the kill is recorded as a token's, and the banner says so.
+    await page.getByRole('status').filter({ hasText: '(an admin token)' }).waitFor();
+    expect((await config('risky')).config.killed).toMatchObject({ reason: 'incident 4242', kind: 'token' });
     await page.getByRole('button', { name: 'Restore' }).click();
     await page.getByRole('dialog').getByLabel('Reason').fill('fixed');
     await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
@@ -230,6 +232,12 @@ describe('the admin UI in a real browser', () => {
     await page.getByRole('heading', { name: 'watched' }).waitFor();
     expect(await page.getByRole('button', { name: /Save targeting|Add rule|Kill/ }).count()).toBe(0);
     expect(await page.getByLabel('Off variant').isDisabled()).toBe(true);
+  });
+
+  scenario('says in words when a flag does not exist (404) instead of showing an empty screen', async () => {
+    const page = await session();
+    await page.goto(flagUrl('no-such-flag'));
+    await page.getByRole('alert').filter({ hasText: 'No flag "no-such-flag" (not found)' }).first().waitFor();
   });
 
   scenario('updates the flag list without a reload when someone changes a flag over the API', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DeliveryStatus } from '../api/types.js';
-import { describeError } from '../ui/messages.js';
+import { describeError } from '../ui/describe-error.js';
 import { useWorkspace } from '../workspace.js';
 
 const POLL_MS = 500;

@@ -23,7 +23,7 @@ describe('flag state', () => {
 
   it('names the kind of actor who killed, and only the name on records without a kind', () => {
     expect(describeKiller({ by: 'ana', kind: 'person' })).toBe('ana (a person)');
-    expect(describeKiller({ by: 'ci-deploy', kind: 'token' })).toBe('ci-deploy (an automation token)');
+    expect(describeKiller({ by: 'ci-deploy', kind: 'token' })).toBe('ci-deploy (an admin token)');
     expect(describeKiller({ by: 'checkout@host-3', kind: 'breaker' })).toBe('checkout@host-3 (the circuit breaker)');
     expect(describeKiller({ by: 'ana' })).toBe('ana');
   });

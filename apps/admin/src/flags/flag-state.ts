@@ -38,7 +38,7 @@ export function describeServe(serve: Serve): string {
 
 const KILL_KIND_LABELS: Record<NonNullable<Kill['kind']>, string> = {
   person: 'a person',
-  token: 'an automation token',
+  token: 'an admin token',
   breaker: 'the circuit breaker',
   schedule: 'a schedule',
 };

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ConfigBody } from '../api/admin-api.js';
 import { ApiError } from '../api/api-error.js';
-import { describeError } from '../ui/messages.js';
+import { describeError } from '../ui/describe-error.js';
 import { useWorkspace } from '../workspace.js';
 import type { RampImpact } from '../api/types.js';
 import { describeImpact, describeTransitions } from './ramp-impact.js';

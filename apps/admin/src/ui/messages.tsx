@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { ApiError, messagesFor, type FieldError } from '../api/api-error.js';
+import { messagesFor, type FieldError } from '../api/api-error.js';
+import { describeError } from './describe-error.js';
 
 /** The messages the service gave for one field, shown right under it. */
 export function FieldMessages({
@@ -33,24 +34,6 @@ export function ErrorBanner({ error, children }: { error: Error | undefined; chi
       {children}
     </div>
   );
-}
-
-export function describeError(error: Error): string {
-  if (!(error instanceof ApiError)) return error.message;
-  switch (error.code) {
-    case 'UNAUTHENTICATED':
-      return 'Your token was not accepted (it may have been revoked). Sign in again.';
-    case 'FORBIDDEN':
-      return `Your role does not allow this (${error.message}). Ask an admin for an editor or admin token.`;
-    case 'NOT_FOUND':
-      return `${error.message} (not found): it may have been archived or renamed, or the address is wrong.`;
-    case 'VERSION_CONFLICT':
-      return `Someone else changed this flag while you were working${error.currentVersion ? ` (it is now at version ${error.currentVersion})` : ''}. Reload to see their change, then make yours again.`;
-    case 'VALIDATION_FAILED':
-      return error.fields.length > 0 ? `${error.message} — see the messages next to the fields.` : error.message;
-    default:
-      return error.message;
-  }
 }
 
 /** A short confirmation that something happened, announced to screen readers. */
