@@ -6,5 +6,5 @@ export { AuditModule } from './audit.module.js';
 export { MAX_AUDIT_PAGE, ListAuditEntries } from './application/list-audit-entries.js';
 // Domain types
 export type { AuditEntryDraft, AuditEntry, AuditQuery, AuditPage, AuditSink } from './domain/audit-entry.js';
-// Other contexts' transactions append audit entries through this (it hands out an AuditSink bound to their EntityManager)
-export { TransactionalAuditSinks } from './persistence/transactional-audit-sinks.js';
+// Other contexts' writes append audit entries through this (an AuditSink bound to their TransactionScope)
+export { AuditSinks } from './application/audit-sinks.js';

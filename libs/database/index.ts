@@ -3,6 +3,9 @@
 export { DatabaseModule } from './database.module.js';
 export type { DatabaseModuleOptions } from './database.module.js';
 export { TransactionRunner } from './transaction-runner.js';
+// The handle on one open transaction that contexts pass each other, and how persistence code opens it
+export { TransactionScope } from './transaction-scope.js';
+export { entityManagerOf } from './typeorm-transaction-scope.js';
 export { createDataSourceOptions } from './data-source-options.js';
 export { runMigrations } from './run-migrations.js';
 export { isDatabaseUnavailable } from './is-database-unavailable.js';

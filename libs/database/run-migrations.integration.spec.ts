@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from './testing/test-database.js';
 import { runMigrations } from './run-migrations.js';
 import { TransactionRunner } from './transaction-runner.js';
+import { entityManagerOf } from './typeorm-transaction-scope.js';
 
 describe('migrations and transactions on Postgres', () => {
   let database: TestDatabase;
@@ -25,13 +26,13 @@ describe('migrations and transactions on Postgres', () => {
     const runner = new TransactionRunner(database.dataSource);
     await database.dataSource.query('CREATE TABLE tx_probe (n int PRIMARY KEY)');
     await expect(
-      runner.run(async (manager) => {
-        await manager.query('INSERT INTO tx_probe VALUES (1)');
-        await manager.query('INSERT INTO tx_probe VALUES (1)');
+      runner.run(async (scope) => {
+        await entityManagerOf(scope).query('INSERT INTO tx_probe VALUES (1)');
+        await entityManagerOf(scope).query('INSERT INTO tx_probe VALUES (1)');
       }),
     ).rejects.toThrow(/duplicate key/);
     expect(await database.dataSource.query('SELECT count(*)::int AS n FROM tx_probe')).toEqual([{ n: 0 }]);
-    await runner.run((manager) => manager.query('INSERT INTO tx_probe VALUES (2)'));
+    await runner.run((scope) => entityManagerOf(scope).query('INSERT INTO tx_probe VALUES (2)'));
     expect(await database.dataSource.query('SELECT n FROM tx_probe')).toEqual([{ n: 2 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { TransactionalAuditSinks } from '@switchyard/audit';
+import { AuditSinks } from '@switchyard/audit';
+import { entityManagerOf, TransactionRunner } from '@switchyard/database';
 import { AlertsTransaction, type AlertsWriteScope } from '../application/alerts-ports.js';
 import { TypeormWebhookRepository } from './typeorm-webhook-repository.js';
 
@@ -8,17 +8,17 @@ import { TypeormWebhookRepository } from './typeorm-webhook-repository.js';
 @Injectable()
 export class TypeormAlertsTransaction extends AlertsTransaction {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly auditSinks: TransactionalAuditSinks,
+    private readonly transactions: TransactionRunner,
+    private readonly auditSinks: AuditSinks,
   ) {
     super();
   }
 
   run<T>(work: (scope: AlertsWriteScope) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => {
-      const sink = this.auditSinks.within(manager);
+    return this.transactions.run((scope) => {
+      const sink = this.auditSinks.within(scope);
       return work({
-        webhooks: new TypeormWebhookRepository(manager),
+        webhooks: new TypeormWebhookRepository(entityManagerOf(scope)),
         audit: {
           record: (event) =>
             sink.append({

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AUDIT_ENTITIES } from '@switchyard/audit/testing';
-import { TransactionalAuditSinks } from '@switchyard/audit';
+import { AUDIT_ENTITIES, TypeormAuditSinks } from '@switchyard/audit/testing';
 import { TransactionRunner } from '@switchyard/database';
 import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { PruneChangeLog } from '../application/prune-change-log.js';
@@ -45,10 +44,7 @@ describe('PruneChangeLog on Postgres', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, ...AUDIT_ENTITIES] });
-    const unitOfWork = new TypeormFlagsUnitOfWork(
-      new TransactionRunner(database.dataSource),
-      new TransactionalAuditSinks(),
-    );
+    const unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TypeormAuditSinks());
     prune = new PruneChangeLog(unitOfWork);
     reader = new SnapshotReader(unitOfWork);
   });

@@ -1,7 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { AUDIT_ENTITIES } from '@switchyard/audit/testing';
-import { TransactionalAuditSinks } from '@switchyard/audit';
-import { TransactionRunner } from '@switchyard/database';
+import { AUDIT_ENTITIES, TypeormAuditSinks } from '@switchyard/audit/testing';
+import { TransactionRunner, type TransactionScope } from '@switchyard/database';
 import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { CreateEnvironment } from '../application/create-environment.js';
 import { CreateFlag } from '../application/create-flag.js';
@@ -38,7 +36,7 @@ class InterleavingUnitOfWork extends TypeormFlagsUnitOfWork {
     database: TestDatabase,
     private readonly read: Read,
   ) {
-    super(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
+    super(new TransactionRunner(database.dataSource), new TypeormAuditSinks());
     // Postgres raises no event when a backend starts waiting for a lock: poll pg_locks, within a bound.
     this.waitingForLock = async () => {
       const deadline = Date.now() + 10_000;
@@ -58,8 +56,8 @@ class InterleavingUnitOfWork extends TypeormFlagsUnitOfWork {
     return super.run(work);
   }
 
-  override bind(manager: EntityManager): FlagsTransaction {
-    const tx = super.bind(manager);
+  override bind(scope: TransactionScope): FlagsTransaction {
+    const tx = super.bind(scope);
     const repository = tx[this.read] as { findByKey: (...args: any[]) => Promise<unknown> };
     const find = repository.findByKey.bind(repository);
     repository.findByKey = async (...args: unknown[]) => {
@@ -79,10 +77,7 @@ describe('writes serialised per row on Postgres', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, ...AUDIT_ENTITIES] });
-    const unitOfWork = new TypeormFlagsUnitOfWork(
-      new TransactionRunner(database.dataSource),
-      new TransactionalAuditSinks(),
-    );
+    const unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TypeormAuditSinks());
     await new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Shop' }, EDITOR);
     await new CreateEnvironment(unitOfWork, notifier).execute(
       { projectKey: 'shop', key: 'production', name: 'Production' },

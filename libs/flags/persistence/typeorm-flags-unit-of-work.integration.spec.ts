@@ -1,7 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { AUDIT_ENTITIES } from '@switchyard/audit/testing';
-import { TransactionalAuditSinks } from '@switchyard/audit';
-import { TransactionRunner } from '@switchyard/database';
+import { AUDIT_ENTITIES, TypeormAuditSinks } from '@switchyard/audit/testing';
+import { TransactionRunner, type TransactionScope } from '@switchyard/database';
 import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { CreateEnvironment } from '../application/create-environment.js';
 import { CreateFlag } from '../application/create-flag.js';
@@ -19,8 +17,8 @@ import { TypeormFlagsUnitOfWork } from './typeorm-flags-unit-of-work.js';
 
 /** A unit of work whose config writes fail right after the config and version rows are written. */
 class FailingAfterConfigWrite extends TypeormFlagsUnitOfWork {
-  override bind(manager: EntityManager): FlagsTransaction {
-    const tx = super.bind(manager);
+  override bind(scope: TransactionScope): FlagsTransaction {
+    const tx = super.bind(scope);
     const save = tx.configs.save.bind(tx.configs);
     tx.configs.save = async (record, version) => {
       await save(record, version);
@@ -42,7 +40,7 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ entities: [...FLAGS_ENTITIES, ...AUDIT_ENTITIES] });
-    unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TransactionalAuditSinks());
+    unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TypeormAuditSinks());
     await new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Shop' }, EDITOR);
     await new CreateEnvironment(unitOfWork, notifier).execute(
       { projectKey: 'shop', key: 'production', name: 'Production' },
@@ -96,10 +94,7 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
       (await database.dataSource.query('SELECT id FROM environments'))[0].id,
     );
     const counts = [await count('flag_config_versions'), await count('audit_log'), await count('change_log')];
-    const failing = new FailingAfterConfigWrite(
-      new TransactionRunner(database.dataSource),
-      new TransactionalAuditSinks(),
-    );
+    const failing = new FailingAfterConfigWrite(new TransactionRunner(database.dataSource), new TypeormAuditSinks());
     await expect(new KillFlag(failing, notifier).execute(target, 'boom')).rejects.toThrow('injected failure');
     expect([await count('flag_config_versions'), await count('audit_log'), await count('change_log')]).toEqual(counts);
     const snapshotAfter = await new SnapshotReader(unitOfWork).getSnapshot(

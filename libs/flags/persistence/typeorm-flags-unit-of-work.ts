@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { TransactionalAuditSinks } from '@switchyard/audit';
-import { TransactionRunner } from '@switchyard/database';
+import { AuditSinks } from '@switchyard/audit';
+import { entityManagerOf, TransactionRunner, type TransactionScope } from '@switchyard/database';
 import { FlagsUnitOfWork, type FlagsTransaction, type RunOptions } from '../application/flags-unit-of-work.js';
 import { KeyedQueue } from '@switchyard/kernel';
 import { TypeormChangeLogRepository } from './typeorm-change-log-repository.js';
@@ -16,7 +15,7 @@ import { TypeormSegmentRepository } from './typeorm-segment-repository.js';
 export class TypeormFlagsUnitOfWork extends FlagsUnitOfWork {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly auditSinks: TransactionalAuditSinks,
+    private readonly auditSinks: AuditSinks,
   ) {
     super();
   }
@@ -24,12 +23,13 @@ export class TypeormFlagsUnitOfWork extends FlagsUnitOfWork {
   private readonly queue = new KeyedQueue();
 
   run<T>(work: (tx: FlagsTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
-    const transaction = () => this.transactions.run((manager) => work(this.bind(manager)));
+    const transaction = () => this.transactions.run((scope) => work(this.bind(scope)));
     return options.queueKey === undefined ? transaction() : this.queue.run(options.queueKey, transaction);
   }
 
-  /** The repositories bound to one EntityManager (exposed so tests can wrap one to inject a failure). */
-  bind(manager: EntityManager): FlagsTransaction {
+  /** The repositories bound to one transaction (exposed so tests can wrap one to inject a failure). */
+  bind(scope: TransactionScope): FlagsTransaction {
+    const manager = entityManagerOf(scope);
     return {
       projects: new TypeormProjectRepository(manager),
       environments: new TypeormEnvironmentRepository(manager),
@@ -37,7 +37,7 @@ export class TypeormFlagsUnitOfWork extends FlagsUnitOfWork {
       configs: new TypeormFlagConfigRepository(manager),
       segments: new TypeormSegmentRepository(manager),
       changeLog: new TypeormChangeLogRepository(manager),
-      audit: this.auditSinks.within(manager),
+      audit: this.auditSinks.within(scope),
     };
   }
 }
