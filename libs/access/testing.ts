@@ -4,4 +4,4 @@ export {
   InMemorySdkKeyRepository,
   RecordingAccessAudit,
   InMemoryAccessTransaction,
-} from './application/in-memory-access-repositories.js';
+} from './testing/in-memory-access-repositories.js';

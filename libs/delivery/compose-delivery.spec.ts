@@ -1,61 +1,19 @@
 import { HealthIndicatorRegistry, MetricsRegistry } from '@switchyard/kernel';
-import { ConfigProposals } from './application/config-proposals.js';
-import { ChangeLogPruner, InstanceRegistry, RevokedCredentials } from './application/delivery-ports.js';
-import { RecentContextStore } from './application/recent-context-store.js';
 import { composeDelivery, type Delivery } from './compose-delivery.js';
-import type { InstanceSighting } from './domain/sdk-report.js';
 import { flagFixture, InMemoryDeliverySource, ManualCommittedChanges } from './testing/in-memory-delivery-source.js';
+import { ControlledChangeLogPruner } from './testing/controlled-change-log-pruner.js';
+import { FixedConfigProposals } from './testing/fixed-config-proposals.js';
+import { InMemoryRecentContextStore } from './testing/in-memory-recent-context-store.js';
+import { ManualRevokedCredentials } from './testing/manual-revoked-credentials.js';
+import { RecordingInstanceRegistry } from './testing/recording-instance-registry.js';
 import { RecordingSseStream } from './testing/recording-sse-stream.js';
 import { RevocableSdkKeys } from './testing/revocable-sdk-keys.js';
-
-class RecordingRegistry extends InstanceRegistry {
-  readonly recorded: InstanceSighting[] = [];
-  async record(sightings: InstanceSighting[]) {
-    this.recorded.push(...sightings);
-  }
-  async status(): Promise<never> {
-    throw new Error('unused');
-  }
-  async overview() {
-    return [];
-  }
-}
-
-class NoRevocations extends RevokedCredentials {
-  subscribe() {
-    return () => undefined;
-  }
-  forget() {}
-  async sweep() {
-    return [];
-  }
-}
-
-class UnusedProposals extends ConfigProposals {
-  async check(): Promise<never> {
-    throw new Error('unused');
-  }
-}
-
-class EmptyContexts extends RecentContextStore {
-  async record() {}
-  async prune() {}
-  async list() {
-    return { contexts: [], since: null };
-  }
-}
-
-class NothingToPrune extends ChangeLogPruner {
-  async prune() {
-    return 0;
-  }
-}
 
 function setup(options: { redisUrl?: string } = {}) {
   const source = new InMemoryDeliverySource();
   source.addEnvironment('prod', { version: 1, flags: { a: flagFixture('a', true) }, segments: {} });
   const committed = new ManualCommittedChanges();
-  const registry = new RecordingRegistry();
+  const registry = new RecordingInstanceRegistry();
   const health = new HealthIndicatorRegistry();
   const warnings: string[] = [];
   const delivery: Delivery = composeDelivery(
@@ -64,11 +22,11 @@ function setup(options: { redisUrl?: string } = {}) {
       source,
       committedChanges: committed,
       sdkKeys: new RevocableSdkKeys(),
-      revokedCredentials: new NoRevocations(),
-      proposals: new UnusedProposals(),
-      changeLog: new NothingToPrune(),
+      revokedCredentials: new ManualRevokedCredentials(),
+      proposals: new FixedConfigProposals(flagFixture('a', true)),
+      changeLog: new ControlledChangeLogPruner(0),
       instances: registry,
-      recentContexts: new EmptyContexts(),
+      recentContexts: new InMemoryRecentContextStore(),
       metrics: new MetricsRegistry(),
       health,
       log: { warn: (message) => warnings.push(message), debug: () => undefined },

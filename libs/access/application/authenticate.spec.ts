@@ -4,7 +4,7 @@ import { CreateAdminToken } from './create-admin-token.js';
 import { CredentialCache } from './credential-cache.js';
 import { CredentialRevocations } from './credential-revocations.js';
 import { EnsureBootstrapAdminToken } from './ensure-bootstrap-admin-token.js';
-import { InMemoryAccessTransaction, InMemorySdkKeyRepository } from './in-memory-access-repositories.js';
+import { InMemoryAccessTransaction, InMemorySdkKeyRepository } from '../testing/in-memory-access-repositories.js';
 import { RevokeAdminToken } from './revoke-admin-token.js';
 
 describe('authentication of admin tokens', () => {

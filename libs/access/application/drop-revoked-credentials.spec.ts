@@ -6,7 +6,7 @@ import { CreateSdkKey } from './create-sdk-key.js';
 import { CredentialCache } from './credential-cache.js';
 import { CredentialRevocations } from './credential-revocations.js';
 import { DropRevokedCredentials } from './drop-revoked-credentials.js';
-import { InMemoryAccessTransaction } from './in-memory-access-repositories.js';
+import { InMemoryAccessTransaction } from '../testing/in-memory-access-repositories.js';
 import { RevokeAdminToken } from './revoke-admin-token.js';
 import { RevokeSdkKey } from './revoke-sdk-key.js';
 

@@ -1,19 +1,10 @@
 import { DomainError } from '@switchyard/kernel';
-import type { AuditPage, AuditQuery } from '../domain/audit-entry.js';
-import { AuditLogReader } from './audit-log-reader.js';
+import { RecordingAuditLogReader } from '../testing/recording-audit-log-reader.js';
 import { ListAuditEntries } from './list-audit-entries.js';
-
-class RecordingReader extends AuditLogReader {
-  queries: AuditQuery[] = [];
-  async list(query: AuditQuery): Promise<AuditPage> {
-    this.queries.push(query);
-    return { items: [], nextBefore: null };
-  }
-}
 
 describe('ListAuditEntries', () => {
   it('caps the page size and defaults it to 50', async () => {
-    const reader = new RecordingReader();
+    const reader = new RecordingAuditLogReader();
     const useCase = new ListAuditEntries(reader);
     await useCase.execute({ limit: 10_000 });
     await useCase.execute({ project: 'shop' });
@@ -22,7 +13,7 @@ describe('ListAuditEntries', () => {
   });
 
   it('refuses unreadable dates and cursors with the failing fields', async () => {
-    const useCase = new ListAuditEntries(new RecordingReader());
+    const useCase = new ListAuditEntries(new RecordingAuditLogReader());
     const error = await useCase.execute({ from: 'yesterday', before: 'abc' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).fields.map((field) => field.path)).toEqual(['from', 'before']);

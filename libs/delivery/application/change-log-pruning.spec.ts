@@ -1,27 +1,11 @@
 import { ChangeLogPruning } from './change-log-pruning.js';
-import { ChangeLogPruner, type ChangeLogRetention } from './delivery-ports.js';
-
-class ControlledPruner extends ChangeLogPruner {
-  readonly calls: ChangeLogRetention[] = [];
-  private pending: Array<{ resolve: (deleted: number) => void; reject: (error: Error) => void }> = [];
-
-  prune(retention: ChangeLogRetention): Promise<number> {
-    this.calls.push(retention);
-    return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
-  }
-  finish(deleted: number): void {
-    this.pending.shift()!.resolve(deleted);
-  }
-  fail(message: string): void {
-    this.pending.shift()!.reject(new Error(message));
-  }
-}
+import { ControlledChangeLogPruner } from '../testing/controlled-change-log-pruner.js';
 
 const retention = { keepVersions: 10, maxAgeMs: 1_000 };
 
 describe('ChangeLogPruning', () => {
   it('runs one pruning at a time on this node: a run while one is going does nothing', async () => {
-    const pruner = new ControlledPruner();
+    const pruner = new ControlledChangeLogPruner();
     const pruned: number[] = [];
     const pruning = new ChangeLogPruning(pruner, { retention, intervalMs: 60_000 }, (deleted) => pruned.push(deleted));
     const first = pruning.run();
@@ -38,7 +22,7 @@ describe('ChangeLogPruning', () => {
   });
 
   it('reports a failed run and prunes again at the next run', async () => {
-    const pruner = new ControlledPruner();
+    const pruner = new ControlledChangeLogPruner();
     const errors: string[] = [];
     const pruning = new ChangeLogPruning(
       pruner,

@@ -1,8 +1,7 @@
 import { bucket, type EvaluationContext, type Flag } from '@switchyard/evaluation';
-import type { RecentContexts, RecentContextSighting } from '../domain/recent-context.js';
-import { ConfigProposals, type CheckedProposal, type ProposalTarget } from './config-proposals.js';
+import { FixedConfigProposals } from '../testing/fixed-config-proposals.js';
+import { InMemoryRecentContextStore } from '../testing/in-memory-recent-context-store.js';
 import { EstimateRampImpact } from './estimate-ramp-impact.js';
-import { RecentContextStore } from './recent-context-store.js';
 
 const flag = (weights: Record<string, number>, on = true): Flag => ({
   key: 'checkout',
@@ -17,30 +16,9 @@ const flag = (weights: Record<string, number>, on = true): Flag => ({
   fallthrough: { rollout: { weights } },
 });
 
-class FakeProposals extends ConfigProposals {
-  constructor(private readonly current: Flag) {
-    super();
-  }
-  async check(_target: ProposalTarget, config: Record<string, unknown>): Promise<CheckedProposal> {
-    const proposed = { ...this.current, ...(config as Partial<Flag>), version: this.current.version + 1 };
-    return { environmentId: 'env-1', current: this.current, proposed, flags: { checkout: this.current }, segments: {} };
-  }
-}
-
-class FakeStore extends RecentContextStore {
-  constructor(
-    private readonly contexts: EvaluationContext[],
-    private readonly since: Date | null,
-  ) {
-    super();
-  }
-  async record(_sightings: RecentContextSighting[]) {}
-  async prune() {}
-  async list(environmentId: string, limit: number): Promise<RecentContexts> {
-    expect(environmentId).toBe('env-1');
-    return { contexts: this.contexts.slice(0, limit), since: this.since };
-  }
-}
+/** The contexts recently seen in env-1, the environment the proposals are in (any other has none). */
+const recent = (contexts: EvaluationContext[], since: Date | null) =>
+  new InMemoryRecentContextStore({ environmentId: 'env-1', contexts, since });
 
 const target = { projectKey: 'shop', environmentKey: 'prod', flagKey: 'checkout' };
 const users = Array.from({ length: 400 }, (_, i) => ({ key: `user-${i}` }));
@@ -48,8 +26,8 @@ const users = Array.from({ length: 400 }, (_, i) => ({ key: `user-${i}` }));
 describe('EstimateRampImpact', () => {
   it('counts the contexts a 50% → 100% ramp moves from off to on, as bucketing decides', async () => {
     const estimate = new EstimateRampImpact(
-      new FakeProposals(flag({ on: 50_000, off: 50_000 })),
-      new FakeStore(users, new Date('2026-11-24T10:00:00Z')),
+      new FixedConfigProposals(flag({ on: 50_000, off: 50_000 })),
+      recent(users, new Date('2026-11-24T10:00:00Z')),
     );
     const impact = await estimate.execute(target, { fallthrough: { rollout: { weights: { on: 100_000, off: 0 } } } });
     const expected = users.filter((user) => bucket('checkout', user.key) >= 50_000).length;
@@ -65,8 +43,8 @@ describe('EstimateRampImpact', () => {
   it('leaves out contexts a targeting rule already serves', async () => {
     const staff = users.map((user) => ({ ...user, staff: true }));
     const estimate = new EstimateRampImpact(
-      new FakeProposals(flag({ on: 0, off: 100_000 })),
-      new FakeStore(staff, new Date()),
+      new FixedConfigProposals(flag({ on: 0, off: 100_000 })),
+      recent(staff, new Date()),
     );
     const impact = await estimate.execute(target, { fallthrough: { rollout: { weights: { on: 100_000, off: 0 } } } });
     expect(impact.changed).toBe(0);
@@ -75,8 +53,8 @@ describe('EstimateRampImpact', () => {
 
   it('lists every kind of change, most frequent first', async () => {
     const estimate = new EstimateRampImpact(
-      new FakeProposals(flag({ on: 30_000, off: 70_000 })),
-      new FakeStore(users, new Date()),
+      new FixedConfigProposals(flag({ on: 30_000, off: 70_000 })),
+      recent(users, new Date()),
     );
     const impact = await estimate.execute(target, { on: false });
     const wasOn = users.filter((user) => bucket('checkout', user.key) < 30_000).length;
@@ -86,8 +64,8 @@ describe('EstimateRampImpact', () => {
 
   it('says plainly that nothing was sampled when no contexts were reported', async () => {
     const estimate = new EstimateRampImpact(
-      new FakeProposals(flag({ on: 50_000, off: 50_000 })),
-      new FakeStore([], null),
+      new FixedConfigProposals(flag({ on: 50_000, off: 50_000 })),
+      recent([], null),
     );
     expect(await estimate.execute(target, { on: false })).toEqual({
       sampled: 0,
@@ -99,8 +77,8 @@ describe('EstimateRampImpact', () => {
 
   it('evaluates at most its limit of recent contexts', async () => {
     const estimate = new EstimateRampImpact(
-      new FakeProposals(flag({ on: 50_000, off: 50_000 })),
-      new FakeStore(users, new Date()),
+      new FixedConfigProposals(flag({ on: 50_000, off: 50_000 })),
+      recent(users, new Date()),
       10,
     );
     expect((await estimate.execute(target, { on: false })).sampled).toBe(10);

@@ -1,29 +1,9 @@
-import type { RecentContexts, RecentContextSighting } from '../domain/recent-context.js';
-import { RecentContextStore } from './recent-context-store.js';
+import { InMemoryRecentContextStore } from '../testing/in-memory-recent-context-store.js';
 import { RecordRecentContexts } from './record-recent-contexts.js';
-
-class FakeStore extends RecentContextStore {
-  readonly batches: RecentContextSighting[][] = [];
-  readonly prunes: Array<{ environmentId: string; keep: number }> = [];
-  failNext = false;
-  async record(sightings: RecentContextSighting[]) {
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('database down');
-    }
-    this.batches.push(sightings);
-  }
-  async prune(environmentId: string, keep: number) {
-    this.prunes.push({ environmentId, keep });
-  }
-  async list(): Promise<RecentContexts> {
-    return { contexts: [], since: null };
-  }
-}
 
 describe('RecordRecentContexts', () => {
   it('merges sightings by environment and key, the newest context winning, into one write', async () => {
-    const store = new FakeStore();
+    const store = new InMemoryRecentContextStore();
     const record = new RecordRecentContexts(store, undefined, { flushMs: 60_000 });
     record.execute('e1', [{ key: 'a', plan: 'free' }, { key: 'b' }]);
     record.execute('e1', [{ key: 'a', plan: 'pro' }]);
@@ -39,7 +19,7 @@ describe('RecordRecentContexts', () => {
   });
 
   it('bounds what it buffers between writes, dropping new keys beyond maxPending', async () => {
-    const store = new FakeStore();
+    const store = new InMemoryRecentContextStore();
     const record = new RecordRecentContexts(store, undefined, { flushMs: 60_000, maxPending: 2 });
     record.execute('e1', [{ key: 'a' }, { key: 'b' }, { key: 'c' }]);
     record.execute('e1', [{ key: 'a', seen: 'again' }]);
@@ -48,7 +28,7 @@ describe('RecordRecentContexts', () => {
   });
 
   it('prunes an environment after a write at most once per pruneEveryMs, never per request', async () => {
-    const store = new FakeStore();
+    const store = new InMemoryRecentContextStore();
     let now = 0;
     const record = new RecordRecentContexts(
       store,
@@ -69,7 +49,7 @@ describe('RecordRecentContexts', () => {
   });
 
   it('writes on its own after flushMs', async () => {
-    const store = new FakeStore();
+    const store = new InMemoryRecentContextStore();
     const record = new RecordRecentContexts(store, undefined, { flushMs: 5 });
     const written = new Promise<void>((resolve) => {
       const original = store.record.bind(store);
@@ -84,7 +64,7 @@ describe('RecordRecentContexts', () => {
   });
 
   it('reports a failed write to onError and keeps working', async () => {
-    const store = new FakeStore();
+    const store = new InMemoryRecentContextStore();
     const errors: unknown[] = [];
     const record = new RecordRecentContexts(store, (error) => errors.push(error), { flushMs: 60_000 });
     store.failNext = true;

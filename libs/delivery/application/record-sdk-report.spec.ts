@@ -1,19 +1,6 @@
-import type { InstanceSighting, SdkReport } from '../domain/sdk-report.js';
-import { InstanceRegistry } from './delivery-ports.js';
+import type { SdkReport } from '../domain/sdk-report.js';
+import { RecordingInstanceRegistry } from '../testing/recording-instance-registry.js';
 import { RecordSdkReport } from './record-sdk-report.js';
-
-class FakeRegistry extends InstanceRegistry {
-  readonly batches: InstanceSighting[][] = [];
-  async record(sightings: InstanceSighting[]) {
-    this.batches.push(sightings);
-  }
-  async status(): Promise<never> {
-    throw new Error('unused');
-  }
-  async overview() {
-    return [];
-  }
-}
 
 const report = (id: string, versions: number[]): SdkReport => ({
   instance: { id, appName: 'app', sdkVersion: '1' },
@@ -24,7 +11,7 @@ const report = (id: string, versions: number[]): SdkReport => ({
 
 const known = async () => new Map([['f', new Set(['on', 'off'])]]);
 
-function recorder(registry: FakeRegistry, counted: string[], variants = known) {
+function recorder(registry: RecordingInstanceRegistry, counted: string[], variants = known) {
   return new RecordSdkReport(
     registry,
     variants,
@@ -41,7 +28,7 @@ function recorder(registry: FakeRegistry, counted: string[], variants = known) {
 
 describe('RecordSdkReport', () => {
   it('counts evaluations and drops at once and writes one row per instance, keeping its newest ack', async () => {
-    const registry = new FakeRegistry();
+    const registry = new RecordingInstanceRegistry();
     const counted: string[] = [];
     const record = recorder(registry, counted);
     await record.execute('env', report('a', [3, 5]));
@@ -65,7 +52,7 @@ describe('RecordSdkReport', () => {
 
   it('counts flags and variants the environment does not have in one unknown counter, never by name', async () => {
     const counted: string[] = [];
-    const record = recorder(new FakeRegistry(), counted);
+    const record = recorder(new RecordingInstanceRegistry(), counted);
     await record.execute('env', {
       ...report('a', []),
       evaluations: [
@@ -80,7 +67,7 @@ describe('RecordSdkReport', () => {
 
   it('counts every evaluation as unknown while the environment cannot be read', async () => {
     const counted: string[] = [];
-    const record = recorder(new FakeRegistry(), counted, async () => {
+    const record = recorder(new RecordingInstanceRegistry(), counted, async () => {
       throw new Error('database down');
     });
     await record.execute('env', report('a', []));

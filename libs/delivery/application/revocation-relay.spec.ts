@@ -1,58 +1,11 @@
-import { InProcessChangeBus } from '../bus/in-process-change-bus.js';
-import type { BusState } from './delivery-ports.js';
-import { RevokedCredentials } from './delivery-ports.js';
+import { ControllableChangeBus } from '../testing/controllable-change-bus.js';
+import { ManualRevokedCredentials } from '../testing/manual-revoked-credentials.js';
 import { RevocationRelay } from './revocation-relay.js';
-
-class FakeCredentials extends RevokedCredentials {
-  readonly forgotten: string[] = [];
-  revokedInDatabase: string[] = [];
-  private readonly listeners: Array<(id: string) => void> = [];
-  private sweptListeners: Array<() => void> = [];
-
-  subscribe(listener: (id: string) => void): () => void {
-    this.listeners.push(listener);
-    return () => undefined;
-  }
-  revoke(id: string): void {
-    for (const listener of this.listeners) listener(id);
-  }
-  forget(id: string): void {
-    this.forgotten.push(id);
-  }
-  async sweep(): Promise<string[]> {
-    const found = this.revokedInDatabase;
-    this.revokedInDatabase = [];
-    for (const listener of this.sweptListeners.splice(0)) listener();
-    return found;
-  }
-  nextSweep(): Promise<void> {
-    return new Promise((resolve) => this.sweptListeners.push(resolve));
-  }
-}
-
-class FakeBus extends InProcessChangeBus {
-  busState: BusState = 'up';
-  readonly published: string[] = [];
-  private reconnects: Array<() => void> = [];
-  override async publishRevocation(id: string): Promise<void> {
-    this.published.push(id);
-    await super.publishRevocation(id);
-  }
-  override onReconnect(listener: () => void): void {
-    this.reconnects.push(listener);
-  }
-  reconnect(): void {
-    for (const listener of this.reconnects) listener();
-  }
-  override state(): BusState {
-    return this.busState;
-  }
-}
 
 describe('RevocationRelay', () => {
   const setup = () => {
-    const bus = new FakeBus();
-    const credentials = new FakeCredentials();
+    const bus = new ControllableChangeBus();
+    const credentials = new ManualRevokedCredentials();
     let revalidations = 0;
     const streams = { revalidate: async () => void (revalidations += 1) };
     const relay = new RevocationRelay(bus, credentials, streams, { sweepMs: 5 });

@@ -10,7 +10,7 @@ import {
   AdminTokenRepository,
   SdkKeyRepository,
   type StoredCredential,
-} from './access-ports.js';
+} from '../application/access-ports.js';
 
 /** In-memory AdminTokenRepository for unit tests; `failWith` makes every call throw. */
 export class InMemoryAdminTokenRepository extends AdminTokenRepository {
