@@ -11,6 +11,10 @@ export class FakeClock implements GuardClock {
     return this.time;
   }
 
+  recent(): number {
+    return this.time;
+  }
+
   setTimeout(callback: () => void, ms: number): unknown {
     const id = this.nextId++;
     this.timers.push({ at: this.time + ms, callback, id });

@@ -20,6 +20,14 @@ describe('close', () => {
     const client = createClient({ sdkKey: 'sdk_test', baseUrl: service.url, appName: 'spec', flushIntervalMs: 50 });
     await client.waitUntilReady({ timeoutMs: 5000 });
     client.getBoolean('checkout', { key: 'u' }, false);
+    expect(
+      client.guard(
+        'checkout',
+        { key: 'u' },
+        () => 'guarded',
+        () => 'fallback',
+      ),
+    ).toBe('guarded');
     expect(socketsTo(service.port)).toBeGreaterThan(0);
     await client.close();
     await service.until(() => service.openStreams === 0);

@@ -1,6 +1,6 @@
 import type { EvaluationContext, EvaluationResult, FlagType, JsonValue } from '@switchyard/evaluation';
 import { FileCache } from '../cache/file-cache.js';
-import { SYSTEM_CLOCK, type GuardCause, type GuardClock, type GuardOptions } from '../guard/guard-types.js';
+import { SystemClock, type GuardCause, type GuardClock, type GuardOptions } from '../guard/guard-types.js';
 import { Guards } from '../guard/guards.js';
 import { EventReporter } from '../reporting/event-reporter.js';
 import { FlagStore, type StoreUpdate } from '../store/flag-store.js';
@@ -36,7 +36,7 @@ export class Client implements SwitchyardClient {
   constructor(
     private readonly options: ResolvedOptions,
     private readonly store = new FlagStore(),
-    clock: GuardClock = SYSTEM_CLOCK,
+    clock: GuardClock = new SystemClock(),
   ) {
     const onError = (error: Error) => this.reportError(error);
     this.reporter = new EventReporter(options, this.reporterAbort.signal, onError);
@@ -137,6 +137,7 @@ export class Client implements SwitchyardClient {
     this.stopped = true;
     this.loopAbort.abort();
     this.release();
+    this.guards.close();
     await this.loop;
     await this.reporter.drain();
     this.reporterAbort.abort();

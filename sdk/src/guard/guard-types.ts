@@ -29,15 +29,57 @@ export type GuardCause =
 
 /** The clock and timers guards use (a parameter so tests can drive time). */
 export interface GuardClock {
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch, exact (failures, timeouts, reports). */
   now(): number;
+  /** Milliseconds since the epoch, at most a tick old (where a success falls in the window). */
+  recent(): number;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** Releases the clock's own timer, if any (the client is closing). */
+  stop?(): void;
 }
 
-/** The real clock: `Date.now` and unref'd timers (a pending timeout never keeps the host alive). */
-export const SYSTEM_CLOCK: GuardClock = {
-  now: Date.now,
-  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+/** How often the system clock refreshes `recent()` while guards use it. */
+const TICK_MS = 100;
+
+/**
+ * The real clock: `Date.now`, and unref'd timers (a pending timeout never keeps the host alive). `recent()` reads
+ * a value one unref'd interval refreshes every 100 ms, started on first use and stopped after a tick without
+ * use: a guarded success costs a field read instead of a clock call.
+ */
+export class SystemClock implements GuardClock {
+  private cached = 0;
+  private used = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly tick = () => {
+    if (!this.used) return this.stop();
+    this.used = false;
+    this.cached = Date.now();
+  };
+
+  now(): number {
+    return Date.now();
+  }
+
+  recent(): number {
+    if (this.timer === undefined) {
+      this.cached = Date.now();
+      this.timer = setInterval(this.tick, TICK_MS).unref();
+    }
+    this.used = true;
+    return this.cached;
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    return setTimeout(callback, ms).unref();
+  }
+
+  clearTimeout(handle: unknown): void {
+    clearTimeout(handle as NodeJS.Timeout);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -181,10 +181,16 @@ export class Guards {
     }
   }
 
+  /** Stops the clock's own timer (the client is closing); guards keep working. */
+  close(): void {
+    this.clock.stop?.();
+  }
+
   private record(breaker: FlagBreaker | undefined, failed: boolean, timedOut: boolean): void {
     if (breaker === undefined) return;
     try {
-      breaker.record(this.clock.now(), failed, timedOut);
+      // A success only needs its bucket: the clock's recent time. A failure may trip: exact time.
+      breaker.record(failed || timedOut ? this.clock.now() : this.clock.recent(), failed, timedOut);
     } catch (error) {
       this.host.error(new Error(`guard: counting an outcome failed: ${String(error)}`));
     }
