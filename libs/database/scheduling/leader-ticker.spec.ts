@@ -1,35 +1,12 @@
-import { LeaderLock } from './leader-lock.js';
+import { InMemoryLeaderLock, SharedLock } from '../testing/shared-leader-lock.js';
 import { LeaderTicker } from './leader-ticker.js';
-
-/** One lock shared by several tickers, as one Postgres is by several nodes. */
-class SharedLock {
-  holder: FakeLock | null = null;
-}
-
-class FakeLock extends LeaderLock {
-  alive = true;
-  constructor(private readonly shared: SharedLock) {
-    super();
-  }
-  async hold(): Promise<boolean> {
-    if (!this.alive) {
-      if (this.shared.holder === this) this.shared.holder = null;
-      return false;
-    }
-    this.shared.holder ??= this;
-    return this.shared.holder === this;
-  }
-  async release(): Promise<void> {
-    if (this.shared.holder === this) this.shared.holder = null;
-  }
-}
 
 describe('LeaderTicker', () => {
   it('runs the jobs on exactly one of two nodes, and on the other once the leader stops', async () => {
     const shared = new SharedLock();
     const runs: string[] = [];
     const [a, b] = ['a', 'b'].map((name) => {
-      const ticker = new LeaderTicker(new FakeLock(shared), { tickMs: 1000 });
+      const ticker = new LeaderTicker(new InMemoryLeaderLock(shared), { tickMs: 1000 });
       ticker.register('job', async () => void runs.push(name));
       return ticker;
     });
@@ -46,7 +23,7 @@ describe('LeaderTicker', () => {
 
   it('steps down when its lock is lost, and says so to leadership listeners', async () => {
     const shared = new SharedLock();
-    const lock = new FakeLock(shared);
+    const lock = new InMemoryLeaderLock(shared);
     const ticker = new LeaderTicker(lock, { tickMs: 1000 });
     const changes: boolean[] = [];
     ticker.onLeadership((leader) => changes.push(leader));
@@ -63,7 +40,7 @@ describe('LeaderTicker', () => {
     let now = 0;
     const errors: string[] = [];
     const ticker = new LeaderTicker(
-      new FakeLock(new SharedLock()),
+      new InMemoryLeaderLock(new SharedLock()),
       { tickMs: 10 },
       (message) => errors.push(message),
       () => new Date(now),
@@ -85,7 +62,7 @@ describe('LeaderTicker', () => {
   });
 
   it('refuses two jobs of one name', () => {
-    const ticker = new LeaderTicker(new FakeLock(new SharedLock()), { tickMs: 10 });
+    const ticker = new LeaderTicker(new InMemoryLeaderLock(new SharedLock()), { tickMs: 10 });
     ticker.register('job', async () => undefined);
     expect(() => ticker.register('job', async () => undefined)).toThrow(/already/);
   });
