@@ -1,5 +1,6 @@
 import {
   generateWebhookSecret,
+  normaliseWebhookUrl,
   urlOrigin,
   webhookEventProblems,
   webhookSecretHint,
@@ -41,5 +42,13 @@ describe('webhook settings', () => {
 
   it('shows only the origin of a URL in audit entries and logs', () => {
     expect(urlOrigin('https://hooks.slack.com/services/T0/B0/secret-token')).toBe('https://hooks.slack.com');
+  });
+
+  it('stores URLs in their normal form, which always starts with a lower-case http:// or https://', () => {
+    expect(webhookUrlProblems(' HTTPS://Hooks.Example.com/A B ')).toEqual([]);
+    expect(normaliseWebhookUrl(' HTTPS://Hooks.Example.com/A B ')).toBe('https://hooks.example.com/A%20B');
+    expect(webhookUrlProblems(`https://example.com/${' '.repeat(1000)}x`)).toEqual([
+      expect.objectContaining({ code: 'TOO_LONG' }),
+    ]);
   });
 });

@@ -68,7 +68,14 @@ export function webhookUrlProblems(url: string, path = 'url'): FieldError[] {
   if (parsed.hostname === '') return [{ path, code: 'INVALID_URL', message: 'must name a host' }];
   if (parsed.username !== '' || parsed.password !== '')
     return [{ path, code: 'INVALID_URL', message: 'must not carry a user name or password' }];
+  if (parsed.href.length > MAX_WEBHOOK_URL_LENGTH)
+    return [{ path, code: 'TOO_LONG', message: `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters once encoded` }];
   return [];
+}
+
+/** The URL as stored and posted to: its WHATWG serialisation (lower-case scheme and host, spaces trimmed, encoded). */
+export function normaliseWebhookUrl(url: string): string {
+  return new URL(url).href;
 }
 
 /** The problems of an event list: at least one, each a known type, no repeats. */

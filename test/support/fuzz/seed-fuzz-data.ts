@@ -58,6 +58,10 @@ export async function seedFuzzData(target: Pick<FuzzTarget, 'baseUrl' | 'adminTo
   const sdkKey = await call('POST', '/projects/shop/environments/production/sdk-keys', { name: 'fuzz' });
   const spareKey = await call('POST', '/projects/shop/environments/staging/sdk-keys', { name: 'spare' });
   const spareToken = await call('POST', '/tokens', { name: 'spare', role: 'viewer' });
+  const webhook = await call('POST', '/projects/shop/webhooks', {
+    url: 'https://hooks.example.com/fuzz',
+    events: ['kill'],
+  });
   return {
     sdkKey: String(sdkKey.key),
     seeds: {
@@ -66,7 +70,7 @@ export async function seedFuzzData(target: Pick<FuzzTarget, 'baseUrl' | 'adminTo
       environment: ['production'],
       flag: ['new-checkout', 'payments', 'banner'],
       segment: ['beta'],
-      id: [String(spareKey.id), String(spareToken.id)],
+      id: [String(spareKey.id), String(spareToken.id), String(webhook.id)],
       n: ['1', '2'],
       tag: ['checkout', 'pay'],
       variant: ['on', 'off'],
