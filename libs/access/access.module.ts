@@ -1,7 +1,8 @@
-import { Module, type Provider } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@switchyard/audit';
 import { FlagsModule } from '@switchyard/flags';
+import { composedProviders } from '@switchyard/kernel';
 import { FlagsEnvironmentDirectory } from './adapters/flags-environment-directory.js';
 import {
   AccessTransaction,
@@ -12,7 +13,6 @@ import {
 import { Authenticate } from './application/authenticate.js';
 import { CreateAdminToken } from './application/create-admin-token.js';
 import { CreateSdkKey } from './application/create-sdk-key.js';
-import { CredentialCache } from './application/credential-cache.js';
 import { CredentialRevocations } from './application/credential-revocations.js';
 import { DropRevokedCredentials } from './application/drop-revoked-credentials.js';
 import { EnsureBootstrapAdminToken } from './application/ensure-bootstrap-admin-token.js';
@@ -26,37 +26,47 @@ import { SdkKeyEntity } from './persistence/sdk-key.entity.js';
 import { TypeormAccessTransaction } from './persistence/typeorm-access-transaction.js';
 import { TypeormAdminTokenRepository } from './persistence/typeorm-admin-token-repository.js';
 import { TypeormSdkKeyRepository } from './persistence/typeorm-sdk-key-repository.js';
+import { composeAccess, type Access, type AccessPorts } from './compose-access.js';
 
-const useCases = [
-  Authenticate,
-  CreateAdminToken,
-  RevokeAdminToken,
-  ListAdminTokens,
-  CreateSdkKey,
-  RevokeSdkKey,
-  ListSdkKeys,
-  EnsureBootstrapAdminToken,
-  DropRevokedCredentials,
-];
+const ACCESS = Symbol('ACCESS');
 
-const providers: Provider[] = [
-  ...useCases,
-  { provide: AdminTokenRepository, useClass: TypeormAdminTokenRepository },
-  { provide: SdkKeyRepository, useClass: TypeormSdkKeyRepository },
-  { provide: EnvironmentDirectory, useClass: FlagsEnvironmentDirectory },
-  { provide: AccessTransaction, useClass: TypeormAccessTransaction },
-  { provide: CredentialCache, useFactory: () => new CredentialCache() },
-  { provide: FailedAuthLimiter, useFactory: () => new FailedAuthLimiter() },
-  CredentialRevocations,
-];
+const EXPOSED = {
+  authenticate: Authenticate,
+  createAdminToken: CreateAdminToken,
+  revokeAdminToken: RevokeAdminToken,
+  listAdminTokens: ListAdminTokens,
+  createSdkKey: CreateSdkKey,
+  revokeSdkKey: RevokeSdkKey,
+  listSdkKeys: ListSdkKeys,
+  ensureBootstrapAdminToken: EnsureBootstrapAdminToken,
+  dropRevokedCredentials: DropRevokedCredentials,
+  failedAuthLimiter: FailedAuthLimiter,
+  credentialRevocations: CredentialRevocations,
+};
 
 /**
  * Admin tokens, SDK keys and authentication; writes are audited through the audit context, environments are
- * looked up through the flags context's SnapshotReader. Exports use cases only.
+ * looked up through the flags context's SnapshotReader; built by composeAccess. Exports use cases only.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AdminTokenEntity, SdkKeyEntity]), AuditModule, FlagsModule],
-  providers,
-  exports: [...useCases, FailedAuthLimiter, CredentialRevocations],
+  providers: [
+    { provide: AdminTokenRepository, useClass: TypeormAdminTokenRepository },
+    { provide: SdkKeyRepository, useClass: TypeormSdkKeyRepository },
+    { provide: EnvironmentDirectory, useClass: FlagsEnvironmentDirectory },
+    { provide: AccessTransaction, useClass: TypeormAccessTransaction },
+    {
+      provide: ACCESS,
+      inject: [AdminTokenRepository, SdkKeyRepository, EnvironmentDirectory, AccessTransaction],
+      useFactory: (
+        tokens: AccessPorts['tokens'],
+        keys: AccessPorts['keys'],
+        environments: AccessPorts['environments'],
+        transaction: AccessPorts['transaction'],
+      ) => composeAccess({ tokens, keys, environments, transaction }),
+    },
+    ...composedProviders<Access>(ACCESS, EXPOSED),
+  ],
+  exports: Object.values(EXPOSED),
 })
 export class AccessModule {}

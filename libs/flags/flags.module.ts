@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@switchyard/audit';
+import { composedProviders } from '@switchyard/kernel';
+import { FlagsUnitOfWork } from './application/flags-unit-of-work.js';
 import { ArchiveFlag } from './application/archive-flag.js';
 import { CreateEnvironment } from './application/create-environment.js';
 import { CreateFlag } from './application/create-flag.js';
 import { CreateProject } from './application/create-project.js';
 import { CreateSegment } from './application/create-segment.js';
 import { DiffFlagVersions } from './application/diff-flag-versions.js';
-
-import { FlagsUnitOfWork } from './application/flags-unit-of-work.js';
+import { GetFlag } from './application/get-flag.js';
 import { GetFlagConfig } from './application/get-flag-config.js';
 import { GetFlagVersion } from './application/get-flag-version.js';
-import { GetFlag } from './application/get-flag.js';
 import { GetProject } from './application/get-project.js';
 import { GetSegment } from './application/get-segment.js';
 import { KillFlag } from './application/kill-flag.js';
@@ -32,60 +32,68 @@ import { RestoreFlag } from './application/restore-flag.js';
 import { RevertFlagConfig } from './application/revert-flag-config.js';
 import { SnapshotReader } from './application/snapshot-reader.js';
 import { ToggleFlag } from './application/toggle-flag.js';
-import { UpdateFlagConfig } from './application/update-flag-config.js';
 import { UpdateFlag } from './application/update-flag.js';
+import { UpdateFlagConfig } from './application/update-flag-config.js';
 import { UpdateSegment } from './application/update-segment.js';
+import { composeFlags, type Flags } from './compose-flags.js';
 import { ChangeNotifier } from './domain/change-committed.js';
 import { FLAGS_ENTITIES } from './persistence/flags-entities.js';
 import { TypeormFlagsUnitOfWork } from './persistence/typeorm-flags-unit-of-work.js';
 
-const USE_CASES = [
-  CreateProject,
-  ListProjects,
-  GetProject,
-  CreateEnvironment,
-  ListEnvironments,
-  CreateFlag,
-  ListFlags,
-  GetFlag,
-  UpdateFlag,
-  ArchiveFlag,
-  GetFlagConfig,
-  UpdateFlagConfig,
-  ToggleFlag,
-  KillFlag,
-  RestoreFlag,
-  KillFlagsByTag,
-  ProbeFlag,
-  RecoverFlag,
-  ReplaceKill,
-  RevertFlagConfig,
-  ListFlagVersions,
-  GetFlagVersion,
-  DiffFlagVersions,
-  PreviewEvaluation,
-  CreateSegment,
-  ListSegments,
-  GetSegment,
-  UpdateSegment,
-  ListEnvironmentFlags,
-  PreviewConfigChange,
-  PruneChangeLog,
-];
+const FLAGS = Symbol('FLAGS');
+
+const EXPOSED = {
+  createProject: CreateProject,
+  listProjects: ListProjects,
+  getProject: GetProject,
+  createEnvironment: CreateEnvironment,
+  listEnvironments: ListEnvironments,
+  createFlag: CreateFlag,
+  listFlags: ListFlags,
+  getFlag: GetFlag,
+  updateFlag: UpdateFlag,
+  archiveFlag: ArchiveFlag,
+  getFlagConfig: GetFlagConfig,
+  updateFlagConfig: UpdateFlagConfig,
+  toggleFlag: ToggleFlag,
+  killFlag: KillFlag,
+  restoreFlag: RestoreFlag,
+  killFlagsByTag: KillFlagsByTag,
+  probeFlag: ProbeFlag,
+  recoverFlag: RecoverFlag,
+  replaceKill: ReplaceKill,
+  revertFlagConfig: RevertFlagConfig,
+  listFlagVersions: ListFlagVersions,
+  getFlagVersion: GetFlagVersion,
+  diffFlagVersions: DiffFlagVersions,
+  previewEvaluation: PreviewEvaluation,
+  createSegment: CreateSegment,
+  listSegments: ListSegments,
+  getSegment: GetSegment,
+  updateSegment: UpdateSegment,
+  listEnvironmentFlags: ListEnvironmentFlags,
+  previewConfigChange: PreviewConfigChange,
+  pruneChangeLog: PruneChangeLog,
+  snapshotReader: SnapshotReader,
+  changeNotifier: ChangeNotifier,
+};
 
 /**
- * The flags context: projects, environments, flags, configs and their versions, segments, the change log.
- * Exports its use cases, the SnapshotReader read model and the ChangeNotifier (ChangeCommitted after commit).
+ * The flags context: projects, environments, flags, configs and their versions, segments, the change log, built
+ * by composeFlags. Exports its use cases, the SnapshotReader read model and the ChangeNotifier (ChangeCommitted
+ * after commit).
  */
 @Module({
   imports: [TypeOrmModule.forFeature(FLAGS_ENTITIES), AuditModule],
   providers: [
     { provide: FlagsUnitOfWork, useClass: TypeormFlagsUnitOfWork },
-    // A factory, not a value: each app instance (two nodes in one test process) gets its own notifier.
-    { provide: ChangeNotifier, useFactory: () => new ChangeNotifier() },
-    SnapshotReader,
-    ...USE_CASES,
+    {
+      provide: FLAGS,
+      inject: [FlagsUnitOfWork],
+      useFactory: (unitOfWork: FlagsUnitOfWork) => composeFlags({ unitOfWork }),
+    },
+    ...composedProviders<Flags>(FLAGS, EXPOSED),
   ],
-  exports: [...USE_CASES, SnapshotReader, ChangeNotifier],
+  exports: Object.values(EXPOSED),
 })
 export class FlagsModule {}

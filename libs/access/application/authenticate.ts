@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { isDatabaseUnavailable } from '@switchyard/database';
 import type { Actor } from '@switchyard/kernel';
 import { AccessErrors } from '../domain/access.errors.js';
@@ -16,7 +15,6 @@ interface Credential {
 }
 
 /** Turns a presented secret into an actor (admin token) or a principal (SDK key), or throws UNAUTHENTICATED. */
-@Injectable()
 export class Authenticate {
   private readonly touchedAt = new Map<string, number>();
 

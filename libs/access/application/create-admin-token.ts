@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor, Role, TokenHolder } from '@switchyard/kernel';
 import type { IssuedAdminToken } from '../domain/admin-token.js';
 import { ADMIN_TOKEN_PREFIX, generateSecret, hashSecret, secretHint } from '../domain/secret.js';
 import { AccessTransaction } from './access-ports.js';
 
 /** Issues an admin token with a role; the secret is returned this once and stored only as a hash. Audited. */
-@Injectable()
 export class CreateAdminToken {
   constructor(private readonly transaction: AccessTransaction) {}
 

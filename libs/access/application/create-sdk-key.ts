@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { AccessErrors } from '../domain/access.errors.js';
 import type { IssuedSdkKey } from '../domain/sdk-key.js';
@@ -6,7 +5,6 @@ import { SDK_KEY_PREFIX, generateSecret, hashSecret, secretHint } from '../domai
 import { AccessTransaction, EnvironmentDirectory } from './access-ports.js';
 
 /** Issues an SDK key bound to one environment; the secret is returned this once. Audited. */
-@Injectable()
 export class CreateSdkKey {
   constructor(
     private readonly transaction: AccessTransaction,

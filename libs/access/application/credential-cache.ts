@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-
 interface Entry {
   id: string;
   value: unknown;
@@ -12,7 +10,6 @@ interface Entry {
  * notice, or a sweep while the bus is down); the TTL is only the last resort. Expired entries are kept (until evicted) as a fallback for when Postgres
  * is unreachable, so SDKs that were already known keep connecting during a database outage.
  */
-@Injectable()
 export class CredentialCache {
   private readonly entries = new Map<string, Entry>();
 

@@ -1,10 +1,7 @@
-import { Injectable } from '@nestjs/common';
-
 /**
  * This node's revocations, announced after they commit (access → delivery), so that delivery can tell the
  * other nodes and close the credential's streams at once.
  */
-@Injectable()
 export class CredentialRevocations {
   private readonly listeners = new Set<(credentialId: string) => void>();
 

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { AdminTokenRepository, SdkKeyRepository } from './access-ports.js';
 import { CredentialCache } from './credential-cache.js';
 
@@ -7,7 +6,6 @@ import { CredentialCache } from './credential-cache.js';
  * (`forget`), or by asking the database which of the credentials it still trusts were revoked (`sweep`),
  * which the caller runs while the bus is down and after it reconnects.
  */
-@Injectable()
 export class DropRevokedCredentials {
   constructor(
     private readonly tokens: AdminTokenRepository,

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR } from '@switchyard/kernel';
 import { ADMIN_TOKEN_PREFIX, generateSecret, hashSecret, secretHint } from '../domain/secret.js';
 import { AccessTransaction, AdminTokenRepository } from './access-ports.js';
@@ -12,7 +11,6 @@ export type BootstrapOutcome =
  * random one the caller prints once. A configured secret is also (re)registered on later starts unless
  * it was revoked, so automation can rely on it.
  */
-@Injectable()
 export class EnsureBootstrapAdminToken {
   constructor(
     private readonly tokens: AdminTokenRepository,

@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-
 /** Limits of the failed-authentication limiter. */
 export interface FailedAuthLimits {
   maxFailures: number;
@@ -12,7 +10,6 @@ export const DEFAULT_FAILED_AUTH_LIMITS: FailedAuthLimits = { maxFailures: 20, w
 const MAX_ADDRESSES = 50_000;
 
 /** Counts failed authentications per client address in memory (per node) over a sliding window. */
-@Injectable()
 export class FailedAuthLimiter {
   private readonly failures = new Map<string, number[]>();
 

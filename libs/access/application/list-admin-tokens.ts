@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import type { AdminToken } from '../domain/admin-token.js';
 import { AdminTokenRepository } from './access-ports.js';
 
 /** Lists admin tokens, revoked ones included, newest first; never their secrets. */
-@Injectable()
 export class ListAdminTokens {
   constructor(private readonly tokens: AdminTokenRepository) {}
 

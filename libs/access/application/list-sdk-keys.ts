@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { AccessErrors } from '../domain/access.errors.js';
 import type { SdkKey } from '../domain/sdk-key.js';
 import { EnvironmentDirectory, SdkKeyRepository } from './access-ports.js';
 
 /** Lists an environment's SDK keys, revoked ones included, newest first; never their secrets. */
-@Injectable()
 export class ListSdkKeys {
   constructor(
     private readonly keys: SdkKeyRepository,

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { AccessErrors } from '../domain/access.errors.js';
 import type { AdminToken } from '../domain/admin-token.js';
@@ -7,7 +6,6 @@ import { CredentialCache } from './credential-cache.js';
 import { CredentialRevocations } from './credential-revocations.js';
 
 /** Revokes an admin token: from now on it gets 401 (at once on this node; other nodes hear of it from CredentialRevocations). Revoking twice is harmless. Audited. */
-@Injectable()
 export class RevokeAdminToken {
   constructor(
     private readonly transaction: AccessTransaction,

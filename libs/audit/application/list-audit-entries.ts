@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { DomainError, type FieldError } from '@switchyard/kernel';
 import type { AuditPage, AuditQuery } from '../domain/audit-entry.js';
 import { AuditLogReader } from './audit-log-reader.js';
@@ -7,7 +6,6 @@ import { AuditLogReader } from './audit-log-reader.js';
 export const MAX_AUDIT_PAGE = 200;
 
 /** Lists audit entries newest first, filtered and paginated. */
-@Injectable()
 export class ListAuditEntries {
   constructor(private readonly reader: AuditLogReader) {}
 

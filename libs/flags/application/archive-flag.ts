@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier, type ChangeCommitted } from '../domain/change-committed.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
@@ -10,7 +9,6 @@ import { requireFlag, requireProject } from './resolve.js';
  * Archives a flag: it vanishes from every environment's snapshot (a `null` in each change log) but stays
  * readable. Refused while another live flag has it as a prerequisite.
  */
-@Injectable()
 export class ArchiveFlag {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

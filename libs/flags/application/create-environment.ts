@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { initialConfig, type FlagConfig } from '../domain/flag-config.js';
@@ -16,7 +15,6 @@ import { writeConfigVersion } from './write-config-version.js';
  * Creates an environment, and a config (version 1, off) for every existing flag of the project;
  * its version 1 change-log row carries the whole initial state.
  */
-@Injectable()
 export class CreateEnvironment {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier, type ChangeCommitted } from '../domain/change-committed.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
@@ -10,7 +9,6 @@ import { requireProject } from './resolve.js';
 import { writeConfigVersion } from './write-config-version.js';
 
 /** Creates a flag and its config in every environment of the project (off, serving its off variant). */
-@Injectable()
 export class CreateFlag {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

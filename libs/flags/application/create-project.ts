@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { Project } from '../domain/project.js';
@@ -7,7 +6,6 @@ import { slugProblem } from '../domain/slug.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 
 /** Creates a project. */
-@Injectable()
 export class CreateProject {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
@@ -9,7 +8,6 @@ import { requireProject } from './resolve.js';
 import { assertSegmentInput, saveSegment } from './save-segment.js';
 
 /** Creates a project-level segment and publishes it to every environment. */
-@Injectable()
 export class CreateSegment {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

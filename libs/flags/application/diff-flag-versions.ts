@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { diffConfigs, type DiffEntry } from '../domain/config-diff.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireVersion } from './get-flag-version.js';
 
 /** A readable, path-level diff between two versions of a flag's config. */
-@Injectable()
 export class DiffFlagVersions {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

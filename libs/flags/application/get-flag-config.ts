@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import type { FlagConfigRecord } from '../domain/flag-config.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireFlag, requireProject } from './resolve.js';
 
 /** A flag's current config in one environment, with its version (the ETag of later writes). */
-@Injectable()
 export class GetFlagConfig {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { FlagConfigVersion } from '../domain/flag-config.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { FlagsTransaction } from './flags-unit-of-work.js';
@@ -20,7 +19,6 @@ export async function requireVersion(
 }
 
 /** One immutable version of a flag's config. */
-@Injectable()
 export class GetFlagVersion {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { FlagConfig } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
@@ -13,7 +12,6 @@ export interface EnvironmentConfigView {
 }
 
 /** One flag (archived ones too) with its current config in every environment. */
-@Injectable()
 export class GetFlag {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

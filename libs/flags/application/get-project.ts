@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import type { Environment, Project } from '../domain/project.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireProject } from './resolve.js';
 
 /** One project with its environments. */
-@Injectable()
 export class GetProject {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import type { SegmentDefinition } from '../domain/segment-definition.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireProject, requireSegment } from './resolve.js';
 
 /** One segment of a project. */
-@Injectable()
 export class GetSegment {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { newKill } from '../domain/kill-record.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
@@ -8,7 +7,6 @@ import { FlagsUnitOfWork } from './flags-unit-of-work.js';
  * Trips a flag's kill switch in one environment. Needs no base version and never conflicts; a kill of a
  * killed flag changes nothing (the first kill's record stays) and answers `unchanged`.
  */
-@Injectable()
 export class KillFlag {
   /** Per flag and environment, the kill on this node that has not yet read the config (so not committed). */
   private readonly joinable = new Map<string, Promise<ConfigChangeResult>>();

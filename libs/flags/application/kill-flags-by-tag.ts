@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Flag } from '@switchyard/evaluation';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier } from '../domain/change-committed.js';
@@ -17,7 +16,6 @@ export interface KillByTagResult {
  * Kills every live flag of a project carrying `tag` in one environment: one transaction, one change-log row.
  * Flags already killed are skipped; when none is left, nothing is written.
  */
-@Injectable()
 export class KillFlagsByTag {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

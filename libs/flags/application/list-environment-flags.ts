@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { FlagConfig } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
@@ -20,7 +19,6 @@ export interface EnvironmentFlagList {
 }
 
 /** Lists a project's flags (archived ones on request, optionally by tag) with their configs in one environment. */
-@Injectable()
 export class ListEnvironmentFlags {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import type { Environment } from '../domain/project.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireProject } from './resolve.js';
 
 /** Lists a project's environments. */
-@Injectable()
 export class ListEnvironments {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import type { FlagConfigVersion } from '../domain/flag-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireFlag, requireProject } from './resolve.js';
 
 /** A flag config's versions in one environment, newest first. */
-@Injectable()
 export class ListFlagVersions {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

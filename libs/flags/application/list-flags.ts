@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireProject } from './resolve.js';
 
 /** Lists a project's flags, optionally with archived ones and filtered by tag. */
-@Injectable()
 export class ListFlags {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import type { Project } from '../domain/project.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 
 /** Lists every project. */
-@Injectable()
 export class ListProjects {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

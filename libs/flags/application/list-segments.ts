@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import type { SegmentDefinition } from '../domain/segment-definition.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireProject } from './resolve.js';
 
 /** Lists a project's segments. */
-@Injectable()
 export class ListSegments {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

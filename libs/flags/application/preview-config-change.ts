@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { validateFlag, type Flag, type Segment } from '@switchyard/evaluation';
 import type { FlagConfigInput } from '../domain/flag-config.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
@@ -19,7 +18,6 @@ export interface ConfigChangePreview {
  * What a config edit would deliver, without writing anything: the proposal is checked exactly as
  * UpdateFlagConfig checks it (the engine's strict validator); the kill record is kept, as a write keeps it.
  */
-@Injectable()
 export class PreviewConfigChange {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

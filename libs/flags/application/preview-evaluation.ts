@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { evaluate, type EvaluationContext, type EvaluationResult } from '@switchyard/evaluation';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { LIMITS } from '../domain/limits.js';
@@ -35,7 +34,6 @@ function contextIssues(context: Record<string, unknown>): FieldError[] {
 }
 
 /** "Why did user X get variant Y": evaluates a flag for a context with the one engine, as SDKs would. */
-@Injectable()
 export class PreviewEvaluation {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

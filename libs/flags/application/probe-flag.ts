@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { KillProbe } from '@switchyard/evaluation';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
@@ -11,7 +10,6 @@ import { assertBaseVersion } from './write-config-version.js';
  * config it has under the kill to `percent`% of contexts. Based on a version (409 when stale, so a probe never
  * follows a person's write it did not see); a flag that is not killed is a conflict too.
  */
-@Injectable()
 export class ProbeFlag {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 
 /** How much of the change log to keep. A row goes when either bound excludes it. */
@@ -22,7 +21,6 @@ const DEFAULT_RUN: PruneRun = { batchSize: 5_000, maxBatches: 20 };
  * every node at once (idempotent; concurrent runs skip each other's rows). Never loses a change: a client
  * resuming from a version the log no longer covers gets a fresh snapshot (SnapshotReader.getChanges → null).
  */
-@Injectable()
 export class PruneChangeLog {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

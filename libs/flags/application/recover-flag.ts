@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
@@ -11,7 +10,6 @@ import { assertBaseVersion } from './write-config-version.js';
  * breaker leaves the flag to them). Not checked again: it is the config that was live before the kill, and
  * every write since (the kill, the probe) changed only the kill record.
  */
-@Injectable()
 export class RecoverFlag {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

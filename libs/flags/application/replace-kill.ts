@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { newKill } from '../domain/kill-record.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
@@ -11,7 +10,6 @@ import { assertBaseVersion } from './write-config-version.js';
  * version, so a writer based on the previous one (a probe about to start) meets a conflict. With a base
  * version, 409 when stale.
  */
-@Injectable()
 export class ReplaceKill {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
@@ -7,7 +6,6 @@ import { FlagsUnitOfWork } from './flags-unit-of-work.js';
  * Clears a flag's kill switch in one environment; the rest of its config is kept. Never conflicts; a restore
  * of a flag that is not killed changes nothing and answers `unchanged`.
  */
-@Injectable()
 export class RestoreFlag {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
@@ -10,7 +9,6 @@ import { assertBaseVersion } from './write-config-version.js';
  * flags and segments. The kill record is not reverted: only kill and restore change it. A revert to the
  * config that is current writes nothing.
  */
-@Injectable()
 export class RevertFlagConfig {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

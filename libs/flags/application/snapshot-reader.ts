@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Patch, Snapshot } from '@switchyard/evaluation';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { loadWireState } from './resolve.js';
@@ -13,7 +12,6 @@ export interface EnvironmentRef {
 }
 
 /** Read model for delivery: whole snapshots, change-log catch-up, and environment lookups. */
-@Injectable()
 export class SnapshotReader {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { assertBaseVersion } from './write-config-version.js';
 
 /** Turns a flag on or off in one environment; the base version is optional; to the state it has, writes nothing. */
-@Injectable()
 export class ToggleFlag {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

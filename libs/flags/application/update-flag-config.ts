@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import type { FlagConfigInput } from '../domain/flag-config.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
@@ -10,7 +9,6 @@ import { assertBaseVersion, assertValidConfig } from './write-config-version.js'
  * identical to the current one writes nothing. The engine's strict validator checks the whole candidate flag
  * first: bad input is 400 whatever its base version.
  */
-@Injectable()
 export class UpdateFlagConfig {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import type { FlagDefinition, FlagDefinitionChanges } from '../domain/flag-definition.js';
 import { sameMetadata } from '../domain/unchanged.js';
@@ -9,7 +8,6 @@ import { requireFlag, requireProject } from './resolve.js';
  * Changes a flag's metadata (name, description, tags, temporary). None of it reaches SDKs. An edit that
  * changes nothing writes nothing (no audit entry).
  */
-@Injectable()
 export class UpdateFlag {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 

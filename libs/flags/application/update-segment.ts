@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
@@ -18,7 +17,6 @@ export interface SegmentUpdateResult {
  * Replaces a segment's lists and conditions; a stale base version (when given) is refused with 409, and a
  * segment identical to the stored one writes nothing.
  */
-@Injectable()
 export class UpdateSegment {
   constructor(
     private readonly unitOfWork: FlagsUnitOfWork,
