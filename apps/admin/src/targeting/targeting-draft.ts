@@ -19,11 +19,15 @@ export function toDraft(config: FlagConfig): TargetingDraft {
   };
 }
 
-/** The whole config to PUT: the base config with the draft's targeting. */
+/**
+ * The whole config to PUT: the base config with the draft's targeting. A PUT replaces the config, so every stored
+ * field the editor does not change (on, salt, the breaker settings) is sent back as it is.
+ */
 export function toConfigBody(base: FlagConfig, draft: TargetingDraft): ConfigBody {
   return {
     on: base.on,
     salt: base.salt,
+    ...(base.breaker !== undefined ? { breaker: base.breaker } : {}),
     offVariant: draft.offVariant,
     prerequisites: draft.prerequisites,
     rules: draft.rules,

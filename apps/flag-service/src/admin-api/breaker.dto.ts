@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { BreakerSettingsDto } from './flag-config.dto.js';
 
 /** Body of POST …/flags/:flag/breaker/pin. */
 export class PinBreakerDto {
@@ -76,8 +77,8 @@ export class BreakerStatusDto {
   state: string;
   @ApiProperty({ description: "The flag's config version" }) version: number;
   @ApiProperty({ nullable: true, type: Object }) killed: object | null;
-  @ApiProperty({ nullable: true, type: Object, description: "The config's breaker settings" })
-  settings: object | null;
+  @ApiProperty({ nullable: true, type: BreakerSettingsDto, description: "The config's breaker settings" })
+  settings: BreakerSettingsDto | null;
   @ApiProperty({ nullable: true, type: Number }) coolDownMs: number | null;
   @ApiProperty({
     nullable: true,

@@ -28,6 +28,38 @@ export class KillDto {
   @ApiPropertyOptional() reason?: string;
 }
 
+/** Half-open recovery of a breaker-killed flag (engine `BreakerAutoRecover`). */
+export class BreakerAutoRecoverDto {
+  @ApiProperty({ example: 30000, description: 'Wait after a trip before probing, in ms' }) coolDownMs: number;
+  @ApiProperty({ example: 10, description: 'Share of contexts probed, 0–100' }) probePercent: number;
+  @ApiProperty({ example: 30000, description: 'How long a probe is counted before it is judged, in ms' })
+  probeWindowMs: number;
+  @ApiProperty({ example: 600000, description: 'The cool-down doubles after a failing probe, up to this, in ms' })
+  maxCoolDownMs: number;
+}
+
+/**
+ * A flag's own SDK circuit-breaker settings in one environment (engine `BreakerSettings`, checked by the engine's
+ * one validator); every field optional, the SDK's defaults fill the rest.
+ */
+export class BreakerSettingsDto {
+  @ApiPropertyOptional({ example: 10000, description: 'Rolling window, in ms (a whole number of buckets)' })
+  windowMs?: number;
+  @ApiPropertyOptional({ example: 1000, description: 'Bucket of the window, in ms' }) bucketMs?: number;
+  @ApiPropertyOptional({ example: 20, description: 'Calls in the window below which it never trips' })
+  minimumCalls?: number;
+  @ApiPropertyOptional({ example: 0.5, description: 'Failed calls ÷ calls at or above which it trips, in (0, 1]' })
+  failureRatio?: number;
+  @ApiPropertyOptional({ example: 800, description: 'A guarded call slower than this counts as failed, in ms' })
+  timeoutMs?: number;
+  @ApiPropertyOptional({
+    type: BreakerAutoRecoverDto,
+    nullable: true,
+    description: 'Half-open recovery; null or absent: a tripped flag stays killed until a person restores it',
+  })
+  autoRecover?: BreakerAutoRecoverDto | null;
+}
+
 /** A flag's configuration in one environment. */
 export class FlagConfigDto {
   @ApiProperty() on: boolean;
@@ -44,8 +76,12 @@ export class FlagConfigDto {
   prerequisites: Prerequisite[];
   @ApiPropertyOptional({ type: KillDto, nullable: true }) killed: Kill | null;
   @ApiProperty({ description: 'Bucketing salt; defaults to the flag key' }) salt: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Circuit-breaker settings' })
-  breaker?: BreakerSettings;
+  @ApiPropertyOptional({
+    type: BreakerSettingsDto,
+    nullable: true,
+    description: "The SDK circuit breaker's settings (absent or null: the SDK defaults and no auto-recovery)",
+  })
+  breaker?: BreakerSettings | null;
 }
 
 /**
@@ -79,8 +115,7 @@ export class UpdateFlagConfigDto {
   salt?: string;
 
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
+    type: BreakerSettingsDto,
     nullable: true,
     example: {
       windowMs: 10000,

@@ -278,6 +278,59 @@ export interface KillDto {
   reason?: string;
 }
 
+export interface BreakerAutoRecoverDto {
+  /**
+   * Wait after a trip before probing, in ms
+   * @example 30000
+   */
+  coolDownMs: number;
+  /**
+   * Share of contexts probed, 0–100
+   * @example 10
+   */
+  probePercent: number;
+  /**
+   * How long a probe is counted before it is judged, in ms
+   * @example 30000
+   */
+  probeWindowMs: number;
+  /**
+   * The cool-down doubles after a failing probe, up to this, in ms
+   * @example 600000
+   */
+  maxCoolDownMs: number;
+}
+
+export interface BreakerSettingsDto {
+  /**
+   * Rolling window, in ms (a whole number of buckets)
+   * @example 10000
+   */
+  windowMs?: number;
+  /**
+   * Bucket of the window, in ms
+   * @example 1000
+   */
+  bucketMs?: number;
+  /**
+   * Calls in the window below which it never trips
+   * @example 20
+   */
+  minimumCalls?: number;
+  /**
+   * Failed calls ÷ calls at or above which it trips, in (0, 1]
+   * @example 0.5
+   */
+  failureRatio?: number;
+  /**
+   * A guarded call slower than this counts as failed, in ms
+   * @example 800
+   */
+  timeoutMs?: number;
+  /** Half-open recovery; null or absent: a tripped flag stays killed until a person restores it */
+  autoRecover?: BreakerAutoRecoverDto | null;
+}
+
 export interface FlagConfigDto {
   on: boolean;
   /** @example "off" */
@@ -294,8 +347,8 @@ export interface FlagConfigDto {
   killed?: KillDto | null;
   /** Bucketing salt; defaults to the flag key */
   salt: string;
-  /** Circuit-breaker settings */
-  breaker?: Record<string, any>;
+  /** The SDK circuit breaker's settings (absent or null: the SDK defaults and no auto-recovery) */
+  breaker?: BreakerSettingsDto | null;
 }
 
 export interface FlagEnvironmentDto {
@@ -417,7 +470,7 @@ export interface UpdateFlagConfigDto {
    * The SDK circuit breaker's settings for this flag (omitted or null: the SDK defaults and no auto-recovery)
    * @example {"windowMs":10000,"minimumCalls":20,"failureRatio":0.5,"timeoutMs":800,"autoRecover":{"coolDownMs":30000,"probePercent":10,"probeWindowMs":30000,"maxCoolDownMs":600000}}
    */
-  breaker?: Record<string, any> | null;
+  breaker?: BreakerSettingsDto | null;
   /** The version this edit is based on (or the If-Match header) */
   baseVersion?: number;
   /** @maxLength 1000 */
@@ -738,7 +791,7 @@ export interface BreakerStatusDto {
   version: number;
   killed: object | null;
   /** The config's breaker settings */
-  settings: object | null;
+  settings: BreakerSettingsDto | null;
   coolDownMs: number | null;
   /**
    * When the next probe starts, or the current one is judged
@@ -951,7 +1004,7 @@ export interface FlagImpactProposalDto {
    * The SDK circuit breaker's settings for this flag (omitted or null: the SDK defaults and no auto-recovery)
    * @example {"windowMs":10000,"minimumCalls":20,"failureRatio":0.5,"timeoutMs":800,"autoRecover":{"coolDownMs":30000,"probePercent":10,"probeWindowMs":30000,"maxCoolDownMs":600000}}
    */
-  breaker?: Record<string, any> | null;
+  breaker?: BreakerSettingsDto | null;
 }
 
 export interface VariantTransitionDto {
