@@ -150,11 +150,12 @@ export function composeDelivery(options: DeliveryOptions, ports: DeliveryPorts):
       bus.start();
       hub.start();
       revocations.start();
-      // This node's own commits reach its streams at once, whatever the bus does; the bus tells the others.
+      // The bus tells the other nodes first (one publish, before this node's own fan-out, which can wait a few
+      // microseconds); this node's commits reach its streams at once, whatever the bus does.
       unsubscribe = ports.committedChanges.subscribe((change) => {
+        void bus.publish(change);
         snapshots.invalidate(change.environmentId);
         void hub.receive(change);
-        void bus.publish(change);
       });
       pruning.start();
       ports.health.register('bus', async () =>

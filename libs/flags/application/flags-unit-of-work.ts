@@ -1,5 +1,5 @@
 import type { Patch } from '@switchyard/evaluation';
-import type { AuditSink } from '@switchyard/audit';
+import type { AuditEntryDraft, AuditSink } from '@switchyard/audit';
 import type { FlagConfigRecord, FlagConfigVersion } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import type { Environment, Project } from '../domain/project.js';
@@ -79,8 +79,44 @@ export interface ChangeLogRepository {
   prune(pruning: ChangeLogPruning): Promise<number>;
 }
 
+/** What a config write reads under the environment's row lock. */
+export interface LockedConfig {
+  project: Project;
+  environment: Environment;
+  flag: FlagDefinition;
+  /** Null when the flag has no config in the environment. */
+  current: FlagConfigRecord | null;
+}
+
+/** Every row of one config change: the current config and its version, the audit entry and the change-log patch. */
+export interface ConfigChangeRows {
+  environmentId: string;
+  record: FlagConfigRecord;
+  version: FlagConfigVersion;
+  audit: AuditEntryDraft;
+  /** Its `version` is the environment's next version (the caller holds the environment's row lock). */
+  patch: Patch;
+}
+
+/**
+ * Port: a config write in two calls, for the paths that must be fast (the kill): one that locks the
+ * environment and reads everything the write needs, one that writes everything at once. Postgres answers each
+ * with one statement; without it (`FlagsTransaction.writePath` absent) the other repositories do the same work.
+ */
+export interface ConfigWritePath {
+  /**
+   * Row-locks the environment (as `environments.findByKey` with `lock`), then reads the project, environment,
+   * flag and its current config; throws NOT_FOUND naming the project, environment or flag that is missing.
+   */
+  lockAndRead(projectKey: string, environmentKey: string, flagKey: string): Promise<LockedConfig>;
+  /** Bumps the environment to `rows.patch.version`, writes the config and its version, the audit entry and the change-log row. */
+  write(rows: ConfigChangeRows): Promise<void>;
+}
+
 /** Everything one transaction of the flags context may touch. */
 export interface FlagsTransaction {
+  /** The fast config write path (Postgres); absent in fakes, where `composedWritePath` stands in. */
+  writePath?: ConfigWritePath;
   projects: ProjectRepository;
   environments: EnvironmentRepository;
   flags: FlagRepository;

@@ -5,7 +5,7 @@ import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { Environment, Project } from '../domain/project.js';
 import { toWireFlag } from '../domain/wire-flag.js';
-import type { FlagsTransaction } from './flags-unit-of-work.js';
+import type { ConfigChangeRows, FlagsTransaction } from './flags-unit-of-work.js';
 import { loadWireState } from './resolve.js';
 
 /** One config write: the flag, its current config, the next one, and why. */
@@ -95,11 +95,22 @@ export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrit
   const wire = write.skipChecks
     ? toWireFlag(write.flag, write.next, version)
     : await assertValidConfig(tx, write.flag, write.environment.id, write.next, version);
-  const at = new Date().toISOString();
+  const rows = configRows(write, version, new Date().toISOString());
+  await tx.configs.save(rows.record, rows.version);
+  await tx.audit.append(rows.audit);
+  return wire;
+}
+
+/** The current config, version and audit rows of one config write (version `version`, written at `at`). */
+export function configRows(
+  write: ConfigWrite,
+  version: number,
+  at: string,
+): Pick<ConfigChangeRows, 'record' | 'version' | 'audit'> {
   const actor = { type: write.actor.type, id: write.actor.id, name: write.actor.name };
-  await tx.configs.save(
-    { flagId: write.flag.id, environmentId: write.environment.id, version, config: write.next, updatedAt: at },
-    {
+  return {
+    record: { flagId: write.flag.id, environmentId: write.environment.id, version, config: write.next, updatedAt: at },
+    version: {
       flagId: write.flag.id,
       environmentId: write.environment.id,
       version,
@@ -109,17 +120,16 @@ export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrit
       actor,
       createdAt: at,
     },
-  );
-  await tx.audit.append({
-    at,
-    actor,
-    action: ACTIONS[write.kind],
-    projectKey: write.project.key,
-    environmentKey: write.environment.key,
-    flagKey: write.flag.key,
-    segmentKey: null,
-    reason: write.reason,
-    details: { version, kind: write.kind },
-  });
-  return wire;
+    audit: {
+      at,
+      actor,
+      action: ACTIONS[write.kind],
+      projectKey: write.project.key,
+      environmentKey: write.environment.key,
+      flagKey: write.flag.key,
+      segmentKey: null,
+      reason: write.reason,
+      details: { version, kind: write.kind },
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { AuditSinks } from '@switchyard/audit';
 import { entityManagerOf, TransactionRunner, type TransactionScope } from '@switchyard/database';
 import { FlagsUnitOfWork, type FlagsTransaction, type RunOptions } from '../application/flags-unit-of-work.js';
 import { KeyedQueue } from '@switchyard/kernel';
+import { TypeormConfigWritePath } from './typeorm-config-write-path.js';
 import { TypeormChangeLogRepository } from './typeorm-change-log-repository.js';
 import { TypeormEnvironmentRepository } from './typeorm-environment-repository.js';
 import { TypeormFlagConfigRepository } from './typeorm-flag-config-repository.js';
@@ -31,6 +32,7 @@ export class TypeormFlagsUnitOfWork extends FlagsUnitOfWork {
   bind(scope: TransactionScope): FlagsTransaction {
     const manager = entityManagerOf(scope);
     return {
+      writePath: new TypeormConfigWritePath(manager),
       projects: new TypeormProjectRepository(manager),
       environments: new TypeormEnvironmentRepository(manager),
       flags: new TypeormFlagRepository(manager),
