@@ -95,6 +95,24 @@ describe('the client over a stream', () => {
     expect(flags.getBoolean('checkout', user, false)).toBe(true);
   });
 
+  it('refuses a patch whose segment is filed under another key, and keeps the last good snapshot', async () => {
+    const flags = connect();
+    await flags.waitUntilReady({ timeoutMs: 5000 });
+    const error = nextEvent(flags, 'error');
+    service.send(
+      'patch',
+      {
+        version: 2,
+        flags: { checkout: booleanFlag('checkout', false, 2) },
+        segments: { staff: { key: 'admins', included: ['u1'], excluded: [], rules: [] } },
+      },
+      2,
+    );
+    await expect(error).resolves.toMatchObject({ message: expect.stringMatching(/segments\.staff is stored under/) });
+    expect(flags.version).toBe(1);
+    expect(flags.getBoolean('checkout', user, false)).toBe(true);
+  });
+
   it('ignores a malformed snapshot and keeps the last good one', async () => {
     const flags = connect();
     await flags.waitUntilReady({ timeoutMs: 5000 });

@@ -55,9 +55,10 @@ export class FlagStore {
         ),
       };
     }
-    const parsed = safeParse(next.snapshot);
-    if (!parsed.ok)
-      return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${parsed.error.message}`) };
+    // The snapshot patched passed the envelope check when it was installed: only the patch's own entries are
+    // checked here (O(patch), not O(snapshot)), as parseSnapshot would check them.
+    const misfiled = firstMisfiledEntry(value);
+    if (misfiled) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${misfiled}`) };
     const keys =
       value.segments && Object.keys(value.segments).length > 0
         ? [...new Set([...Object.keys(this.raw.flags), ...Object.keys(next.snapshot.flags)])]
@@ -112,6 +113,22 @@ function changedKeys(before: Snapshot, after: Snapshot): string[] {
   }
   for (const key of Object.keys(before.flags)) if (!(key in after.flags)) keys.add(key);
   return [...keys];
+}
+
+/** The first flag or segment the patch sets that is not an object stored under its own key (parseSnapshot's envelope check). */
+function firstMisfiledEntry(patch: Patch): string | undefined {
+  for (const [name, record] of [
+    ['flags', patch.flags],
+    ['segments', patch.segments ?? {}],
+  ] as const) {
+    for (const [key, item] of Object.entries(record as Record<string, unknown>)) {
+      if (item === null) continue;
+      if (typeof item !== 'object' || Array.isArray(item)) return `${name}.${key} must be an object`;
+      if ((item as { key?: unknown }).key !== key)
+        return `${name}.${key} is stored under "${key}" but its key is ${JSON.stringify((item as { key?: unknown }).key)}`;
+    }
+  }
+  return undefined;
 }
 
 function firstInvalidFlag(patch: Patch): string | undefined {
