@@ -10,9 +10,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@switchyard/audit';
 import { ChangeNotifier, FlagsModule } from '@switchyard/flags';
-import { MetricsRegistry } from '@switchyard/kernel';
+import { composedProviders, MetricsRegistry } from '@switchyard/kernel';
 import { FetchWebhookTransport } from './adapters/fetch-webhook-transport.js';
-import { alertsMetrics } from './alerts-metrics.js';
 import { FlagsProjectDirectory } from './adapters/flags-project-directory.js';
 import {
   AlertOutbox,
@@ -23,7 +22,7 @@ import {
   WebhookRepository,
   WebhookTransport,
 } from './application/alerts-ports.js';
-import { AlertsWorker, type AlertsWorkerOptions } from './application/alerts-worker.js';
+import { AlertsWorker } from './application/alerts-worker.js';
 import { CreateWebhook } from './application/create-webhook.js';
 import { DeleteWebhook } from './application/delete-webhook.js';
 import { GetWebhook } from './application/get-webhook.js';
@@ -32,7 +31,13 @@ import { ListWebhooks } from './application/list-webhooks.js';
 import { RotateWebhookSecret } from './application/rotate-webhook-secret.js';
 import { SendTestEvent } from './application/send-test-event.js';
 import { UpdateWebhook } from './application/update-webhook.js';
-import { DEFAULT_RETRY_POLICY } from './domain/retry-policy.js';
+import {
+  composeAlerts,
+  DEFAULT_ALERTS_OPTIONS,
+  type Alerts,
+  type AlertsOptions,
+  type AlertsPorts,
+} from './compose-alerts.js';
 import { SqlAlertOutbox } from './persistence/sql-alert-outbox.js';
 import { SqlDeliveryQueue } from './persistence/sql-delivery-queue.js';
 import { TypeormAlertsTransaction } from './persistence/typeorm-alerts-transaction.js';
@@ -41,30 +46,39 @@ import { TypeormWebhookRepository } from './persistence/typeorm-webhook-reposito
 import { WebhookDeliveryEntity } from './persistence/webhook-delivery.entity.js';
 import { WebhookEntity } from './persistence/webhook.entity.js';
 
-/** How alerts run on this node; every field has a default (see DEFAULT_ALERTS_OPTIONS). */
-export type AlertsOptions = Partial<AlertsWorkerOptions>;
+export { DEFAULT_ALERTS_OPTIONS } from './compose-alerts.js';
+export type { AlertsOptions } from './compose-alerts.js';
 
-/** 8 sends at a time, a look every second, 10 s per attempt, retries for 24 h (DEFAULT_RETRY_POLICY), 7 days kept. */
-export const DEFAULT_ALERTS_OPTIONS: AlertsWorkerOptions = {
-  senders: 8,
-  pollMs: 1_000,
-  timeoutMs: 10_000,
-  retry: DEFAULT_RETRY_POLICY,
-  retentionMs: 7 * 86_400_000,
+const ALERTS = Symbol('ALERTS');
+
+/** The alerts context's ports as Nest resolves them: the adapters under persistence/ and adapters/, the platform. */
+@Injectable()
+class NestAlertsPorts implements AlertsPorts {
+  readonly log = new Logger('Alerts');
+
+  constructor(
+    readonly projects: ProjectDirectory,
+    readonly transaction: AlertsTransaction,
+    readonly webhooks: WebhookRepository,
+    readonly deliveries: DeliveryRepository,
+    readonly queue: DeliveryQueue,
+    readonly outbox: AlertOutbox,
+    readonly transport: WebhookTransport,
+    readonly metrics: MetricsRegistry,
+  ) {}
+}
+
+/** The use cases other modules inject, each under its class. */
+const USE_CASES = {
+  createWebhook: CreateWebhook,
+  listWebhooks: ListWebhooks,
+  getWebhook: GetWebhook,
+  updateWebhook: UpdateWebhook,
+  deleteWebhook: DeleteWebhook,
+  rotateWebhookSecret: RotateWebhookSecret,
+  sendTestEvent: SendTestEvent,
+  listDeliveries: ListDeliveries,
 };
-
-const log = new Logger('Alerts');
-
-const USE_CASES = [
-  CreateWebhook,
-  ListWebhooks,
-  GetWebhook,
-  UpdateWebhook,
-  DeleteWebhook,
-  RotateWebhookSecret,
-  SendTestEvent,
-  ListDeliveries,
-];
 
 /** Starts the worker; every commit on this node wakes it (after the writer's answer is on its way). */
 @Injectable()
@@ -91,17 +105,16 @@ class AlertsLifecycle implements OnModuleInit, BeforeApplicationShutdown {
 
 /**
  * The alerts context: webhooks per project, the deliveries of flag and breaker events to them (signed,
- * retried, recorded), and the background worker that sends them. Exports use cases only.
+ * retried, recorded), and the background worker that sends them, built by composeAlerts. Exports use cases only.
  */
 @Module({})
 export class AlertsModule {
   static forRoot(options: AlertsOptions = {}): DynamicModule {
-    const settings: AlertsWorkerOptions = { ...DEFAULT_ALERTS_OPTIONS, ...options };
+    const { timeoutMs } = { ...DEFAULT_ALERTS_OPTIONS, ...options };
     return {
       module: AlertsModule,
       imports: [TypeOrmModule.forFeature([WebhookEntity, WebhookDeliveryEntity]), AuditModule, FlagsModule],
       providers: [
-        ...USE_CASES,
         { provide: ProjectDirectory, useClass: FlagsProjectDirectory },
         { provide: AlertsTransaction, useClass: TypeormAlertsTransaction },
         {
@@ -112,28 +125,17 @@ export class AlertsModule {
         { provide: DeliveryRepository, useClass: TypeormDeliveryRepository },
         { provide: DeliveryQueue, useClass: SqlDeliveryQueue },
         { provide: AlertOutbox, useClass: SqlAlertOutbox },
-        { provide: WebhookTransport, useFactory: () => new FetchWebhookTransport(settings.timeoutMs) },
+        { provide: WebhookTransport, useFactory: () => new FetchWebhookTransport(timeoutMs) },
+        NestAlertsPorts,
         {
-          provide: AlertsWorker,
-          inject: [AlertOutbox, DeliveryQueue, WebhookTransport, MetricsRegistry],
-          useFactory: (
-            outbox: AlertOutbox,
-            queue: DeliveryQueue,
-            transport: WebhookTransport,
-            metrics: MetricsRegistry,
-          ) =>
-            new AlertsWorker(
-              outbox,
-              queue,
-              transport,
-              settings,
-              (message, error) => log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
-              alertsMetrics(metrics),
-            ),
+          provide: ALERTS,
+          inject: [NestAlertsPorts],
+          useFactory: (ports: AlertsPorts) => composeAlerts(options, ports),
         },
+        ...composedProviders<Alerts>(ALERTS, { ...USE_CASES, worker: AlertsWorker }),
         AlertsLifecycle,
       ],
-      exports: USE_CASES,
+      exports: Object.values(USE_CASES),
     };
   }
 }

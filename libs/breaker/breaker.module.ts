@@ -1,24 +1,44 @@
 import { Injectable, Logger, Module, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { FlagsModule } from '@switchyard/flags';
-import { MetricsRegistry } from '@switchyard/kernel';
+import { composedProviders, MetricsRegistry } from '@switchyard/kernel';
 import { LeaderTicker } from '@switchyard/database';
 import { FlagsBreakerFlags } from './adapters/flags-breaker-flags.js';
 import { AdvanceBreakers } from './application/advance-breakers.js';
 import { BreakerFlags, BreakerStore } from './application/breaker-ports.js';
-import { BreakerTransitions } from './application/breaker-transitions.js';
 import { GetBreakerStatus } from './application/get-breaker-status.js';
 import { PinBreaker } from './application/pin-breaker.js';
 import { RecordGuardOutcomes } from './application/record-guard-outcomes.js';
 import { RecordTrips } from './application/record-trips.js';
-import { BreakerMetrics } from './breaker-metrics.js';
+import { composeBreaker, type Breaker, type BreakerPorts } from './compose-breaker.js';
 import { BreakerNotifier } from './domain/breaker-events.js';
 import { SqlBreakerStore } from './persistence/sql-breaker-store.js';
 
 /** How long trips and per-minute outcomes are kept. */
 export const BREAKER_RETENTION_MS = 86_400_000;
 const log = new Logger('Breaker');
-const warn = (message: string, error: unknown) =>
-  log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`);
+
+const BREAKER = Symbol('BREAKER');
+
+/** The breaker context's ports as Nest resolves them: the flags adapter, its store, the platform. */
+@Injectable()
+class NestBreakerPorts implements BreakerPorts {
+  readonly log = log;
+
+  constructor(
+    readonly flags: BreakerFlags,
+    readonly store: BreakerStore,
+    readonly metrics: MetricsRegistry,
+  ) {}
+}
+
+/** What other modules inject, each under its class. */
+const EXPOSED = {
+  recordTrips: RecordTrips,
+  recordGuardOutcomes: RecordGuardOutcomes,
+  getBreakerStatus: GetBreakerStatus,
+  pinBreaker: PinBreaker,
+  notifier: BreakerNotifier,
+};
 
 /** Registers the breaker's scheduled jobs (recovery every tick, pruning every minute); flushes at shutdown. */
 @Injectable()
@@ -57,56 +77,19 @@ class BreakerLifecycle implements OnModuleInit, BeforeApplicationShutdown {
  * fleet-wide (through the flags context); guard outcomes and trips are kept a day and shown (GetBreakerStatus,
  * /metrics); flags with `autoRecover` are probed after their cool-down and restored or killed again by the
  * scheduler's leader; a person may pin a flag killed. BreakerNotifier tells other contexts (alerts) what the
- * breaker did (`breaker.tripped`, `breaker.probing`, `breaker.recovered`).
+ * breaker did (`breaker.tripped`, `breaker.probing`, `breaker.recovered`). Built by composeBreaker.
  */
 @Module({
   imports: [FlagsModule],
   providers: [
-    // A factory, not a value: each app instance (two nodes in one test process) gets its own notifier.
-    { provide: BreakerNotifier, useFactory: () => new BreakerNotifier() },
     { provide: BreakerStore, useClass: SqlBreakerStore },
     { provide: BreakerFlags, useClass: FlagsBreakerFlags },
-    {
-      provide: BreakerMetrics,
-      inject: [MetricsRegistry, BreakerStore],
-      useFactory: (metrics: MetricsRegistry, store: BreakerStore) => new BreakerMetrics(metrics, store),
-    },
-    {
-      provide: BreakerTransitions,
-      inject: [BreakerFlags, BreakerStore, BreakerNotifier],
-      useFactory: (flags: BreakerFlags, store: BreakerStore, notifier: BreakerNotifier) =>
-        new BreakerTransitions(flags, store, notifier, () => new Date()),
-    },
-    {
-      provide: RecordTrips,
-      inject: [BreakerFlags, BreakerStore, BreakerTransitions, BreakerMetrics],
-      useFactory: (flags: BreakerFlags, store: BreakerStore, transitions: BreakerTransitions, m: BreakerMetrics) =>
-        new RecordTrips(flags, store, transitions, (environmentId, flag) => m.trip(environmentId, flag)),
-    },
-    {
-      provide: RecordGuardOutcomes,
-      inject: [BreakerFlags, BreakerStore, BreakerMetrics],
-      useFactory: (flags: BreakerFlags, store: BreakerStore, metrics: BreakerMetrics) =>
-        new RecordGuardOutcomes(flags, store, metrics, (error) => warn('recording guard outcomes failed', error)),
-    },
-    {
-      provide: AdvanceBreakers,
-      inject: [BreakerStore, BreakerTransitions],
-      useFactory: (store: BreakerStore, transitions: BreakerTransitions) =>
-        new AdvanceBreakers(store, transitions, warn),
-    },
-    {
-      provide: GetBreakerStatus,
-      inject: [BreakerFlags, BreakerStore],
-      useFactory: (flags: BreakerFlags, store: BreakerStore) => new GetBreakerStatus(flags, store),
-    },
-    {
-      provide: PinBreaker,
-      inject: [BreakerFlags, BreakerStore],
-      useFactory: (flags: BreakerFlags, store: BreakerStore) => new PinBreaker(flags, store),
-    },
+    NestBreakerPorts,
+    // A factory, not a value: each app instance (two nodes in one test process) gets its own notifier.
+    { provide: BREAKER, inject: [NestBreakerPorts], useFactory: (ports: BreakerPorts) => composeBreaker(ports) },
+    ...composedProviders<Breaker>(BREAKER, { ...EXPOSED, advanceBreakers: AdvanceBreakers }),
     BreakerLifecycle,
   ],
-  exports: [RecordTrips, RecordGuardOutcomes, GetBreakerStatus, PinBreaker, BreakerNotifier],
+  exports: Object.values(EXPOSED),
 })
 export class BreakerModule {}

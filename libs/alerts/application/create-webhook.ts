@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { AlertsErrors } from '../domain/alerts.errors.js';
 import {
@@ -11,7 +10,6 @@ import { AlertsTransaction, ProjectDirectory } from './alerts-ports.js';
 import { checkSettings, type WebhookInput } from './check-settings.js';
 
 /** Adds a webhook to a project with a new secret, returned this once. Audited (never the secret, only the origin). */
-@Injectable()
 export class CreateWebhook {
   constructor(
     private readonly transaction: AlertsTransaction,

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { AlertsErrors } from '../domain/alerts.errors.js';
 import { urlOrigin, type Webhook } from '../domain/webhook.js';
@@ -6,7 +5,6 @@ import { AlertsTransaction } from './alerts-ports.js';
 import { GetWebhook } from './get-webhook.js';
 
 /** Deletes a webhook and its deliveries (queued ones are never sent). Audited. */
-@Injectable()
 export class DeleteWebhook {
   constructor(
     private readonly transaction: AlertsTransaction,

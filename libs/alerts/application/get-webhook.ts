@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { AlertsErrors } from '../domain/alerts.errors.js';
 import type { Webhook } from '../domain/webhook.js';
 import { ProjectDirectory, WebhookRepository } from './alerts-ports.js';
 
 /** One webhook of a project (never its secret); NOT_FOUND names the project or the webhook that is missing. */
-@Injectable()
 export class GetWebhook {
   constructor(
     private readonly webhooks: WebhookRepository,

@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { DeliveryRepository, type DeliveryPage, type DeliveryQuery } from './alerts-ports.js';
 import { GetWebhook } from './get-webhook.js';
 
 /** A webhook's deliveries, newest first, with status, attempts and the last error. */
-@Injectable()
 export class ListDeliveries {
   constructor(
     private readonly deliveries: DeliveryRepository,

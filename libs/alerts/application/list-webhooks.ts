@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { AlertsErrors } from '../domain/alerts.errors.js';
 import type { Webhook } from '../domain/webhook.js';
 import { ProjectDirectory, WebhookRepository } from './alerts-ports.js';
 
 /** A project's webhooks, oldest first (never their secrets). */
-@Injectable()
 export class ListWebhooks {
   constructor(
     private readonly webhooks: WebhookRepository,

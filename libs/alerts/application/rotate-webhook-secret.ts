@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { AlertsErrors } from '../domain/alerts.errors.js';
 import { generateWebhookSecret, type WebhookWithSecret } from '../domain/webhook.js';
@@ -9,7 +8,6 @@ import { GetWebhook } from './get-webhook.js';
  * Replaces a webhook's secret with a new one, returned this once. Every attempt from now on, retries of older
  * deliveries included, is signed with the new secret. Audited (the new secret's hint, never the secret).
  */
-@Injectable()
 export class RotateWebhookSecret {
   constructor(
     private readonly transaction: AlertsTransaction,

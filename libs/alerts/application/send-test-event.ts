@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import type { AlertEvent } from '../domain/alert-event.js';
 import type { WebhookDelivery } from '../domain/webhook-delivery.js';
@@ -11,7 +10,6 @@ import { GetWebhook } from './get-webhook.js';
  * Queues a `test` event for one webhook (enabled or not: a disabled one's test waits until it is enabled) and
  * wakes this node's sender; the answer is the queued delivery, whose outcome the deliveries list shows.
  */
-@Injectable()
 export class SendTestEvent {
   constructor(
     private readonly deliveries: DeliveryRepository,

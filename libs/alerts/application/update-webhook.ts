@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Actor } from '@switchyard/kernel';
 import { AlertsErrors } from '../domain/alerts.errors.js';
 import { urlOrigin, type Webhook } from '../domain/webhook.js';
@@ -7,7 +6,6 @@ import { checkSettings, type WebhookInput } from './check-settings.js';
 import { GetWebhook } from './get-webhook.js';
 
 /** Changes a webhook's URL, events, description or enabled state (the fields given). Audited with what changed. */
-@Injectable()
 export class UpdateWebhook {
   constructor(
     private readonly transaction: AlertsTransaction,
