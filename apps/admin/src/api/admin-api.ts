@@ -4,6 +4,7 @@ import type * as Api from './generated/admin-api.js';
 import type {
   AdminToken,
   AuditEntry,
+  BreakerStatus,
   DeliveryStatus,
   Environment,
   EnvironmentFlag,
@@ -170,6 +171,17 @@ export class AdminApi {
   async restore(project: string, env: string, flag: string, reason: string): Promise<FlagConfig> {
     const body: Api.KillFlagDto = { reason };
     return configAt(await this.client.post(`${this.configPath(project, env, flag)}/restore`, body));
+  }
+
+  /** The flag's circuit breaker in `env`: state, last trip, the last hour's failure rates. */
+  breaker(project: string, env: string, flag: string): Promise<BreakerStatus> {
+    return this.client.get<BreakerStatus>(`${this.configPath(project, env, flag)}/breaker`);
+  }
+
+  /** Pins the flag "killed, no auto-recovery" (a restore takes it out of the pin). */
+  pinBreaker(project: string, env: string, flag: string, reason: string): Promise<BreakerStatus> {
+    const body: Api.PinBreakerDto = { reason };
+    return this.client.post<BreakerStatus>(`${this.configPath(project, env, flag)}/breaker/pin`, body);
   }
 
   killTag(project: string, env: string, tag: string, reason: string): Promise<KillByTagResult> {

@@ -73,3 +73,8 @@ export type Webhook = Api.WebhookDto;
 export type IssuedWebhook = Api.IssuedWebhookDto;
 /** One event's delivery to one webhook. */
 export type WebhookDelivery = Api.WebhookDeliveryDto;
+
+/** A flag's circuit breaker in one environment (`GET …/flags/:flag/breaker`). */
+export type BreakerStatus = Omit<Api.BreakerStatusDto, 'killed'> & { killed: Kill | null };
+export type BreakerMinute = Api.BreakerMinuteDto;
+export type LastTrip = Api.LastTripDto;

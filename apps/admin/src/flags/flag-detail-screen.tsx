@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BreakerPanel } from '../breaker/breaker-panel.js';
 import type { FlagTab } from '../routing/route.js';
 import { HistoryPanel } from '../history/history-panel.js';
 import { PreviewPanel } from '../preview/preview-panel.js';
@@ -76,6 +77,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
           <strong>{current.offVariant}</strong> until someone restores it.
         </p>
       )}
+      {current && <BreakerPanel flagKey={flagKey} config={current} onChanged={reload} />}
       <ErrorBanner error={meta.error ?? config.error ?? segments.error}>
         <button onClick={reload}>Retry</button>
       </ErrorBanner>
