@@ -101,6 +101,8 @@ export abstract class BreakerStore {
   abstract save(record: BreakerRecord): Promise<void>;
   /** Drops the flag's record, if it is still at `breakerVersion` (the breaker no longer holds the flag). */
   abstract drop(environmentId: string, flagKey: string, breakerVersion: number): Promise<void>;
+  /** Moves a probing record's due time only (probe counts other nodes add meanwhile are kept). */
+  abstract postpone(environmentId: string, flagKey: string, breakerVersion: number, dueAt: Date): Promise<void>;
   /** The flag's record, or null when the breaker holds none. */
   abstract find(environmentId: string, flagKey: string): Promise<BreakerRecord | null>;
   /** Records whose time has come (open → probe, probing → judge), oldest first. */

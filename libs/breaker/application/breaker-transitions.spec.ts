@@ -47,7 +47,7 @@ function setup(autoRecover: AutoRecover | null = AUTO) {
     return advance.execute(now());
   };
   const record = () => store.records.get('checkout');
-  return { flags, store, events, tripped, probes, tick, record, pin: new PinBreaker(flags, store, now) };
+  return { flags, store, events, tripped, probes, tick, record, transitions, pin: new PinBreaker(flags, store, now) };
 }
 
 describe('breaker recovery', () => {
@@ -93,6 +93,17 @@ describe('breaker recovery', () => {
     await probes(30, 0);
     await tick(500);
     expect(flags.latest('checkout').killed).toBeNull();
+  });
+
+  it('keeps the probe calls another node records while this one watches one more window', async () => {
+    const { tripped, probes, tick, record, transitions } = setup();
+    await tripped();
+    await tick(1_000);
+    const readBeforeTheProbes = { ...record()! };
+    expect(readBeforeTheProbes).toMatchObject({ state: 'probing', probeCalls: 0 });
+    await probes(30, 0);
+    await transitions.judgeProbe(readBeforeTheProbes);
+    expect(record()).toMatchObject({ state: 'probing', probeCalls: 30 });
   });
 
   it("lets go of a flag a person wrote since the breaker's last version", async () => {

@@ -78,7 +78,9 @@ export class BreakerTransitions {
     const auto = config.autoRecover;
     if (record.probeCalls === 0 && auto) {
       // No probe call reported yet (no traffic, or SDK batches still on their way): watch one more window.
-      return this.store.save({ ...record, dueAt: new Date(this.now().getTime() + auto.probeWindowMs) });
+      // Only the due time moves: a save of this read would overwrite probe calls another node records meanwhile.
+      const dueAt = new Date(this.now().getTime() + auto.probeWindowMs);
+      return this.store.postpone(record.environmentId, record.flagKey, record.breakerVersion, dueAt);
     }
     const ratio = record.probeCalls > 0 ? record.probeFailures / record.probeCalls : 0;
     const figures = `${Math.round(ratio * 100)}% of ${record.probeCalls} probe calls failed`;

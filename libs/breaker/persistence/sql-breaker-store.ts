@@ -133,6 +133,14 @@ export class SqlBreakerStore extends BreakerStore {
     ]);
   }
 
+  async postpone(environmentId: string, flagKey: string, breakerVersion: number, dueAt: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE breaker_states SET due_at = $4, updated_at = now()
+        WHERE environment_id = $1 AND flag_key = $2 AND breaker_version = $3`,
+      [environmentId, flagKey, breakerVersion, dueAt],
+    );
+  }
+
   async drop(environmentId: string, flagKey: string, breakerVersion: number): Promise<void> {
     await this.dataSource.query(
       'DELETE FROM breaker_states WHERE environment_id = $1 AND flag_key = $2 AND breaker_version = $3',

@@ -125,6 +125,11 @@ export class InMemoryBreakerStore extends BreakerStore {
     this.records.set(record.flagKey, { ...record });
   }
 
+  async postpone(_environmentId: string, flagKey: string, breakerVersion: number, dueAt: Date): Promise<void> {
+    const record = this.records.get(flagKey);
+    if (record?.breakerVersion === breakerVersion) record.dueAt = dueAt;
+  }
+
   async drop(_environmentId: string, flagKey: string, breakerVersion: number): Promise<void> {
     if (this.records.get(flagKey)?.breakerVersion === breakerVersion) this.records.delete(flagKey);
   }
