@@ -1,0 +1,46 @@
+import type * as Api from './generated/admin-api.js';
+import { ApiArea, e } from './api-area.js';
+import type { EnvironmentFlag, FlagConfigState, FlagDetail, FlagMeta } from './types.js';
+
+/** The flags of a project: their metadata (the config of a flag in an environment is in flag-config-api.ts). */
+export class FlagsApi extends ApiArea {
+  async flags(project: string): Promise<FlagMeta[]> {
+    return (await this.client.get<Api.FlagListDto>(`/projects/${e(project)}/flags`)).items as FlagMeta[];
+  }
+
+  /** Every live flag of the project with its config in `env`, in one request. */
+  async environmentFlags(
+    project: string,
+    env: string,
+  ): Promise<{ environmentVersion: number; items: EnvironmentFlag[] }> {
+    const body = await this.client.get<Api.EnvironmentFlagListDto>(
+      `/projects/${e(project)}/environments/${e(env)}/flags`,
+    );
+    const items = body.items.map(({ version, config, configUpdatedAt, ...meta }) => ({
+      meta: meta as FlagMeta,
+      config: {
+        ...(config as FlagConfigState['config']),
+        version,
+        variants: meta.variants,
+        updatedAt: configUpdatedAt,
+      },
+    }));
+    return { environmentVersion: body.environmentVersion, items };
+  }
+
+  createFlag(project: string, body: Api.CreateFlagDto): Promise<FlagMeta> {
+    return this.client.post(`/projects/${e(project)}/flags`, body);
+  }
+
+  updateFlag(project: string, flag: string, body: Api.UpdateFlagDto): Promise<FlagMeta> {
+    return this.client.patch(`/projects/${e(project)}/flags/${e(flag)}`, body);
+  }
+
+  archiveFlag(project: string, flag: string, reason?: string): Promise<FlagMeta> {
+    return this.client.post(`/projects/${e(project)}/flags/${e(flag)}/archive`, { reason: reason || undefined });
+  }
+
+  flag(project: string, flag: string): Promise<FlagDetail> {
+    return this.client.get(`/projects/${e(project)}/flags/${e(flag)}`);
+  }
+}

@@ -1,0 +1,27 @@
+import type * as Api from './generated/admin-api.js';
+import { ApiArea, e } from './api-area.js';
+import type { DeliveryStatus, Environment, Project } from './types.js';
+
+/** Projects and their environments. */
+export class ProjectsApi extends ApiArea {
+  async projects(): Promise<Project[]> {
+    return (await this.client.get<Api.ProjectListDto>('/projects')).items;
+  }
+
+  createProject(body: Api.CreateProjectDto): Promise<Project> {
+    return this.client.post('/projects', body);
+  }
+
+  async environments(project: string): Promise<Environment[]> {
+    return (await this.client.get<Api.EnvironmentListDto>(`/projects/${e(project)}/environments`)).items;
+  }
+
+  createEnvironment(project: string, body: Api.CreateEnvironmentDto): Promise<Environment> {
+    return this.client.post(`/projects/${e(project)}/environments`, body);
+  }
+
+  /** The delivery figure of the environment (`GET …/delivery`). */
+  delivery(project: string, env: string): Promise<DeliveryStatus> {
+    return this.client.get(`/projects/${e(project)}/environments/${e(env)}/delivery`);
+  }
+}
