@@ -1,5 +1,6 @@
 import { runGetBooleanBench } from './sdk-getboolean.mjs';
 import { runKillPropagation } from './kill-propagation.mjs';
+import { runTripPropagation } from './trip-propagation.mjs';
 import { runRevocationPropagation } from './revocation-propagation.mjs';
 import { runSnapshotThroughput } from './snapshot-throughput.mjs';
 import { runBounds } from './bounds.mjs';
@@ -43,6 +44,28 @@ if (!only || only === 'kill') {
   );
   console.log(`p99 of each kill, ms: ${r.perKillP99.map((x) => Math.round(x)).join(' ')}`);
   console.log(`delivery view: ${r.deliverySummary}`);
+}
+
+if (!only || only === 'trip') {
+  const r = await runTripPropagation();
+  const b = r.breaker;
+  const line = (f) => `p50 ${fixed(f.p50)} ms · p99 ${fixed(f.p99)} ms · max ${fixed(f.max)} ms`;
+  console.log(
+    `\n== Breaker trip propagation: 2 nodes, Postgres + Redis, 1 tripper SDK on node A + ${r.clients} SDK clients (half per node, in ${r.workers} processes), ${r.trips} trips`,
+  );
+  console.log(
+    `breaker settings shortened for quick rounds: windowMs ${b.windowMs}, bucketMs ${b.bucketMs}, minimumCalls ${b.minimumCalls}, failureRatio ${b.failureRatio}; tripper calls guard every ${r.callEveryMs} ms (${fixed(r.callsPerSecond, 0)} calls/s measured)`,
+  );
+  console.log(`t0 (first failing call) → local trip (guard serves the fallback, breaker open): ${line(r.local)}`);
+  console.log(`t0 → every client's 'changed' with the flag killed: ${line(r.fleet)} over ${r.samples} deliveries`);
+  console.log(`t0 → the last of the ${r.clients} clients, per round: ${line(r.roundMax)} over ${r.trips} rounds`);
+  console.log(
+    `clients on node A: p50 ${fixed(r.nodeA.p50)} / p99 ${fixed(r.nodeA.p99)} ms · on node B (via Redis): p50 ${fixed(r.nodeB.p50)} / p99 ${fixed(r.nodeB.p99)} ms`,
+  );
+  console.log(`local trip → first client's 'changed' (report, kill, bus, stream): ${line(r.tripToFirst)}`);
+  console.log(
+    `t0 → local trip is the window's doing, not the pipeline's: failures must reach failureRatio of the window's calls (≈ ${fixed(b.failureRatio * b.windowMs, 0)} ms at a steady call rate; less when successes sat in older buckets)`,
+  );
 }
 
 if (!only || only === 'bounds') {
