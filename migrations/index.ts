@@ -7,6 +7,7 @@ import { CreateBreakerTables1796161386317 } from './1796161386317-create-breaker
 import { CreateWebhooks1796161513009 } from './1796161513009-create-webhooks.js';
 import { AddAdminTokenHolder1796162334933 } from './1796162334933-add-admin-token-holder.js';
 import { IndexCompletedWebhookDeliveries1796164358124 } from './1796164358124-index-completed-webhook-deliveries.js';
+import { CreateDarkLaunchTables1796173009743 } from './1796173009743-create-dark-launch-tables.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -18,6 +19,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateWebhooks1796161513009,
   AddAdminTokenHolder1796162334933,
   IndexCompletedWebhookDeliveries1796164358124,
+  CreateDarkLaunchTables1796173009743,
 ];
 
 // Each one by name too, for the specs of a single migration.

@@ -1,7 +1,9 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -25,6 +27,7 @@ import {
   UNSAFE_TEXT_MESSAGE,
   SDK_REPORT_LIMITS,
 } from '@switchyard/delivery';
+import { DARK_LAUNCH_LIMITS, DURATION_BUCKETS_MS } from '@switchyard/darklaunch';
 
 const TEXT = SDK_REPORT_LIMITS.textLength;
 
@@ -82,6 +85,132 @@ export class AckDto {
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) receivedAt: string;
 }
 
+/** A count an SDK reports: a whole number, 0 or more. */
+const COUNT = () => applyDecorators(ApiProperty({ minimum: 0 }), IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER));
+
+/** Calls of one dark launch by the variant served. */
+export class DarkLaunchModesDto {
+  @COUNT() off: number;
+  @COUNT() shadow: number;
+  @COUNT() live: number;
+}
+
+/** What the shadow runs of one dark launch gave. */
+export class DarkLaunchShadowDto {
+  @COUNT() compared: number;
+  @COUNT() matches: number;
+  @COUNT() mismatches: number;
+  @COUNT() ignored: number;
+  @COUNT() candidateErrors: number;
+  @COUNT() timeouts: number;
+  @COUNT() skipped: number;
+}
+
+/** Live calls of one dark launch, and those whose candidate failed (the control was served). */
+export class DarkLaunchLiveDto {
+  @COUNT() calls: number;
+  @COUNT() failures: number;
+}
+
+/** A JSON path where control and candidate differed, and how often. */
+export class DarkLaunchPathDto {
+  @ApiProperty({ maxLength: DARK_LAUNCH_LIMITS.path, example: '$.items[2].price' })
+  @IsString()
+  @Length(1, DARK_LAUNCH_LIMITS.path)
+  @SafeText()
+  path: string;
+
+  @COUNT() count: number;
+  @ApiProperty() @IsBoolean() noise: boolean;
+}
+
+/** One mismatch: the path, whose call, and both values (JSON-stringified, truncated by the SDK). */
+export class DarkLaunchSampleDto {
+  @ApiProperty({ maxLength: DARK_LAUNCH_LIMITS.path })
+  @IsString()
+  @Length(1, DARK_LAUNCH_LIMITS.path)
+  @SafeText()
+  path: string;
+
+  @ApiProperty({ maxLength: TEXT }) @IsString() @Length(0, TEXT) @SafeText() contextKey: string;
+
+  @ApiProperty({ maxLength: DARK_LAUNCH_LIMITS.sampleText })
+  @IsString()
+  @Length(0, DARK_LAUNCH_LIMITS.sampleText)
+  @SafeText()
+  control: string;
+
+  @ApiProperty({ maxLength: DARK_LAUNCH_LIMITS.sampleText })
+  @IsString()
+  @Length(0, DARK_LAUNCH_LIMITS.sampleText)
+  @SafeText()
+  candidate: string;
+}
+
+/** A duration histogram: exactly one count per DURATION_BUCKETS_MS bucket. */
+const HISTOGRAM = () =>
+  applyDecorators(
+    ApiProperty({
+      type: [Number],
+      minItems: DURATION_BUCKETS_MS.length,
+      maxItems: DURATION_BUCKETS_MS.length,
+      description: 'Counts per DURATION_BUCKETS_MS bucket (upper bounds 0.05 … 30000 ms, then above)',
+    }),
+    IsArray(),
+    ArrayMinSize(DURATION_BUCKETS_MS.length),
+    ArrayMaxSize(DURATION_BUCKETS_MS.length),
+    IsInt({ each: true }),
+    Min(0, { each: true }),
+    Max(Number.MAX_SAFE_INTEGER, { each: true }),
+  );
+
+/** One SDK window of one dark-launch flag (HELPERS.md "Shared contracts"). */
+export class DarkLaunchReportDto {
+  @ApiProperty() @IsString() @Length(1, TEXT) @SafeText() flag: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) windowStart: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(86_400_000) windowMs: number;
+
+  @ApiProperty({ type: DarkLaunchModesDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DarkLaunchModesDto)
+  modes: DarkLaunchModesDto;
+
+  @ApiProperty({ type: DarkLaunchShadowDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DarkLaunchShadowDto)
+  shadow: DarkLaunchShadowDto;
+
+  @ApiProperty({ type: DarkLaunchLiveDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DarkLaunchLiveDto)
+  live: DarkLaunchLiveDto;
+
+  @HISTOGRAM() controlMs: number[];
+  @HISTOGRAM() candidateMs: number[];
+
+  @ApiProperty({ type: [DarkLaunchPathDto], maxItems: DARK_LAUNCH_LIMITS.paths })
+  @IsArray()
+  @ArrayMaxSize(DARK_LAUNCH_LIMITS.paths)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => DarkLaunchPathDto)
+  paths: DarkLaunchPathDto[];
+
+  @ApiProperty({ type: [DarkLaunchSampleDto], maxItems: DARK_LAUNCH_LIMITS.samples })
+  @IsArray()
+  @ArrayMaxSize(DARK_LAUNCH_LIMITS.samples)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => DarkLaunchSampleDto)
+  samples: DarkLaunchSampleDto[];
+}
+
 /** Body of POST /sdk/v1/events: one batch of reports from one SDK instance. */
 export class SdkEventsDto {
   @ApiProperty({ type: SdkInstanceDto })
@@ -126,6 +255,15 @@ export class SdkEventsDto {
   @ValidateNested({ each: true })
   @Type(() => TripDto)
   trips?: TripDto[];
+
+  @ApiPropertyOptional({ type: [DarkLaunchReportDto], maxItems: DARK_LAUNCH_LIMITS.reports })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DARK_LAUNCH_LIMITS.reports)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => DarkLaunchReportDto)
+  darkLaunches?: DarkLaunchReportDto[];
 
   @ApiPropertyOptional({ minimum: 0, description: 'Events the SDK dropped because its buffer was full' })
   @IsOptional()

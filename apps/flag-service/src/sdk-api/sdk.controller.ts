@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiNotModifiedResponse, ApiOkResponse, ApiProduces
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SdkKeyPrincipal } from '@switchyard/access';
 import { RecordGuardOutcomes, RecordTrips, type Trip } from '@switchyard/breaker';
+import { RecordDarkLaunches } from '@switchyard/darklaunch';
 import { RecordRecentContexts, RecordSdkReport, SnapshotCache, StreamHub, DeliveryErrors } from '@switchyard/delivery';
 import { CurrentSdkKey, RequireSdkKey } from '../http/auth.decorators.js';
 import { SdkEventsDto, type TripDto } from './sdk-events.dto.js';
@@ -20,6 +21,7 @@ export class SdkController {
     private readonly recordContexts: RecordRecentContexts,
     private readonly recordTrips: RecordTrips,
     private readonly recordGuards: RecordGuardOutcomes,
+    private readonly recordDarkLaunches: RecordDarkLaunches,
   ) {}
 
   @Get('snapshot')
@@ -67,6 +69,11 @@ export class SdkController {
       await this.recordGuards.execute(
         key.environmentId,
         body.guards.map((guard) => ({ ...guard, windowStart: new Date(guard.windowStart) })),
+      );
+    if (body.darkLaunches?.length)
+      await this.recordDarkLaunches.execute(
+        key.environmentId,
+        body.darkLaunches.map((report) => ({ ...report, windowStart: new Date(report.windowStart) })),
       );
     if (body.contexts) this.recordContexts.execute(key.environmentId, body.contexts);
   }

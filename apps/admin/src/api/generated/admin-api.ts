@@ -1078,6 +1078,88 @@ export interface TripDto {
   probe: boolean;
 }
 
+export interface DarkLaunchModesDto {
+  /** @min 0 */
+  off: number;
+  /** @min 0 */
+  shadow: number;
+  /** @min 0 */
+  live: number;
+}
+
+export interface DarkLaunchShadowDto {
+  /** @min 0 */
+  compared: number;
+  /** @min 0 */
+  matches: number;
+  /** @min 0 */
+  mismatches: number;
+  /** @min 0 */
+  ignored: number;
+  /** @min 0 */
+  candidateErrors: number;
+  /** @min 0 */
+  timeouts: number;
+  /** @min 0 */
+  skipped: number;
+}
+
+export interface DarkLaunchLiveDto {
+  /** @min 0 */
+  calls: number;
+  /** @min 0 */
+  failures: number;
+}
+
+export interface DarkLaunchPathDto {
+  /**
+   * @maxLength 500
+   * @example "$.items[2].price"
+   */
+  path: string;
+  /** @min 0 */
+  count: number;
+  noise: boolean;
+}
+
+export interface DarkLaunchSampleDto {
+  /** @maxLength 500 */
+  path: string;
+  /** @maxLength 200 */
+  contextKey: string;
+  /** @maxLength 256 */
+  control: string;
+  /** @maxLength 256 */
+  candidate: string;
+}
+
+export interface DarkLaunchReportDto {
+  flag: string;
+  /** @format date-time */
+  windowStart: string;
+  /** @min 1 */
+  windowMs: number;
+  modes: DarkLaunchModesDto;
+  shadow: DarkLaunchShadowDto;
+  live: DarkLaunchLiveDto;
+  /**
+   * Counts per DURATION_BUCKETS_MS bucket (upper bounds 0.05 … 30000 ms, then above)
+   * @maxItems 20
+   * @minItems 20
+   */
+  controlMs: number[];
+  /**
+   * Counts per DURATION_BUCKETS_MS bucket (upper bounds 0.05 … 30000 ms, then above)
+   * @maxItems 20
+   * @minItems 20
+   */
+  candidateMs: number[];
+  /** @maxItems 50 */
+  paths: DarkLaunchPathDto[];
+  /** @maxItems 5 */
+  samples: DarkLaunchSampleDto[];
+}
+
 export interface SdkEventsDto {
   instance: SdkInstanceDto;
   /** @maxItems 5000 */
@@ -1088,6 +1170,8 @@ export interface SdkEventsDto {
   guards?: GuardOutcomeDto[];
   /** @maxItems 100 */
   trips?: TripDto[];
+  /** @maxItems 200 */
+  darkLaunches?: DarkLaunchReportDto[];
   /**
    * Events the SDK dropped because its buffer was full
    * @min 0

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { SnapshotReader } from '@switchyard/flags';
+import { DarkLaunchFlags } from '../application/dark-launch-ports.js';
+import { isDarkLaunchVariants } from '../domain/dark-launch-report.js';
+
+const RELOAD_MS = 1000;
+
+/** The environment's dark-launch flags, read from its snapshot (the flags context), cached per node. */
+@Injectable()
+export class FlagsDarkLaunchFlags extends DarkLaunchFlags {
+  private readonly known = new Map<string, { at: number; keys: Promise<ReadonlySet<string>> }>();
+
+  constructor(private readonly reader: SnapshotReader) {
+    super();
+  }
+
+  async isDarkLaunch(environmentId: string, flagKey: string): Promise<boolean> {
+    let known = this.known.get(environmentId);
+    const stale = !known || Date.now() - known.at > RELOAD_MS;
+    if (known && (await known.keys.catch(() => null))?.has(flagKey)) return true;
+    if (!stale) return false;
+    known = { at: Date.now(), keys: this.load(environmentId) };
+    this.known.set(environmentId, known);
+    return (await known.keys.catch(() => null))?.has(flagKey) ?? false;
+  }
+
+  private async load(environmentId: string): Promise<ReadonlySet<string>> {
+    const snapshot = await this.reader.getSnapshot(environmentId);
+    const flags = Object.entries(snapshot?.flags ?? {});
+    return new Set(flags.filter(([, flag]) => isDarkLaunchVariants(flag.variants)).map(([key]) => key));
+  }
+}

@@ -1,0 +1,20 @@
+// @switchyard/darklaunch: the dark-launch reports SDKs send, kept and shown. The context's one public entry: its
+// module, use cases and types; never its store.
+// Module
+export { DarkLaunchModule } from './dark-launch.module.js';
+// Use cases
+export { RecordDarkLaunches, DARK_LAUNCH_RETENTION_MS } from './application/record-dark-launches.js';
+// Domain
+export {
+  DURATION_BUCKETS_MS,
+  DARK_LAUNCH_LIMITS,
+  histogramQuantile,
+  isDarkLaunchVariants,
+} from './domain/dark-launch-report.js';
+export type {
+  DarkLaunchReport,
+  DarkLaunchModes,
+  ShadowOutcomes,
+  DifferingPath,
+  MismatchSample,
+} from './domain/dark-launch-report.js';
