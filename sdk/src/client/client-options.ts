@@ -28,6 +28,8 @@ export interface ClientOptions {
   cacheFile?: string;
   /** Interval between event flushes (default 10 000 ms). */
   flushIntervalMs?: number;
+  /** Interval between flushes of dark-launch reports while a dark launch records calls (default 2 000 ms). */
+  darkLaunchFlushIntervalMs?: number;
   /** Delay before flushing after a version was applied, so acks arrive promptly (default 1 000 ms, ±50% jitter). */
   ackFlushDelayMs?: number;
   /** Distinct (flag, variant) counters and pending acks kept between flushes (default 1 000 each). */
@@ -73,6 +75,7 @@ const positive = [
   'requestTimeoutMs',
   'flushIntervalMs',
   'ackFlushDelayMs',
+  'darkLaunchFlushIntervalMs',
   'maxBufferedEvents',
 ] as const;
 
@@ -144,6 +147,7 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
     cacheFile: options.cacheFile,
     flushIntervalMs: options.flushIntervalMs ?? 10_000,
     ackFlushDelayMs: options.ackFlushDelayMs ?? 1_000,
+    darkLaunchFlushIntervalMs: options.darkLaunchFlushIntervalMs ?? 2_000,
     maxBufferedEvents: options.maxBufferedEvents ?? 1_000,
     sendEvents: options.sendEvents ?? true,
     contextSampleSize: sampleSize ?? 100,

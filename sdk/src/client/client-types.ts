@@ -1,4 +1,5 @@
 import type { EvaluationContext, EvaluationResult, FlagType, JsonValue } from '@switchyard/evaluation';
+import type { DarkLaunchOptions } from '../dark-launch/dark-launch-types.js';
 import type { GuardCause, GuardOptions } from '../guard/guard-types.js';
 
 /** Where the flags being served came from when `waitUntilReady` resolved. */
@@ -63,6 +64,21 @@ export interface SwitchyardClient {
     fallback: (cause: GuardCause) => T,
     options?: GuardOptions<Awaited<T>>,
   ): T;
+  /**
+   * Dark-launches `candidate` behind the string flag `flagKey` (variants `off`, `shadow`, `live`):
+   * - `off` (and a missing flag, another variant, no snapshot yet): runs `control` only and returns what it returns;
+   * - `shadow`: runs `control` and returns its value (a promise: the same promise, settling when control does);
+   *   `candidate` runs off the caller's path (in a microtask), is compared with control's result (`clean`, then
+   *   `compare`, default structural equality; `ignore` drops known mismatches) and the outcome is recorded: the
+   *   caller never waits for the candidate and never sees its value, exception or timeout. At most
+   *   `maxConcurrentShadows` (default 16) shadow runs of a flag are in flight; beyond, the call is `skipped`;
+   * - `live`: `candidate` is the primary path under the flag's circuit breaker (as `guard` with the `live` variant);
+   *   when it throws, rejects or times out, `control` is served and a live failure recorded.
+   * Figures per flag (modes, matches, mismatches with their JSON paths and a few samples, errors, timeouts, duration
+   * histograms) are sent with the event batches every 2 s while a dark launch is active. Bad options: `onError` is
+   * told (once) and `control` served. Never throws of its own: only what `control` throws reaches the caller.
+   */
+  darkLaunch<T, C = Awaited<T>>(flagKey: string, context: EvaluationContext, options: DarkLaunchOptions<T, C>): T;
   /**
    * Resolves once live flags arrive (`live`); with a cache file loaded, as soon as the first connection attempt
    * fails (`cache`, retries go on); otherwise at the timeout with what is being served. Never rejects.

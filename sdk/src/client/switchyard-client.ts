@@ -1,5 +1,7 @@
 import type { EvaluationContext, EvaluationResult, FlagType, JsonValue } from '@switchyard/evaluation';
 import { FileCache } from '../cache/file-cache.js';
+import { DarkLaunches } from '../dark-launch/dark-launches.js';
+import type { DarkLaunchOptions } from '../dark-launch/dark-launch-types.js';
 import { SystemClock, type GuardCause, type GuardClock, type GuardOptions } from '../guard/guard-types.js';
 import { Guards } from '../guard/guards.js';
 import { EventReporter } from '../reporting/event-reporter.js';
@@ -18,6 +20,7 @@ export class Client implements SwitchyardClient {
   private readonly reporterAbort = new AbortController();
   private readonly reporter: EventReporter;
   private readonly guards: Guards;
+  private readonly darkLaunches: DarkLaunches;
   private readonly cache: FileCache | undefined;
   private readonly loop: Promise<void>;
   private live = false;
@@ -50,6 +53,16 @@ export class Client implements SwitchyardClient {
       clock,
     );
     this.reporter.attachGuards(this.guards);
+    this.darkLaunches = new DarkLaunches(
+      {
+        evaluate: (key, context) => this.evaluate(key, context, '', 'string'),
+        guard: (key, result, fn, fallback, timeoutMs) => this.guards.runServing(key, result, fn, fallback, timeoutMs),
+        opened: () => this.reporter.darkLaunchOpened(),
+        error: onError,
+      },
+      clock,
+    );
+    this.reporter.attachDarkLaunches(this.darkLaunches);
     if (options.cacheFile) {
       this.cache = new FileCache(options.cacheFile, options.sdkKey, onError);
       const cached = this.cache.load();
@@ -107,6 +120,10 @@ export class Client implements SwitchyardClient {
     options?: GuardOptions<Awaited<T>>,
   ): T {
     return this.guards.run(flagKey, context, fn, fallback, options) as T;
+  }
+
+  darkLaunch<T, C = Awaited<T>>(flagKey: string, context: EvaluationContext, options: DarkLaunchOptions<T, C>): T {
+    return this.darkLaunches.run(flagKey, context, options) as T;
   }
 
   waitUntilReady(options: { timeoutMs?: number } = {}): Promise<{ source: ReadySource }> {

@@ -79,6 +79,26 @@ export class Guards {
       breaker = null;
       this.cause = OFF;
     }
+    return this.proceed(breaker, fn, fallback);
+  }
+
+  /**
+   * Runs one guarded call for a flag the caller has evaluated already and found serving its on variant (a dark
+   * launch's `live`): the breaker decides, then `fn` or `fallback` as in {@link run}.
+   */
+  runServing(key: string, result: EvaluationResult, fn: unknown, fallback: unknown, timeoutMs: unknown): unknown {
+    let breaker: FlagBreaker | undefined | null;
+    try {
+      this.isFailure = undefined;
+      breaker = this.admit(key, result, timeoutMs);
+    } catch {
+      breaker = null;
+      this.cause = OFF;
+    }
+    return this.proceed(breaker, fn, fallback);
+  }
+
+  private proceed(breaker: FlagBreaker | undefined | null, fn: unknown, fallback: unknown): unknown {
     if (breaker === null) return serve(fallback, this.cause);
     const timeoutMs = this.timeoutMs;
     const isFailure = this.isFailure;
@@ -134,8 +154,13 @@ export class Guards {
       this.cause = OFF;
       return null;
     }
-    const breaker = this.breakerFor(key);
     this.isFailure = typeof isFailure === 'function' ? (isFailure as IsFailure) : undefined;
+    return this.admit(key, result, timeoutMs);
+  }
+
+  /** The breaker's decision for a flag serving on: null (open: `cause` says so), a breaker, or undefined. */
+  private admit(key: string, result: EvaluationResult, timeoutMs: unknown): FlagBreaker | undefined | null {
+    const breaker = this.breakerFor(key);
     if (breaker === undefined) {
       this.timeoutMs = usableTimeout(timeoutMs);
       return undefined;

@@ -2,6 +2,7 @@ import type { EvaluationContext } from '@switchyard/evaluation';
 import type { ResolvedOptions } from '../client/client-options.js';
 import { networkError, SDK_VERSION, sdkHeaders, ServiceError, statusError, withTimeout } from '../transport/http.js';
 import type { GuardFigures, TripFigures } from '../guard/flag-breaker.js';
+import type { DarkLaunchReport } from '../dark-launch/dark-launch-types.js';
 import { ContextSample, type SampledContext } from './context-sample.js';
 
 /** Trips kept for a retry when their own batch could not be delivered (the service takes 100 a batch). */
@@ -11,6 +12,18 @@ const MAX_PENDING_TRIPS = 100;
 export interface GuardSource {
   take(final?: boolean): GuardFigures[];
   restore(figures: readonly GuardFigures[]): void;
+}
+
+/**
+ * Whether batches carry `darkLaunches`. The service refuses a batch with a field it does not know (400, and the
+ * whole batch is dropped), so this stays off until the service accepts dark-launch reports.
+ */
+export const SEND_DARK_LAUNCH_REPORTS = false;
+
+/** Where dark-launch reports come from (the client's dark launches). */
+export interface DarkLaunchSource {
+  take(): DarkLaunchReport[];
+  restore(reports: readonly DarkLaunchReport[]): void;
 }
 
 /** One flag's counters since the last flush, variant by variant. */
@@ -31,10 +44,11 @@ interface Batch {
   contexts: SampledContext[];
   guards: GuardFigures[];
   trips: TripFigures[];
+  darkLaunches: DarkLaunchReport[];
 }
 
 function emptyBatch(): Batch {
-  return { evaluations: [], acks: [], dropped: 0, contexts: [], guards: [], trips: [] };
+  return { evaluations: [], acks: [], dropped: 0, contexts: [], guards: [], trips: [], darkLaunches: [] };
 }
 
 /**
@@ -55,6 +69,8 @@ export class EventReporter {
   private droppedUnreported = 0;
   private interval: NodeJS.Timeout | undefined;
   private ackTimer: NodeJS.Timeout | undefined;
+  private darkLaunchTimer: NodeJS.Timeout | undefined;
+  private darkLaunches: DarkLaunchSource | undefined;
   private inFlight: Promise<void> | undefined;
   private again = false;
   private readonly contexts: ContextSample;
@@ -122,6 +138,24 @@ export class EventReporter {
     this.guards = source;
   }
 
+  /** Takes dark-launch reports from `source` into every batch. */
+  attachDarkLaunches(source: DarkLaunchSource): void {
+    this.darkLaunches = source;
+  }
+
+  /**
+   * A dark-launch window recorded its first call: flushes within `darkLaunchFlushIntervalMs`, unless a flush is
+   * already scheduled for them (so reports leave every 2 s while a dark launch is active, and not otherwise).
+   */
+  darkLaunchOpened(): void {
+    if (!this.options.sendEvents || !SEND_DARK_LAUNCH_REPORTS || this.darkLaunchTimer || this.signal.aborted) return;
+    this.darkLaunchTimer = setTimeout(() => {
+      this.darkLaunchTimer = undefined;
+      void this.flush();
+    }, this.options.darkLaunchFlushIntervalMs);
+    this.darkLaunchTimer.unref();
+  }
+
   /**
    * Reports a trip at once, in its own batch (the service kills the flag fleet-wide on it). When that batch
    * cannot be delivered, the trip goes with the next batch, sent soon. Never throws.
@@ -168,12 +202,14 @@ export class EventReporter {
       return this.inFlight;
     }
     const guards = this.takeGuards();
+    const darkLaunches = this.takeDarkLaunches();
     const empty =
       this.distinct === 0 &&
       this.acks.length === 0 &&
       this.droppedUnreported === 0 &&
       this.contexts.length === 0 &&
       guards.length === 0 &&
+      darkLaunches.length === 0 &&
       this.pendingTrips.length === 0;
     if (empty && !presence) return Promise.resolve();
     const evaluations: Array<{ flag: string; variant: string; count: number }> = [];
@@ -191,7 +227,7 @@ export class EventReporter {
     const contexts = this.contexts.take();
     const trips = this.pendingTrips;
     this.pendingTrips = [];
-    this.inFlight = this.post({ evaluations, acks, dropped, contexts, guards, trips }).finally(() => {
+    this.inFlight = this.post({ evaluations, acks, dropped, contexts, guards, trips, darkLaunches }).finally(() => {
       this.inFlight = undefined;
       if (this.again && !this.signal.aborted) {
         this.again = false;
@@ -213,6 +249,8 @@ export class EventReporter {
     clearInterval(this.interval);
     clearTimeout(this.ackTimer);
     this.ackTimer = undefined;
+    clearTimeout(this.darkLaunchTimer);
+    this.darkLaunchTimer = undefined;
     await Promise.all([this.inFlight, ...this.tripsInFlight]);
   }
 
@@ -222,6 +260,16 @@ export class EventReporter {
       return this.guards.take(this.closing);
     } catch (error) {
       this.onError(new Error(`guard outcomes could not be read: ${String(error)}`));
+      return [];
+    }
+  }
+
+  private takeDarkLaunches(): DarkLaunchReport[] {
+    if (!this.options.sendEvents || !SEND_DARK_LAUNCH_REPORTS || this.darkLaunches === undefined) return [];
+    try {
+      return this.darkLaunches.take();
+    } catch (error) {
+      this.onError(new Error(`dark-launch reports could not be read: ${String(error)}`));
       return [];
     }
   }
@@ -241,6 +289,7 @@ export class EventReporter {
       ...(batch.contexts.length > 0 ? { contexts: batch.contexts } : {}),
       ...(batch.guards.length > 0 ? { guards: batch.guards.map(guardBody) } : {}),
       ...(batch.trips.length > 0 ? { trips: batch.trips.map(tripBody) } : {}),
+      ...(batch.darkLaunches.length > 0 ? { darkLaunches: batch.darkLaunches } : {}),
     };
     try {
       const response = await options.fetch(`${options.baseUrl}/sdk/v1/events`, {
@@ -271,6 +320,7 @@ export class EventReporter {
     this.droppedUnreported += batch.dropped;
     this.contexts.restore(batch.contexts);
     if (batch.guards.length > 0) this.guards?.restore(batch.guards);
+    if (batch.darkLaunches.length > 0) this.darkLaunches?.restore(batch.darkLaunches);
     if (batch.trips.length > 0) {
       this.pendingTrips = [...batch.trips, ...this.pendingTrips].slice(-MAX_PENDING_TRIPS);
       this.soon();
