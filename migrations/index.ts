@@ -8,6 +8,7 @@ import { CreateWebhooks1796161513009 } from './1796161513009-create-webhooks.js'
 import { AddAdminTokenHolder1796162334933 } from './1796162334933-add-admin-token-holder.js';
 import { IndexCompletedWebhookDeliveries1796164358124 } from './1796164358124-index-completed-webhook-deliveries.js';
 import { CreateDarkLaunchTables1796173009743 } from './1796173009743-create-dark-launch-tables.js';
+import { RenameDarkLaunchBuckets1796173959673 } from './1796173959673-rename-dark-launch-buckets.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -20,6 +21,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddAdminTokenHolder1796162334933,
   IndexCompletedWebhookDeliveries1796164358124,
   CreateDarkLaunchTables1796173009743,
+  RenameDarkLaunchBuckets1796173959673,
 ];
 
 // Each one by name too, for the specs of a single migration.

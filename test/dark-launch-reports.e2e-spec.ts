@@ -51,7 +51,7 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
       202,
     );
     await flushed();
-    const minutes = await rows('dark_launch_minutes', 'search-v2');
+    const minutes = await rows('dark_launch_buckets', 'search-v2');
     const summed = minutes.reduce((sum, row) => sum + Number(row.mismatches), 0);
     expect(summed).toBe(4);
     expect(minutes.reduce((sum, row) => sum + Number((row.candidate_ms as string[])[6]), 0)).toBe(14);
@@ -67,8 +67,8 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
     const answer = await post({ instance, darkLaunches: [report('checkout'), report('made-up')] });
     expect(answer.status).toBe(202);
     await flushed();
-    expect(await rows('dark_launch_minutes', 'checkout')).toEqual([]);
-    expect(await rows('dark_launch_minutes', 'made-up')).toEqual([]);
+    expect(await rows('dark_launch_buckets', 'checkout')).toEqual([]);
+    expect(await rows('dark_launch_buckets', 'made-up')).toEqual([]);
   });
 
   const refused: Array<[string, unknown, string]> = [
@@ -137,7 +137,7 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
 
   it('writes nothing for a refused batch, even its valid reports', async () => {
     await flushed();
-    const before = (await rows('dark_launch_minutes', 'search-v2')).reduce(
+    const before = (await rows('dark_launch_buckets', 'search-v2')).reduce(
       (sum, row) => sum + Number(row.mode_shadow),
       0,
     );
@@ -146,7 +146,7 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
         (await post({ instance, darkLaunches: [report('search-v2'), ...(darkLaunches as unknown[])] })).status,
       ).toBe(400);
     await flushed();
-    const after = (await rows('dark_launch_minutes', 'search-v2')).reduce(
+    const after = (await rows('dark_launch_buckets', 'search-v2')).reduce(
       (sum, row) => sum + Number(row.mode_shadow),
       0,
     );
@@ -155,7 +155,7 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
     expect((await post({ instance, darkLaunches: [report('search-v2')] })).status).toBe(202);
     await flushed();
     expect(
-      (await rows('dark_launch_minutes', 'search-v2')).reduce((sum, row) => sum + Number(row.mode_shadow), 0),
+      (await rows('dark_launch_buckets', 'search-v2')).reduce((sum, row) => sum + Number(row.mode_shadow), 0),
     ).toBe(before + 8);
   });
 });

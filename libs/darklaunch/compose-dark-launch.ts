@@ -1,5 +1,6 @@
 import type { MetricsRegistry } from '@switchyard/kernel';
 import type { DarkLaunchFlags, DarkLaunchStore } from './application/dark-launch-ports.js';
+import { GetDarkLaunchFigures } from './application/get-dark-launch-figures.js';
 import { RecordDarkLaunches } from './application/record-dark-launches.js';
 import { PromDarkLaunchMetrics } from './dark-launch-metrics.js';
 
@@ -26,6 +27,7 @@ export function composeDarkLaunch(ports: DarkLaunchPorts) {
     recordDarkLaunches: new RecordDarkLaunches(flags, store, metrics, (error) =>
       warn('recording dark-launch reports failed', error),
     ),
+    getDarkLaunchFigures: new GetDarkLaunchFigures(store),
   };
 }
 

@@ -3,7 +3,9 @@
 // Module
 export { DarkLaunchModule } from './dark-launch.module.js';
 // Use cases
-export { RecordDarkLaunches, DARK_LAUNCH_RETENTION_MS } from './application/record-dark-launches.js';
+export { RecordDarkLaunches, DARK_LAUNCH_RETENTION_MS, BUCKET_MS } from './application/record-dark-launches.js';
+export { GetDarkLaunchFigures } from './application/get-dark-launch-figures.js';
+export type { DarkLaunchFigures } from './domain/dark-launch-figures.js';
 // Domain
 export {
   DURATION_BUCKETS_MS,

@@ -1,10 +1,11 @@
 import type { DifferingPath, MismatchSample } from '../domain/dark-launch-report.js';
 
-/** One minute of a flag's dark-launch reports, summed over the fleet. */
-export interface DarkLaunchMinute {
+/** One bucket (BUCKET_MS) of a flag's dark-launch reports, summed over the fleet. */
+export interface DarkLaunchBucket {
   environmentId: string;
   flagKey: string;
-  minute: Date;
+  /** The bucket's start (a multiple of BUCKET_MS): reports are filed by the start of their SDK window. */
+  start: Date;
   /** Calls by the variant served. */
   off: number;
   shadow: number;
@@ -23,7 +24,7 @@ export interface DarkLaunchMinute {
   candidateMs: number[];
 }
 
-/** A minute's differing paths of one flag (top paths only). */
+/** A minute's differing paths of one flag (top paths only; paths are kept per minute, counters per bucket). */
 export interface PathMinute {
   environmentId: string;
   flagKey: string;
@@ -49,10 +50,10 @@ export abstract class DarkLaunchFlags {
 
 /** The dark-launch reports in Postgres, shared by every node. */
 export abstract class DarkLaunchStore {
-  /** Adds minutes, their paths and samples (counts add up whatever other nodes write meanwhile). */
-  abstract record(minutes: DarkLaunchMinute[], paths: PathMinute[], samples: KeptSample[]): Promise<void>;
-  /** The flag's minutes since `since`, oldest first. */
-  abstract minutes(environmentId: string, flagKey: string, since: Date): Promise<DarkLaunchMinute[]>;
+  /** Adds buckets, paths and samples (counts add up whatever other nodes write meanwhile). */
+  abstract record(buckets: DarkLaunchBucket[], paths: PathMinute[], samples: KeptSample[]): Promise<void>;
+  /** The flag's buckets starting at or after `since`, oldest first. */
+  abstract buckets(environmentId: string, flagKey: string, since: Date): Promise<DarkLaunchBucket[]>;
   /** The flag's differing paths since `since`, summed, most frequent first (at most `limit`). */
   abstract paths(environmentId: string, flagKey: string, since: Date, limit: number): Promise<DifferingPath[]>;
   /** The flag's newest samples since `since` (at most `limit`), newest first. */

@@ -22,7 +22,7 @@ function setup(now = at('2026-12-02T10:05:30Z')) {
 }
 
 describe('RecordDarkLaunches', () => {
-  it('sums the reports of one flag and minute (counters and histograms) into one row', async () => {
+  it('sums the reports of one flag and 10 s bucket (counters and histograms) into one row', async () => {
     const { store, record } = setup();
     const report = (start: string) =>
       darkLaunchReport('search-v2', at(start), {
@@ -32,12 +32,12 @@ describe('RecordDarkLaunches', () => {
         controlMs: histogram({ 3: 10 }),
         candidateMs: histogram({ 5: 8, 19: 1 }),
       });
-    await record.execute(ENV, [report('2026-12-02T10:04:01Z'), report('2026-12-02T10:04:59Z')]);
+    await record.execute(ENV, [report('2026-12-02T10:04:50Z'), report('2026-12-02T10:04:59.999Z')]);
     await record.execute(ENV, [report('2026-12-02T10:05:00Z')]);
     await record.flush();
-    const minutes = await store.minutes(ENV, 'search-v2', at('2026-12-02T10:00:00Z'));
-    expect(minutes.map((m) => [m.minute.toISOString(), m.shadow, m.mismatches, m.liveFailures])).toEqual([
-      ['2026-12-02T10:04:00.000Z', 20, 4, 2],
+    const minutes = await store.buckets(ENV, 'search-v2', at('2026-12-02T10:00:00Z'));
+    expect(minutes.map((m) => [m.start.toISOString(), m.shadow, m.mismatches, m.liveFailures])).toEqual([
+      ['2026-12-02T10:04:50.000Z', 20, 4, 2],
       ['2026-12-02T10:05:00.000Z', 10, 2, 1],
     ]);
     expect(minutes[0]!.candidateMs).toEqual(histogram({ 5: 16, 19: 2 }));
@@ -62,18 +62,18 @@ describe('RecordDarkLaunches', () => {
       darkLaunchReport('search-v2', at('2001-01-01T00:00:00Z'), { modes: { off: 0, shadow: 1, live: 0 } }),
     ]);
     await record.flush();
-    expect([...store.rows.values()].map((m) => m.minute.toISOString()).sort()).toEqual([
-      '2026-12-01T10:06:00.000Z',
-      '2026-12-02T10:05:00.000Z',
+    expect([...store.rows.values()].map((m) => m.start.toISOString()).sort()).toEqual([
+      '2026-12-01T10:06:30.000Z',
+      '2026-12-02T10:05:30.000Z',
     ]);
   });
 
-  it('adds up differing paths (noise sticks) and keeps a minute to its most frequent paths', async () => {
+  it('adds up differing paths per minute (noise sticks) and keeps a minute to its most frequent paths', async () => {
     const { store, record } = setup();
     const paths = Array.from({ length: 50 }, (_, i) => ({ path: `$.p${i}`, count: i + 1, noise: false }));
     await record.execute(ENV, [
       darkLaunchReport('search-v2', at('2026-12-02T10:05:00Z'), { paths }),
-      darkLaunchReport('search-v2', at('2026-12-02T10:05:10Z'), {
+      darkLaunchReport('search-v2', at('2026-12-02T10:05:40Z'), {
         paths: [
           { path: '$.p0', count: 100, noise: true },
           ...Array.from({ length: 49 }, (_, i) => ({ path: `$.q${i}`, count: 1, noise: false })),

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
-import type { DarkLaunchMinute } from '../application/dark-launch-ports.js';
+import type { DarkLaunchBucket } from '../application/dark-launch-ports.js';
 import { PATHS_KEPT_PER_MINUTE, SAMPLES_KEPT_PER_FLAG } from '../application/record-dark-launches.js';
 import { histogram } from '../testing.js';
 import { SqlDarkLaunchStore } from './sql-dark-launch-store.js';
 
 const MINUTE = new Date('2026-12-02T10:05:00Z');
 
-function minute(environmentId: string, flagKey: string, at: Date, n: number): DarkLaunchMinute {
+function bucket(environmentId: string, flagKey: string, at: Date, n: number): DarkLaunchBucket {
   return {
     environmentId,
     flagKey,
-    minute: at,
+    start: at,
     off: n,
     shadow: 2 * n,
     live: 3 * n,
@@ -56,21 +56,21 @@ describe('SqlDarkLaunchStore (Postgres, migrations applied)', () => {
     await database?.drop();
   });
 
-  it('adds parallel writers’ minutes, histograms and paths: no lost counts', async () => {
+  it('adds parallel writers’ buckets, histograms and paths: no lost counts', async () => {
     const env = await newEnvironment();
     const writers = 12;
     // Every writer touches the same two minutes and the same path, in a different order each.
     await Promise.all(
       Array.from({ length: writers }, (_, w) => {
-        const minutes = [minute(env, 'a', MINUTE, 1), minute(env, 'b', MINUTE, 1)];
+        const buckets = [bucket(env, 'a', MINUTE, 1), bucket(env, 'b', MINUTE, 1)];
         const paths = [
           { environmentId: env, flagKey: 'a', minute: MINUTE, paths: [{ path: '$.x', count: 1, noise: w === 3 }] },
           { environmentId: env, flagKey: 'b', minute: MINUTE, paths: [{ path: '$.y', count: 2, noise: false }] },
         ];
-        return store.record(w % 2 ? minutes.reverse() : minutes, w % 2 ? paths.reverse() : paths, []);
+        return store.record(w % 2 ? buckets.reverse() : buckets, w % 2 ? paths.reverse() : paths, []);
       }),
     );
-    const [a] = await store.minutes(env, 'a', MINUTE);
+    const [a] = await store.buckets(env, 'a', MINUTE);
     expect(a).toMatchObject({ off: writers, shadow: 2 * writers, live: 3 * writers, liveFailures: writers });
     expect(a!.controlMs).toEqual(histogram({ 0: writers, 19: writers }));
     expect(a!.candidateMs).toEqual(histogram({ 10: 2 * writers }));
@@ -78,11 +78,11 @@ describe('SqlDarkLaunchStore (Postgres, migrations applied)', () => {
     expect(await store.paths(env, 'b', MINUTE, 10)).toEqual([{ path: '$.y', count: 2 * writers, noise: false }]);
   });
 
-  it('lists minutes since a time, oldest first, and sums paths over minutes, most frequent first', async () => {
+  it('lists buckets since a time, oldest first, and sums paths over minutes, most frequent first', async () => {
     const env = await newEnvironment();
     const later = new Date(MINUTE.getTime() + 60_000);
     await store.record(
-      [minute(env, 'a', later, 2), minute(env, 'a', MINUTE, 1)],
+      [bucket(env, 'a', later, 2), bucket(env, 'a', MINUTE, 1)],
       [
         { environmentId: env, flagKey: 'a', minute: MINUTE, paths: [{ path: '$.x', count: 1, noise: false }] },
         {
@@ -97,8 +97,8 @@ describe('SqlDarkLaunchStore (Postgres, migrations applied)', () => {
       ],
       [],
     );
-    expect((await store.minutes(env, 'a', MINUTE)).map((m) => m.off)).toEqual([1, 2]);
-    expect((await store.minutes(env, 'a', later)).map((m) => m.off)).toEqual([2]);
+    expect((await store.buckets(env, 'a', MINUTE)).map((m) => m.off)).toEqual([1, 2]);
+    expect((await store.buckets(env, 'a', later)).map((m) => m.off)).toEqual([2]);
     expect(await store.paths(env, 'a', MINUTE, 10)).toEqual([
       { path: '$.x', count: 6, noise: false },
       { path: '$.z', count: 3, noise: true },
@@ -125,7 +125,7 @@ describe('SqlDarkLaunchStore (Postgres, migrations applied)', () => {
       candidate: '2',
     });
     await store.record(
-      [minute(env, 'a', old, 1), minute(env, 'a', MINUTE, 1), minute(other, 'a', MINUTE, 1)],
+      [bucket(env, 'a', old, 1), bucket(env, 'a', MINUTE, 1), bucket(other, 'a', MINUTE, 1)],
       [
         { environmentId: env, flagKey: 'a', minute: MINUTE, paths: many },
         { environmentId: other, flagKey: 'a', minute: MINUTE, paths: many.slice(0, 3) },
@@ -137,7 +137,7 @@ describe('SqlDarkLaunchStore (Postgres, migrations applied)', () => {
     );
     const cutoff = new Date(MINUTE.getTime() - 86_400_000);
     expect(await store.prune(cutoff)).toBe(1 + 5 + 3);
-    expect((await store.minutes(env, 'a', old)).map((m) => m.minute)).toEqual([MINUTE]);
+    expect((await store.buckets(env, 'a', old)).map((m) => m.start)).toEqual([MINUTE]);
     const kept = await store.paths(env, 'a', MINUTE, 100);
     expect(kept).toHaveLength(PATHS_KEPT_PER_MINUTE);
     expect(kept.at(-1)!.path).toBe('$.p5');
@@ -162,13 +162,13 @@ describe('SqlDarkLaunchStore (Postgres, migrations applied)', () => {
     });
     await expect(
       store.record(
-        [minute(good, 'a', MINUTE, 1), minute(gone, 'a', MINUTE, 1), minute(good, 'b', MINUTE, 1)],
+        [bucket(good, 'a', MINUTE, 1), bucket(gone, 'a', MINUTE, 1), bucket(good, 'b', MINUTE, 1)],
         [{ environmentId: good, flagKey: 'b', minute: MINUTE, paths: [{ path: '$.y', count: 1, noise: false }] }],
         [sample(good), sample(gone)],
       ),
     ).rejects.toThrow(/^1 of 3 flags refused by the database/);
-    expect(await store.minutes(good, 'a', MINUTE)).toHaveLength(1);
-    expect(await store.minutes(good, 'b', MINUTE)).toHaveLength(1);
+    expect(await store.buckets(good, 'a', MINUTE)).toHaveLength(1);
+    expect(await store.buckets(good, 'b', MINUTE)).toHaveLength(1);
     expect(await store.paths(good, 'b', MINUTE, 10)).toHaveLength(1);
     expect(await store.samples(good, 'a', new Date(0), 10)).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   DarkLaunchStore,
-  type DarkLaunchMinute,
+  type DarkLaunchBucket,
   type KeptSample,
   type PathMinute,
 } from '../application/dark-launch-ports.js';
@@ -25,7 +25,7 @@ const COUNTERS = [
   ['skipped', 'skipped'],
   ['liveCalls', 'live_calls'],
   ['liveFailures', 'live_failures'],
-] as const satisfies ReadonlyArray<readonly [keyof DarkLaunchMinute, string]>;
+] as const satisfies ReadonlyArray<readonly [keyof DarkLaunchBucket, string]>;
 
 const COLUMNS = COUNTERS.map(([, column]) => column);
 
@@ -34,13 +34,13 @@ const addArrays = (column: string) =>
   `${column} = ARRAY(SELECT coalesce(a, 0) + coalesce(b, 0)
                        FROM unnest(m.${column}, EXCLUDED.${column}) WITH ORDINALITY AS t (a, b, i) ORDER BY i)`;
 
-// One statement for every minute of a flush; rows come sorted by key so that parallel writers lock in one order.
-const RECORD_MINUTES = `
-  INSERT INTO dark_launch_minutes AS m (environment_id, flag_key, minute, ${COLUMNS.join(', ')}, control_ms, candidate_ms)
-  SELECT environment_id, flag_key, minute, ${COLUMNS.join(', ')}, control_ms, candidate_ms
-    FROM jsonb_to_recordset($1::jsonb) AS r (environment_id uuid, flag_key text, minute timestamptz,
+// One statement for every bucket of a flush; rows come sorted by key so that parallel writers lock in one order.
+const RECORD_BUCKETS = `
+  INSERT INTO dark_launch_buckets AS m (environment_id, flag_key, bucket_start, ${COLUMNS.join(', ')}, control_ms, candidate_ms)
+  SELECT environment_id, flag_key, bucket_start, ${COLUMNS.join(', ')}, control_ms, candidate_ms
+    FROM jsonb_to_recordset($1::jsonb) AS r (environment_id uuid, flag_key text, bucket_start timestamptz,
          ${COLUMNS.map((c) => `${c} bigint`).join(', ')}, control_ms bigint[], candidate_ms bigint[])
-  ON CONFLICT (environment_id, flag_key, minute) DO UPDATE SET
+  ON CONFLICT (environment_id, flag_key, bucket_start) DO UPDATE SET
     ${COLUMNS.map((c) => `${c} = m.${c} + EXCLUDED.${c}`).join(', ')},
     ${addArrays('control_ms')}, ${addArrays('candidate_ms')}`;
 
@@ -58,10 +58,11 @@ const RECORD_SAMPLES = `
     FROM jsonb_to_recordset($1::jsonb) AS r (environment_id uuid, flag_key text, seen_at timestamptz, path text,
          context_key text, control text, candidate text)`;
 
-const byKey = <T extends { environmentId: string; flagKey: string; minute: Date }>(a: T, b: T) =>
-  a.environmentId.localeCompare(b.environmentId) ||
-  (a.flagKey < b.flagKey ? -1 : a.flagKey > b.flagKey ? 1 : 0) ||
-  a.minute.getTime() - b.minute.getTime();
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKey =
+  <T extends { environmentId: string; flagKey: string }>(time: (row: T) => Date) =>
+  (a: T, b: T) =>
+    compare(a.environmentId, b.environmentId) || compare(a.flagKey, b.flagKey) || time(a).getTime() - time(b).getTime();
 
 const flagOf = (row: { environmentId: string; flagKey: string }) => `${row.environmentId}\u0000${row.flagKey}`;
 
@@ -69,7 +70,7 @@ const flagOf = (row: { environmentId: string; flagKey: string }) => `${row.envir
 // (integrity: a deleted environment's foreign key). The delivery context isolates its rows the same way.
 const isRowError = (error: unknown): boolean => /^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? ''));
 
-/** The dark-launch reports in Postgres (`dark_launch_minutes`, `dark_launch_paths`, `dark_launch_samples`). */
+/** The dark-launch reports in Postgres (`dark_launch_buckets`, `dark_launch_paths`, `dark_launch_samples`). */
 @Injectable()
 export class SqlDarkLaunchStore extends DarkLaunchStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -81,15 +82,15 @@ export class SqlDarkLaunchStore extends DarkLaunchStore {
    * environment's foreign key, say), the flags are split in halves and retried, so one tenant's rows never cost
    * another's. Refused flags are reported in a thrown error once every other flag is written.
    */
-  async record(minutes: DarkLaunchMinute[], paths: PathMinute[], samples: KeptSample[]): Promise<void> {
-    const flags = [...new Set([...minutes, ...paths, ...samples].map(flagOf))];
+  async record(buckets: DarkLaunchBucket[], paths: PathMinute[], samples: KeptSample[]): Promise<void> {
+    const flags = [...new Set([...buckets, ...paths, ...samples].map(flagOf))];
     const refused: unknown[] = [];
     const attempt = async (part: string[]): Promise<void> => {
       const only = new Set(part);
       const mine = <T extends { environmentId: string; flagKey: string }>(rows: T[]) =>
         part.length === flags.length ? rows : rows.filter((row) => only.has(flagOf(row)));
       try {
-        await this.write(mine(minutes), mine(paths), mine(samples));
+        await this.write(mine(buckets), mine(paths), mine(samples));
       } catch (error) {
         if (!isRowError(error)) throw error;
         if (part.length === 1) return void refused.push(error);
@@ -107,16 +108,16 @@ export class SqlDarkLaunchStore extends DarkLaunchStore {
     }
   }
 
-  private async write(minutes: DarkLaunchMinute[], paths: PathMinute[], samples: KeptSample[]): Promise<void> {
-    const minuteRows = [...minutes].sort(byKey).map((m) => ({
+  private async write(buckets: DarkLaunchBucket[], paths: PathMinute[], samples: KeptSample[]): Promise<void> {
+    const bucketRows = [...buckets].sort(byKey((b) => b.start)).map((m) => ({
       environment_id: m.environmentId,
       flag_key: m.flagKey,
-      minute: m.minute.toISOString(),
+      bucket_start: m.start.toISOString(),
       ...Object.fromEntries(COUNTERS.map(([field, column]) => [column, m[field]])),
       control_ms: m.controlMs,
       candidate_ms: m.candidateMs,
     }));
-    const pathRows = [...paths].sort(byKey).flatMap((m) =>
+    const pathRows = [...paths].sort(byKey((p) => p.minute)).flatMap((m) =>
       [...m.paths]
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
         .map((p) => ({
@@ -138,22 +139,22 @@ export class SqlDarkLaunchStore extends DarkLaunchStore {
       candidate: s.candidate,
     }));
     await this.dataSource.transaction(async (manager) => {
-      if (minuteRows.length > 0) await manager.query(RECORD_MINUTES, [JSON.stringify(minuteRows)]);
+      if (bucketRows.length > 0) await manager.query(RECORD_BUCKETS, [JSON.stringify(bucketRows)]);
       if (pathRows.length > 0) await manager.query(RECORD_PATHS, [JSON.stringify(pathRows)]);
       if (sampleRows.length > 0) await manager.query(RECORD_SAMPLES, [JSON.stringify(sampleRows)]);
     });
   }
 
-  async minutes(environmentId: string, flagKey: string, since: Date): Promise<DarkLaunchMinute[]> {
+  async buckets(environmentId: string, flagKey: string, since: Date): Promise<DarkLaunchBucket[]> {
     const rows = (await this.dataSource.query(
-      `SELECT minute, ${COLUMNS.join(', ')}, control_ms, candidate_ms FROM dark_launch_minutes
-        WHERE environment_id = $1 AND flag_key = $2 AND minute >= $3 ORDER BY minute`,
+      `SELECT bucket_start, ${COLUMNS.join(', ')}, control_ms, candidate_ms FROM dark_launch_buckets
+        WHERE environment_id = $1 AND flag_key = $2 AND bucket_start >= $3 ORDER BY bucket_start`,
       [environmentId, flagKey, since],
-    )) as Array<Record<string, Num> & { minute: Date; control_ms: Num[]; candidate_ms: Num[] }>;
+    )) as Array<Record<string, Num> & { bucket_start: Date; control_ms: Num[]; candidate_ms: Num[] }>;
     return rows.map((row) => ({
       environmentId,
       flagKey,
-      minute: new Date(row.minute),
+      start: new Date(row.bucket_start),
       ...(Object.fromEntries(COUNTERS.map(([field, column]) => [field, Number(row[column])])) as Record<
         (typeof COUNTERS)[number][0],
         number
@@ -195,7 +196,7 @@ export class SqlDarkLaunchStore extends DarkLaunchStore {
       Number(((await this.dataSource.query(sql, params)) as Array<{ n: number }>)[0]?.n ?? 0);
     const count = (sql: string) => `WITH gone AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`;
     return (
-      (await deleted(count('DELETE FROM dark_launch_minutes WHERE minute < $1'), [olderThan])) +
+      (await deleted(count('DELETE FROM dark_launch_buckets WHERE bucket_start < $1'), [olderThan])) +
       (await deleted(
         count(`DELETE FROM dark_launch_paths d
                 WHERE d.minute < $1

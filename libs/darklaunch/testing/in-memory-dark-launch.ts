@@ -1,7 +1,7 @@
 import {
   DarkLaunchFlags,
   DarkLaunchStore,
-  type DarkLaunchMinute,
+  type DarkLaunchBucket,
   type KeptSample,
   type PathMinute,
 } from '../application/dark-launch-ports.js';
@@ -22,15 +22,15 @@ export class InMemoryDarkLaunchFlags extends DarkLaunchFlags {
 
 /** The store in memory, adding as Postgres does. */
 export class InMemoryDarkLaunchStore extends DarkLaunchStore {
-  readonly rows = new Map<string, DarkLaunchMinute>();
+  readonly rows = new Map<string, DarkLaunchBucket>();
   readonly pathRows = new Map<string, DifferingPath & { key: string; minute: Date }>();
   sampleRows: KeptSample[] = [];
   writes = 0;
 
-  async record(minutes: DarkLaunchMinute[], paths: PathMinute[], samples: KeptSample[]): Promise<void> {
+  async record(buckets: DarkLaunchBucket[], paths: PathMinute[], samples: KeptSample[]): Promise<void> {
     this.writes++;
-    for (const minute of minutes) {
-      const key = keyOf(minute);
+    for (const minute of buckets) {
+      const key = `${flagOf(minute)}/${minute.start.getTime()}`;
       const row = this.rows.get(key);
       if (!row) {
         this.rows.set(key, { ...minute, controlMs: [...minute.controlMs], candidateMs: [...minute.candidateMs] });
@@ -52,10 +52,10 @@ export class InMemoryDarkLaunchStore extends DarkLaunchStore {
     this.sampleRows.push(...samples);
   }
 
-  async minutes(environmentId: string, flagKey: string, since: Date): Promise<DarkLaunchMinute[]> {
+  async buckets(environmentId: string, flagKey: string, since: Date): Promise<DarkLaunchBucket[]> {
     return [...this.rows.values()]
-      .filter((m) => m.environmentId === environmentId && m.flagKey === flagKey && m.minute >= since)
-      .sort((a, b) => a.minute.getTime() - b.minute.getTime());
+      .filter((m) => m.environmentId === environmentId && m.flagKey === flagKey && m.start >= since)
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 
   async paths(environmentId: string, flagKey: string, since: Date, limit: number): Promise<DifferingPath[]> {
