@@ -7,7 +7,11 @@ export const HELD_EVENTS_LIMIT = 20;
  * subscribe) are kept, up to {@link HELD_EVENTS_LIMIT}, and delivered on a microtask once a listener is added.
  */
 export class Emitter<Events extends Record<string, unknown>> {
-  private readonly listeners = new Map<keyof Events, Set<(payload: never) => void>>();
+  /**
+   * Each event type's listeners, copied on write: `on` and `off` replace the array, `emit` walks the one it
+   * found, so an emit copies nothing and a listener added or removed meanwhile takes effect from the next one.
+   */
+  private readonly listeners = new Map<keyof Events, ReadonlyArray<(payload: never) => void>>();
   private readonly waiting = new Map<keyof Events, unknown[]>();
 
   /** @param held the event types kept for the first listener instead of being lost */
@@ -15,9 +19,9 @@ export class Emitter<Events extends Record<string, unknown>> {
 
   /** Adds a listener; held events of that type are delivered to it (and any other listener) on a microtask. */
   on<K extends keyof Events>(event: K, listener: (payload: Events[K]) => void): void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(listener as (payload: never) => void);
+    const current = this.listeners.get(event) ?? [];
+    if (!current.includes(listener as (payload: never) => void))
+      this.listeners.set(event, [...current, listener as (payload: never) => void]);
     const waiting = this.waiting.get(event);
     if (waiting === undefined) return;
     this.waiting.delete(event);
@@ -28,16 +32,21 @@ export class Emitter<Events extends Record<string, unknown>> {
 
   /** Removes a listener. */
   off<K extends keyof Events>(event: K, listener: (payload: Events[K]) => void): void {
-    this.listeners.get(event)?.delete(listener as (payload: never) => void);
+    const current = this.listeners.get(event);
+    if (current?.includes(listener as (payload: never) => void))
+      this.listeners.set(
+        event,
+        current.filter((other) => other !== listener),
+      );
   }
 
   /** Calls every listener of `event`; a listener's exception is swallowed (it is the host's bug, not ours). */
   emit<K extends keyof Events>(event: K, payload: Events[K]): void {
-    const set = this.listeners.get(event);
-    if (!set || set.size === 0) return this.hold(event, payload);
-    for (const listener of [...set]) {
+    const listeners = this.listeners.get(event);
+    if (!listeners || listeners.length === 0) return this.hold(event, payload);
+    for (let i = 0; i < listeners.length; i += 1) {
       try {
-        (listener as (payload: Events[K]) => void)(payload);
+        (listeners[i] as (payload: Events[K]) => void)(payload);
       } catch {
         // A host listener failing must not break delivery.
       }

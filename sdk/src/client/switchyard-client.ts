@@ -70,7 +70,7 @@ export class Client implements SwitchyardClient {
     }
     this.reporter.start();
     this.loop = runSyncLoop(options, this.loopAbort.signal, {
-      version: () => this.store.snapshot?.version,
+      version: () => this.store.version,
       received: (event) => this.receive(event.event, event.data),
       confirmed: () => this.markLive(),
       error: (error) => {
@@ -84,7 +84,7 @@ export class Client implements SwitchyardClient {
   }
 
   get version(): number | undefined {
-    return this.store.snapshot?.version;
+    return this.store.version;
   }
 
   getBoolean(key: string, context: EvaluationContext, defaultValue: boolean): boolean {
@@ -215,22 +215,24 @@ export class Client implements SwitchyardClient {
       }
     }
     if (event === 'resumed') return this.markLive();
-    const receivedAt = new Date();
-    const first = this.store.snapshot === undefined;
+    const receivedAt = Date.now();
+    const first = this.store.version === undefined;
     const update = event === 'snapshot' ? this.store.replace(value) : this.store.patch(value);
     this.applied(update, receivedAt, first);
   }
 
   /** The first snapshot makes the client ready and changes nothing; later ones name the flags that differ. */
-  private applied(update: StoreUpdate, receivedAt: Date, first: boolean): void {
+  private applied(update: StoreUpdate, receivedAt: number, first: boolean): void {
     if (update.kind === 'rejected') {
       this.reportError(update.error);
       return;
     }
     if (update.kind === 'applied') {
       this.reporter.ack(update.version, receivedAt);
-      const snapshot = this.store.snapshot;
-      if (this.cache && snapshot) void this.cache.save(snapshot);
+      if (this.cache) {
+        const snapshot = this.store.snapshot;
+        if (snapshot) void this.cache.save(snapshot);
+      }
       if (!first && update.keys.length > 0)
         this.emitter.emit('changed', { keys: update.keys, version: update.version });
     }
@@ -238,10 +240,11 @@ export class Client implements SwitchyardClient {
   }
 
   private markLive(): void {
-    if (this.connected || this.store.snapshot === undefined) return;
+    const version = this.store.version;
+    if (this.connected || version === undefined) return;
     this.connected = true;
     this.live = true;
-    this.emitter.emit('ready', { version: this.store.snapshot.version });
+    this.emitter.emit('ready', { version });
     this.release();
   }
 

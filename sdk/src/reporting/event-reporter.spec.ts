@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { booleanFlag, FakeFlagService, snapshotOf } from '../../test/fake-flag-service.js';
 import { resolveOptions } from '../client/client-options.js';
 import { createClient, type SwitchyardClient } from '../index.js';
@@ -103,9 +104,9 @@ describe('buffer bounds across failed flushes', () => {
       () => 'instance',
     );
     const reporter = new EventReporter(options, new AbortController().signal, () => undefined);
-    reporter.ack(1, new Date());
+    reporter.ack(1, Date.now());
     const failing = reporter.flush();
-    for (const version of [2, 3, 4]) reporter.ack(version, new Date()); // while batch [1] is in flight: 2 is pushed out
+    for (const version of [2, 3, 4]) reporter.ack(version, Date.now()); // while batch [1] is in flight: 2 is pushed out
     answers[0]!(new Response(null, { status: 503 }));
     await failing;
     const next = reporter.flush();
@@ -114,6 +115,39 @@ describe('buffer bounds across failed flushes', () => {
     await reporter.close();
     expect(bodies[1]!.acks!.map((ack) => ack.version)).toEqual([3, 4]);
     expect(bodies[1]!.dropped).toBe(2);
+  });
+
+  it('posts each ack with its arrival time in ISO 8601, and restarts one timer for the acks of later changes', async () => {
+    const bodies: Array<{ acks?: Array<{ version: number; receivedAt: string }> }> = [];
+    let posted: () => void = () => undefined;
+    const fetch = (async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(init.body as string));
+      posted();
+      return new Response(null, { status: 202 });
+    }) as unknown as typeof globalThis.fetch;
+    const options = resolveOptions(
+      { sdkKey: 'sdk_x', baseUrl: 'http://127.0.0.1:9', appName: 'spec', ackFlushDelayMs: 5, fetch },
+      () => 'instance',
+    );
+    const reporter = new EventReporter(options, new AbortController().signal, () => undefined);
+    const timers = jest.spyOn(globalThis, 'setTimeout');
+    try {
+      const at = Date.UTC(2026, 11, 2, 1, 2, 3, 456);
+      for (const version of [1, 2, 3]) {
+        const sent = new Promise<void>((resolve) => (posted = resolve));
+        reporter.ack(version, at + version);
+        await sent;
+      }
+      expect(timers).toHaveBeenCalledTimes(1);
+    } finally {
+      timers.mockRestore();
+      await reporter.close();
+    }
+    expect(bodies.map((body) => body.acks)).toEqual([
+      [{ version: 1, receivedAt: '2026-12-02T01:02:03.457Z' }],
+      [{ version: 2, receivedAt: '2026-12-02T01:02:03.458Z' }],
+      [{ version: 3, receivedAt: '2026-12-02T01:02:03.459Z' }],
+    ]);
   });
 
   it('keeps at most maxBufferedEvents counters and contextSampleSize contexts when a failed batch is put back', async () => {

@@ -32,9 +32,10 @@ interface FlagCounts {
   counts: number[];
 }
 
+/** An applied version and when it arrived (epoch ms: formatted once per batch, not once per change). */
 interface Ack {
   version: number;
-  receivedAt: string;
+  receivedAt: number;
 }
 
 interface Batch {
@@ -68,9 +69,12 @@ export class EventReporter {
   private acks: Ack[] = [];
   private droppedUnreported = 0;
   private interval: NodeJS.Timeout | undefined;
+  /** The prompt-flush timer: made once, restarted by `refresh` for later changes (no timer per change). */
   private ackTimer: NodeJS.Timeout | undefined;
   private darkLaunchTimer: NodeJS.Timeout | undefined;
   private darkLaunches: DarkLaunchSource | undefined;
+  /** Whether the prompt-flush timer is running. */
+  private ackDue = false;
   private inFlight: Promise<void> | undefined;
   private again = false;
   private readonly contexts: ContextSample;
@@ -166,29 +170,36 @@ export class EventReporter {
     this.tripsInFlight.add(sending);
   }
 
-  /** Records that `version` was applied at `receivedAt`, and schedules a prompt flush. */
-  ack(version: number, receivedAt: Date): void {
+  /** Records that `version` was applied at `receivedAt` (epoch ms), and schedules a prompt flush. */
+  ack(version: number, receivedAt: number): void {
     if (!this.options.sendEvents) return;
     if (this.acks.length >= this.options.maxBufferedEvents) {
       this.acks.shift();
       this.drop(1);
     }
-    this.acks.push({ version, receivedAt: receivedAt.toISOString() });
+    this.acks.push({ version, receivedAt });
     this.soon();
   }
 
-  /** Schedules a prompt flush (jittered around `ackFlushDelayMs`), unless one is scheduled. */
+  /**
+   * Schedules a prompt flush, unless one is scheduled. The delay is drawn once per client around
+   * `ackFlushDelayMs` (jittered: a fleet must not post in lockstep), and the one timer is restarted after that.
+   */
   private soon(): void {
-    if (!this.ackTimer) {
-      this.ackTimer = setTimeout(
-        () => {
-          this.ackTimer = undefined;
-          void this.flush();
-        },
-        this.options.ackFlushDelayMs * (0.5 + Math.random()),
-      ); // jittered: a fleet must not post in lockstep
-      this.ackTimer.unref();
+    if (this.ackDue) return;
+    this.ackDue = true;
+    if (this.ackTimer) {
+      this.ackTimer.refresh();
+      return;
     }
+    this.ackTimer = setTimeout(
+      () => {
+        this.ackDue = false;
+        void this.flush();
+      },
+      this.options.ackFlushDelayMs * (0.5 + Math.random()),
+    );
+    this.ackTimer.unref();
   }
 
   /**
@@ -251,6 +262,7 @@ export class EventReporter {
     this.ackTimer = undefined;
     clearTimeout(this.darkLaunchTimer);
     this.darkLaunchTimer = undefined;
+    this.ackDue = false;
     await Promise.all([this.inFlight, ...this.tripsInFlight]);
   }
 
@@ -284,7 +296,7 @@ export class EventReporter {
         hostname: options.hostname,
       },
       ...(batch.evaluations.length > 0 ? { evaluations: batch.evaluations } : {}),
-      ...(batch.acks.length > 0 ? { acks: batch.acks } : {}),
+      ...(batch.acks.length > 0 ? { acks: batch.acks.map(ackBody) } : {}),
       ...(batch.dropped > 0 ? { dropped: batch.dropped } : {}),
       ...(batch.contexts.length > 0 ? { contexts: batch.contexts } : {}),
       ...(batch.guards.length > 0 ? { guards: batch.guards.map(guardBody) } : {}),
@@ -331,6 +343,10 @@ export class EventReporter {
     this.dropped += n;
     this.droppedUnreported += n;
   }
+}
+
+function ackBody(ack: Ack) {
+  return { version: ack.version, receivedAt: new Date(ack.receivedAt).toISOString() };
 }
 
 function guardBody(figures: GuardFigures) {

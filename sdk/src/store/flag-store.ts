@@ -12,18 +12,25 @@ export type StoreUpdate =
  * PARSE_ERROR without blocking the others). Patches are stricter: a patch carrying a flag that fails
  * `validateFlag` would replace a working flag with a broken one, so the whole patch is refused.
  *
- * Holds the last good snapshot, raw (for patches and the file cache) and compiled (for evaluation). A patch goes
- * through the engine's one `applyPatch` (via `CompiledSnapshot.applyPatch`: only the flags it carries are
- * recompiled, nothing is deep-copied). A malformed snapshot or patch is rejected and the last good one stays.
+ * Holds the last good snapshot, compiled (for evaluation; its raw form for the file cache). A patch goes through
+ * `CompiledSnapshot.applyPatch`: only the flags it carries are recompiled, and the unchanged ones are shared,
+ * not copied. A malformed snapshot or patch is rejected and the last good one stays.
  */
 export class FlagStore {
   /** The compiled snapshot evaluations read; undefined before the first one. */
   compiled: CompiledSnapshot | undefined;
-  private raw: Snapshot | undefined;
 
-  /** The raw snapshot being served. */
+  /** The version being served; undefined before the first snapshot. */
+  get version(): number | undefined {
+    return this.compiled?.version;
+  }
+
+  /**
+   * The raw snapshot being served. After a patch it is built on first read (patches share the unchanged flags
+   * instead of copying the snapshot), so the per-change path reads `version`, not this.
+   */
   get snapshot(): Snapshot | undefined {
-    return this.raw;
+    return this.compiled?.snapshot;
   }
 
   /** Replaces the whole snapshot (ignored when older than the one being served). */
@@ -31,22 +38,24 @@ export class FlagStore {
     const parsed = safeParse(value);
     if (!parsed.ok) return { kind: 'rejected', error: parsed.error };
     const next = parsed.snapshot;
-    if (this.raw && next.version < this.raw.version) return { kind: 'stale', version: next.version };
-    const keys = this.raw ? changedKeys(this.raw, next) : Object.keys(next.flags);
+    const current = this.compiled?.snapshot;
+    if (current && next.version < current.version) return { kind: 'stale', version: next.version };
+    const keys = current ? changedKeys(current, next) : Object.keys(next.flags);
     return this.install(next, keys);
   }
 
   /** Applies an incremental patch on top of the current snapshot. */
   patch(value: unknown): StoreUpdate {
-    if (!this.raw) return { kind: 'rejected', error: new Error('patch received before any snapshot') };
+    const current = this.compiled;
+    if (!current) return { kind: 'rejected', error: new Error('patch received before any snapshot') };
     if (!isPatchShape(value))
       return { kind: 'rejected', error: new Error('malformed patch: version and flags required') };
-    if (value.version <= this.raw.version) return { kind: 'stale', version: value.version };
+    if (value.version <= current.version) return { kind: 'stale', version: value.version };
     const invalid = firstInvalidFlag(value);
     if (invalid) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${invalid}`) };
     let next: CompiledSnapshot;
     try {
-      next = this.compiled!.applyPatch(value);
+      next = current.applyPatch(value);
     } catch (error) {
       return {
         kind: 'rejected',
@@ -59,20 +68,21 @@ export class FlagStore {
     // checked here (O(patch), not O(snapshot)), as parseSnapshot would check them.
     const misfiled = firstMisfiledEntry(value);
     if (misfiled) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${misfiled}`) };
+    // A segment change can change any flag: every flag before and after is named.
     const keys =
       value.segments && Object.keys(value.segments).length > 0
-        ? [...new Set([...Object.keys(this.raw.flags), ...Object.keys(next.snapshot.flags)])]
+        ? [...new Set([...current.flagKeys(), ...next.flagKeys()])]
         : Object.keys(value.flags);
-    return this.install(next.snapshot, keys, () => next);
+    this.compiled = next;
+    return { kind: 'applied', version: next.version, keys };
   }
 
-  private install(snapshot: Snapshot, keys: string[], compile = () => compileSnapshot(snapshot)): StoreUpdate {
+  private install(snapshot: Snapshot, keys: string[]): StoreUpdate {
     try {
-      this.compiled = compile();
+      this.compiled = compileSnapshot(snapshot);
     } catch (error) {
       return { kind: 'rejected', error: new Error(`snapshot ${snapshot.version} failed to compile: ${String(error)}`) };
     }
-    this.raw = snapshot;
     return { kind: 'applied', version: snapshot.version, keys };
   }
 }
@@ -98,9 +108,16 @@ function isPatchShape(value: unknown): value is Patch {
   );
 }
 
+/** Whether two segment records differ, segment by segment (the order of their keys does not matter). */
+function segmentsDiffer(before: Snapshot['segments'], after: Snapshot['segments']): boolean {
+  const keys = Object.keys(after);
+  if (keys.length !== Object.keys(before).length) return true;
+  return keys.some((key) => !(key in before) || JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
 function changedKeys(before: Snapshot, after: Snapshot): string[] {
   const keys = new Set<string>();
-  const segmentsChanged = JSON.stringify(before.segments) !== JSON.stringify(after.segments);
+  const segmentsChanged = segmentsDiffer(before.segments, after.segments);
   for (const key of Object.keys(after.flags)) {
     const old = before.flags[key];
     if (

@@ -83,7 +83,8 @@ export function runNodeStream(
       arm(options.streamReadTimeoutMs);
       res.on('data', (chunk: Buffer) => {
         if (settled) return;
-        arm(options.streamReadTimeoutMs);
+        // The same timer, restarted (no new timer per chunk: hundreds of clients in a process get every frame).
+        idle?.refresh();
         try {
           parser.pushBytes(chunk);
         } catch (error) {

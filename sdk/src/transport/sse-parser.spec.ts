@@ -45,6 +45,31 @@ describe('SseParser', () => {
   });
 });
 
+describe('SseParser fields', () => {
+  it('reads a field without a colon as an empty value, even when a later line has a colon', () => {
+    const { events } = parse(['data\ndata: a: b\nevent\n\n']);
+    expect(events).toEqual([{ event: 'message', data: '\na: b' }]);
+  });
+
+  it('strips one space after the colon only, keeps empty values, and ignores unknown fields and ids with NUL', () => {
+    const { events } = parse(['id: 1\ndata:  two spaces\ndata:\nretry: 5\ndatum: x\nid: 2\0\n\n']);
+    expect(events).toEqual([{ event: 'message', id: '1', data: ' two spaces\n' }]);
+  });
+
+  it('frames many events and lines of one chunk, with LF, CR and CRLF mixed, as it frames them one by one', () => {
+    const frames = Array.from({ length: 40 }, (_, i) => {
+      const end = ['\n', '\r', '\r\n'][i % 3]!;
+      return `event: e${i}${end}id: ${i}${end}data: {"n":${i}}${end}data: more${end}: note ${i}${end}${end}`;
+    });
+    const whole = parse([frames.join('')]);
+    const apart = parse(frames);
+    expect(whole.events).toHaveLength(40);
+    expect(whole.events[39]).toEqual({ event: 'e39', id: '39', data: '{"n":39}\nmore' });
+    expect(apart).toEqual(whole);
+    expect(whole.comments).toHaveLength(40);
+  });
+});
+
 describe('SseParser.pushBytes', () => {
   const text =
     '\ufeffevent: patch\r\nid: 9\r\ndata: {"reason":"café ☕ 🚀"}\r\n\r\n: heartbeat\n\nevent: x\rdata: é\r\r';

@@ -9,16 +9,27 @@ function records<T>(value: unknown): Record<string, T> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, T>) : {};
 }
 
+/**
+ * The entries of a patch's `flags` or `segments` record, in order, each a value to set or null to remove
+ * (undefined counts as null); none when the record is missing or not an object. The one reading of a patch's
+ * records: `applyPatch` and the compiled snapshots' `applyPatch` both go through it.
+ */
+export function patchEntries<T>(changes: unknown): Array<[string, T | null]> {
+  const entries = Object.entries(records<T | null | undefined>(changes));
+  for (const entry of entries) if (entry[1] === undefined) entry[1] = null;
+  return entries as Array<[string, T | null]>;
+}
+
 function patched<T>(
   current: Record<string, T>,
   changes: unknown,
   visit: PatchVisitor<T> | undefined,
 ): Record<string, T> {
-  const entries = Object.entries(records<T | null | undefined>(changes));
+  const entries = patchEntries<T>(changes);
   if (entries.length === 0) return current;
   const next = { ...current };
   for (const [key, value] of entries) {
-    if (value === null || value === undefined) {
+    if (value === null) {
       delete next[key];
       visit?.(key, null);
     } else {

@@ -2,6 +2,7 @@ import type { Flag } from '../model/flag.js';
 import type { Segment } from '../model/segment.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { booleanFlag, flagWithConditions } from '../testing/flag-builder.js';
+import { applyPatch } from './apply-patch.js';
 import { compileSnapshot } from './compile-snapshot.js';
 
 const beta: Segment = { key: 'beta', included: ['alice'] };
@@ -117,5 +118,71 @@ describe('applyPatch', () => {
   it('adds new flags', () => {
     const next = compiled.applyPatch({ version: 4, flags: { fresh: booleanFlag({ key: 'fresh' }) } });
     expect(next.evaluate('fresh', { key: 'k' }, true)).toMatchObject({ value: false, reason: 'DEFAULT' });
+  });
+
+  it('leaves an old snapshot that an evaluation still holds exactly as it was, however many patches follow', () => {
+    const before = JSON.stringify(compiled.snapshot);
+    let next = compiled;
+    for (let version = 4; version < 80; version += 1) {
+      next = next.applyPatch({
+        version,
+        flags: {
+          parent: { ...parent, version, fallthrough: { variant: version % 2 === 0 ? 'off' : 'on' } },
+          [`extra-${version % 13}`]: version % 3 === 0 ? null : booleanFlag({ key: `extra-${version % 13}` }),
+          gated: version >= 60 ? null : gated,
+        },
+        segments: version % 5 === 0 ? { beta: { key: 'beta', included: [] } } : {},
+      });
+    }
+    expect(JSON.stringify(compiled.snapshot)).toBe(before);
+    expect(compiled.flagKeys().sort()).toEqual(['child', 'gated', 'parent']);
+    expect(compiled.evaluate('gated', { key: 'alice' }, false).reason).toBe('TARGETING_MATCH');
+    expect(compiled.evaluate('child', { key: 'k' }, false).reason).toBe('DEFAULT');
+    expect(next.evaluate('gated', { key: 'alice' }, false).errorCode).toBe('FLAG_NOT_FOUND');
+  });
+
+  it('forgets a removed flag and segment in every view: evaluate, flag, flagKeys, snapshot', () => {
+    const next = compiled.applyPatch({ version: 4, flags: { parent: null }, segments: { beta: null } });
+    expect(next.flag('parent')).toBeUndefined();
+    expect(next.flagKeys()).not.toContain('parent');
+    expect('parent' in next.snapshot.flags).toBe(false);
+    expect('beta' in next.snapshot.segments).toBe(false);
+    expect(next.evaluate('child', { key: 'k' }, false).reason).toBe('PREREQUISITE_FAILED');
+    expect(next.evaluate('gated', { key: 'alice' }, false).reason).toBe('DEFAULT');
+    expect(compiled.flag('parent')).toBe(parent);
+  });
+
+  it('gives the same snapshot as the engine applyPatch over a long run of patches, in whatever key order', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `f${i}`);
+    const start: Snapshot = {
+      version: 1,
+      flags: Object.fromEntries(keys.map((key) => [key, booleanFlag({ key, version: 1 })])),
+      segments: { beta },
+    };
+    let plain = start;
+    let built = compileSnapshot(start);
+    for (let version = 2; version < 200; version += 1) {
+      const touched = [keys[(version * 7) % 60]!, keys[(version * 13) % 60]!, `new-${version % 9}`];
+      const patch = {
+        version,
+        flags: Object.fromEntries(
+          touched.map((key, i) => [key, (version + i) % 4 === 0 ? null : booleanFlag({ key, version })]),
+        ),
+      };
+      plain = applyPatch(plain, patch);
+      built = built.applyPatch(patch);
+      const sameContent = (snapshot: Snapshot) =>
+        JSON.stringify(Object.entries(snapshot.flags).sort(([a], [b]) => a.localeCompare(b)));
+      expect(sameContent(built.snapshot)).toBe(sameContent(plain));
+      expect(built.flagKeys().sort()).toEqual(Object.keys(plain.flags).sort());
+      expect(built.version).toBe(version);
+    }
+    // A patch listing its flags in another order ends in the same state.
+    const a = booleanFlag({ key: 'f1', version: 300 });
+    const b = booleanFlag({ key: 'f2', version: 300, on: false });
+    const ab = built.applyPatch({ version: 300, flags: { f1: a, f2: b } });
+    const ba = built.applyPatch({ version: 300, flags: { f2: b, f1: a } });
+    expect(ba.snapshot).toEqual(ab.snapshot);
+    expect(ba.evaluate('f2', { key: 'k' }, true)).toEqual(ab.evaluate('f2', { key: 'k' }, true));
   });
 });

@@ -8,7 +8,8 @@ import type { Flag, FlagType, JsonValue } from '../model/flag.js';
 import type { EvaluationResult } from '../model/result.js';
 import type { Segment } from '../model/segment.js';
 import type { Patch, Snapshot } from '../model/snapshot.js';
-import { applyPatch } from './apply-patch.js';
+import { patchEntries } from './apply-patch.js';
+import { LayeredMap } from './layered-map.js';
 
 /**
  * A snapshot whose flags and segments are compiled once; evaluations through it allocate nothing, except a
@@ -37,9 +38,10 @@ export interface CompiledSnapshot {
   /** The keys of every flag in the snapshot. */
   flagKeys(): string[];
   /**
-   * A new compiled snapshot with `patch` applied by the engine's `applyPatch` (null removes a flag or
-   * segment). Only the flags and segments the patch carries are compiled; every other compiled flag and raw
-   * object is shared with this instance (no deep copy), which is unchanged.
+   * A new compiled snapshot with `patch` applied as the engine's `applyPatch` applies it (null removes a flag
+   * or segment; its `snapshot` equals `applyPatch(this.snapshot, patch)`). Only the flags and segments the
+   * patch carries are compiled; every other one is shared with this instance, which is unchanged, and nothing
+   * is copied in proportion to the snapshot's size (persistent maps, see `LayeredMap`).
    */
   applyPatch(patch: Patch): CompiledSnapshot;
 }
@@ -48,16 +50,45 @@ function records<T>(value: unknown): Record<string, T> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, T>) : {};
 }
 
-class Compiled implements CompiledSnapshot, CompiledEnv {
-  constructor(
-    readonly snapshot: Snapshot,
-    private readonly flags: Map<string, CompiledFlag>,
-    private readonly segments: Map<string, CompiledSegment>,
-    private readonly notFound: NotFoundResults,
-  ) {}
+/** A flag or segment as delivered and as compiled, held together. */
+interface Entry<Raw, Built> {
+  readonly raw: Raw;
+  readonly compiled: Built;
+}
 
-  get version(): number {
-    return this.snapshot.version;
+type FlagEntry = Entry<Flag, CompiledFlag>;
+type SegmentEntry = Entry<Segment, CompiledSegment>;
+
+/** Builds the plain record of a layered map's raw values (key → value as delivered). */
+function plain<Raw>(entries: LayeredMap<Entry<Raw, unknown>>): Record<string, Raw> {
+  const record: Record<string, Raw> = {};
+  entries.forEach((entry, key) => {
+    record[key] = entry.raw;
+  });
+  return record;
+}
+
+/**
+ * Flags and segments sit in persistent maps shared between a snapshot and the ones patched from it: a patch
+ * builds a new instance that shares every unchanged entry (no copy of the whole snapshot); this one is never
+ * changed. The plain `snapshot` is built on first read (the file cache, a full replace) and kept.
+ */
+class Compiled implements CompiledSnapshot, CompiledEnv {
+  private plainSnapshot: Snapshot | undefined;
+
+  constructor(
+    readonly version: number,
+    private readonly flags: LayeredMap<FlagEntry>,
+    private readonly segments: LayeredMap<SegmentEntry>,
+    private readonly notFound: NotFoundResults,
+    snapshot?: Snapshot,
+  ) {
+    this.plainSnapshot = snapshot;
+  }
+
+  get snapshot(): Snapshot {
+    this.plainSnapshot ??= { version: this.version, flags: plain(this.flags), segments: plain(this.segments) };
+    return this.plainSnapshot;
   }
 
   evaluate(
@@ -66,7 +97,7 @@ class Compiled implements CompiledSnapshot, CompiledEnv {
     defaultValue: JsonValue,
     expectedType?: FlagType,
   ): EvaluationResult {
-    const flag = this.flags.get(flagKey);
+    const flag = this.flags.get(flagKey)?.compiled;
     if (flag === undefined) return this.notFound.resultFor(flagKey, defaultValue);
     try {
       return evaluateCompiled(flag, context, this, defaultValue, expectedType);
@@ -76,35 +107,35 @@ class Compiled implements CompiledSnapshot, CompiledEnv {
   }
 
   compiledFlag(key: string): CompiledFlag | undefined {
-    return this.flags.get(key);
+    return this.flags.get(key)?.compiled;
   }
 
   compiledSegment(key: string): CompiledSegment | undefined {
-    return this.segments.get(key);
+    return this.segments.get(key)?.compiled;
   }
 
   flag(key: string): Flag | undefined {
-    return this.flags.has(key) ? this.snapshot.flags[key] : undefined;
+    return this.flags.get(key)?.raw;
   }
 
   segment(key: string): Segment | undefined {
-    return this.segments.has(key) ? this.snapshot.segments[key] : undefined;
+    return this.segments.get(key)?.raw;
   }
 
   flagKeys(): string[] {
-    return [...this.flags.keys()];
+    return this.flags.keys();
   }
 
   applyPatch(patch: Patch): CompiledSnapshot {
-    const flags = new Map(this.flags);
-    const segments = new Map(this.segments);
-    const snapshot = applyPatch(
-      this.snapshot,
-      patch,
-      (key, flag) => (flag === null ? flags.delete(key) : flags.set(key, compileFlag(flag))),
-      (key, segment) => (segment === null ? segments.delete(key) : segments.set(key, compileSegment(segment))),
+    // Read and compiled in the patch's order, as applyPatch visits them (the same reading of the records).
+    const version = typeof patch?.version === 'number' ? patch.version : this.version;
+    const flags = patchEntries<Flag>(patch?.flags).map(
+      ([key, flag]) => [key, flag === null ? null : { raw: flag, compiled: compileFlag(flag) }] as const,
     );
-    return new Compiled(snapshot, flags, segments, this.notFound);
+    const segments = patchEntries<Segment>(patch?.segments).map(
+      ([key, segment]) => [key, segment === null ? null : { raw: segment, compiled: compileSegment(segment) }] as const,
+    );
+    return new Compiled(version, this.flags.with(flags), this.segments.with(segments), this.notFound);
   }
 }
 
@@ -119,22 +150,23 @@ export function compileSnapshot(snapshot: Snapshot): CompiledSnapshot {
     return compileRecords(snapshot);
   } catch {
     // An envelope that cannot be read (a throwing getter, a Proxy): nothing can be served from it.
-    return new Compiled({ version: 0, flags: {}, segments: {} }, new Map(), new Map(), new NotFoundResults());
+    const empty = LayeredMap.of(new Map<string, never>());
+    return new Compiled(0, empty, empty, new NotFoundResults(), { version: 0, flags: {}, segments: {} });
   }
 }
 
 function compileRecords(snapshot: Snapshot): CompiledSnapshot {
   const flagData = records<Flag>(snapshot?.flags);
   const segmentData = records<Segment>(snapshot?.segments);
-  const flags = new Map<string, CompiledFlag>();
-  const segments = new Map<string, CompiledSegment>();
-  for (const [key, flag] of Object.entries(flagData)) flags.set(key, compileFlag(flag));
-  for (const [key, segment] of Object.entries(segmentData)) segments.set(key, compileSegment(segment));
+  const flags = new Map<string, FlagEntry>();
+  const segments = new Map<string, SegmentEntry>();
+  for (const [key, flag] of Object.entries(flagData)) flags.set(key, { raw: flag, compiled: compileFlag(flag) });
+  for (const [key, segment] of Object.entries(segmentData))
+    segments.set(key, { raw: segment, compiled: compileSegment(segment) });
   const version = typeof snapshot?.version === 'number' ? snapshot.version : 0;
-  return new Compiled(
-    { version, flags: { ...flagData }, segments: { ...segmentData } },
-    flags,
-    segments,
-    new NotFoundResults(),
-  );
+  return new Compiled(version, LayeredMap.of(flags), LayeredMap.of(segments), new NotFoundResults(), {
+    version,
+    flags: { ...flagData },
+    segments: { ...segmentData },
+  });
 }
