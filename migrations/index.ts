@@ -9,6 +9,7 @@ import { AddAdminTokenHolder1796162334933 } from './1796162334933-add-admin-toke
 import { IndexCompletedWebhookDeliveries1796164358124 } from './1796164358124-index-completed-webhook-deliveries.js';
 import { CreateDarkLaunchTables1796173009743 } from './1796173009743-create-dark-launch-tables.js';
 import { RenameDarkLaunchBuckets1796173959673 } from './1796173959673-rename-dark-launch-buckets.js';
+import { CreateScheduledChanges1796174350128 } from './1796174350128-create-scheduled-changes.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -22,6 +23,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   IndexCompletedWebhookDeliveries1796164358124,
   CreateDarkLaunchTables1796173009743,
   RenameDarkLaunchBuckets1796173959673,
+  CreateScheduledChanges1796174350128,
 ];
 
 // Each one by name too, for the specs of a single migration.

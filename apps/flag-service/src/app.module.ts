@@ -8,6 +8,7 @@ import { AccessAdminModule } from './admin-api/access-admin.module.js';
 import { AlertsAdminModule } from './admin-api/alerts-admin.module.js';
 import { DeliveryAdminModule } from './admin-api/delivery-admin.module.js';
 import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
+import { SchedulesAdminModule } from './admin-api/schedules-admin.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
 import { AuthGuard } from './http/auth.guard.js';
@@ -38,6 +39,7 @@ export class AppModule {
         HealthModule.forRoot({ metricsToken: options.config.metricsToken }),
         AccessAdminModule,
         FlagsAdminModule,
+        SchedulesAdminModule,
         AlertsAdminModule.forRoot(options.config),
         DeliveryAdminModule.forRoot(delivery),
         SdkApiModule.forRoot(delivery),

@@ -44,6 +44,7 @@ export class PreviewConfigChange {
           prerequisites: input.prerequisites ?? [],
           killed: record.config.killed,
           salt: input.salt ?? record.config.salt,
+          ...(input.breaker ? { breaker: input.breaker } : {}),
         },
         record.version + 1,
       );

@@ -814,6 +814,91 @@ export interface PinBreakerDto {
   reason?: string;
 }
 
+export interface ScheduledConfigDto {
+  on: boolean;
+  /** @example "off" */
+  offVariant: string;
+  /** @maxItems 200 */
+  rules: object[];
+  /** @example {"variant":"on"} */
+  fallthrough: Record<string, any>;
+  /** @maxItems 50 */
+  prerequisites?: object[];
+  /** @maxLength 256 */
+  salt?: string;
+  breaker?: Record<string, any> | null;
+}
+
+export interface ScheduleChangeDto {
+  /**
+   * @maxLength 64
+   * @example "new-checkout"
+   */
+  flag: string;
+  /** update: replace the targeting with `config` (as the config PUT); toggle: turn it `on` or off; kill; restore */
+  kind: "update" | "toggle" | "kill" | "restore";
+  /**
+   * When it applies: ISO-8601 with its zone (stored and shown in UTC), in the future, at most 366 days ahead
+   * @format date-time
+   * @example "2027-01-31T09:00:00Z"
+   */
+  at: string;
+  /** @maxLength 500 */
+  reason: string;
+  /** update and toggle: the config version it is planned on (it must be the current one); refused for kill and restore */
+  baseVersion?: number;
+  /** update only: the next config */
+  config?: ScheduledConfigDto;
+  /** toggle only: on (true) or off (false) */
+  on?: boolean;
+}
+
+export interface ScheduledActionDto {
+  kind: "update" | "toggle" | "kill" | "restore";
+  /** update: the next config (its kill record is kept) */
+  config?: FlagConfigDto;
+  /** toggle: on or off */
+  on?: boolean;
+}
+
+export interface ScheduledChangeDto {
+  /** @format uuid */
+  id: string;
+  flagKey: string;
+  action: ScheduledActionDto;
+  /** The version it was planned on */
+  baseVersion?: number | null;
+  /**
+   * When it applies, UTC
+   * @format date-time
+   */
+  at: string;
+  reason: string;
+  scheduledBy: VersionActorDto;
+  /** @format date-time */
+  createdAt: string;
+  /** pending; applying (a node is writing it); applied; stale (its base version was not current at its time: not applied); failed (refused otherwise, see error); cancelled */
+  state: "pending" | "applying" | "applied" | "stale" | "failed" | "cancelled";
+  /** applied: the version it wrote (or found, if unchanged); stale: the version found instead of the base */
+  resultVersion?: number | null;
+  /** Applied without writing: the flag already had that config */
+  unchanged: boolean;
+  /** stale or failed: why */
+  error?: string | null;
+  /** @format date-time */
+  decidedAt?: string | null;
+  cancelledBy?: VersionActorDto | null;
+}
+
+export interface ScheduledChangeListDto {
+  items: ScheduledChangeDto[];
+}
+
+export interface CancelScheduledChangeDto {
+  /** @maxLength 1000 */
+  reason?: string;
+}
+
 export interface CreateWebhookDto {
   /**
    * http or https
