@@ -27,6 +27,8 @@ export class FakeFlagService {
   streamStatus = 200;
   snapshotStatus = 200;
   eventsStatus = 202;
+  /** The body of the events answer (JSON), when the test gives one. */
+  eventsBody: string | undefined;
   acceptedKey = 'sdk_test';
   /** Every request, in order: method, path, headers. */
   readonly requests: Array<{ method: string; path: string; headers: IncomingMessage['headers'] }> = [];
@@ -119,7 +121,8 @@ export class FakeFlagService {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       this.events.push(JSON.parse(body) as Record<string, unknown>);
-      res.writeHead(this.eventsStatus).end();
+      if (this.eventsBody === undefined) res.writeHead(this.eventsStatus).end();
+      else res.writeHead(this.eventsStatus, { 'content-type': 'application/json' }).end(this.eventsBody);
       this.check();
     });
   }

@@ -131,6 +131,26 @@ describe('breaker recovery', () => {
     expect(flags.latest('checkout').killed?.by).toBe('alice');
   });
 
+  it('forgets a pin once a person restored the flag: pinning the live flag later keeps no pre-trip version', async () => {
+    const { flags, tripped, tick, record, pin } = setup();
+    const keys = { projectKey: 'shop', environmentKey: 'prod', flagKey: 'checkout' };
+    await tripped();
+    const openedAt = record()!.openedAt;
+    await pin.execute(keys, PERSON, 'vendor outage');
+    expect(record()).toMatchObject({ state: 'pinned', preTripVersion: 1, openedAt });
+    flags.personWrites('checkout', null, 'restored');
+    await tick(60_000);
+    await pin.execute(keys, PERSON, 'again');
+    expect(flags.latest('checkout').killed?.reason).toBe('pinned killed, no auto-recovery: again');
+    expect(record()).toMatchObject({
+      state: 'pinned',
+      preTripVersion: null,
+      breakerVersion: flags.version('checkout'),
+    });
+    expect(record()!.openedAt.getTime()).toBe(openedAt.getTime() + 60_000);
+    expect(record()!.lastTrip?.reason).toBe('75% of 40 calls failed in 10 s on checkout@h');
+  });
+
   it('leaves a breaker-killed flag without autoRecover killed', async () => {
     const { flags, tripped, tick, record } = setup(null);
     await tripped();

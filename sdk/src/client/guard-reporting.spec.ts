@@ -111,6 +111,35 @@ describe('guard reporting', () => {
     expect(withTrips()[1]!['trips']).toEqual(withTrips()[0]!['trips']);
   });
 
+  it("tells onError once, with the status and the service's message, when the service refuses a trip (4xx), and does not send it again", async () => {
+    const errors: Error[] = [];
+    await start({ ackFlushDelayMs: 20, onError: (error) => errors.push(error) });
+    service.eventsStatus = 400;
+    service.eventsBody = JSON.stringify({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'The request is invalid',
+        fields: [{ path: 'trips.0.failureRatio', message: 'failureRatio must not be greater than 1', code: 'max' }],
+      },
+    });
+    for (let i = 0; i < 20; i++) client!.guard('payments', user, fail, () => 'fallback');
+    await service.until(() => withTrips().length === 1);
+    service.eventsStatus = 202;
+    service.eventsBody = undefined;
+    // Later batches go out (an ack's prompt flush, then close) without the refused trip.
+    client!.getBoolean('payments', user, false);
+    await client!.close();
+    client = undefined;
+    expect(withTrips()).toHaveLength(1);
+    expect(service.events.length).toBeGreaterThan(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ name: 'ServiceError', status: 400 });
+    expect(errors[0]!.message).toBe(
+      'the service refused the trip report of payments, which is not sent again (the flag is not killed by it): ' +
+        'POST /sdk/v1/events answered 400: The request is invalid (trips.0.failureRatio: failureRatio must not be greater than 1)',
+    );
+  });
+
   it('opens the breaker locally with events off, and posts nothing', async () => {
     await start({ sendEvents: false });
     for (let i = 0; i < 20; i++) client!.guard('payments', user, fail, () => 'fallback');

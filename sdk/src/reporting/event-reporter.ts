@@ -310,15 +310,21 @@ export class EventReporter {
         body: JSON.stringify(body),
         signal: withTimeout(this.signal, options.requestTimeoutMs),
       });
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.status !== 202 && response.status !== 200) throw statusError('POST /sdk/v1/events', response.status);
+      const ok = response.status === 202 || response.status === 200;
+      const answer = await (ok ? response.arrayBuffer() : response.text()).catch(() => undefined);
+      if (!ok)
+        throw statusError('POST /sdk/v1/events', response.status, typeof answer === 'string' ? answer : undefined);
     } catch (error) {
       if (this.signal.aborted) return;
       const failure = error instanceof ServiceError ? error : networkError('POST /sdk/v1/events', error);
-      this.onError(failure);
-      // A batch the service refused (4xx) would be refused again: it is dropped and counted, not retried.
-      if (isRetryable(failure)) this.restore(batch);
-      else this.drop(batch.acks.length + batch.evaluations.reduce((sum, { count }) => sum + count, 0));
+      if (isRetryable(failure)) {
+        this.onError(failure);
+        return this.restore(batch);
+      }
+      // A batch the service refused (4xx) would be refused again: it is dropped and counted, not retried. Trips
+      // in it are lost (the flag is not killed fleet-wide): said once, with the service's reason.
+      this.onError(batch.trips.length > 0 ? tripsRefused(batch.trips, failure) : failure);
+      this.drop(batch.acks.length + batch.evaluations.reduce((sum, { count }) => sum + count, 0));
     }
   }
 
@@ -355,6 +361,15 @@ function guardBody(figures: GuardFigures) {
 
 function tripBody(trip: TripFigures) {
   return { ...trip, at: new Date(trip.at).toISOString() };
+}
+
+/** The error a refused batch with trips gives the host: which flags' trips were lost, and what the service said. */
+function tripsRefused(trips: readonly TripFigures[], failure: ServiceError): ServiceError {
+  const flags = [...new Set(trips.map((trip) => trip.flag))].join(', ');
+  return new ServiceError(
+    `the service refused the trip report of ${flags}, which is not sent again (the flag is not killed by it): ${failure.message}`,
+    failure.status,
+  );
 }
 
 /** Whether sending the same batch again can succeed: no answer, a timeout, throttling or a server error. */
