@@ -51,8 +51,11 @@ export class FlagStore {
     if (!isPatchShape(value))
       return { kind: 'rejected', error: new Error('malformed patch: version and flags required') };
     if (value.version <= current.version) return { kind: 'stale', version: value.version };
-    const invalid = firstInvalidFlag(value);
-    if (invalid) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${invalid}`) };
+    // The snapshot patched passed the envelope check when it was installed: only the patch's own entries are
+    // checked here (O(patch), not O(snapshot)), in one pass, before anything is compiled.
+    const flagKeys = Object.keys(value.flags);
+    const problem = firstProblem(value, flagKeys);
+    if (problem) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${problem}`) };
     let next: CompiledSnapshot;
     try {
       next = current.applyPatch(value);
@@ -64,15 +67,11 @@ export class FlagStore {
         ),
       };
     }
-    // The snapshot patched passed the envelope check when it was installed: only the patch's own entries are
-    // checked here (O(patch), not O(snapshot)), as parseSnapshot would check them.
-    const misfiled = firstMisfiledEntry(value);
-    if (misfiled) return { kind: 'rejected', error: new Error(`malformed patch ${value.version}: ${misfiled}`) };
     // A segment change can change any flag: every flag before and after is named.
     const keys =
       value.segments && Object.keys(value.segments).length > 0
         ? [...new Set([...current.flagKeys(), ...next.flagKeys()])]
-        : Object.keys(value.flags);
+        : flagKeys;
     this.compiled = next;
     return { kind: 'applied', version: next.version, keys };
   }
@@ -132,24 +131,21 @@ function changedKeys(before: Snapshot, after: Snapshot): string[] {
   return [...keys];
 }
 
-/** The first flag or segment the patch sets that is not an object stored under its own key (parseSnapshot's envelope check). */
-function firstMisfiledEntry(patch: Patch): string | undefined {
-  for (const [name, record] of [
-    ['flags', patch.flags],
-    ['segments', patch.segments ?? {}],
-  ] as const) {
-    for (const [key, item] of Object.entries(record as Record<string, unknown>)) {
-      if (item === null) continue;
-      if (typeof item !== 'object' || Array.isArray(item)) return `${name}.${key} must be an object`;
-      if ((item as { key?: unknown }).key !== key)
-        return `${name}.${key} is stored under "${key}" but its key is ${JSON.stringify((item as { key?: unknown }).key)}`;
-    }
-  }
+/** Why an entry of the patch is not an object stored under its own key (parseSnapshot's envelope check). */
+function misfiled(name: 'flags' | 'segments', key: string, item: unknown): string | undefined {
+  if (typeof item !== 'object' || Array.isArray(item)) return `${name}.${key} must be an object`;
+  if ((item as { key?: unknown }).key !== key)
+    return `${name}.${key} is stored under "${key}" but its key is ${JSON.stringify((item as { key?: unknown }).key)}`;
   return undefined;
 }
 
-function firstInvalidFlag(patch: Patch): string | undefined {
-  for (const [key, flag] of Object.entries(patch.flags)) {
+/**
+ * The first problem of the patch's own entries: a flag that fails `validateFlag` (it would replace a working
+ * flag with a broken one), or a flag or segment not filed under its own key. Null entries remove, and pass.
+ */
+function firstProblem(patch: Patch, flagKeys: readonly string[]): string | undefined {
+  for (const key of flagKeys) {
+    const flag = patch.flags[key];
     if (flag === null) continue;
     const issues = validateFlag(flag);
     if (issues.length > 0)
@@ -157,6 +153,15 @@ function firstInvalidFlag(patch: Patch): string | undefined {
         .map((issue) => `${issue.path} ${issue.message}`)
         .join('; ')
         .slice(0, 300)}`;
+    const problem = misfiled('flags', key, flag);
+    if (problem) return problem;
+  }
+  const segments = (patch.segments ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(segments)) {
+    const segment = segments[key];
+    if (segment === null) continue;
+    const problem = misfiled('segments', key, segment);
+    if (problem) return problem;
   }
   return undefined;
 }

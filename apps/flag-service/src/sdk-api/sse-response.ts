@@ -4,9 +4,22 @@ import type { SseStream, StreamHub } from '@switchyard/delivery';
 /** A stream whose unsent bytes pass this is too slow to keep up, and is closed (its SDK reconnects). */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
+/** The last frame written and its UTF-8 bytes: a broadcast writes one string to every stream, encoded once here. */
+let lastFrame: string | undefined;
+let lastBytes: Buffer | undefined;
+
+function bytesOf(frame: string): Buffer {
+  if (frame !== lastFrame || lastBytes === undefined) {
+    lastBytes = Buffer.from(frame, 'utf8');
+    lastFrame = frame;
+  }
+  return lastBytes;
+}
+
 /**
  * Takes the response over from Fastify (`hijack`) and registers it with the hub, which writes pre-serialised
- * frames straight to the socket: one serialisation per event, whatever the number of streams.
+ * frames straight to the socket: one serialisation and one UTF-8 encoding per event, whatever the number of
+ * streams (the bytes are shared by every write, never copied per stream).
  */
 export async function openSseStream(
   hub: StreamHub,
@@ -21,7 +34,7 @@ export async function openSseStream(
     secret,
     send(frame) {
       if (raw.writableEnded || raw.destroyed) return;
-      raw.write(frame);
+      raw.write(bytesOf(frame));
       if (raw.writableLength > MAX_BUFFERED_BYTES) raw.destroy();
     },
     end() {

@@ -56,30 +56,30 @@ function checkVariants(issues: Issues, flag: Record<string, unknown>): Set<strin
   if (!issues.atMost(entries, 'variants', CONFIG_LIMITS.variants, 'variants'))
     return new Set(Object.keys(flag.variants));
   for (const [key, value] of entries) {
-    const path = at('variants', key);
+    // The path is built only for an issue: a valid flag's variants cost no string building.
     if (issues.strict && jsonLength(value) > CONFIG_LIMITS.variantJson) {
       issues.add(
-        path,
+        at('variants', key),
         'TOO_LONG',
         `variant "${key.slice(0, 40)}" is too large: its JSON may be at most ${CONFIG_LIMITS.variantJson} characters`,
       );
     }
     if (!VARIANT_KEY_PATTERN.test(key))
       issues.add(
-        path,
+        at('variants', key),
         'INVALID_KEY',
         `variant key "${key.slice(0, 40)}" may only use letters, digits, ".", "_" and "-"`,
       );
     // JavaScript orders integer-like object keys first, which would silently reorder a rollout's weights.
     else if (INTEGER_KEY.test(key))
       issues.add(
-        path,
+        at('variants', key),
         'INVALID_KEY',
         `variant key "${key}" must not be a bare number (write e.g. "v${key}"): numeric keys lose their declared order`,
       );
     if (type !== undefined && !fitsType(value, type)) {
       issues.add(
-        path,
+        at('variants', key),
         'VARIANT_TYPE',
         `variant "${key}" must be a ${type === 'json' ? 'JSON value' : type} to fit the flag's type ${type}`,
       );

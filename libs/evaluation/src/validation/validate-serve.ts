@@ -41,12 +41,11 @@ function checkRollout(
   let sum = 0;
   let valid = true;
   for (const [variant, weight] of entries) {
-    const weightPath = at(weightsPath, variant);
     if (variants.size > 0 && !variants.has(variant))
-      issues.add(weightPath, 'UNKNOWN_VARIANT', `variant "${variant}" is not one of the flag's variants`);
+      issues.add(at(weightsPath, variant), 'UNKNOWN_VARIANT', `variant "${variant}" is not one of the flag's variants`);
     if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0) {
       issues.add(
-        weightPath,
+        at(weightsPath, variant),
         'INVALID_WEIGHT',
         `weight must be an integer ≥ 0 (100000 = 100%): got ${JSON.stringify(weight)}`,
       );
