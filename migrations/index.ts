@@ -10,6 +10,7 @@ import { IndexCompletedWebhookDeliveries1796164358124 } from './1796164358124-in
 import { CreateDarkLaunchTables1796173009743 } from './1796173009743-create-dark-launch-tables.js';
 import { RenameDarkLaunchBuckets1796173959673 } from './1796173959673-rename-dark-launch-buckets.js';
 import { CreateScheduledChanges1796174350128 } from './1796174350128-create-scheduled-changes.js';
+import { AddSdkKeyToSdkInstances1796174757384 } from './1796174757384-add-sdk-key-to-sdk-instances.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -24,6 +25,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateDarkLaunchTables1796173009743,
   RenameDarkLaunchBuckets1796173959673,
   CreateScheduledChanges1796174350128,
+  AddSdkKeyToSdkInstances1796174757384,
 ];
 
 // Each one by name too, for the specs of a single migration.

@@ -14,6 +14,7 @@ import type {
 } from './application/delivery-ports.js';
 import { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 import { GetDeliveryStatus } from './application/get-delivery-status.js';
+import { GetSdkKeyUsage } from './application/get-sdk-key-usage.js';
 import type { RecentContextStore } from './application/recent-context-store.js';
 import { RecordRecentContexts } from './application/record-recent-contexts.js';
 import { RecordSdkReport } from './application/record-sdk-report.js';
@@ -74,6 +75,7 @@ export interface Delivery {
   readonly recordSdkReport: RecordSdkReport;
   readonly recordRecentContexts: RecordRecentContexts;
   readonly getDeliveryStatus: GetDeliveryStatus;
+  readonly getSdkKeyUsage: GetSdkKeyUsage;
   readonly estimateRampImpact: EstimateRampImpact;
   /** Connects the bus, starts the timers, relays committed changes and revocations, registers the health check. */
   start(): void;
@@ -145,6 +147,7 @@ export function composeDelivery(options: DeliveryOptions, ports: DeliveryPorts):
     recordSdkReport,
     recordRecentContexts,
     getDeliveryStatus: new GetDeliveryStatus(ports.source, ports.instances),
+    getSdkKeyUsage: new GetSdkKeyUsage(ports.instances),
     estimateRampImpact: new EstimateRampImpact(ports.proposals, ports.recentContexts),
     start() {
       bus.start();

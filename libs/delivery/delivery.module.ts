@@ -17,6 +17,7 @@ import { FlagsConfigProposals } from './adapters/flags-config-proposals.js';
 import { FlagsDeliverySource, NotifierCommittedChanges } from './adapters/flags-delivery-source.js';
 import { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 import { GetDeliveryStatus } from './application/get-delivery-status.js';
+import { GetSdkKeyUsage } from './application/get-sdk-key-usage.js';
 import { RecordRecentContexts } from './application/record-recent-contexts.js';
 import { RecordSdkReport } from './application/record-sdk-report.js';
 import { SnapshotCache } from './application/snapshot-cache.js';
@@ -68,6 +69,7 @@ const EXPOSED = {
   recordSdkReport: RecordSdkReport,
   recordRecentContexts: RecordRecentContexts,
   getDeliveryStatus: GetDeliveryStatus,
+  getSdkKeyUsage: GetSdkKeyUsage,
   estimateRampImpact: EstimateRampImpact,
 };
 

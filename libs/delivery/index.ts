@@ -14,6 +14,7 @@ export type { ReportMetrics, KnownVariants } from './application/record-sdk-repo
 export { RecordRecentContexts } from './application/record-recent-contexts.js';
 export type { RecordRecentContextsOptions } from './application/record-recent-contexts.js';
 export { GetDeliveryStatus } from './application/get-delivery-status.js';
+export { GetSdkKeyUsage } from './application/get-sdk-key-usage.js';
 export { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 // Domain types and errors
 export { DeliveryErrors } from './domain/delivery.errors.js';
@@ -22,8 +23,8 @@ export type { SdkInstance, DeliveryStatus } from './domain/delivery-status.js';
 export type { VariantTransition, RampImpact } from './domain/ramp-impact.js';
 export { recentContextProblem, RECENT_CONTEXT_LIMITS } from './domain/recent-context.js';
 export type { RecentContextSighting, RecentContexts } from './domain/recent-context.js';
-export { SDK_REPORT_LIMITS } from './domain/sdk-report.js';
-export type { SdkReport, InstanceSighting } from './domain/sdk-report.js';
+export { SDK_REPORT_LIMITS, SDK_KEY_USAGE_WINDOW_MS } from './domain/sdk-report.js';
+export type { SdkReport, InstanceSighting, SdkKeyUsage } from './domain/sdk-report.js';
 export { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from './domain/safe-text.js';
 // The Redis channel the bus between nodes publishes changes on (its wire contract, not the bus itself)
 export { CHANGES_CHANNEL } from './bus/redis-change-bus.js';

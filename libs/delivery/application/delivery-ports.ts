@@ -1,7 +1,7 @@
 import type { Patch, Snapshot } from '@switchyard/evaluation';
 import type { ChangeMessage } from '../domain/change-message.js';
 import type { DeliveryStatus } from '../domain/delivery-status.js';
-import type { InstanceSighting } from '../domain/sdk-report.js';
+import type { InstanceSighting, SdkKeyUsage } from '../domain/sdk-report.js';
 
 /** What delivery reads from the flags context (implemented by its SnapshotReader). */
 export abstract class DeliverySource {
@@ -62,6 +62,8 @@ export abstract class InstanceRegistry {
     environmentId: string,
     version: number,
   ): Promise<Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>>;
+  /** The instances whose newest report came with SDK key `sdkKeyId` and that were seen within `windowMs`. */
+  abstract keyUsage(sdkKeyId: string, windowMs: number): Promise<SdkKeyUsage>;
   /** Per environment (project/env keys): current version, live and applied instances, propagation quantiles. */
   abstract overview(): Promise<
     Array<{ label: string; version: number; live: number; applied: number; p50: number | null; p99: number | null }>

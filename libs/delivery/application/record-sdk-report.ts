@@ -51,6 +51,7 @@ export class RecordSdkReport {
       sdkVersion: report.instance.sdkVersion,
       node: this.node,
       ack,
+      sdkKeyId: report.sdkKeyId ?? previous?.sdkKeyId,
     });
   }
 

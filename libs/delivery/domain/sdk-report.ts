@@ -4,6 +4,8 @@ export interface SdkReport {
   evaluations: Array<{ flag: string; variant: string; count: number }>;
   acks: Array<{ version: number; receivedAt: Date }>;
   dropped: number;
+  /** The id of the SDK key the batch was sent with (the registry answers "what uses this key"). */
+  sdkKeyId?: string;
 }
 
 /** Limits of one batch (the SDK's bounded buffers stay well within them). */
@@ -23,4 +25,18 @@ export interface InstanceSighting {
   sdkVersion: string;
   node: string;
   ack: { version: number; receivedAt: Date } | null;
+  /** The SDK key of its newest report, when known. */
+  sdkKeyId?: string;
+}
+
+/** How far back "what uses this SDK key" looks: an hour. */
+export const SDK_KEY_USAGE_WINDOW_MS = 3_600_000;
+
+/** The SDK instances seen with one SDK key within a window, grouped by app (busiest first). */
+export interface SdkKeyUsage {
+  sdkKeyId: string;
+  windowMs: number;
+  /** Instances seen with the key within the window. */
+  instances: number;
+  apps: Array<{ appName: string; instances: number; lastSeen: string }>;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InstanceRegistry } from '../application/delivery-ports.js';
 import { LIVE_WINDOW_MS, type DeliveryStatus } from '../domain/delivery-status.js';
-import type { InstanceSighting } from '../domain/sdk-report.js';
+import type { InstanceSighting, SdkKeyUsage } from '../domain/sdk-report.js';
 import { writeIsolatingBadRows } from './write-isolating-bad-rows.js';
 
 type Status = Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>;
@@ -13,10 +13,13 @@ const num = (value: Num): number | null => (value === null ? null : Number(value
 // Propagation is recorded only when an instance that already had a version moves to a newer one: the first
 // snapshot a new instance receives says nothing about how fast changes travel.
 const RECORD = `
-  INSERT INTO sdk_instances AS i (environment_id, instance_id, app_name, sdk_version, node, applied_version, applied_at)
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::timestamptz[])
+  INSERT INTO sdk_instances AS i
+    (environment_id, instance_id, app_name, sdk_version, node, applied_version, applied_at, sdk_key_id)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::timestamptz[],
+    $8::uuid[])
   ON CONFLICT (environment_id, instance_id) DO UPDATE SET
     app_name = EXCLUDED.app_name, sdk_version = EXCLUDED.sdk_version, node = EXCLUDED.node, last_seen = now(),
+    sdk_key_id = coalesce(EXCLUDED.sdk_key_id, i.sdk_key_id),
     propagation_ms = CASE WHEN EXCLUDED.applied_version > i.applied_version THEN (
         SELECT EXTRACT(EPOCH FROM (EXCLUDED.applied_at - c.created_at)) * 1000 FROM change_log c
          WHERE c.environment_id = EXCLUDED.environment_id AND c.version = EXCLUDED.applied_version)
@@ -45,6 +48,7 @@ export class SqlInstanceRegistry extends InstanceRegistry {
         rows.map((s) => s.node),
         rows.map((s) => s.ack?.version ?? null),
         rows.map((s) => s.ack?.receivedAt ?? null),
+        rows.map((s) => s.sdkKeyId ?? null),
       ]);
     });
   }
@@ -86,6 +90,21 @@ export class SqlInstanceRegistry extends InstanceRegistry {
         lastSeen: new Date(i.last_seen).toISOString(),
       })),
     };
+  }
+
+  async keyUsage(sdkKeyId: string, windowMs: number): Promise<SdkKeyUsage> {
+    const rows = (await this.dataSource.query(
+      `SELECT app_name, count(*) AS instances, max(last_seen) AS last_seen FROM sdk_instances
+        WHERE sdk_key_id = $1 AND last_seen > now() - make_interval(secs => $2::double precision / 1000)
+        GROUP BY app_name ORDER BY count(*) DESC, app_name LIMIT 50`,
+      [sdkKeyId, windowMs],
+    )) as Array<{ app_name: string; instances: Num; last_seen: Date }>;
+    const apps = rows.map((r) => ({
+      appName: r.app_name,
+      instances: num(r.instances) ?? 0,
+      lastSeen: new Date(r.last_seen).toISOString(),
+    }));
+    return { sdkKeyId, windowMs, instances: apps.reduce((sum, app) => sum + app.instances, 0), apps };
   }
 
   async overview() {

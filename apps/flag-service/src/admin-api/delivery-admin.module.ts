@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DeliveryStatusController } from './delivery-status.controller.js';
 import { FlagImpactController } from './flag-impact.controller.js';
+import { SdkKeyUsageController } from './sdk-key-usage.controller.js';
 
-/** Admin API of the delivery context: the delivery view of an environment and the ramp impact of a proposal. */
+/** Admin API of the delivery context: the delivery view of an environment, the ramp impact of a proposal, what uses an SDK key. */
 @Module({})
 export class DeliveryAdminModule {
   /** `delivery`: the app's one DeliveryModule.forRoot(...), shared with the SDK API (Nest dedupes it by reference). */
@@ -10,7 +11,7 @@ export class DeliveryAdminModule {
     return {
       module: DeliveryAdminModule,
       imports: [delivery],
-      controllers: [DeliveryStatusController, FlagImpactController],
+      controllers: [DeliveryStatusController, FlagImpactController, SdkKeyUsageController],
     };
   }
 }

@@ -30,3 +30,19 @@ export class DeliveryStatusDto {
   summary: string;
   @ApiProperty({ type: [SdkInstanceDto] }) instances: SdkInstanceDto[];
 }
+
+/** One app among the SDK instances seen with a key. */
+export class SdkKeyUsageAppDto {
+  @ApiProperty({ example: 'checkout-api' }) appName: string;
+  @ApiProperty() instances: number;
+  @ApiProperty({ format: 'date-time' }) lastSeen: string;
+}
+
+/** GET /api/sdk-keys/:id/usage: the SDK instances seen with the key in the last hour (ask before revoking it). */
+export class SdkKeyUsageDto {
+  @ApiProperty({ format: 'uuid' }) sdkKeyId: string;
+  @ApiProperty({ example: 3_600_000, description: 'How far back it looks (an hour)' }) windowMs: number;
+  @ApiProperty({ description: 'SDK instances whose reports came with this key within the window' }) instances: number;
+  @ApiProperty({ type: [SdkKeyUsageAppDto], description: 'By app, busiest first (at most 50)' })
+  apps: SdkKeyUsageAppDto[];
+}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_VERSION } from '../http/input-guard-pipe.js';
 import { FlagConfigDto } from './flag-config.dto.js';
 
@@ -79,6 +79,14 @@ export class RevertFlagDto {
   @Min(1)
   @Max(1_000_000_000)
   baseVersion?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Whether on/off is part of the revert (default true): false keeps the flag on or off as it is now and reverts only the targeting',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeOnOff?: boolean;
 }
 
 /** Body of POST …/evaluate. */

@@ -74,6 +74,7 @@ export class FlagVersionsController {
     const result = await this.revertConfig.execute({ ...toKeys(keys), actor }, body.version, {
       baseVersion: baseVersionOf(ifMatch, body.baseVersion),
       reason: body.reason,
+      includeOnOff: body.includeOnOff,
     });
     void reply.header('etag', etagOf(result.version));
     const { flagKey, environmentKey, version, environmentVersion, config, unchanged } = result;

@@ -64,6 +64,7 @@ export class SdkController {
       evaluations: body.evaluations ?? [],
       acks: (body.acks ?? []).map((ack) => ({ version: ack.version, receivedAt: new Date(ack.receivedAt) })),
       dropped: body.dropped ?? 0,
+      sdkKeyId: key.id,
     });
     if (body.guards?.length)
       await this.recordGuards.execute(

@@ -568,6 +568,8 @@ export interface RevertFlagDto {
   reason?: string;
   /** Optional: refuse with 409 if the config moved on */
   baseVersion?: number;
+  /** Whether on/off is part of the revert (default true): false keeps the flag on or off as it is now and reverts only the targeting */
+  includeOnOff?: boolean;
 }
 
 export interface PreviewDto {
@@ -1112,6 +1114,28 @@ export interface FlagImpactDto {
    * @format date-time
    */
   since?: string | null;
+}
+
+export interface SdkKeyUsageAppDto {
+  /** @example "checkout-api" */
+  appName: string;
+  instances: number;
+  /** @format date-time */
+  lastSeen: string;
+}
+
+export interface SdkKeyUsageDto {
+  /** @format uuid */
+  sdkKeyId: string;
+  /**
+   * How far back it looks (an hour)
+   * @example 3600000
+   */
+  windowMs: number;
+  /** SDK instances whose reports came with this key within the window */
+  instances: number;
+  /** By app, busiest first (at most 50) */
+  apps: SdkKeyUsageAppDto[];
 }
 
 export interface EvaluationCountDto {
