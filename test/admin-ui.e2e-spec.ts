@@ -318,6 +318,8 @@ describe('the admin UI in a real browser', () => {
       await page.getByRole('button', { name: 'I have stored it' }).click();
       expect(await page.getByTestId('secret').count()).toBe(0);
       await page.getByRole('button', { name: 'Revoke checkout-service' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Revoke checkout-service' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Revoke checkout-service' }).waitFor({ state: 'detached' });
       await page.getByLabel('Name').last().fill('read-only robot');
       await page.getByLabel('Role').selectOption('viewer');
@@ -330,6 +332,8 @@ describe('the admin UI in a real browser', () => {
       await page.getByRole('button', { name: 'Revoke read-only robot' }).waitFor();
       await page.getByRole('listitem').filter({ hasText: 'read-only robot' }).getByText('automation').waitFor();
       await page.getByRole('button', { name: 'Revoke soon revoked' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Revoke soon revoked' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Revoke soon revoked' }).waitFor({ state: 'detached' });
       await editorPage.getByText('The service no longer accepts your token').waitFor();
       await editorPage.getByLabel('Admin token').waitFor();

@@ -13,7 +13,7 @@ interface SetupScreenProps {
   onDone: (created?: Route) => void;
 }
 
-/** First run: create a project, or an environment for a project that has none. */
+/** First run: create a project, or an environment for a project that has none (admins; others are told to ask one). */
 export function SetupScreen({ api, identity, project, onDone }: SetupScreenProps): ReactNode {
   const [key, setKey] = useState(project ? 'production' : '');
   const [name, setName] = useState(project ? 'Production' : '');
@@ -21,8 +21,13 @@ export function SetupScreen({ api, identity, project, onDone }: SetupScreenProps
   const fields: FieldError[] = error instanceof ApiError ? error.fields : [];
   const what = project ? 'environment' : 'project';
 
-  if (identity.role === 'viewer') {
-    return <p className="card">There is no {what} yet. Ask an editor or admin to create one.</p>;
+  // Only admins create projects and environments: anyone else is told whom to ask, not shown a form that fails.
+  if (identity.role !== 'admin') {
+    return (
+      <p className="card" role="status">
+        {project ? `${project} has no environment yet.` : 'There is no project yet.'} Ask an admin to create one.
+      </p>
+    );
   }
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -49,7 +54,7 @@ export function SetupScreen({ api, identity, project, onDone }: SetupScreenProps
         id="setup-key"
         value={key}
         required
-        pattern="[a-z0-9][a-z0-9-_.]*"
+        pattern="[a-z0-9][a-z0-9_.\-]*"
         onChange={(event) => setKey(event.target.value)}
       />
       <FieldMessages fields={fields} path="key" />

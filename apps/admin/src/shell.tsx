@@ -1,6 +1,6 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { AdminApi } from './api/admin-api.js';
-import type { Identity } from './api/types.js';
+import type { Identity, Project } from './api/types.js';
 import { AccessScreen } from './access/access-screen.js';
 import { WebhooksScreen } from './alerts/webhooks-screen.js';
 import { AuditScreen } from './audit/audit-screen.js';
@@ -25,7 +25,13 @@ interface ShellProps {
 export function Shell({ api, identity, onSignOut }: ShellProps): ReactNode {
   const [route, navigate] = useRoute();
   const projects = useLoad(() => api.projects(), [api]);
-  const project = route.project ?? projects.data?.[0]?.key;
+  // With no project in the URL, land on the first project that has an environment (one created over the API
+  // without any must not lock everyone out: it stays one pick away in the project switcher).
+  const landing = useLoad(
+    () => (route.project || !projects.data ? Promise.resolve(undefined) : firstUsableProject(api, projects.data)),
+    [api, projects.data, route.project],
+  );
+  const project = route.project ?? landing.data;
   const live = useEnvironments(api, project);
   const env = route.screen === 'home' ? live.environments?.[0]?.key : route.env;
 
@@ -58,7 +64,14 @@ export function Shell({ api, identity, onSignOut }: ShellProps): ReactNode {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <TopBar identity={identity} route={route} onSignOut={onSignOut} />
+      <TopBar
+        identity={identity}
+        route={route}
+        onSignOut={onSignOut}
+        projects={projects.data}
+        project={project}
+        navigate={navigate}
+      />
       <main id="main" className="page" tabIndex={-1}>
         <ErrorBanner error={projects.error ?? live.error}>
           <button
@@ -91,6 +104,14 @@ export function Shell({ api, identity, onSignOut }: ShellProps): ReactNode {
       </main>
     </WorkspaceContext.Provider>
   );
+}
+
+/** The key of the first project (in the list's order) that has an environment, else of the first project. */
+async function firstUsableProject(api: AdminApi, projects: Project[]): Promise<string | undefined> {
+  for (const candidate of projects) {
+    if ((await api.environments(candidate.key)).length > 0) return candidate.key;
+  }
+  return projects[0]?.key;
 }
 
 function Screen({ route }: { route: ReturnType<typeof useRoute>[0] }): ReactNode {

@@ -1,5 +1,5 @@
 import { useContext, type MouseEvent, type ReactNode } from 'react';
-import type { Identity } from './api/types.js';
+import type { Identity, Project } from './api/types.js';
 import type { Route } from './routing/route.js';
 import { WorkspaceContext } from './workspace.js';
 
@@ -7,10 +7,14 @@ interface TopBarProps {
   identity: Identity;
   route: Route;
   onSignOut: () => void;
+  /** The projects and the current one, for the switcher even while the project has no environment. */
+  projects?: Project[];
+  project?: string;
+  navigate: (route: Route) => void;
 }
 
 /** Brand, project and environment pickers, the main sections, and who is signed in. */
-export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
+export function TopBar({ identity, route, onSignOut, projects, project, navigate }: TopBarProps): ReactNode {
   const workspace = useContext(WorkspaceContext);
   const go = (screen: 'flags' | 'segments' | 'audit' | 'access' | 'webhooks') => (event: MouseEvent) => {
     event.preventDefault();
@@ -29,22 +33,22 @@ export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
         </span>{' '}
         Switchyard
       </span>
+      {!workspace && projects && project && (
+        <div className="pickers">
+          <ProjectPicker
+            projects={projects}
+            project={project}
+            onPick={(key) => navigate({ screen: 'home', project: key })}
+          />
+        </div>
+      )}
       {workspace && (
         <div className="pickers">
-          <label>
-            <span className="visually-hidden">Project</span>
-            <select
-              aria-label="Project"
-              value={workspace.project}
-              onChange={(event) => workspace.navigate({ screen: 'home', project: event.target.value })}
-            >
-              {workspace.projects.map((project) => (
-                <option key={project.key} value={project.key}>
-                  {project.name || project.key}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ProjectPicker
+            projects={workspace.projects}
+            project={workspace.project}
+            onPick={(key) => workspace.navigate({ screen: 'home', project: key })}
+          />
           <label>
             <span className="visually-hidden">Environment</span>
             <select
@@ -105,5 +109,28 @@ export function TopBar({ identity, route, onSignOut }: TopBarProps): ReactNode {
         <button onClick={onSignOut}>Sign out</button>
       </div>
     </header>
+  );
+}
+
+function ProjectPicker({
+  projects,
+  project,
+  onPick,
+}: {
+  projects: Project[];
+  project: string;
+  onPick: (key: string) => void;
+}): ReactNode {
+  return (
+    <label>
+      <span className="visually-hidden">Project</span>
+      <select aria-label="Project" value={project} onChange={(event) => onPick(event.target.value)}>
+        {projects.map((candidate) => (
+          <option key={candidate.key} value={candidate.key}>
+            {candidate.name || candidate.key}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

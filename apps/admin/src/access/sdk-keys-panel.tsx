@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error.js';
+import type { SdkKey } from '../api/types.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { ErrorBanner, FieldMessages } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
@@ -12,6 +14,7 @@ export function SdkKeysPanel(): ReactNode {
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<string>();
   const [error, setError] = useState<Error>();
+  const [revoking, setRevoking] = useState<SdkKey>();
 
   const create = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -27,12 +30,9 @@ export function SdkKeysPanel(): ReactNode {
   };
 
   const revoke = async (id: string): Promise<void> => {
-    try {
-      await api.revokeSdkKey(id);
-      keys.reload();
-    } catch (caught) {
-      setError(caught as Error);
-    }
+    await api.revokeSdkKey(id);
+    setError(undefined);
+    keys.reload();
   };
 
   return (
@@ -52,7 +52,7 @@ export function SdkKeysPanel(): ReactNode {
               <span>{key.name || key.id}</span>
               {key.hint && <code className="muted small">{key.hint}</code>}
               <span className="muted small">{key.createdAt ? new Date(key.createdAt).toLocaleString() : ''}</span>
-              <button type="button" className="button-small button-danger" onClick={() => void revoke(key.id)}>
+              <button type="button" className="button-small button-danger" onClick={() => setRevoking(key)}>
                 Revoke {key.name || 'key'}
               </button>
             </li>
@@ -72,6 +72,36 @@ export function SdkKeysPanel(): ReactNode {
         </button>
         <FieldMessages fields={error instanceof ApiError ? error.fields : []} path="name" />
       </form>
+      {revoking && (
+        <ConfirmDialog
+          title={`Revoke the SDK key ${revoking.name || revoking.id}?`}
+          confirmLabel={`Revoke ${revoking.name || 'key'}`}
+          onClose={() => setRevoking(undefined)}
+          onConfirm={() => revoke(revoking.id)}
+        >
+          <p>Every SDK using it is refused from then on: its streams close and its snapshot requests fail.</p>
+          <KeyUsage id={revoking.id} />
+        </ConfirmDialog>
+      )}
     </section>
+  );
+}
+
+/** "2 SDK instances used this key in the last hour: checkout-api (2)", from the delivery registry. */
+function KeyUsage({ id }: { id: string }): ReactNode {
+  const { api } = useWorkspace();
+  const usage = useLoad(() => api.sdkKeyUsage(id), [api, id]);
+  if (usage.error) return <p role="alert">Could not check what uses this key: {usage.error.message}</p>;
+  if (!usage.data) return <p className="muted">Checking what uses this key…</p>;
+  const { instances, apps } = usage.data;
+  if (instances === 0) return <p role="status">No SDK instance used this key in the last hour.</p>;
+  return (
+    <p role="status">
+      <strong>
+        {instances} SDK {instances === 1 ? 'instance' : 'instances'} used this key in the last hour:{' '}
+        {apps.map((app) => `${app.appName} (${app.instances})`).join(', ')}
+      </strong>
+      . Revoking it cuts them off.
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error.js';
-import type { Role, TokenHolder } from '../api/types.js';
+import type { AdminToken, Role, TokenHolder } from '../api/types.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { ErrorBanner, FieldMessages } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
@@ -8,7 +9,8 @@ import { SecretOnce } from './secret-once.js';
 
 /** Admin tokens for people and automation: create with a role (shown once) and revoke. */
 export function TokensPanel(): ReactNode {
-  const { api } = useWorkspace();
+  const { api, identity } = useWorkspace();
+  const [revoking, setRevoking] = useState<AdminToken>();
   const tokens = useLoad(() => api.tokens(), [api]);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
@@ -30,12 +32,9 @@ export function TokensPanel(): ReactNode {
   };
 
   const revoke = async (id: string): Promise<void> => {
-    try {
-      await api.revokeToken(id);
-      tokens.reload();
-    } catch (caught) {
-      setError(caught as Error);
-    }
+    await api.revokeToken(id);
+    setError(undefined);
+    tokens.reload();
   };
 
   return (
@@ -53,7 +52,7 @@ export function TokensPanel(): ReactNode {
               <span className="badge">{token.role}</span>
               <span className="muted small">{token.holder ?? 'holder not stated'}</span>
               <span className="muted small">{token.createdAt ? new Date(token.createdAt).toLocaleString() : ''}</span>
-              <button type="button" className="button-small button-danger" onClick={() => void revoke(token.id)}>
+              <button type="button" className="button-small button-danger" onClick={() => setRevoking(token)}>
                 Revoke {token.name}
               </button>
             </li>
@@ -84,6 +83,25 @@ export function TokensPanel(): ReactNode {
         </button>
         <FieldMessages fields={error instanceof ApiError ? error.fields : []} path="name" />
       </form>
+      {revoking && (
+        <ConfirmDialog
+          title={`Revoke the admin token ${revoking.name}?`}
+          confirmLabel={`Revoke ${revoking.name}`}
+          onClose={() => setRevoking(undefined)}
+          onConfirm={() => revoke(revoking.id)}
+        >
+          {revoking.id === identity.id ? (
+            <p role="alert">
+              <strong>This is the token you are signed in with: revoking it signs you out at once.</strong>
+            </p>
+          ) : (
+            <p>
+              Whoever holds it ({revoking.holder === 'automation' ? 'automation' : (revoking.holder ?? 'not stated')},
+              role {revoking.role}) is refused from then on, in every open session.
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -18,6 +18,11 @@ export class AccessApi extends ApiArea {
     return this.client.post(`/projects/${e(project)}/environments/${e(env)}/sdk-keys`, body);
   }
 
+  /** The SDK instances seen with the key in the last hour, by app (asked before revoking it). */
+  sdkKeyUsage(id: string): Promise<Api.SdkKeyUsageDto> {
+    return this.client.get(`/sdk-keys/${e(id)}/usage`);
+  }
+
   revokeSdkKey(id: string): Promise<SdkKey> {
     return this.client.delete(`/sdk-keys/${e(id)}`);
   }

@@ -78,8 +78,9 @@ export class FlagConfigApi extends ApiArea {
     version: number,
     baseVersion: number,
     reason?: string,
+    includeOnOff?: boolean,
   ): Promise<FlagConfig> {
-    const body: Api.RevertFlagDto = { version, baseVersion, reason };
+    const body: Api.RevertFlagDto = { version, baseVersion, reason, includeOnOff };
     return configAt(await this.client.post(`${configPath(project, env, flag)}/revert`, body));
   }
 

@@ -7,6 +7,48 @@ import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
 import { DiffView } from './diff-view.js';
 
+const onOff = (on: boolean): string => (on ? 'on' : 'off');
+
+/**
+ * What a revert would change, as a diff from the current config, on/off included: whether on/off is part of the
+ * revert is the person's choice (off by default, so reverting targeting never silently switches a live flag off).
+ */
+function RevertPreview({
+  current,
+  target,
+  includeOnOff,
+  onIncludeOnOff,
+}: {
+  current: FlagConfig;
+  target: FlagVersion;
+  includeOnOff: boolean;
+  onIncludeOnOff: (include: boolean) => void;
+}): ReactNode {
+  const now: Record<string, unknown> = { ...current };
+  for (const key of ['version', 'environmentVersion', 'variants', 'updatedAt']) delete now[key];
+  const onOffDiffers = target.config.on !== current.on;
+  const next = { ...target.config, on: includeOnOff ? target.config.on : current.on, killed: current.killed };
+  return (
+    <>
+      <p>This writes version {target.version}'s configuration as a new version. The kill switch is not changed.</p>
+      {onOffDiffers && (
+        <label className="checkbox">
+          <input type="checkbox" checked={includeOnOff} onChange={(event) => onIncludeOnOff(event.target.checked)} />{' '}
+          Also switch the flag {onOff(target.config.on)}, as it was in version {target.version}
+        </label>
+      )}
+      <p>
+        <strong>
+          {includeOnOff && onOffDiffers
+            ? `The flag will be switched ${onOff(target.config.on)}.`
+            : `The flag stays ${onOff(current.on)}.`}
+        </strong>
+      </p>
+      <DiffView before={now} after={next} label="What the revert changes" />
+    </>
+  );
+}
+
 interface HistoryPanelProps {
   flagKey: string;
   config: FlagConfig;
@@ -18,13 +60,22 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
   const { api, project, env, canWrite, refreshVersion } = useWorkspace();
   const versions = useLoad(() => api.versions(project, env, flagKey), [api, project, env, flagKey, config.version]);
   const [reverting, setReverting] = useState<FlagVersion>();
+  const [includeOnOff, setIncludeOnOff] = useState(false);
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState<string>();
   const list = versions.data ?? [];
 
   const revert = async (target: FlagVersion, reason: string): Promise<void> => {
     try {
-      const result = await api.revert(project, env, flagKey, target.version, config.version, reason || undefined);
+      const result = await api.revert(
+        project,
+        env,
+        flagKey,
+        target.version,
+        config.version,
+        reason || undefined,
+        includeOnOff,
+      );
       setError(undefined);
       setDone(`Reverted to version ${target.version}: the flag is now at version ${result.version}.`);
       refreshVersion();
@@ -65,7 +116,13 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
                 <time dateTime={version.createdAt}>{new Date(version.createdAt).toLocaleString()}</time>
               </span>
               {canWrite && version.version !== config.version && (
-                <button type="button" onClick={() => setReverting(version)}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setIncludeOnOff(false);
+                    setReverting(version);
+                  }}
+                >
                   Revert to version {version.version}
                 </button>
               )}
@@ -84,7 +141,12 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
           onClose={() => setReverting(undefined)}
           onConfirm={(reason) => revert(reverting, reason)}
         >
-          <p>This writes version {reverting.version}'s targeting as a new version. The kill switch is not changed.</p>
+          <RevertPreview
+            current={config}
+            target={reverting}
+            includeOnOff={includeOnOff}
+            onIncludeOnOff={setIncludeOnOff}
+          />
         </ReasonDialog>
       )}
     </section>

@@ -31,7 +31,9 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
   const [saved, setSaved] = useState<string>();
   const [saving, setSaving] = useState(false);
   const dirty = !sameDraft(draft, toDraft(base));
-  const variants = Object.keys(base.variants);
+  // The flag's variants live on its metadata, not in config answers: the parent's config always carries them.
+  const variants = Object.keys(config.variants);
+  const withVariants = (fresh: FlagConfig): FlagConfig => ({ ...fresh, variants: config.variants });
   const fields = error instanceof ApiError ? error.fields : [];
 
   useEffect(() => {
@@ -52,7 +54,7 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
 
   const reload = async (): Promise<void> => {
     try {
-      const fresh = await api.config(project, env, flagKey);
+      const fresh = await api.config(project, env, flagKey, config.variants);
       setBase(fresh);
       setDraft(toDraft(fresh));
       setError(undefined);
@@ -75,7 +77,9 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
         base.version,
         reason || undefined,
       );
-      const next = result && typeof result.version === 'number' ? result : await api.config(project, env, flagKey);
+      const next = withVariants(
+        result && typeof result.version === 'number' ? result : await api.config(project, env, flagKey),
+      );
       setBase(next);
       setDraft(toDraft(next));
       setReason('');
