@@ -75,8 +75,8 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
     ['a report that is a list', [[]], 'darkLaunches'],
     ['a missing flag', [{ ...report('x'), flag: undefined }], 'darkLaunches.0.flag'],
     [
-      'a NUL in a path',
-      [report('search-v2', { paths: [{ path: '$.a\u0000', count: 1, noise: false }] })],
+      'an empty path',
+      [report('search-v2', { paths: [{ path: '', count: 1, noise: false }] })],
       'darkLaunches.0.paths.0.path',
     ],
     [
@@ -116,15 +116,11 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
       'darkLaunches.0.samples',
     ],
     [
-      'a sample value of 300 characters',
-      [report('search-v2', { samples: [{ ...report('x').samples[0], control: 'x'.repeat(300) }] })],
+      'a sample value that is no string',
+      [report('search-v2', { samples: [{ ...report('x').samples[0], control: 10 }] })],
       'darkLaunches.0.samples.0.control',
     ],
-    [
-      'a lone surrogate in a sample',
-      [report('search-v2', { samples: [{ ...report('x').samples[0], candidate: '"\ud800"' }] })],
-      'darkLaunches.0.samples.0.candidate',
-    ],
+    ['a NUL in the flag name', [report('search-v2\u0000')], 'darkLaunches.0.flag'],
     ['201 reports', Array.from({ length: 201 }, () => report('search-v2')), 'darkLaunches'],
   ];
 
@@ -133,6 +129,27 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('VALIDATION_FAILED');
     expect(answer.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);
+  });
+
+  it("cuts over-long text from the host's data (a deep path, a long value) instead of refusing the batch", async () => {
+    const deep = `$${'.level'.repeat(100)}`;
+    const answer = await post({
+      instance,
+      darkLaunches: [
+        report('search-v2', {
+          paths: [{ path: deep, count: 1, noise: false }],
+          samples: [{ path: '$.name', contextKey: 'user-long', control: 'x'.repeat(300), candidate: '"y"' }],
+        }),
+      ],
+    });
+    expect(answer.status).toBe(202);
+    await flushed();
+    const paths = (await rows('dark_launch_paths', 'search-v2')).map((row) => row.path as string);
+    expect(paths).toContain(`${deep.slice(0, 499)}…`);
+    const [sample] = (await node.database.dataSource.query(
+      `SELECT * FROM dark_launch_samples WHERE context_key = 'user-long'`,
+    )) as Array<Record<string, string>>;
+    expect(sample!.control).toBe(`${'x'.repeat(255)}…`);
   });
 
   it('writes nothing for a refused batch, even its valid reports', async () => {

@@ -7,6 +7,7 @@ export { RecordDarkLaunches, DARK_LAUNCH_RETENTION_MS, BUCKET_MS } from './appli
 export { GetDarkLaunchFigures } from './application/get-dark-launch-figures.js';
 export type { DarkLaunchFigures } from './domain/dark-launch-figures.js';
 // Domain
+export { clipText } from './domain/clip-text.js';
 export {
   DURATION_BUCKETS_MS,
   DARK_LAUNCH_LIMITS,

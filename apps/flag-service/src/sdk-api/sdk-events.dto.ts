@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -27,7 +27,7 @@ import {
   UNSAFE_TEXT_MESSAGE,
   SDK_REPORT_LIMITS,
 } from '@switchyard/delivery';
-import { DARK_LAUNCH_LIMITS, DURATION_BUCKETS_MS } from '@switchyard/darklaunch';
+import { clipText, DARK_LAUNCH_LIMITS, DURATION_BUCKETS_MS } from '@switchyard/darklaunch';
 
 const TEXT = SDK_REPORT_LIMITS.textLength;
 
@@ -88,6 +88,13 @@ export class AckDto {
 /** A count an SDK reports: a whole number, 0 or more. */
 const COUNT = () => applyDecorators(ApiProperty({ minimum: 0 }), IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER));
 
+/**
+ * Text the SDK derived from the host's data (paths, sample values, context keys): made storable and cut to `max`
+ * (clipText) instead of refused, so one odd value never costs the batch's other reports.
+ */
+const Clipped = (max: number) =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? clipText(value, max) : value));
+
 /** Calls of one dark launch by the variant served. */
 export class DarkLaunchModesDto {
   @COUNT() off: number;
@@ -115,9 +122,9 @@ export class DarkLaunchLiveDto {
 /** A JSON path where control and candidate differed, and how often. */
 export class DarkLaunchPathDto {
   @ApiProperty({ maxLength: DARK_LAUNCH_LIMITS.path, example: '$.items[2].price' })
+  @Clipped(DARK_LAUNCH_LIMITS.path)
   @IsString()
   @Length(1, DARK_LAUNCH_LIMITS.path)
-  @SafeText()
   path: string;
 
   @COUNT() count: number;
@@ -127,23 +134,23 @@ export class DarkLaunchPathDto {
 /** One mismatch: the path, whose call, and both values (JSON-stringified, truncated by the SDK). */
 export class DarkLaunchSampleDto {
   @ApiProperty({ maxLength: DARK_LAUNCH_LIMITS.path })
+  @Clipped(DARK_LAUNCH_LIMITS.path)
   @IsString()
   @Length(1, DARK_LAUNCH_LIMITS.path)
-  @SafeText()
   path: string;
 
-  @ApiProperty({ maxLength: TEXT }) @IsString() @Length(0, TEXT) @SafeText() contextKey: string;
+  @ApiProperty({ maxLength: TEXT }) @Clipped(TEXT) @IsString() @Length(0, TEXT) contextKey: string;
 
   @ApiProperty({ maxLength: DARK_LAUNCH_LIMITS.sampleText })
+  @Clipped(DARK_LAUNCH_LIMITS.sampleText)
   @IsString()
   @Length(0, DARK_LAUNCH_LIMITS.sampleText)
-  @SafeText()
   control: string;
 
   @ApiProperty({ maxLength: DARK_LAUNCH_LIMITS.sampleText })
+  @Clipped(DARK_LAUNCH_LIMITS.sampleText)
   @IsString()
   @Length(0, DARK_LAUNCH_LIMITS.sampleText)
-  @SafeText()
   candidate: string;
 }
 
