@@ -1,13 +1,15 @@
 import type { DarkLaunchReport } from './dark-launch-types.js';
 import { DurationHistogram } from './duration-histogram.js';
-import { preview, type Difference } from './json-diff.js';
+import { preview, sendableText, type Difference } from './json-diff.js';
 
 /** Distinct differing paths kept per flag and window; later new paths are not kept (known ones still count). */
 export const MAX_PATHS = 50;
 /** Mismatch samples kept per flag and window (the first ones). */
 export const MAX_SAMPLES = 5;
-/** Characters kept of each value in a sample. */
+/** Characters kept of each value in a sample, and of its context key. */
 export const SAMPLE_LENGTH = 200;
+/** Characters kept of a path (a longer one is cut: the service takes 500). */
+export const PATH_LENGTH = 500;
 
 type Mode = 'off' | 'shadow' | 'live';
 type ShadowOutcome = 'match' | 'ignored' | 'candidateError' | 'timeout' | 'skipped';
@@ -69,8 +71,8 @@ export class DarkLaunchWindow {
     const first = differences[0];
     if (first !== undefined && this.samples.length < MAX_SAMPLES) {
       this.samples.push({
-        path: first.path,
-        contextKey: contextKey.slice(0, SAMPLE_LENGTH),
+        path: sendableText(first.path, PATH_LENGTH),
+        contextKey: sendableText(contextKey, SAMPLE_LENGTH),
         control: preview(first.control, SAMPLE_LENGTH),
         candidate: preview(first.candidate, SAMPLE_LENGTH),
       });
@@ -157,7 +159,8 @@ export class DarkLaunchWindow {
     this.opened();
   }
 
-  private path(path: string, noise: boolean): void {
+  private path(raw: string, noise: boolean): void {
+    const path = raw.length > PATH_LENGTH ? sendableText(raw, PATH_LENGTH) : raw;
     const known = this.paths.get(path);
     if (known !== undefined) {
       known.count += 1;

@@ -90,6 +90,19 @@ export function structurallyEqual(control: unknown, candidate: unknown): boolean
   return differences(control, candidate, 1).length === 0;
 }
 
+/**
+ * Text the service stores as is: NUL characters and lone UTF-16 surrogates replaced by U+FFFD, at most `max`
+ * UTF-16 units, never cutting a surrogate pair in two.
+ */
+export function sendableText(text: string, max: number): string {
+  let safe = (text as string & { toWellFormed(): string }).toWellFormed().replaceAll('\0', '\uFFFD');
+  if (safe.length > max) {
+    const code = safe.charCodeAt(max - 1);
+    safe = safe.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+  }
+  return safe;
+}
+
 /** A value as sent in a sample: JSON (undefined → `undefined`), at most `max` characters. Never throws. */
 export function preview(value: unknown, max = 200): string {
   let text: string | undefined;
@@ -105,5 +118,5 @@ export function preview(value: unknown, max = 200): string {
       text = '[unreadable]';
     }
   }
-  return text.length > max ? text.slice(0, max) : text;
+  return sendableText(text, max);
 }

@@ -14,12 +14,6 @@ export interface GuardSource {
   restore(figures: readonly GuardFigures[]): void;
 }
 
-/**
- * Whether batches carry `darkLaunches`. The service refuses a batch with a field it does not know (400, and the
- * whole batch is dropped), so this stays off until the service accepts dark-launch reports.
- */
-export const SEND_DARK_LAUNCH_REPORTS = false;
-
 /** Where dark-launch reports come from (the client's dark launches). */
 export interface DarkLaunchSource {
   take(): DarkLaunchReport[];
@@ -152,7 +146,7 @@ export class EventReporter {
    * already scheduled for them (so reports leave every 2 s while a dark launch is active, and not otherwise).
    */
   darkLaunchOpened(): void {
-    if (!this.options.sendEvents || !SEND_DARK_LAUNCH_REPORTS || this.darkLaunchTimer || this.signal.aborted) return;
+    if (!this.options.sendEvents || this.darkLaunchTimer || this.signal.aborted) return;
     this.darkLaunchTimer = setTimeout(() => {
       this.darkLaunchTimer = undefined;
       void this.flush();
@@ -277,7 +271,7 @@ export class EventReporter {
   }
 
   private takeDarkLaunches(): DarkLaunchReport[] {
-    if (!this.options.sendEvents || !SEND_DARK_LAUNCH_REPORTS || this.darkLaunches === undefined) return [];
+    if (!this.options.sendEvents || this.darkLaunches === undefined) return [];
     try {
       return this.darkLaunches.take();
     } catch (error) {
