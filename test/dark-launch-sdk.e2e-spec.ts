@@ -1,5 +1,9 @@
 import { createClient, DURATION_BUCKETS_MS, type SwitchyardClient } from '@switchyard/sdk';
-import { DURATION_BUCKETS_MS as SERVICE_BUCKETS, RecordDarkLaunches } from '@switchyard/darklaunch';
+import {
+  DURATION_BUCKETS_MS as SERVICE_BUCKETS,
+  GetDarkLaunchFigures,
+  RecordDarkLaunches,
+} from '@switchyard/darklaunch';
 import { createDarkLaunchFlag } from '@switchyard/darklaunch/testing';
 import { seedEnvironment } from '@switchyard/delivery/testing';
 import { startApp, type StartedApp } from './support/start-app.js';
@@ -139,12 +143,11 @@ describe('darkLaunch, end to end', () => {
     ]);
 
     await app.app.get(RecordDarkLaunches).flush();
-    const [kept] = (await app.database.dataSource.query(
-      `SELECT sum(mode_shadow)::int AS shadow, sum(mismatches)::int AS mismatches, sum(timeouts)::int AS timeouts,
-              sum(candidate_errors)::int AS errors
-         FROM dark_launch_minutes WHERE flag_key = 'pricing'`,
-    )) as Array<Record<string, number>>;
-    expect(kept).toEqual({ shadow: 5, mismatches: 1, timeouts: 1, errors: 2 });
+    const [environment] = (await app.database.dataSource.query('SELECT id FROM environments')) as Array<{ id: string }>;
+    const figures = await app.app
+      .get(GetDarkLaunchFigures)
+      .execute({ environmentId: environment!.id, flagKey: 'pricing', since: new Date(Date.now() - 3_600_000) });
+    expect(figures).toMatchObject({ compared: 2, matches: 1, mismatches: 1, candidateErrors: 2, timeouts: 1 });
   }, 60_000);
 
   it('shadow with a sync control: the value is returned before the candidate starts', async () => {
