@@ -11,6 +11,7 @@ import { CreateDarkLaunchTables1796173009743 } from './1796173009743-create-dark
 import { RenameDarkLaunchBuckets1796173959673 } from './1796173959673-rename-dark-launch-buckets.js';
 import { CreateScheduledChanges1796174350128 } from './1796174350128-create-scheduled-changes.js';
 import { AddSdkKeyToSdkInstances1796174757384 } from './1796174757384-add-sdk-key-to-sdk-instances.js';
+import { CreateRampPlans1796175378409 } from './1796175378409-create-ramp-plans.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -26,6 +27,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   RenameDarkLaunchBuckets1796173959673,
   CreateScheduledChanges1796174350128,
   AddSdkKeyToSdkInstances1796174757384,
+  CreateRampPlans1796175378409,
 ];
 
 // Each one by name too, for the specs of a single migration.

@@ -5,6 +5,7 @@
 export type * from './model/flag.js';
 export { KILL_KINDS, OPERATORS } from './model/flag.js';
 export type * from './model/breaker.js';
+export { DARK_LAUNCH_VARIANTS, isDarkLaunchFlag } from './model/dark-launch.js';
 export type * from './model/segment.js';
 export type * from './model/context.js';
 export type * from './model/snapshot.js';

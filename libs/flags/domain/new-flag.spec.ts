@@ -30,6 +30,21 @@ describe('newFlag', () => {
     );
     expect('issues' in built && built.issues.map((issue) => issue.path)).toContain('offVariant');
   });
+
+  it('fills in a dark-launch flag: string, variants off, shadow, live, serving off', () => {
+    const built = newFlag({ key: 'search-v2', name: 'Search v2', kind: 'dark-launch' }, ids);
+    if ('issues' in built) throw new Error(JSON.stringify(built.issues));
+    expect(built.flag).toMatchObject({ type: 'string', variants: { off: 'off', shadow: 'shadow', live: 'live' } });
+    expect(built.config).toMatchObject({ offVariant: 'off', fallthrough: { variant: 'off' }, on: false });
+  });
+
+  it('refuses a dark-launch flag whose body says another type or other variants', () => {
+    const built = newFlag(
+      { key: 'search-v2', name: 'Search v2', kind: 'dark-launch', type: 'boolean', variants: { on: true, off: false } },
+      ids,
+    );
+    expect('issues' in built && built.issues.map((issue) => issue.path)).toEqual(['type', 'variants']);
+  });
 });
 
 describe('defaultVariants', () => {

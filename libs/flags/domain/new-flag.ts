@@ -1,4 +1,11 @@
-import { validateFlag, type FlagType, type JsonValue, type ValidationIssue } from '@switchyard/evaluation';
+import {
+  DARK_LAUNCH_VARIANTS,
+  isDarkLaunchFlag,
+  validateFlag,
+  type FlagType,
+  type JsonValue,
+  type ValidationIssue,
+} from '@switchyard/evaluation';
 import { initialConfig, type FlagConfig } from './flag-config.js';
 import type { FlagDefinition } from './flag-definition.js';
 
@@ -7,7 +14,10 @@ export interface NewFlagInput {
   key: string;
   name: string;
   description?: string;
-  type: FlagType;
+  /** `dark-launch`: a string flag with variants off, shadow, live, serving off (type and variants may be omitted). */
+  kind?: 'dark-launch';
+  /** Required unless `kind` gives it. */
+  type?: FlagType;
   variants?: Record<string, JsonValue>;
   offVariant?: string;
   /** The variant served when the flag is on and no rule matches. */
@@ -37,9 +47,21 @@ const fromWirePath = (issue: ValidationIssue): ValidationIssue =>
  * checks the key, type, variants (count, size, type) and the off and fallthrough variants.
  */
 export function newFlag(
-  input: NewFlagInput,
+  given: NewFlagInput,
   ids: { id: string; projectId: string; now: string },
 ): { flag: FlagDefinition; config: FlagConfig } | { issues: ValidationIssue[] } {
+  const darkLaunch = given.kind === 'dark-launch' ? darkLaunchProblems(given) : [];
+  if (darkLaunch.length > 0) return { issues: darkLaunch };
+  const input: NewFlagInput =
+    given.kind === 'dark-launch'
+      ? {
+          ...given,
+          type: 'string',
+          variants: { ...DARK_LAUNCH_VARIANTS },
+          offVariant: 'off',
+          fallthroughVariant: 'off',
+        }
+      : given;
   const variants: unknown =
     input.variants === undefined ? (input.type === 'boolean' ? { on: true, off: false } : {}) : input.variants;
   const { offVariant, fallthroughVariant } = defaultVariants(
@@ -65,7 +87,7 @@ export function newFlag(
     key: input.key,
     name: input.name,
     description: input.description ?? '',
-    type: input.type,
+    type: input.type!,
     variants,
     tags: [...new Set(input.tags ?? [])],
     temporary: input.temporary ?? true,
@@ -74,4 +96,18 @@ export function newFlag(
     updatedAt: ids.now,
   };
   return { flag, config: initialConfig(input.key, offVariant, fallthroughVariant) };
+}
+
+/** A dark-launch flag's type is string and its variants are off, shadow, live: a body saying otherwise is refused. */
+function darkLaunchProblems(input: NewFlagInput): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const refuse = (path: string, message: string) => issues.push({ path, code: 'INVALID_VALUE', message });
+  if (input.type !== undefined && input.type !== 'string') refuse('type', 'a dark-launch flag is a string flag');
+  if (input.variants !== undefined && !isDarkLaunchFlag(input.variants))
+    refuse('variants', 'a dark-launch flag has exactly the variants off, shadow, live (omit them)');
+  if (input.offVariant !== undefined && input.offVariant !== 'off')
+    refuse('offVariant', 'a dark-launch flag serves off while off or killed');
+  if (input.fallthroughVariant !== undefined && input.fallthroughVariant !== 'off')
+    refuse('fallthroughVariant', 'a dark-launch flag starts serving off; a ramp plan moves it');
+  return issues;
 }

@@ -63,9 +63,18 @@ export class CreateFlagDto extends FlagMetadataDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ enum: ['boolean', 'string', 'number', 'json'] })
+  @ApiPropertyOptional({
+    enum: ['dark-launch'],
+    description:
+      'dark-launch: a string flag with variants off, shadow, live (off variant and fallthrough off), ready for a ramp plan; type and variants may then be omitted',
+  })
+  @IsOmittable()
+  @IsIn(['dark-launch'])
+  kind?: 'dark-launch';
+
+  @ApiPropertyOptional({ enum: ['boolean', 'string', 'number', 'json'], description: 'Required unless kind is given' })
   @Allow()
-  type: FlagType;
+  type?: FlagType;
 
   @ApiPropertyOptional({
     type: 'object',

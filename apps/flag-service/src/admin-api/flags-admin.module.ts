@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@switchyard/audit';
 import { BreakerModule } from '@switchyard/breaker';
 import { FlagsModule } from '@switchyard/flags';
+import { RolloutsModule } from '@switchyard/rollouts';
 import { AuditController } from './audit.controller.js';
 import { BreakerController } from './breaker.controller.js';
 import { EnvironmentFlagsController } from './environment-flags.controller.js';
@@ -11,11 +12,12 @@ import { FlagVersionsController } from './flag-versions.controller.js';
 import { FlagsController } from './flags.controller.js';
 import { PreviewController } from './preview.controller.js';
 import { ProjectsController } from './projects.controller.js';
+import { RampPlanController } from './ramp-plan.controller.js';
 import { SegmentsController } from './segments.controller.js';
 
-/** Admin API of the flags, audit and breaker contexts. */
+/** Admin API of the flags, audit, breaker and rollouts contexts. */
 @Module({
-  imports: [FlagsModule, AuditModule, BreakerModule],
+  imports: [FlagsModule, AuditModule, BreakerModule, RolloutsModule],
   controllers: [
     ProjectsController,
     EnvironmentsController,
@@ -27,6 +29,7 @@ import { SegmentsController } from './segments.controller.js';
     SegmentsController,
     AuditController,
     BreakerController,
+    RampPlanController,
   ],
 })
 export class FlagsAdminModule {}

@@ -226,7 +226,10 @@ export interface CreateFlagDto {
    * @example "New checkout"
    */
   name: string;
-  type: "boolean" | "string" | "number" | "json";
+  /** dark-launch: a string flag with variants off, shadow, live (off variant and fallthrough off), ready for a ramp plan; type and variants may then be omitted */
+  kind?: "dark-launch";
+  /** Required unless kind is given */
+  type?: "boolean" | "string" | "number" | "json";
   /**
    * Variant key → value; boolean flags default to { on: true, off: false }
    * @example {"on":true,"off":false}
@@ -814,6 +817,158 @@ export interface PinBreakerDto {
    * @example "until the payment provider confirms the fix"
    */
   reason?: string;
+}
+
+export interface RampStepDto {
+  /**
+   * Contexts served shadow, percent (0.001 steps)
+   * @min 0
+   * @max 100
+   * @example 50
+   */
+  shadowPercent: number;
+  /**
+   * Contexts served live, percent (0.001 steps)
+   * @min 0
+   * @max 100
+   * @example 10
+   */
+  livePercent: number;
+  /**
+   * @min 1000
+   * @max 2592000000
+   * @example 600000
+   */
+  holdMs: number;
+}
+
+export interface RampThresholdsDto {
+  /**
+   * Candidate errors, timeouts and live failures per candidate run, percent
+   * @min 0
+   * @max 100
+   * @example 1
+   */
+  maxCandidateErrorPercent: number;
+  /**
+   * Mismatches per compared shadow run, percent
+   * @min 0
+   * @max 100
+   * @example 5
+   */
+  maxMismatchPercent: number;
+  /**
+   * Candidate p99 / control p99; null: not checked
+   * @example 2
+   */
+  maxP99Ratio: number | null;
+  /**
+   * Candidate runs a step needs before it is judged or ends
+   * @min 0
+   * @max 100000000
+   * @example 500
+   */
+  minSample: number;
+}
+
+export interface RampEventDto {
+  /** @format date-time */
+  at: string;
+  kind:
+    | "started"
+    | "advanced"
+    | "paused"
+    | "resumed"
+    | "edited"
+    | "completed"
+    | "rolled-back"
+    | "killed"
+    | "cancelled";
+  /** The step index it left the plan at (-1: off) */
+  step: number;
+  /** The flag config version it wrote */
+  flagVersion: number | null;
+  /** @example "ramp plan: step 3 → step 2: candidate errors 4.1% > 1% over 1,204 runs; rolled back to …" */
+  message: string;
+}
+
+export interface RampFiguresDto {
+  runs: number;
+  compared: number;
+  matches: number;
+  mismatches: number;
+  ignored: number;
+  candidateErrors: number;
+  timeouts: number;
+  skipped: number;
+  liveCalls: number;
+  liveFailures: number;
+  controlP99Ms: number | null;
+  candidateP99Ms: number | null;
+}
+
+export interface StepHealthDto {
+  kind: "healthy" | "too-few" | "breach";
+  /** @example "waiting: 212 of 500 runs" */
+  status: string;
+  figures: RampFiguresDto;
+  /** @format date-time */
+  holdEndsAt: string;
+}
+
+export interface RampPlanDto {
+  /** @format uuid */
+  id: string;
+  flagKey: string;
+  environmentKey: string;
+  steps: RampStepDto[];
+  thresholds: RampThresholdsDto;
+  onBreach: "rollback" | "kill";
+  state:
+    | "running"
+    | "paused"
+    | "completed"
+    | "cancelled"
+    | "rolled-back"
+    | "killed";
+  /** The step the flag serves (index; -1: off after a roll-back) */
+  currentStep: number;
+  /** The last step that passed its hold healthy */
+  lastHealthyStep: number | null;
+  /** @format date-time */
+  stepStartedAt: string;
+  /** The flag config version the plan wrote last */
+  flagVersion: number;
+  /** The last thing the plan did, or why it stopped, in words */
+  status: string;
+  /** The plan version (ETag); edits, pause, resume and cancel are based on it */
+  version: number;
+  /** @format date-time */
+  createdAt: string;
+  /** @format date-time */
+  updatedAt: string;
+  /** Newest last, at most 50 */
+  events: RampEventDto[];
+  /** Running plans: the current step, as of now */
+  health: StepHealthDto | null;
+}
+
+export interface SaveRampPlanDto {
+  /**
+   * @maxItems 20
+   * @minItems 1
+   */
+  steps: RampStepDto[];
+  thresholds: RampThresholdsDto;
+  /** On a breach: back to the last healthy step, or kill the flag */
+  onBreach: "rollback" | "kill";
+  /** The plan version this edit is based on (or If-Match) */
+  baseVersion?: number;
+}
+
+export interface RampPlanActionDto {
+  /** The plan version this is based on (or If-Match); omitted: the current one */
+  baseVersion?: number;
 }
 
 export interface ScheduledConfigDto {
