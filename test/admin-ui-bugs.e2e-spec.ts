@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RecordSdkReport } from '@switchyard/delivery';
+import { RecordRecentContexts, RecordSdkReport } from '@switchyard/delivery';
 import { createClient } from '@switchyard/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { BrowserSessions, ensureAdminUiBuilt, launchBrowser } from './support/browser.js';
@@ -155,6 +155,84 @@ describe('issue 13 bugs in the admin UI, in a real browser', () => {
       await page.getByRole('heading', { name: 'Admin tokens' }).waitFor();
     },
   );
+  scenario('also: the new-flag form drops the key error once the key is fixed', async () => {
+    const page = await session();
+    await page.getByRole('button', { name: 'New flag' }).click();
+    const form = page.locator('form.create-flag');
+    await page.getByLabel('Key', { exact: true }).fill('Bad Key');
+    await form.getByRole('button', { name: 'Create flag' }).click();
+    await form.locator('.field-error').first().waitFor();
+    await page.getByLabel('Key', { exact: true }).fill('good-key');
+    await form.locator('.field-error').first().waitFor({ state: 'detached' });
+    expect(await form.getByRole('alert').count()).toBe(0);
+    await shoot(page, 'also-new-flag-key-error-cleared');
+  });
+
+  scenario('also: restoring in a list filtered to "Killed" keeps the row and its feedback', async () => {
+    await api('POST', `/projects/${P}/flags`, { key: 'was-killed', name: 'Was killed', type: 'boolean' });
+    await api('POST', `${configPath('was-killed')}/kill`, { reason: 'incident' });
+    const page = await session();
+    await page.getByLabel('State').selectOption('killed');
+    const row = page.locator('li[data-flag="was-killed"]');
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('fixed');
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+    await row.getByRole('status').filter({ hasText: 'was-killed is restored in production.' }).waitFor();
+    await row.getByText('No longer killed').waitFor();
+    await row.locator('[data-state="off"]').waitFor();
+    await shoot(page, 'also-restore-in-killed-list');
+    await page.getByLabel('State').selectOption('');
+    await page.getByLabel('State').selectOption('killed');
+    await row.waitFor({ state: 'detached' });
+  });
+
+  scenario('also: the impact line on an off flag says why nothing changes', async () => {
+    await api('POST', `/projects/${P}/flags`, { key: 'still-off', name: 'Still off', type: 'boolean' });
+    const { key } = await api('POST', `/projects/${P}/environments/${E}/sdk-keys`, { name: 'impact' });
+    const client = createClient({ sdkKey: key, baseUrl: service.baseUrl, appName: 'impact', contextSampleSize: 50 });
+    await client.waitUntilReady({ timeoutMs: 5000 });
+    for (let i = 0; i < 20; i++) client.getBoolean('still-off', { key: `user-${i}` }, false);
+    await client.close();
+    await service.app.get(RecordRecentContexts).flush();
+    const page = await session();
+    await page.goto(flagUrl('still-off'));
+    const line = page.getByTestId('ramp-impact');
+    await line.getByText('Would change the variant for 0 of 20 recent contexts').waitFor();
+    expect(await line.textContent()).toContain('The flag is off: every context gets its off variant (off)');
+    await shoot(page, 'also-impact-on-off-flag');
+  });
+
+  scenario('also: preview drops the previous result when the context is not valid JSON', async () => {
+    await api('POST', `/projects/${P}/flags`, { key: 'previewed', name: 'Previewed', type: 'boolean' });
+    const page = await session();
+    await page.goto(flagUrl('previewed', '/preview'));
+    await page.getByRole('button', { name: `Evaluate in ${E}` }).click();
+    await page.getByTestId('preview-value').waitFor();
+    await page.getByLabel(/^Context/).fill('{ "key": ');
+    await page.getByRole('button', { name: `Evaluate in ${E}` }).click();
+    await page.getByText('The context is not valid JSON.').waitFor();
+    expect(await page.getByTestId('preview-value').count()).toBe(0);
+    await shoot(page, 'also-preview-invalid-json');
+  });
+
+  scenario('also: history, keys and tokens show times in UTC with the zone, like the audit log', async () => {
+    await api('POST', `/projects/${P}/flags`, { key: 'timed', name: 'Timed', type: 'boolean' });
+    await api('POST', `/projects/${P}/environments/${E}/sdk-keys`, { name: 'timed-key' });
+    const page = await session();
+    const utc = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/;
+    await page.goto(flagUrl('timed', '/history'));
+    expect(await page.locator('li[data-version="1"] time').textContent()).toMatch(utc);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.locator('table.audit time').first().waitFor();
+    expect(await page.locator('table.audit time').first().textContent()).toMatch(utc);
+    await page.getByRole('link', { name: 'Keys & tokens' }).click();
+    const keyRow = page.getByRole('listitem').filter({ hasText: 'timed-key' });
+    await keyRow.waitFor();
+    expect(await keyRow.textContent()).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    const tokenRow = page.getByRole('listitem').filter({ hasText: 'bootstrap' }).first();
+    expect(await tokenRow.textContent()).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    await shoot(page, 'also-times-in-utc');
+  });
 });
 
 describe('issue 13 bug 2: a project with no environment, in a real browser', () => {

@@ -6,6 +6,7 @@ import { ErrorBanner, FieldMessages } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
 import { SecretOnce } from './secret-once.js';
+import { utcTime } from '../ui/utc-time.js';
 
 /** The current environment's SDK keys: create (shown once) and revoke. */
 export function SdkKeysPanel(): ReactNode {
@@ -51,7 +52,7 @@ export function SdkKeysPanel(): ReactNode {
             <li key={key.id}>
               <span>{key.name || key.id}</span>
               {key.hint && <code className="muted small">{key.hint}</code>}
-              <span className="muted small">{key.createdAt ? new Date(key.createdAt).toLocaleString() : ''}</span>
+              <span className="muted small">{utcTime(key.createdAt)}</span>
               <button type="button" className="button-small button-danger" onClick={() => setRevoking(key)}>
                 Revoke {key.name || 'key'}
               </button>

@@ -6,6 +6,7 @@ import { ErrorBanner, FieldMessages } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
 import { SecretOnce } from './secret-once.js';
+import { utcTime } from '../ui/utc-time.js';
 
 /** Admin tokens for people and automation: create with a role (shown once) and revoke. */
 export function TokensPanel(): ReactNode {
@@ -51,7 +52,7 @@ export function TokensPanel(): ReactNode {
               {token.hint && <code className="muted small">{token.hint}</code>}
               <span className="badge">{token.role}</span>
               <span className="muted small">{token.holder ?? 'holder not stated'}</span>
-              <span className="muted small">{token.createdAt ? new Date(token.createdAt).toLocaleString() : ''}</span>
+              <span className="muted small">{utcTime(token.createdAt)}</span>
               <button type="button" className="button-small button-danger" onClick={() => setRevoking(token)}>
                 Revoke {token.name}
               </button>

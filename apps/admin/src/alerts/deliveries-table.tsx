@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import { ErrorBanner } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
-
-const time = (iso: string | null): string => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '');
+import { utcTime } from '../ui/utc-time.js';
 
 /** A webhook's latest deliveries: event, status, attempts, last status code and error, next attempt. */
 export function DeliveriesTable({ webhookId }: { webhookId: string }): ReactNode {
@@ -23,19 +22,19 @@ export function DeliveriesTable({ webhookId }: { webhookId: string }): ReactNode
           <table aria-label="Deliveries">
             <thead>
               <tr>
-                <th scope="col">Created (UTC)</th>
+                <th scope="col">Created</th>
                 <th scope="col">Event</th>
                 <th scope="col">Status</th>
                 <th scope="col">Attempts</th>
                 <th scope="col">Last answer</th>
-                <th scope="col">Next attempt (UTC)</th>
+                <th scope="col">Next attempt</th>
               </tr>
             </thead>
             <tbody>
               {deliveries.data.map((delivery) => (
                 <tr key={delivery.id} data-delivery={delivery.id} data-status={delivery.status}>
                   <td>
-                    <time dateTime={delivery.createdAt}>{time(delivery.createdAt)}</time>
+                    <time dateTime={delivery.createdAt}>{utcTime(delivery.createdAt)}</time>
                   </td>
                   <td>
                     <code>{delivery.eventType}</code>
@@ -53,7 +52,7 @@ export function DeliveriesTable({ webhookId }: { webhookId: string }): ReactNode
                       .filter((part, index, parts) => part && parts.indexOf(part) === index)
                       .join(' · ')}
                   </td>
-                  <td>{time(delivery.nextAttemptAt)}</td>
+                  <td>{utcTime(delivery.nextAttemptAt)}</td>
                 </tr>
               ))}
             </tbody>

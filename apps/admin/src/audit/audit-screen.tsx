@@ -4,6 +4,7 @@ import type { AuditEntry } from '../api/types.js';
 import { ErrorBanner } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
+import { utcTime } from '../ui/utc-time.js';
 
 const PAGE = 50;
 
@@ -85,7 +86,7 @@ export function AuditScreen(): ReactNode {
         <table className="audit">
           <thead>
             <tr>
-              <th scope="col">Time (UTC)</th>
+              <th scope="col">Time</th>
               <th scope="col">Actor</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
@@ -96,7 +97,7 @@ export function AuditScreen(): ReactNode {
             {rows.map((entry) => (
               <tr key={entry.id}>
                 <td>
-                  <time dateTime={entry.at}>{entry.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
+                  <time dateTime={entry.at}>{utcTime(entry.at)}</time>
                 </td>
                 <td>{entry.actor.name}</td>
                 <td>

@@ -1,8 +1,9 @@
 import type { BreakerStatus } from '../api/types.js';
+import { utcTime } from '../ui/utc-time.js';
 
-/** An instant in UTC, the zone said: "2026-12-01 23:16:08 UTC". */
+/** An instant in UTC, the zone said: "2026-12-01 23:16:08 UTC" (the UI's one convention, ui/utc-time.ts). */
 export function utc(at: string): string {
-  return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  return utcTime(at);
 }
 
 /** The breaker's state in words: "Breaker open", "Probing 10%", "Pinned: killed, no auto-recovery", "Closed". */

@@ -28,7 +28,20 @@ export function CreateFlagForm({
   const [description, setDescription] = useState('');
   const [error, setError] = useState<Error>();
   const [local, setLocal] = useState<FieldError[]>([]);
-  const fields = [...local, ...(error instanceof ApiError ? error.fields : [])];
+  // A field edited since the service refused it no longer shows the service's message about it.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const serverFields = (error instanceof ApiError ? error.fields : []).filter(
+    (field) => !edited.has(field.path.split(/[.[]/)[0]),
+  );
+  const fields = [...local, ...serverFields];
+  const stillRefused = error && !(error instanceof ApiError && error.fields.length > 0 && serverFields.length === 0);
+  const edit =
+    (field: string, set: (value: string) => void) =>
+    (event: { target: { value: string } }): void => {
+      set(event.target.value);
+      setEdited((previous) => (previous.has(field) ? previous : new Set([...previous, field])));
+      if (field === 'variants') setLocal([]);
+    };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -56,6 +69,7 @@ export function CreateFlagForm({
       });
       onCreated(key.trim());
     } catch (caught) {
+      setEdited(new Set());
       setError(caught as Error);
     }
   };
@@ -63,27 +77,16 @@ export function CreateFlagForm({
   return (
     <form className="card create-flag" onSubmit={submit} aria-labelledby="create-flag-title">
       <h2 id="create-flag-title">New flag</h2>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={stillRefused ? error : undefined} />
       <div className="grid-2">
         <div>
           <label htmlFor="flag-key">Key</label>
-          <input
-            id="flag-key"
-            value={key}
-            required
-            placeholder="new-checkout"
-            onChange={(event) => setKey(event.target.value)}
-          />
+          <input id="flag-key" value={key} required placeholder="new-checkout" onChange={edit('key', setKey)} />
           <FieldMessages fields={fields} path="key" />
         </div>
         <div>
           <label htmlFor="flag-name">Name</label>
-          <input
-            id="flag-name"
-            value={name}
-            placeholder="New checkout"
-            onChange={(event) => setName(event.target.value)}
-          />
+          <input id="flag-name" value={name} placeholder="New checkout" onChange={edit('name', setName)} />
           <FieldMessages fields={fields} path="name" />
         </div>
         <div>
@@ -105,12 +108,7 @@ export function CreateFlagForm({
         </div>
         <div>
           <label htmlFor="flag-tags">Tags (comma-separated)</label>
-          <input
-            id="flag-tags"
-            value={tags}
-            placeholder="checkout, payments"
-            onChange={(event) => setTags(event.target.value)}
-          />
+          <input id="flag-tags" value={tags} placeholder="checkout, payments" onChange={edit('tags', setTags)} />
           <FieldMessages fields={fields} path="tags" />
         </div>
       </div>
@@ -120,7 +118,7 @@ export function CreateFlagForm({
         className="mono"
         rows={2}
         value={variants}
-        onChange={(event) => setVariants(event.target.value)}
+        onChange={edit('variants', setVariants)}
       />
       <FieldMessages fields={fields} path="variants" />
       <label htmlFor="flag-description">Description (optional)</label>

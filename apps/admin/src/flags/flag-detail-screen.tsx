@@ -11,6 +11,7 @@ import { useWorkspace } from '../workspace.js';
 import { FlagActions } from './flag-actions.js';
 import { FlagSettings } from './flag-settings.js';
 import { describeKiller, flagState } from './flag-state.js';
+import { utcTime } from '../ui/utc-time.js';
 
 const TABS: Array<{ tab: FlagTab; label: string }> = [
   { tab: 'targeting', label: 'Targeting' },
@@ -57,7 +58,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
               <>
                 {' '}
                 · version <span data-testid="config-version">{current.version}</span>
-                {current.updatedAt && ` · changed ${new Date(current.updatedAt).toLocaleString()}`}
+                {current.updatedAt && ` · changed ${utcTime(current.updatedAt)}`}
               </>
             )}
           </p>
@@ -72,7 +73,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
       </header>
       {current?.killed && (
         <p className="banner banner-error" role="status">
-          Killed {new Date(current.killed.at).toLocaleString()} by {describeKiller(current.killed)}
+          Killed {utcTime(current.killed.at)} by {describeKiller(current.killed)}
           {current.killed.reason ? `: “${current.killed.reason}”` : ''}. Every SDK serves{' '}
           <strong>{current.offVariant}</strong> until someone restores it.
         </p>

@@ -20,6 +20,15 @@ export function FlagListScreen(): ReactNode {
   const [tag, setTag] = useState('');
   const [state, setState] = useState<FlagState | ''>('');
   const [creating, setCreating] = useState(false);
+  // Flags changed from this list stay in it (with their feedback) until the filters change, even when the change
+  // means they no longer match the state filter (a restore in a list filtered to "Killed").
+  const [keptKeys, setKeptKeys] = useState<ReadonlySet<string>>(new Set());
+  const filterBy =
+    <T,>(set: (value: T) => void) =>
+    (value: T): void => {
+      set(value);
+      setKeptKeys(new Set());
+    };
 
   // One request for every flag and its config; it runs again whenever the environment's version moves.
   const list = useLoad(
@@ -33,7 +42,7 @@ export function FlagListScreen(): ReactNode {
     return (
       (!query || text.includes(query.toLowerCase())) &&
       (!tag || item.meta.tags.includes(tag)) &&
-      (!state || (item.config && flagState(item.config) === state))
+      (!state || (item.config && flagState(item.config) === state) || keptKeys.has(item.meta.key))
     );
   });
 
@@ -64,13 +73,13 @@ export function FlagListScreen(): ReactNode {
           <input
             type="search"
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => filterBy(setQuery)(event.target.value)}
             placeholder="key or name"
           />
         </label>
         <label>
           Tag
-          <select value={tag} onChange={(event) => setTag(event.target.value)}>
+          <select value={tag} onChange={(event) => filterBy(setTag)(event.target.value)}>
             <option value="">any</option>
             {tags.map((name) => (
               <option key={name} value={name}>
@@ -81,7 +90,7 @@ export function FlagListScreen(): ReactNode {
         </label>
         <label>
           State
-          <select value={state} onChange={(event) => setState(event.target.value as FlagState | '')}>
+          <select value={state} onChange={(event) => filterBy(setState)(event.target.value as FlagState | '')}>
             <option value="">any</option>
             {(Object.keys(STATE_LABELS) as FlagState[]).map((name) => (
               <option key={name} value={name}>
@@ -101,7 +110,19 @@ export function FlagListScreen(): ReactNode {
       {shown.length > 0 && (
         <ul className="flag-list" aria-label="Flags">
           {shown.map((item) => (
-            <FlagRow key={item.meta.key} item={item} onChanged={list.reload} />
+            <FlagRow
+              key={item.meta.key}
+              item={item}
+              onChanged={() => {
+                setKeptKeys((previous) => new Set([...previous, item.meta.key]));
+                list.reload();
+              }}
+              leftFilter={
+                state && item.config && flagState(item.config) !== state
+                  ? `No longer ${STATE_LABELS[state].toLowerCase()}: it leaves this filtered list when the filters change.`
+                  : undefined
+              }
+            />
           ))}
         </ul>
       )}

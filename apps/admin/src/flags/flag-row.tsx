@@ -6,7 +6,16 @@ import type { FlagListItem } from './flag-list-screen.js';
 import { describeKiller, describeServe, flagState } from './flag-state.js';
 
 /** One flag in the list: name and key (a link to its detail), tags, state, what it serves, quick actions. */
-export function FlagRow({ item, onChanged }: { item: FlagListItem; onChanged: () => void }): ReactNode {
+export function FlagRow({
+  item,
+  onChanged,
+  leftFilter,
+}: {
+  item: FlagListItem;
+  onChanged: () => void;
+  /** Why a flag changed from the list is still shown although it no longer matches the state filter. */
+  leftFilter?: string;
+}): ReactNode {
   const { project, env, navigate } = useWorkspace();
   const { meta, config } = item;
   const href = `/projects/${encodeURIComponent(project)}/environments/${encodeURIComponent(env)}/flags/${encodeURIComponent(meta.key)}`;
@@ -49,6 +58,11 @@ export function FlagRow({ item, onChanged }: { item: FlagListItem; onChanged: ()
           </>
         ) : (
           <span className="muted small">not configured in {env}</span>
+        )}
+        {leftFilter && (
+          <span className="muted small" role="note">
+            {leftFilter}
+          </span>
         )}
       </div>
       {config && <FlagActions flagKey={meta.key} config={config} onChanged={onChanged} />}

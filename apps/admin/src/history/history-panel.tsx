@@ -6,6 +6,7 @@ import { ReasonDialog } from '../ui/reason-dialog.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
 import { DiffView } from './diff-view.js';
+import { utcTime } from '../ui/utc-time.js';
 
 const onOff = (on: boolean): string => (on ? 'on' : 'off');
 
@@ -113,7 +114,7 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
               <span className="muted small">
                 {version.kind && <>{version.kind} · </>}
                 by <strong>{version.actor.name}</strong> ·{' '}
-                <time dateTime={version.createdAt}>{new Date(version.createdAt).toLocaleString()}</time>
+                <time dateTime={version.createdAt}>{utcTime(version.createdAt)}</time>
               </span>
               {canWrite && version.version !== config.version && (
                 <button

@@ -18,6 +18,8 @@ export function PreviewPanel({ flagKey }: { flagKey: string }): ReactNode {
     try {
       context = JSON.parse(text) as EvaluationContext;
     } catch {
+      // The previous answer was for another context: it must not sit under an error as if it were this one's.
+      setResult(undefined);
       setError(
         new ApiError(400, 'VALIDATION_FAILED', 'The context is not valid JSON.', [
           { path: 'context', message: 'Write a JSON object such as { "key": "user-1" }.' },

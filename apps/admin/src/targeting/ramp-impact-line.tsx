@@ -51,6 +51,13 @@ export function RampImpactLine({ flagKey, body }: { flagKey: string; body: Confi
         <>
           <span>{describeImpact(impact)}</span>
           {impact.transitions.length > 0 && <span className="muted"> {describeTransitions(impact.transitions)}</span>}
+          {!body.on && (
+            <span className="muted">
+              {' '}
+              The flag is off: every context gets its off variant ({body.offVariant}) whatever the rules, so this
+              targeting changes nobody until the flag is switched on.
+            </span>
+          )}
         </>
       ) : (
         <span className="muted">Counting the recent contexts this change would affect…</span>
