@@ -176,3 +176,69 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
     ).toBe(before + 8);
   });
 });
+
+describe('GET …/flags/:flag/dark-launch', () => {
+  const path = (flag: string, window?: string) =>
+    `/api/projects/shop/environments/prod/flags/${flag}/dark-launch${window ? `?window=${window}` : ''}`;
+
+  beforeAll(async () => {
+    await createDarkLaunchFlag(node, 'pricing-v3');
+    expect((await post({ instance, darkLaunches: [report('pricing-v3'), report('pricing-v3')] })).status).toBe(202);
+    await flushed();
+  });
+
+  it('reports the window: figures, a series, ranked paths and samples (viewer role)', async () => {
+    const viewer = (await node.request('POST', '/api/tokens', { body: { name: 'viewer', role: 'viewer' } })).body
+      .token as string;
+    const answer = await node.request('GET', path('pricing-v3', '5m'), { token: viewer });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      darkLaunch: true,
+      window: '5m',
+      stepMs: 10_000,
+      figures: {
+        runs: 2 * (6 + 1 + 1 + 1),
+        compared: 12,
+        mismatches: 4,
+        mismatchRate: 4 / 12,
+        candidateErrorRate: 2 / 16,
+        liveFailureRate: 0,
+        calls: { off: 2, shadow: 16, live: 2 },
+        control: { p99: { ms: 1, above: false } },
+        candidate: { p99: { ms: 5, above: false } },
+        p99Ratio: 5,
+      },
+      paths: [{ path: '$.items[2].price', count: 4, noise: false, share: 1 }],
+      noisePaths: [],
+    });
+    expect(answer.body.series).toHaveLength(30);
+    expect(answer.body.series.reduce((sum: number, p: { mismatches: number }) => sum + p.mismatches, 0)).toBe(4);
+    expect(answer.body.samples).toHaveLength(2);
+    expect(answer.body.samples[0]).toMatchObject({ contextKey: 'user-1', control: '10', candidate: '11' });
+  });
+
+  it('defaults to the last hour, and refuses another window with 400 naming it', async () => {
+    expect((await node.request('GET', path('pricing-v3'))).body.window).toBe('1h');
+    const answer = await node.request('GET', path('pricing-v3', '2h'));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields.map((f: { path: string }) => f.path)).toContain('window');
+  });
+
+  it('answers 404 for an unknown flag, 401 without a token, and says when a flag is not a dark launch', async () => {
+    expect((await node.request('GET', path('no-such-flag'))).status).toBe(404);
+    expect((await node.request('GET', path('pricing-v3'), { token: null })).status).toBe(401);
+    const checkout = await node.request('GET', path('checkout'));
+    expect(checkout.status).toBe(200);
+    expect(checkout.body.darkLaunch).toBe(false);
+  });
+
+  it('exposes switchyard_dark_launch_* counters on /metrics', async () => {
+    const text = (await node.request('GET', '/metrics', { token: null })).body as string;
+    const line = (series: string) =>
+      text.split('\n').find((l) => l.startsWith(series) && l.includes('flag="pricing-v3"'));
+    expect(line('switchyard_dark_launch_shadow_total{')).toBeDefined();
+    expect(text).toMatch(/switchyard_dark_launch_shadow_total\{[^}]*flag="pricing-v3"[^}]*outcome="mismatch"[^}]*\} 4/);
+    expect(text).toMatch(/switchyard_dark_launch_calls_total\{[^}]*flag="pricing-v3"[^}]*mode="shadow"[^}]*\} 16/);
+    expect(text).not.toMatch(/switchyard_dark_launch_[a-z_]+\{[^}]*flag="made-up"/);
+  });
+});

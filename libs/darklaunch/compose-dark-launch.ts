@@ -1,6 +1,7 @@
 import type { MetricsRegistry } from '@switchyard/kernel';
 import type { DarkLaunchFlags, DarkLaunchStore } from './application/dark-launch-ports.js';
 import { GetDarkLaunchFigures } from './application/get-dark-launch-figures.js';
+import { GetDarkLaunchReport } from './application/get-dark-launch-report.js';
 import { RecordDarkLaunches } from './application/record-dark-launches.js';
 import { PromDarkLaunchMetrics } from './dark-launch-metrics.js';
 
@@ -28,6 +29,7 @@ export function composeDarkLaunch(ports: DarkLaunchPorts) {
       warn('recording dark-launch reports failed', error),
     ),
     getDarkLaunchFigures: new GetDarkLaunchFigures(store),
+    getDarkLaunchReport: new GetDarkLaunchReport(flags, store),
   };
 }
 

@@ -5,6 +5,7 @@ import { LeaderTicker } from '@switchyard/database';
 import { FlagsDarkLaunchFlags } from './adapters/flags-dark-launch-flags.js';
 import { DarkLaunchFlags, DarkLaunchStore } from './application/dark-launch-ports.js';
 import { GetDarkLaunchFigures } from './application/get-dark-launch-figures.js';
+import { GetDarkLaunchReport } from './application/get-dark-launch-report.js';
 import { DARK_LAUNCH_RETENTION_MS, RecordDarkLaunches } from './application/record-dark-launches.js';
 import { composeDarkLaunch, type DarkLaunch, type DarkLaunchPorts } from './compose-dark-launch.js';
 import { SqlDarkLaunchStore } from './persistence/sql-dark-launch-store.js';
@@ -28,6 +29,7 @@ class NestDarkLaunchPorts implements DarkLaunchPorts {
 const EXPOSED = {
   recordDarkLaunches: RecordDarkLaunches,
   getDarkLaunchFigures: GetDarkLaunchFigures,
+  getDarkLaunchReport: GetDarkLaunchReport,
 };
 
 /** Registers the pruning job (every minute, on the scheduler's leader); flushes pending reports at shutdown. */

@@ -6,6 +6,19 @@ export { DarkLaunchModule } from './dark-launch.module.js';
 export { RecordDarkLaunches, DARK_LAUNCH_RETENTION_MS, BUCKET_MS } from './application/record-dark-launches.js';
 export { GetDarkLaunchFigures } from './application/get-dark-launch-figures.js';
 export type { DarkLaunchFigures } from './domain/dark-launch-figures.js';
+export {
+  GetDarkLaunchReport,
+  DARK_LAUNCH_WINDOWS,
+  REPORT_PATHS,
+  REPORT_SAMPLES,
+} from './application/get-dark-launch-report.js';
+export type {
+  DarkLaunchWindow,
+  DarkLaunchReportView,
+  DarkLaunchPoint,
+  DarkLaunchRates,
+  DurationQuantile,
+} from './application/get-dark-launch-report.js';
 // Domain
 export { clipText } from './domain/clip-text.js';
 export {

@@ -6,6 +6,7 @@ import { DeliveryModule, type DeliveryOptions } from '@switchyard/delivery';
 import { ObservabilityModule } from '@switchyard/kernel';
 import { AccessAdminModule } from './admin-api/access-admin.module.js';
 import { AlertsAdminModule } from './admin-api/alerts-admin.module.js';
+import { DarkLaunchAdminModule } from './admin-api/dark-launch-admin.module.js';
 import { DeliveryAdminModule } from './admin-api/delivery-admin.module.js';
 import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
 import { SchedulesAdminModule } from './admin-api/schedules-admin.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         HealthModule.forRoot({ metricsToken: options.config.metricsToken }),
         AccessAdminModule,
         FlagsAdminModule,
+        DarkLaunchAdminModule,
         SchedulesAdminModule,
         AlertsAdminModule.forRoot(options.config),
         DeliveryAdminModule.forRoot(delivery),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SnapshotReader } from '@switchyard/flags';
+import { FlagsErrors, GetFlag, GetFlagConfig, SnapshotReader } from '@switchyard/flags';
 import { DarkLaunchFlags } from '../application/dark-launch-ports.js';
 import { isDarkLaunchVariants } from '../domain/dark-launch-report.js';
 
@@ -10,8 +10,20 @@ const RELOAD_MS = 1000;
 export class FlagsDarkLaunchFlags extends DarkLaunchFlags {
   private readonly known = new Map<string, { at: number; keys: Promise<ReadonlySet<string>> }>();
 
-  constructor(private readonly reader: SnapshotReader) {
+  constructor(
+    private readonly reader: SnapshotReader,
+    private readonly getConfig: GetFlagConfig,
+    private readonly getFlag: GetFlag,
+  ) {
     super();
+  }
+
+  async byKeys(projectKey: string, environmentKey: string, flagKey: string) {
+    await this.getConfig.execute(projectKey, environmentKey, flagKey); // NOT_FOUND when any is unknown
+    const environment = await this.reader.findEnvironmentByKeys(projectKey, environmentKey);
+    if (!environment) throw FlagsErrors.notFound('environment', environmentKey);
+    const flag = await this.getFlag.execute(projectKey, flagKey);
+    return { environmentId: environment.id, darkLaunch: isDarkLaunchVariants(flag.variants) };
   }
 
   async isDarkLaunch(environmentId: string, flagKey: string): Promise<boolean> {

@@ -46,6 +46,15 @@ export abstract class DarkLaunchFlags {
    * name not known may be reloaded at most every second.
    */
   abstract isDarkLaunch(environmentId: string, flagKey: string): Promise<boolean>;
+  /**
+   * The flag by keys (for people): its environment's id and whether it is a dark launch; throws NOT_FOUND for
+   * an unknown project, environment or flag.
+   */
+  abstract byKeys(
+    projectKey: string,
+    environmentKey: string,
+    flagKey: string,
+  ): Promise<{ environmentId: string; darkLaunch: boolean }>;
 }
 
 /** The dark-launch reports in Postgres, shared by every node. */

@@ -18,6 +18,11 @@ export class InMemoryDarkLaunchFlags extends DarkLaunchFlags {
   async isDarkLaunch(environmentId: string, flagKey: string): Promise<boolean> {
     return this.flags.has(`${environmentId}/${flagKey}`);
   }
+
+  /** Keys are taken as they are: project `p`, environment key = the environment id. */
+  async byKeys(_projectKey: string, environmentKey: string, flagKey: string) {
+    return { environmentId: environmentKey, darkLaunch: this.flags.has(`${environmentKey}/${flagKey}`) };
+  }
 }
 
 /** The store in memory, adding as Postgres does. */
