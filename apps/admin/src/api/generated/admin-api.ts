@@ -971,6 +971,176 @@ export interface RampPlanActionDto {
   baseVersion?: number;
 }
 
+export interface DarkLaunchCallsDto {
+  off: number;
+  shadow: number;
+  live: number;
+}
+
+export interface DurationQuantileDto {
+  /** Bucket upper bound in ms (30000 when above); null without samples */
+  ms: number | null;
+  /** True when the quantile is above 30 000 ms (the last bucket) */
+  above: boolean;
+}
+
+export interface DurationSummaryDto {
+  p50: DurationQuantileDto;
+  p99: DurationQuantileDto;
+}
+
+export interface DarkLaunchFiguresDto {
+  /**
+   * matches / compared; null without any
+   * @min 0
+   * @max 1
+   */
+  matchRate: number | null;
+  /**
+   * mismatches / compared; null without any
+   * @min 0
+   * @max 1
+   */
+  mismatchRate: number | null;
+  /**
+   * candidate errors / shadow runs not skipped; null without any
+   * @min 0
+   * @max 1
+   */
+  candidateErrorRate: number | null;
+  /**
+   * timeouts / shadow runs not skipped; null without any
+   * @min 0
+   * @max 1
+   */
+  timeoutRate: number | null;
+  /**
+   * live failures / live calls; null without any
+   * @min 0
+   * @max 1
+   */
+  liveFailureRate: number | null;
+  /** Candidate executions: shadow runs not skipped, plus live calls */
+  runs: number;
+  calls: DarkLaunchCallsDto;
+  compared: number;
+  matches: number;
+  mismatches: number;
+  /** Mismatches dropped by the caller’s `ignore` */
+  ignored: number;
+  candidateErrors: number;
+  timeouts: number;
+  /** Shadow runs skipped (over maxConcurrentShadows) */
+  skipped: number;
+  liveCalls: number;
+  /** Live calls whose candidate failed (control was served) */
+  liveFailures: number;
+  /** As GetDarkLaunchFigures; null above 30 000 ms or without samples */
+  controlP99Ms: number | null;
+  /** As GetDarkLaunchFigures; null above 30 000 ms or without samples */
+  candidateP99Ms: number | null;
+  control: DurationSummaryDto;
+  candidate: DurationSummaryDto;
+  /** candidate p50 / control p50 */
+  p50Ratio: number | null;
+  /** candidate p99 / control p99 */
+  p99Ratio: number | null;
+}
+
+export interface DarkLaunchPointDto {
+  /**
+   * matches / compared; null without any
+   * @min 0
+   * @max 1
+   */
+  matchRate: number | null;
+  /**
+   * mismatches / compared; null without any
+   * @min 0
+   * @max 1
+   */
+  mismatchRate: number | null;
+  /**
+   * candidate errors / shadow runs not skipped; null without any
+   * @min 0
+   * @max 1
+   */
+  candidateErrorRate: number | null;
+  /**
+   * timeouts / shadow runs not skipped; null without any
+   * @min 0
+   * @max 1
+   */
+  timeoutRate: number | null;
+  /**
+   * live failures / live calls; null without any
+   * @min 0
+   * @max 1
+   */
+  liveFailureRate: number | null;
+  /** @format date-time */
+  start: string;
+  runs: number;
+  compared: number;
+  mismatches: number;
+  candidateErrors: number;
+  timeouts: number;
+  liveCalls: number;
+  liveFailures: number;
+  controlP99Ms: number | null;
+  candidateP99Ms: number | null;
+}
+
+export interface RankedPathDto {
+  /** @example "$.items[2].price" */
+  path: string;
+  count: number;
+  noise: boolean;
+  /** count / mismatches (a mismatch may differ at several paths) */
+  share: number | null;
+}
+
+export interface DarkLaunchPathDto {
+  /** @example "$.items[2].price" */
+  path: string;
+  count: number;
+  noise: boolean;
+}
+
+export interface DarkLaunchSampleViewDto {
+  /**
+   * Start of the SDK window it was seen in
+   * @format date-time
+   */
+  at: string;
+  path: string;
+  contextKey: string;
+  /** Control’s value at the path, JSON, truncated */
+  control: string;
+  /** Candidate’s value at the path, JSON, truncated */
+  candidate: string;
+}
+
+export interface DarkLaunchReportDto {
+  /** Whether the flag is a dark launch (variants exactly off, shadow, live) */
+  darkLaunch: boolean;
+  window: "5m" | "1h" | "1d";
+  /** @format date-time */
+  from: string;
+  /** @format date-time */
+  to: string;
+  /** Length of each step of the series, ms */
+  stepMs: number;
+  figures: DarkLaunchFiguresDto;
+  series: DarkLaunchPointDto[];
+  /** Most frequent first, at most 20 */
+  paths: RankedPathDto[];
+  /** Paths that differ between two control runs, at most 20 */
+  noisePaths: DarkLaunchPathDto[];
+  /** Newest first, at most 10 */
+  samples: DarkLaunchSampleViewDto[];
+}
+
 export interface ScheduledConfigDto {
   on: boolean;
   /** @example "off" */
@@ -1340,88 +1510,6 @@ export interface TripDto {
    */
   failureRatio: number;
   probe: boolean;
-}
-
-export interface DarkLaunchModesDto {
-  /** @min 0 */
-  off: number;
-  /** @min 0 */
-  shadow: number;
-  /** @min 0 */
-  live: number;
-}
-
-export interface DarkLaunchShadowDto {
-  /** @min 0 */
-  compared: number;
-  /** @min 0 */
-  matches: number;
-  /** @min 0 */
-  mismatches: number;
-  /** @min 0 */
-  ignored: number;
-  /** @min 0 */
-  candidateErrors: number;
-  /** @min 0 */
-  timeouts: number;
-  /** @min 0 */
-  skipped: number;
-}
-
-export interface DarkLaunchLiveDto {
-  /** @min 0 */
-  calls: number;
-  /** @min 0 */
-  failures: number;
-}
-
-export interface DarkLaunchPathDto {
-  /**
-   * @maxLength 500
-   * @example "$.items[2].price"
-   */
-  path: string;
-  /** @min 0 */
-  count: number;
-  noise: boolean;
-}
-
-export interface DarkLaunchSampleDto {
-  /** @maxLength 500 */
-  path: string;
-  /** @maxLength 200 */
-  contextKey: string;
-  /** @maxLength 256 */
-  control: string;
-  /** @maxLength 256 */
-  candidate: string;
-}
-
-export interface DarkLaunchReportDto {
-  flag: string;
-  /** @format date-time */
-  windowStart: string;
-  /** @min 1 */
-  windowMs: number;
-  modes: DarkLaunchModesDto;
-  shadow: DarkLaunchShadowDto;
-  live: DarkLaunchLiveDto;
-  /**
-   * Counts per DURATION_BUCKETS_MS bucket (upper bounds 0.05 … 30000 ms, then above)
-   * @maxItems 20
-   * @minItems 20
-   */
-  controlMs: number[];
-  /**
-   * Counts per DURATION_BUCKETS_MS bucket (upper bounds 0.05 … 30000 ms, then above)
-   * @maxItems 20
-   * @minItems 20
-   */
-  candidateMs: number[];
-  /** @maxItems 50 */
-  paths: DarkLaunchPathDto[];
-  /** @maxItems 5 */
-  samples: DarkLaunchSampleDto[];
 }
 
 export interface SdkEventsDto {
