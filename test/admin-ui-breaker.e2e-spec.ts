@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { BrowserSessions, ensureAdminUiBuilt, launchBrowser } from './support/browser.js';
-import { startApp, type StartedApp } from './support/start-app.js';
+import { seedEnvironmentWithKeyId } from '@switchyard/delivery/testing';
+import { adminUiSuite } from './support/admin-ui.js';
+import { breakerFlag, guardsBatch, instance, postEvents as post, tripBatch } from './support/breaker.js';
 
 const P = 'shop';
 const E = 'production';
@@ -13,64 +13,26 @@ const BREAKER = {
 };
 
 describe("the admin UI's circuit breaker in a real browser", () => {
-  let service: StartedApp;
-  let browser: Browser;
+  const ui = adminUiSuite();
+  const { api, session, scenario } = ui;
   let sdkKey: string;
-  const sessions = new BrowserSessions();
-
-  const api = async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await service.request<T>(method, `/api${path}`, { body });
-    if (response.status >= 300)
-      throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
   const flagPath = (flag: string) => `/projects/${P}/environments/${E}/flags/${flag}`;
-  const flagWithBreaker = async (key: string) => {
-    await api('POST', `/projects/${P}/flags`, { key, name: key, type: 'boolean' });
-    const { version } = await api('GET', flagPath(key));
-    await api('PUT', flagPath(key), {
-      baseVersion: version,
-      on: true,
-      offVariant: 'off',
-      rules: [],
-      fallthrough: { variant: 'on' },
-      breaker: BREAKER,
-    });
-  };
-  const session = (): Promise<Page> => sessions.open(browser, service.baseUrl, service.adminToken);
-  const scenario = (name: string, run: () => Promise<void>) => sessions.scenario(name, run);
-
-  /** A batch as the SDK's guard sends it: the minute's outcomes, and a trip in a batch of its own. */
+  const flagWithBreaker = (key: string) => breakerFlag(ui.service, key, BREAKER, { project: P, environment: E });
+  /** A batch as the SDK's guard sends it (the minute's outcomes; a trip in a batch of its own). */
   const postEvents = async (body: unknown): Promise<void> => {
-    const response = await fetch(`${service.baseUrl}/sdk/v1/events`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sdkKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    await response.text();
-    if (response.status >= 300) throw new Error(`events → ${response.status}`);
+    const status = await post(ui.service, sdkKey, body);
+    if (status >= 300) throw new Error(`events → ${status}`);
   };
-  const instance = { id: 'instance-7', appName: 'checkout', sdkVersion: 'e2e', hostname: 'host-7' };
+  const from = instance(7);
 
   beforeAll(async () => {
-    ensureAdminUiBuilt();
-    [service, browser] = await Promise.all([startApp(), launchBrowser()]);
-    await api('POST', '/projects', { key: P, name: 'Shop' });
-    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
-    ({ key: sdkKey } = await api('POST', `/projects/${P}/environments/${E}/sdk-keys`, { name: 'fleet' }));
+    ({ key: sdkKey } = await seedEnvironmentWithKeyId(ui.service, P, E));
   }, 120_000);
-
-  afterEach(() => sessions.closeAll());
-
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
 
   scenario("keeps the flag's breaker settings through a targeting save, and edits them", async () => {
     await flagWithBreaker('banner');
     const page = await session();
-    await page.goto(`${service.baseUrl}${flagPath('banner')}`);
+    await page.goto(`${ui.service.baseUrl}${flagPath('banner')}`);
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.getByLabel('Rule 1 condition 1: attribute').fill('country');
     await page.getByLabel('Rule 1 condition 1: values').fill('FR');
@@ -107,41 +69,21 @@ describe("the admin UI's circuit breaker in a real browser", () => {
   scenario('shows a trip as the SDK reports it, pins it killed with no recovery, and restores it', async () => {
     await flagWithBreaker('payments');
     const now = new Date();
-    await postEvents({
-      instance,
-      guards: [
-        {
-          flag: 'payments',
-          windowStart: new Date(now.getTime() - 1000).toISOString(),
-          windowMs: 1000,
-          calls: 231,
-          failures: 120,
-          timeouts: 3,
-          probe: false,
-        },
-      ],
-    });
-    await postEvents({
-      instance,
-      trips: [
-        {
-          flag: 'payments',
-          at: now.toISOString(),
-          windowMs: 5000,
-          calls: 231,
-          failures: 120,
-          timeouts: 3,
-          failureRatio: 120 / 231,
-          probe: false,
-        },
-      ],
-    });
+    await postEvents(
+      guardsBatch('payments', from, {
+        calls: 231,
+        failures: 120,
+        timeouts: 3,
+        windowStart: new Date(now.getTime() - 1000),
+      }),
+    );
+    await postEvents(tripBatch('payments', from, { at: now.toISOString(), windowMs: 5000 }));
 
     const page = await session();
-    await page.goto(`${service.baseUrl}/projects/${P}/environments/${E}`);
+    await page.goto(`${ui.service.baseUrl}/projects/${P}/environments/${E}`);
     await page.locator('li[data-flag="payments"]').getByText('Breaker open').first().waitFor();
 
-    await page.goto(`${service.baseUrl}${flagPath('payments')}`);
+    await page.goto(`${ui.service.baseUrl}${flagPath('payments')}`);
     const state = page.getByTestId('breaker-state');
     await state.filter({ hasText: 'Breaker open' }).waitFor();
     const trip = page.getByTestId('breaker-trip');

@@ -1,7 +1,7 @@
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { admin, seedEnvironment } from '@switchyard/delivery/testing';
-import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
-import { startApp, type StartedApp } from './support/start-app.js';
+import { admin } from '@switchyard/delivery/testing';
+import { breakerFlag, startTwoNodes, until, user, type TwoNodes } from './support/breaker.js';
+import type { StartedApp } from './support/start-app.js';
 
 // The circuit breaker end to end with real SDKs (issue 11): one instance's guarded dependency fails, its own
 // breaker trips and reports, the service kills the flag, and an instance on the other node that never called
@@ -9,16 +9,14 @@ import { startApp, type StartedApp } from './support/start-app.js';
 // calls (now healthy), and the pre-trip config comes back. Two nodes, one database, one Redis; the scheduler
 // ticks every 50 ms; SDK batches every 200 ms.
 const ENV = '/projects/shop/environments/prod';
-const user = { key: 'user-1' };
-let database: TestDatabase;
+let nodes: TwoNodes;
 let a: StartedApp;
 let b: StartedApp;
-let sdkKey: string;
 const clients: SwitchyardClient[] = [];
 
 function connect(node: StartedApp, hostname: string): SwitchyardClient {
   const client = createClient({
-    sdkKey,
+    sdkKey: nodes.sdkKey,
     baseUrl: node.baseUrl,
     appName: 'checkout',
     hostname,
@@ -29,49 +27,18 @@ function connect(node: StartedApp, hostname: string): SwitchyardClient {
   return client;
 }
 
-/** Resolves when the client serves `expected` for the flag (checked on every change it applies). */
-function serves(client: SwitchyardClient, flag: string, expected: boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (client.getBoolean(flag, user, !expected) !== expected || client.getDetails(flag, user, false).probe) return;
-      client.off('changed', check);
-      resolve();
-    };
-    client.on('changed', check);
-    check();
-  });
-}
-
-async function flag(key: string, breaker: Record<string, unknown>): Promise<number> {
-  await admin(a, 'POST', '/projects/shop/flags', { key, name: key, type: 'boolean' });
-  const state = await admin(a, 'PUT', `${ENV}/flags/${key}`, {
-    baseVersion: 1,
-    on: true,
-    offVariant: 'off',
-    rules: [],
-    fallthrough: { variant: 'on' },
-    breaker,
-  });
-  return state.version as number;
-}
+/** Resolves when the client serves the flag on (`true`, not a probe) or off. */
+const serves = (client: SwitchyardClient, flag: string, on: boolean) => until(client, flag, on ? 'live' : 'killed');
+const flag = (key: string, breaker: Record<string, unknown>) => breakerFlag(a, key, breaker);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const env = {
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    DELIVERY_POLL_MS: '60000',
-    SCHEDULER_TICK_MS: '50',
-  };
-  a = await startApp({ database, env });
-  b = await startApp({ database, env });
-  sdkKey = await seedEnvironment(a);
+  nodes = await startTwoNodes({ SCHEDULER_TICK_MS: '50' });
+  ({ a, b } = nodes);
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
-  await b?.close();
-  await a?.close();
-  await database?.drop();
+  await nodes?.close();
 });
 
 describe('guard → trip → fleet-wide kill → recovery (real SDKs)', () => {

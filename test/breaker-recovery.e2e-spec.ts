@@ -1,9 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { admin, seedEnvironment } from '@switchyard/delivery/testing';
-import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
-import { startApp, type StartedApp } from './support/start-app.js';
+import { admin } from '@switchyard/delivery/testing';
+import {
+  breakerFlag,
+  guardsBatch,
+  instance,
+  postEvents,
+  served as servedBy,
+  startTwoNodes,
+  tripBatch,
+  until as untilServed,
+  type Served,
+  type TwoNodes,
+} from './support/breaker.js';
+import type { StartedApp } from './support/start-app.js';
 
 // The breaker's view and its half-open recovery on the real service (issue 11): two nodes on one database and
 // one Redis, the scheduler ticking every 50 ms, cool-downs and probe windows of 1 s (the validator's minimum) configured on the flags. Trips
@@ -11,115 +22,46 @@ import { startApp, type StartedApp } from './support/start-app.js';
 // through a real SDK, awaiting its `changed` events. Probes cover 100% of contexts so every context shows
 // the state: probing (normal evaluation, marked probe), killed (off), recovered (normal, no probe mark).
 const ENV = '/projects/shop/environments/prod';
-const user = { key: 'user-1' };
-let database: TestDatabase;
+let nodes: TwoNodes;
 let a: StartedApp;
 let b: StartedApp;
 let sdkKey: string;
 let sdk: SwitchyardClient;
 
-type Served = 'killed' | 'probing' | 'live';
+const served = (flag: string, client: SwitchyardClient = sdk) => servedBy(client, flag);
+const until = (flag: string, expected: Served, client: SwitchyardClient = sdk) => untilServed(client, flag, expected);
 
-function served(flag: string, client: SwitchyardClient = sdk): Served {
-  const details = client.getDetails(flag, user, false);
-  if (details.value !== true) return 'killed';
-  return details.probe ? 'probing' : 'live';
-}
+const trip = (node: StartedApp, flag: string, n = 3, probe = false) =>
+  postEvents(node, sdkKey, tripBatch(flag, instance(n), { probe }));
 
-/** Resolves when the SDK serves the flag as `expected` (checked on every change it applies). */
-function until(flag: string, expected: Served, client: SwitchyardClient = sdk): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (served(flag, client) !== expected) return;
-      client.off('changed', check);
-      resolve();
-    };
-    client.on('changed', check);
-    check();
-  });
-}
-
-async function postEvents(node: StartedApp, body: unknown): Promise<number> {
-  const response = await fetch(`${node.baseUrl}/sdk/v1/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sdkKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  await response.text();
-  return response.status;
-}
-
-const instance = (n: number) => ({
-  id: `instance-${n}`,
-  appName: 'checkout',
-  sdkVersion: 'e2e',
-  hostname: `host-${n}`,
-});
-
-function trip(node: StartedApp, flag: string, n = 3, probe = false) {
-  return postEvents(node, {
-    instance: instance(n),
-    trips: [
-      {
-        flag,
-        at: new Date().toISOString(),
-        windowMs: 10_000,
-        calls: 231,
-        failures: 120,
-        timeouts: 3,
-        failureRatio: 120 / 231,
-        probe,
-      },
-    ],
-  });
-}
-
-function guards(node: StartedApp, flag: string, calls: number, failures: number, probe: boolean) {
-  return postEvents(node, {
-    instance: instance(9),
-    guards: [{ flag, windowStart: new Date().toISOString(), windowMs: 1000, calls, failures, timeouts: 0, probe }],
-  });
-}
+const guards = (node: StartedApp, flag: string, calls: number, failures: number, probe: boolean) =>
+  postEvents(node, sdkKey, guardsBatch(flag, instance(9), { calls, failures, probe }));
 
 /** A live boolean flag with targeting and its own breaker settings; returns its config version. */
-async function guardedFlag(key: string, autoRecover: Record<string, number> | null): Promise<number> {
-  await admin(a, 'POST', '/projects/shop/flags', { key, name: key, type: 'boolean' });
-  const state = await admin(a, 'PUT', `${ENV}/flags/${key}`, {
-    baseVersion: 1,
-    on: true,
-    offVariant: 'off',
-    rules: [
-      { id: 'staff', conditions: [{ attribute: 'staff', operator: 'in', values: [true] }], serve: { variant: 'on' } },
-    ],
-    fallthrough: { variant: 'on' },
-    breaker: { failureRatio: 0.5, autoRecover },
-  });
-  return state.version as number;
-}
+const guardedFlag = (key: string, autoRecover: Record<string, number> | null): Promise<number> =>
+  breakerFlag(
+    a,
+    key,
+    { failureRatio: 0.5, autoRecover },
+    {
+      rules: [
+        { id: 'staff', conditions: [{ attribute: 'staff', operator: 'in', values: [true] }], serve: { variant: 'on' } },
+      ],
+    },
+  );
 
 const versions = (flag: string) => admin(a, 'GET', `${ENV}/flags/${flag}/versions`).then((list) => list.items);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const env = {
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    DELIVERY_POLL_MS: '60000',
-    SCHEDULER_TICK_MS: '50',
-    WEBHOOK_POLL_MS: '50',
-  };
-  a = await startApp({ database, env });
-  b = await startApp({ database, env });
-  sdkKey = await seedEnvironment(a);
+  nodes = await startTwoNodes({ SCHEDULER_TICK_MS: '50', WEBHOOK_POLL_MS: '50' });
+  ({ a, b, sdkKey } = nodes);
   sdk = createClient({ sdkKey, baseUrl: b.baseUrl, appName: 'watcher', initialRetryDelayMs: 20 });
   await sdk.waitUntilReady({ timeoutMs: 10_000 });
 }, 120_000);
 
-const closed = new Set<StartedApp>();
-
 afterAll(async () => {
   await sdk?.close();
-  for (const node of [b, a]) if (node && !closed.has(node)) await node.close();
-  await database?.drop();
+  await nodes?.close();
 });
 
 describe('breaker view', () => {
@@ -269,6 +211,13 @@ describe('half-open recovery', () => {
       action: 'flag-config.killed',
       reason: 'pinned killed, no auto-recovery: vendor outage',
     });
+    const [pinVersion] = await versions('pinned');
+    expect(pinVersion).toMatchObject({
+      version: pinnedAt,
+      kind: 'kill',
+      actor: { type: 'token' },
+      reason: 'pinned killed, no auto-recovery: vendor outage',
+    });
     // A person's restore takes it out of the pin.
     await admin(a, 'POST', `${ENV}/flags/pinned/restore`, {});
     await until('pinned', 'live');
@@ -332,20 +281,13 @@ describe('scheduler failover', () => {
     });
     const watcher = createClient({ sdkKey, baseUrl: survivor.baseUrl, appName: 'survivor', initialRetryDelayMs: 20 });
     await watcher.waitUntilReady({ timeoutMs: 10_000 });
-    await admin(survivor, 'POST', '/projects/shop/flags', { key: 'failover', name: 'failover', type: 'boolean' });
-    await admin(survivor, 'PUT', `${ENV}/flags/failover`, {
-      baseVersion: 1,
-      on: true,
-      offVariant: 'off',
-      rules: [],
-      fallthrough: { variant: 'on' },
-      breaker: { autoRecover: { coolDownMs: 4000, probePercent: 100, probeWindowMs: 60_000, maxCoolDownMs: 8000 } },
+    await breakerFlag(survivor, 'failover', {
+      autoRecover: { coolDownMs: 4000, probePercent: 100, probeWindowMs: 60_000, maxCoolDownMs: 8000 },
     });
     await until('failover', 'live', watcher);
     expect(await trip(survivor, 'failover')).toBe(202);
     await until('failover', 'killed', watcher);
-    closed.add(leader);
-    await leader.close();
+    await nodes.stop(leader);
     // Closed within the cool-down: the flag is still open, nothing probed it yet.
     const open = await admin(survivor, 'GET', `${ENV}/flags/failover/breaker`);
     expect(open.state).toBe('open');

@@ -1,14 +1,13 @@
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
-import { admin, createBooleanFlag, seedEnvironment } from '@switchyard/delivery/testing';
-import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
-import { startApp, type StartedApp } from './support/start-app.js';
+import { admin, createBooleanFlag } from '@switchyard/delivery/testing';
+import { instance, postEvents as post, serves, startTwoNodes, tripBatch, type TwoNodes } from './support/breaker.js';
+import type { StartedApp } from './support/start-app.js';
 
 // A trip reported by one SDK instance kills the flag fleet-wide (issue 11). Two nodes on one database and one
 // Redis; trips are posted over HTTP exactly as the SDK's guard sends them (POST /sdk/v1/events, a batch of its
 // own), and the kill is watched through a real SDK streaming from the other node, which saw no errors itself.
 const ENV = '/api/projects/shop/environments/prod';
-const user = { key: 'user-1' };
-let database: TestDatabase;
+let nodes: TwoNodes;
 let a: StartedApp;
 let b: StartedApp;
 let sdkKey: string;
@@ -25,62 +24,18 @@ const versionsOf = (flag: string) =>
 const auditOf = (action: string, flag: string) =>
   count('SELECT count(*) AS n FROM audit_log WHERE action = $1 AND flag_key = $2', [action, flag]);
 
-function trip(flag: string, instance: number, over: Record<string, unknown> = {}) {
-  return {
-    instance: { id: `instance-${instance}`, appName: flag, sdkVersion: 'e2e', hostname: `host-${instance}` },
-    trips: [
-      {
-        flag,
-        at: new Date().toISOString(),
-        windowMs: 10_000,
-        calls: 231,
-        failures: 120,
-        timeouts: 3,
-        failureRatio: 120 / 231,
-        probe: false,
-        ...over,
-      },
-    ],
-  };
-}
-
-async function postEvents(node: StartedApp, body: unknown): Promise<number> {
-  const response = await fetch(`${node.baseUrl}/sdk/v1/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sdkKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  await response.text();
-  return response.status;
-}
-
-/** Resolves when `client` serves `expected` for the flag (checked on every change it applies). */
-function serves(client: SwitchyardClient, flag: string, expected: boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (client.getBoolean(flag, user, !expected) !== expected) return;
-      client.off('changed', check);
-      resolve();
-    };
-    client.on('changed', check);
-    check();
-  });
-}
+/** A trip of `flag` by instance `n` (app name: the flag's key). */
+const trip = (flag: string, n: number, over: Record<string, unknown> = {}) => tripBatch(flag, instance(n, flag), over);
+const postEvents = (node: StartedApp, body: unknown) => post(node, sdkKey, body);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  // Change-log polling every minute: only the bus carries a change between the nodes within a test.
-  const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', DELIVERY_POLL_MS: '60000' };
-  a = await startApp({ database, env });
-  b = await startApp({ database, env });
-  sdkKey = await seedEnvironment(a);
+  nodes = await startTwoNodes();
+  ({ a, b, sdkKey } = nodes);
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
-  await b?.close();
-  await a?.close();
-  await database?.drop();
+  await nodes?.close();
 });
 
 describe('breaker trips', () => {

@@ -1,12 +1,12 @@
 import { createClient, type GuardCause, type SwitchyardClient } from '@switchyard/sdk';
 import { admin, createBooleanFlag, seedEnvironment } from '@switchyard/delivery/testing';
 import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
+import { serves, user } from './support/breaker.js';
 import { startApp, type StartedApp } from './support/start-app.js';
 
 // guard end to end (issue 11): the real service and real SDKs over HTTP. A guard whose fn starts failing trips
 // in its own process within its window, serves the fallback from then on without calling fn, and posts the
 // trip at once; the service kills the flag, and another SDK instance that saw no errors serves it off.
-const user = { key: 'user-1' };
 let database: TestDatabase;
 let app: StartedApp;
 let sdkKey: string;
@@ -55,19 +55,6 @@ async function client(appName: string, hostname: string): Promise<SwitchyardClie
   clients.push(created);
   await created.waitUntilReady({ timeoutMs: 10_000 });
   return created;
-}
-
-/** Resolves when `sdk` serves `expected` for the flag (checked on every change it applies). */
-function serves(sdk: SwitchyardClient, flag: string, expected: boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (sdk.getBoolean(flag, user, !expected) !== expected) return;
-      sdk.off('changed', check);
-      resolve();
-    };
-    sdk.on('changed', check);
-    check();
-  });
 }
 
 const tripsOf = (flag: string) =>
