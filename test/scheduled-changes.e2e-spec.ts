@@ -127,6 +127,7 @@ describe('scheduled changes', () => {
       offVariant: 'off',
       rules: [],
       fallthrough: { variant: 'off' },
+      reason: 'someone else',
     });
     const stale = await eventually(
       'the change recorded as stale',
@@ -147,7 +148,7 @@ describe('scheduled changes', () => {
 
   it('schedules a kill, which shows kind schedule, and a restore', async () => {
     await booleanFlag('promo');
-    await admin(a, 'POST', `${ENV}/flags/promo/toggle`, { on: true });
+    await admin(a, 'POST', `${ENV}/flags/promo/toggle`, { on: true, reason: 'promo starts' });
     await until('promo', true);
     const kill = await admin(a, 'POST', `${ENV}/scheduled-changes`, {
       flag: 'promo',

@@ -4,6 +4,7 @@ import type { Identity, Project } from './api/types.js';
 import { AccessScreen } from './access/access-screen.js';
 import { WebhooksScreen } from './alerts/webhooks-screen.js';
 import { AuditScreen } from './audit/audit-screen.js';
+import { ScheduledChangesScreen } from './schedules/scheduled-changes-screen.js';
 import { SegmentsScreen } from './segments/segments-screen.js';
 import { FlagDetailScreen } from './flags/flag-detail-screen.js';
 import { FlagListScreen } from './flags/flag-list-screen.js';
@@ -129,5 +130,7 @@ function Screen({ route }: { route: ReturnType<typeof useRoute>[0] }): ReactNode
       return <AccessScreen />;
     case 'webhooks':
       return <WebhooksScreen />;
+    case 'scheduled':
+      return <ScheduledChangesScreen />;
   }
 }

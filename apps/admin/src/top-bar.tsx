@@ -16,7 +16,7 @@ interface TopBarProps {
 /** Brand, project and environment pickers, the main sections, and who is signed in. */
 export function TopBar({ identity, route, onSignOut, projects, project, navigate }: TopBarProps): ReactNode {
   const workspace = useContext(WorkspaceContext);
-  const go = (screen: 'flags' | 'segments' | 'audit' | 'access' | 'webhooks') => (event: MouseEvent) => {
+  const go = (screen: 'flags' | 'segments' | 'scheduled' | 'audit' | 'access' | 'webhooks') => (event: MouseEvent) => {
     event.preventDefault();
     if (workspace) workspace.navigate({ screen, project: workspace.project, env: workspace.env });
   };
@@ -81,6 +81,13 @@ export function TopBar({ identity, route, onSignOut, projects, project, navigate
             onClick={go('segments')}
           >
             Segments
+          </a>
+          <a
+            href={`${base}/scheduled`}
+            aria-current={current === 'scheduled' ? 'page' : undefined}
+            onClick={go('scheduled')}
+          >
+            Scheduled changes
           </a>
           <a href={`${base}/audit`} aria-current={current === 'audit' ? 'page' : undefined} onClick={go('audit')}>
             Audit log

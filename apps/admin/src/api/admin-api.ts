@@ -6,6 +6,7 @@ import { BreakerApi } from './breaker-api.js';
 import { FlagConfigApi } from './flag-config-api.js';
 import { FlagsApi } from './flags-api.js';
 import { ProjectsApi } from './projects-api.js';
+import { SchedulesApi } from './schedules-api.js';
 import { SegmentsApi } from './segments-api.js';
 import { WebhooksApi } from './webhooks-api.js';
 
@@ -17,7 +18,17 @@ export type { SegmentInput } from './segments-api.js';
  * The areas of the admin API, one file each (`<area>-api.ts`, a class over `ApiArea`). A new route is a method in
  * its area's file; a new area is a new file added to this list.
  */
-const AREAS = [AccessApi, ProjectsApi, FlagsApi, FlagConfigApi, BreakerApi, SegmentsApi, AuditApi, WebhooksApi];
+const AREAS = [
+  AccessApi,
+  ProjectsApi,
+  FlagsApi,
+  FlagConfigApi,
+  BreakerApi,
+  SegmentsApi,
+  AuditApi,
+  WebhooksApi,
+  SchedulesApi,
+];
 
 type Area = InstanceType<(typeof AREAS)[number]>;
 type AllOf<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void ? I : never;

@@ -6,7 +6,8 @@ export type Route =
   | { screen: 'segments'; project: string; env: string; segment?: string }
   | { screen: 'audit'; project: string; env: string }
   | { screen: 'access'; project: string; env: string }
-  | { screen: 'webhooks'; project: string; env: string };
+  | { screen: 'webhooks'; project: string; env: string }
+  | { screen: 'scheduled'; project: string; env: string };
 
 export type FlagTab = 'targeting' | 'history' | 'preview';
 
@@ -24,6 +25,7 @@ export function parseRoute(path: string): Route {
     return parts[5] ? { screen: 'segments', project, env, segment: parts[5] } : { screen: 'segments', project, env };
   if (parts[4] === 'access') return { screen: 'access', project, env };
   if (parts[4] === 'webhooks') return { screen: 'webhooks', project, env };
+  if (parts[4] === 'scheduled') return { screen: 'scheduled', project, env };
   if (parts[4] === 'flags' && parts[5]) {
     const tab = TABS.find((candidate) => candidate === parts[6]) ?? 'targeting';
     return { screen: 'flag', project, env, flag: parts[5], tab };
@@ -41,6 +43,7 @@ export function formatRoute(route: Route): string {
     case 'audit':
     case 'access':
     case 'webhooks':
+    case 'scheduled':
       return `${base}/${route.screen}`;
     case 'segments':
       return `${base}/segments${route.segment ? `/${encodeURIComponent(route.segment)}` : ''}`;

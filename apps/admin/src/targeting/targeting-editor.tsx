@@ -7,6 +7,8 @@ import { newRuleId } from './condition-values.js';
 import { PrerequisitesEditor } from './prerequisites-editor.js';
 import { RampImpactLine } from './ramp-impact-line.js';
 import { RuleEditor } from './rule-editor.js';
+import { ScheduleChangeForm } from '../schedules/schedule-change-form.js';
+import { utcText } from '../schedules/scheduled-text.js';
 import { ServeEditor } from './serve-editor.js';
 import { move, sameDraft, toConfigBody, toDraft, type TargetingDraft } from './targeting-draft.js';
 
@@ -217,6 +219,17 @@ export function TargetingEditor({ flagKey, config, segments, onSaved }: Targetin
           <button type="submit" className="button-primary" disabled={!dirty || saving}>
             {saving ? 'Saving…' : 'Save targeting'}
           </button>
+          <ScheduleChangeForm
+            flagKey={flagKey}
+            body={toConfigBody(base, draft)}
+            baseVersion={base.version}
+            disabled={!dirty || saving}
+            onScheduled={(change) => {
+              setDraft(toDraft(base));
+              setError(undefined);
+              setSaved(`Scheduled for ${utcText(change.at)}, based on version ${base.version}.`);
+            }}
+          />
         </div>
       )}
     </form>
