@@ -1,9 +1,10 @@
 import { Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DarkLaunchModule } from '@switchyard/darklaunch';
 import { LeaderTicker } from '@switchyard/database';
 import { FlagsModule } from '@switchyard/flags';
 import { composedProviders } from '@switchyard/kernel';
+import { DarkLaunchRampFigures } from './adapters/dark-launch-ramp-figures.js';
 import { FlagsRampFlags } from './adapters/flags-ramp-flags.js';
-import { NoFiguresYet } from './adapters/no-figures-yet.js';
 import { AdvanceRampPlans } from './application/advance-ramp-plans.js';
 import { CancelRampPlan } from './application/cancel-ramp-plan.js';
 import { GetRampPlan } from './application/get-ramp-plan.js';
@@ -64,11 +65,11 @@ class RolloutsLifecycle implements OnModuleInit, OnModuleDestroy {
  * Built by composeRollouts.
  */
 @Module({
-  imports: [FlagsModule],
+  imports: [FlagsModule, DarkLaunchModule],
   providers: [
     { provide: RampPlanStore, useClass: SqlRampPlanStore },
     { provide: RampFlags, useClass: FlagsRampFlags },
-    { provide: RampFigures, useClass: NoFiguresYet },
+    { provide: RampFigures, useClass: DarkLaunchRampFigures },
     NestRolloutsPorts,
     { provide: ROLLOUTS, inject: [NestRolloutsPorts], useFactory: (ports: RolloutsPorts) => composeRollouts(ports) },
     ...composedProviders<Rollouts>(ROLLOUTS, { ...EXPOSED, advanceRampPlans: AdvanceRampPlans }),
