@@ -95,7 +95,12 @@ function KeyUsage({ id }: { id: string }): ReactNode {
   if (usage.error) return <p role="alert">Could not check what uses this key: {usage.error.message}</p>;
   if (!usage.data) return <p className="muted">Checking what uses this key…</p>;
   const { instances, apps } = usage.data;
-  if (instances === 0) return <p role="status">No SDK instance used this key in the last hour.</p>;
+  if (instances === 0)
+    return (
+      <p role="status">
+        No SDK instance reported with this key in the last hour (an SDK with its events turned off would not show).
+      </p>
+    );
   return (
     <p role="status">
       <strong>
