@@ -19,6 +19,27 @@ export function childPath(path: string, key: string): string {
   return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
+/** Where a walk is: the object it descended into (`parent`) and the key of the value under it. */
+interface Step {
+  parent: Step | undefined;
+  key: string | number | undefined;
+}
+
+/** The JSON path of `key` under `parent`, built only for a difference (equal values cost no string). */
+function pathOf(parent: Step | undefined, key: string | number | undefined): string {
+  const keys: Array<string | number> = [];
+  if (key !== undefined) keys.push(key);
+  for (let step = parent; step !== undefined; step = step.parent) if (step.key !== undefined) keys.push(step.key);
+  let path = '$';
+  for (let i = keys.length - 1; i >= 0; i -= 1) {
+    const item = keys[i]!;
+    path = typeof item === 'number' ? `${path}[${item}]` : childPath(path, item);
+  }
+  return path;
+}
+
+const hasOwn = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
+
 /**
  * Where `control` and `candidate` differ structurally, at most `limit` places, in document order; empty when
  * they are equal. Equality is JSON-like: same primitives (NaN equals NaN, 0 equals -0), arrays item by item,
@@ -28,7 +49,10 @@ export function childPath(path: string, key: string): string {
 export function differences(control: unknown, candidate: unknown, limit = MAX_DIFFERENCES): Difference[] {
   const found: Difference[] = [];
   let budget = MAX_NODES;
-  const walk = (a: unknown, b: unknown, path: string, depth: number): void => {
+  const differ = (parent: Step | undefined, key: string | number | undefined, a: unknown, b: unknown) => {
+    found.push({ path: pathOf(parent, key), control: a, candidate: b });
+  };
+  const walk = (a: unknown, b: unknown, parent: Step | undefined, key: string | number | undefined, depth: number) => {
     if (found.length >= limit) return;
     if (a === b || (a !== a && b !== b)) return; // NaN !== NaN: the only value unequal to itself
     budget -= 1;
@@ -40,48 +64,51 @@ export function differences(control: unknown, candidate: unknown, limit = MAX_DI
       a === null ||
       b === null
     ) {
-      found.push({ path, control: a, candidate: b });
-      return;
+      return differ(parent, key, a, b);
     }
     try {
-      compareObjects(a, b, path, depth);
+      compareObjects(a, b, parent, key, depth);
     } catch {
-      found.push({ path, control: a, candidate: b });
+      differ(parent, key, a, b);
     }
   };
-  const compareObjects = (a: object, b: object, path: string, depth: number): void => {
+  const compareObjects = (
+    a: object,
+    b: object,
+    parent: Step | undefined,
+    key: string | number | undefined,
+    depth: number,
+  ): void => {
     if (Array.isArray(a) !== Array.isArray(b) || a instanceof Date !== b instanceof Date) {
-      found.push({ path, control: a, candidate: b });
-    } else if (Array.isArray(a)) {
+      return differ(parent, key, a, b);
+    }
+    if (Array.isArray(a)) {
       const other = b as unknown[];
       const length = Math.max(a.length, other.length);
-      for (let i = 0; i < length && found.length < limit; i += 1) walk(a[i], other[i], `${path}[${i}]`, depth + 1);
+      const step: Step = { parent, key };
+      for (let i = 0; i < length && found.length < limit; i += 1) walk(a[i], other[i], step, i, depth + 1);
     } else if (a instanceof Date) {
       const [x, y] = [a.getTime(), (b as Date).getTime()];
-      if (x !== y && !(x !== x && y !== y)) found.push({ path, control: a, candidate: b });
+      if (x !== y && !(x !== x && y !== y)) differ(parent, key, a, b);
     } else if (a instanceof Map || a instanceof Set || b instanceof Map || b instanceof Set) {
       const entries = (value: object) =>
         value instanceof Map || value instanceof Set ? [...value.entries()] : Object.entries(value);
-      walk(entries(a), entries(b), path, depth);
+      walk(entries(a), entries(b), parent, key, depth);
     } else {
       const x = a as Record<string, unknown>;
       const y = b as Record<string, unknown>;
-      for (const key of Object.keys(x)) {
+      const step: Step = { parent, key };
+      for (const name of Object.keys(x)) {
         if (found.length >= limit) return;
-        walk(
-          x[key],
-          Object.prototype.hasOwnProperty.call(y, key) ? y[key] : undefined,
-          childPath(path, key),
-          depth + 1,
-        );
+        walk(x[name], hasOwn(y, name) ? y[name] : undefined, step, name, depth + 1);
       }
-      for (const key of Object.keys(y)) {
+      for (const name of Object.keys(y)) {
         if (found.length >= limit) return;
-        if (!Object.prototype.hasOwnProperty.call(x, key)) walk(undefined, y[key], childPath(path, key), depth + 1);
+        if (!hasOwn(x, name)) walk(undefined, y[name], step, name, depth + 1);
       }
     }
   };
-  walk(control, candidate, '$', 0);
+  walk(control, candidate, undefined, undefined, 0);
   return found;
 }
 
