@@ -103,7 +103,7 @@ describe('darkLaunch, end to end', () => {
       sdk.darkLaunch(
         'pricing',
         { key },
-        { control, candidate: candidate as () => ReturnType<typeof control>, timeoutMs: 1_000 },
+        { control, candidate: candidate as () => ReturnType<typeof control>, timeoutMs: 3_000 },
       );
 
     const answers = await Promise.all([

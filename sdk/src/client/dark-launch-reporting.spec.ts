@@ -24,6 +24,7 @@ let service: FakeFlagService;
 let client: Client | undefined;
 const clock = new FakeClock();
 const errors: Error[] = [];
+let errorSeen = () => {};
 
 function start(options: Partial<ClientOptions> = {}): Promise<unknown> {
   client = new Client(
@@ -38,7 +39,7 @@ function start(options: Partial<ClientOptions> = {}): Promise<unknown> {
         ackFlushDelayMs: 3_600_000,
         darkLaunchFlushIntervalMs: 50,
         initialRetryDelayMs: 10,
-        onError: (error) => errors.push(error),
+        onError: (error) => (errors.push(error), errorSeen()),
         ...options,
       },
       () => 'unused',
@@ -50,7 +51,6 @@ function start(options: Partial<ClientOptions> = {}): Promise<unknown> {
 }
 
 const reports = () => service.events.flatMap((body) => (body['darkLaunches'] as Array<Record<string, any>>) ?? []);
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 beforeEach(async () => {
   errors.length = 0;
@@ -67,6 +67,7 @@ describe('dark-launch reports', () => {
   it('posts one report per flag within the dark-launch flush interval of the first call, in the shared shape', async () => {
     await start();
     const total = (key: string) => ({ total: key === 'user-2' ? 31 : 30, currency: 'EUR' });
+    // Calls and their shadow runs (microtasks) all finish before the flush timer can fire: one window.
     for (const key of ['user-1', 'user-2', 'user-3']) {
       const value = client!.darkLaunch(
         'pricing',
@@ -74,7 +75,6 @@ describe('dark-launch reports', () => {
         { control: () => total('user-1'), candidate: () => total(key) },
       );
       expect(value).toEqual({ total: 30, currency: 'EUR' });
-      await settle();
     }
     await service.until(() => reports().length === 1);
     const [report] = reports();
@@ -100,8 +100,10 @@ describe('dark-launch reports', () => {
     service.eventsStatus = 503;
     await start();
     const options = { control: () => 1, candidate: () => 1 };
+    const failed = new Promise<void>((resolve) => (errorSeen = resolve));
     client!.darkLaunch('pricing', { key: 'user-1' }, options);
-    await service.until(() => reports().length === 1);
+    await failed; // onError hears the 503 just before the report is put back
+    expect(reports()).toHaveLength(1);
     service.eventsStatus = 202;
     client!.darkLaunch('pricing', { key: 'user-2' }, options);
     await service.until(() => reports().length === 2);
