@@ -3,6 +3,7 @@ import { AccessApi } from './access-api.js';
 import { ApiArea } from './api-area.js';
 import { AuditApi } from './audit-api.js';
 import { BreakerApi } from './breaker-api.js';
+import { DarkLaunchApi } from './dark-launch-api.js';
 import { FlagConfigApi } from './flag-config-api.js';
 import { FlagsApi } from './flags-api.js';
 import { ProjectsApi } from './projects-api.js';
@@ -24,6 +25,7 @@ const AREAS = [
   FlagsApi,
   FlagConfigApi,
   BreakerApi,
+  DarkLaunchApi,
   SegmentsApi,
   AuditApi,
   WebhooksApi,

@@ -78,3 +78,8 @@ export type WebhookDelivery = Api.WebhookDeliveryDto;
 export type BreakerStatus = Omit<Api.BreakerStatusDto, 'killed'> & { killed: Kill | null };
 export type BreakerMinute = Api.BreakerMinuteDto;
 export type LastTrip = Api.LastTripDto;
+
+/** A dark-launch flag's report over a window (GET …/flags/:flag/dark-launch). */
+export type DarkLaunchReport = Api.DarkLaunchReportViewDto;
+export type DarkLaunchWindow = Api.DarkLaunchReportViewDto['window'];
+export type DarkLaunchPoint = Api.DarkLaunchPointDto;

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { BreakerPanel } from '../breaker/breaker-panel.js';
+import { DarkLaunchPanel } from '../dark-launch/dark-launch-panel.js';
+import { isDarkLaunch } from '../dark-launch/dark-launch-text.js';
 import type { FlagTab } from '../routing/route.js';
 import { HistoryPanel } from '../history/history-panel.js';
 import { PreviewPanel } from '../preview/preview-panel.js';
@@ -18,6 +20,8 @@ const TABS: Array<{ tab: FlagTab; label: string }> = [
   { tab: 'history', label: 'History' },
   { tab: 'preview', label: 'Preview' },
 ];
+/** Shown for dark-launch flags only (variants exactly off, shadow, live). */
+const DARK_LAUNCH_TAB: { tab: FlagTab; label: string } = { tab: 'dark-launch', label: 'Dark launch' };
 
 /** One flag in the current environment: state and switches on top, then targeting, history or preview. */
 export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagTab }): ReactNode {
@@ -83,19 +87,21 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
         <button onClick={reload}>Retry</button>
       </ErrorBanner>
       <nav className="tabs" aria-label="Flag sections">
-        {TABS.map(({ tab: name, label }) => (
-          <a
-            key={name}
-            href={`/projects/${project}/environments/${env}/flags/${flagKey}/${name}`}
-            aria-current={tab === name ? 'page' : undefined}
-            onClick={(event) => {
-              event.preventDefault();
-              navigate({ screen: 'flag', project, env, flag: flagKey, tab: name });
-            }}
-          >
-            {label}
-          </a>
-        ))}
+        {[...TABS, ...(isDarkLaunch(meta.data?.variants) || tab === 'dark-launch' ? [DARK_LAUNCH_TAB] : [])].map(
+          ({ tab: name, label }) => (
+            <a
+              key={name}
+              href={`/projects/${project}/environments/${env}/flags/${flagKey}/${name}`}
+              aria-current={tab === name ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate({ screen: 'flag', project, env, flag: flagKey, tab: name });
+              }}
+            >
+              {label}
+            </a>
+          ),
+        )}
       </nav>
       {current && tab === 'targeting' && (
         <>
@@ -110,6 +116,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
       )}
       {current && tab === 'history' && <HistoryPanel flagKey={flagKey} config={current} onReverted={reload} />}
       {current && tab === 'preview' && <PreviewPanel flagKey={flagKey} />}
+      {tab === 'dark-launch' && <DarkLaunchPanel flagKey={flagKey} />}
       {!current && !config.error && !meta.error && (
         <p role="status" className="muted">
           Loading…

@@ -9,9 +9,9 @@ export type Route =
   | { screen: 'webhooks'; project: string; env: string }
   | { screen: 'scheduled'; project: string; env: string };
 
-export type FlagTab = 'targeting' | 'history' | 'preview';
+export type FlagTab = 'targeting' | 'history' | 'preview' | 'dark-launch';
 
-const TABS: readonly FlagTab[] = ['targeting', 'history', 'preview'];
+const TABS: readonly FlagTab[] = ['targeting', 'history', 'preview', 'dark-launch'];
 
 /** Reads a URL path into a route; unknown paths are the home screen. */
 export function parseRoute(path: string): Route {

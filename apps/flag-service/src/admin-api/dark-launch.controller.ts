@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { GetDarkLaunchReport } from '@switchyard/darklaunch';
 import { RequireRole } from '../http/auth.decorators.js';
-import { DarkLaunchQueryDto, DarkLaunchReportDto } from './dark-launch.dto.js';
+import { DarkLaunchQueryDto, DarkLaunchReportViewDto } from './dark-launch.dto.js';
 
 type Keys = { project: string; env: string; flag: string };
 
@@ -14,8 +14,8 @@ export class DarkLaunchController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOkResponse({ type: DarkLaunchReportDto })
-  async get(@Param() keys: Keys, @Query() query: DarkLaunchQueryDto): Promise<DarkLaunchReportDto> {
+  @ApiOkResponse({ type: DarkLaunchReportViewDto })
+  async get(@Param() keys: Keys, @Query() query: DarkLaunchQueryDto): Promise<DarkLaunchReportViewDto> {
     const report = await this.report.execute(keys.project, keys.env, keys.flag, query.window ?? '1h');
     const finite = (ms: number | null) => (ms === null || ms === Infinity ? null : ms);
     return {

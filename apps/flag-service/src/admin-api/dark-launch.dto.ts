@@ -99,14 +99,14 @@ export class DarkLaunchPointDto extends DarkLaunchRatesDto {
 }
 
 /** A differing path, with how often it differed. */
-export class DarkLaunchPathDto {
+export class DarkLaunchPathViewDto {
   @ApiProperty({ example: '$.items[2].price' }) path: string;
   @ApiProperty() count: number;
   @ApiProperty() noise: boolean;
 }
 
 /** A ranked differing path and its share of the window's mismatches. */
-export class RankedPathDto extends DarkLaunchPathDto {
+export class RankedPathDto extends DarkLaunchPathViewDto {
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -125,7 +125,7 @@ export class DarkLaunchSampleViewDto {
 }
 
 /** GET …/flags/:flag/dark-launch: the flag's dark-launch report over a window. */
-export class DarkLaunchReportDto {
+export class DarkLaunchReportViewDto {
   @ApiProperty({ description: 'Whether the flag is a dark launch (variants exactly off, shadow, live)' })
   darkLaunch: boolean;
   @ApiProperty({ enum: WINDOWS }) window: DarkLaunchWindow;
@@ -135,8 +135,8 @@ export class DarkLaunchReportDto {
   @ApiProperty({ type: DarkLaunchFiguresDto }) figures: DarkLaunchFiguresDto;
   @ApiProperty({ type: [DarkLaunchPointDto] }) series: DarkLaunchPointDto[];
   @ApiProperty({ type: [RankedPathDto], description: 'Most frequent first, at most 20' }) paths: RankedPathDto[];
-  @ApiProperty({ type: [DarkLaunchPathDto], description: 'Paths that differ between two control runs, at most 20' })
-  noisePaths: DarkLaunchPathDto[];
+  @ApiProperty({ type: [DarkLaunchPathViewDto], description: 'Paths that differ between two control runs, at most 20' })
+  noisePaths: DarkLaunchPathViewDto[];
   @ApiProperty({ type: [DarkLaunchSampleViewDto], description: 'Newest first, at most 10' })
   samples: DarkLaunchSampleViewDto[];
 }

@@ -1100,7 +1100,7 @@ export interface RankedPathDto {
   share: number | null;
 }
 
-export interface DarkLaunchPathDto {
+export interface DarkLaunchPathViewDto {
   /** @example "$.items[2].price" */
   path: string;
   count: number;
@@ -1121,7 +1121,7 @@ export interface DarkLaunchSampleViewDto {
   candidate: string;
 }
 
-export interface DarkLaunchReportDto {
+export interface DarkLaunchReportViewDto {
   /** Whether the flag is a dark launch (variants exactly off, shadow, live) */
   darkLaunch: boolean;
   window: "5m" | "1h" | "1d";
@@ -1136,7 +1136,7 @@ export interface DarkLaunchReportDto {
   /** Most frequent first, at most 20 */
   paths: RankedPathDto[];
   /** Paths that differ between two control runs, at most 20 */
-  noisePaths: DarkLaunchPathDto[];
+  noisePaths: DarkLaunchPathViewDto[];
   /** Newest first, at most 10 */
   samples: DarkLaunchSampleViewDto[];
 }
@@ -1510,6 +1510,88 @@ export interface TripDto {
    */
   failureRatio: number;
   probe: boolean;
+}
+
+export interface DarkLaunchModesDto {
+  /** @min 0 */
+  off: number;
+  /** @min 0 */
+  shadow: number;
+  /** @min 0 */
+  live: number;
+}
+
+export interface DarkLaunchShadowDto {
+  /** @min 0 */
+  compared: number;
+  /** @min 0 */
+  matches: number;
+  /** @min 0 */
+  mismatches: number;
+  /** @min 0 */
+  ignored: number;
+  /** @min 0 */
+  candidateErrors: number;
+  /** @min 0 */
+  timeouts: number;
+  /** @min 0 */
+  skipped: number;
+}
+
+export interface DarkLaunchLiveDto {
+  /** @min 0 */
+  calls: number;
+  /** @min 0 */
+  failures: number;
+}
+
+export interface DarkLaunchPathDto {
+  /**
+   * @maxLength 500
+   * @example "$.items[2].price"
+   */
+  path: string;
+  /** @min 0 */
+  count: number;
+  noise: boolean;
+}
+
+export interface DarkLaunchSampleDto {
+  /** @maxLength 500 */
+  path: string;
+  /** @maxLength 200 */
+  contextKey: string;
+  /** @maxLength 256 */
+  control: string;
+  /** @maxLength 256 */
+  candidate: string;
+}
+
+export interface DarkLaunchReportDto {
+  flag: string;
+  /** @format date-time */
+  windowStart: string;
+  /** @min 1 */
+  windowMs: number;
+  modes: DarkLaunchModesDto;
+  shadow: DarkLaunchShadowDto;
+  live: DarkLaunchLiveDto;
+  /**
+   * Counts per DURATION_BUCKETS_MS bucket (upper bounds 0.05 … 30000 ms, then above)
+   * @maxItems 20
+   * @minItems 20
+   */
+  controlMs: number[];
+  /**
+   * Counts per DURATION_BUCKETS_MS bucket (upper bounds 0.05 … 30000 ms, then above)
+   * @maxItems 20
+   * @minItems 20
+   */
+  candidateMs: number[];
+  /** @maxItems 50 */
+  paths: DarkLaunchPathDto[];
+  /** @maxItems 5 */
+  samples: DarkLaunchSampleDto[];
 }
 
 export interface SdkEventsDto {
