@@ -12,6 +12,7 @@ import { RenameDarkLaunchBuckets1796173959673 } from './1796173959673-rename-dar
 import { CreateScheduledChanges1796174350128 } from './1796174350128-create-scheduled-changes.js';
 import { AddSdkKeyToSdkInstances1796174757384 } from './1796174757384-add-sdk-key-to-sdk-instances.js';
 import { CreateRampPlans1796175378409 } from './1796175378409-create-ramp-plans.js';
+import { AddScheduleRefusedAlerts1796176471424 } from './1796176471424-add-schedule-refused-alerts.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -28,6 +29,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateScheduledChanges1796174350128,
   AddSdkKeyToSdkInstances1796174757384,
   CreateRampPlans1796175378409,
+  AddScheduleRefusedAlerts1796176471424,
 ];
 
 // Each one by name too, for the specs of a single migration.

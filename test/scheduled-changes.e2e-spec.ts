@@ -1,9 +1,11 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createClient, type SwitchyardClient } from '@switchyard/sdk';
 import { admin, seedEnvironment } from '@switchyard/delivery/testing';
 import { createTestDatabase, type TestDatabase } from '@switchyard/database/testing';
 import { ApplyDueChanges } from '@switchyard/schedules';
 import { startApp, type StartedApp } from './support/start-app.js';
-import { eventually } from './support/wait.js';
+import { eventually, within } from './support/wait.js';
 
 // Scheduled changes on the real service (issue 12): two nodes on one database and one Redis, the scheduler
 // ticking every 50 ms. What the fleet serves is watched through a real SDK on the other node than the one the
@@ -14,6 +16,9 @@ let database: TestDatabase;
 let a: StartedApp;
 let b: StartedApp;
 let sdk: SwitchyardClient;
+let hook: Server;
+const alerts: Array<Record<string, any>> = [];
+let alerted: () => void = () => undefined;
 
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
 const change = (id: string, node: StartedApp = a) => admin(node, 'GET', `${ENV}/scheduled-changes/${id}`);
@@ -43,10 +48,23 @@ beforeAll(async () => {
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     DELIVERY_POLL_MS: '60000',
     SCHEDULER_TICK_MS: '50',
+    WEBHOOK_POLL_MS: '50',
   };
+  hook = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      alerts.push(JSON.parse(body) as Record<string, any>);
+      response.end();
+      alerted();
+    });
+  });
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
   a = await startApp({ database, env });
   b = await startApp({ database, env });
   const sdkKey = await seedEnvironment(a);
+  const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+  await admin(a, 'POST', '/projects/shop/webhooks', { url: hookUrl, events: ['schedule-refused'] });
   sdk = createClient({ sdkKey, baseUrl: b.baseUrl, appName: 'watcher', initialRetryDelayMs: 20 });
   await sdk.waitUntilReady({ timeoutMs: 10_000 });
 }, 120_000);
@@ -55,6 +73,7 @@ afterAll(async () => {
   await sdk?.close();
   for (const node of [b, a]) await node?.close();
   await database?.drop();
+  await new Promise((resolve) => hook?.close(resolve));
 });
 
 describe('scheduled changes', () => {
@@ -142,6 +161,16 @@ describe('scheduled changes', () => {
     const metrics = await a.request('GET', '/metrics', { token: null });
     expect(metrics.body).toContain('switchyard_scheduled_changes{state="stale"} 1');
     expect(metrics.body).toMatch(/switchyard_scheduled_changes_outcomes_total\{outcome="stale"\} 1/);
+    await within(
+      new Promise<void>((resolve) => {
+        alerted = () => alerts.some((alert) => alert.flag === 'banner') && resolve();
+        alerted();
+      }),
+      'the schedule-refused alert',
+    );
+    expect(alerts).toEqual([
+      expect.objectContaining({ type: 'schedule-refused', flag: 'banner', action: 'scheduled-change.stale' }),
+    ]);
     const audit = await admin(a, 'GET', '/audit?flag=banner');
     expect(audit.items[0]).toMatchObject({ action: 'scheduled-change.stale', actor: { type: 'scheduler' } });
   });

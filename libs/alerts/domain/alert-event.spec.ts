@@ -28,6 +28,16 @@ describe('alert events of audited changes', () => {
     );
   });
 
+  it('calls a scheduled change a person made by what it did, and one refused at its time schedule-refused', () => {
+    const scheduled = { type: 'scheduler', id: 'scheduled-change:c1', name: 'scheduled by alice' } as never;
+    expect(alertTypeOf(change('flag-config.killed', scheduled))).toBe('kill');
+    expect(alertTypeOf(change('flag-config.restored', scheduled))).toBe('restore');
+    expect(alertTypeOf(change('scheduled-change.stale', scheduled))).toBe('schedule-refused');
+    expect(alertTypeOf(change('scheduled-change.failed', scheduled))).toBe('schedule-refused');
+    expect(alertTypeOf(change('scheduled-change.created'))).toBeNull();
+    expect(alertTypeOf(change('scheduled-change.cancelled'))).toBeNull();
+  });
+
   it("reads the breaker's own actions and config kinds", () => {
     expect(alertTypeOf(change('breaker.tripped', breaker))).toBe('trip');
     expect(alertTypeOf(change('breaker.probing', breaker))).toBe('probing');

@@ -1,9 +1,20 @@
 import type { Actor } from '@switchyard/kernel';
 
 /** What a webhook may subscribe to. Each change is exactly one of them (subscribe to all to hear everything). */
-export const ALERT_EVENT_TYPES = ['kill', 'restore', 'trip', 'probing', 'recovered', 'change'] as const;
+export const ALERT_EVENT_TYPES = [
+  'kill',
+  'restore',
+  'trip',
+  'probing',
+  'recovered',
+  'change',
+  'schedule-refused',
+] as const;
 
-/** One alert event type: a kill by a person or token, a restore, a breaker trip, probing, recovery, any other change. */
+/**
+ * One alert event type: a kill by a person or token, a restore, a breaker trip, probing, recovery, any other change,
+ * or a scheduled change that was not applied (stale or failed).
+ */
 export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
 
 /** What the test action sends; no subscription needed. */
@@ -46,7 +57,8 @@ const AUTOMATION = new Set(['breaker', 'scheduler']);
  * Which alert an audited change is, or null when it is none. The breaker's trip is a kill whose actor is the
  * breaker; its half-open probe and its recovery are config versions of kinds `probe` and `recover`, or audit
  * actions `breaker.tripped`, `breaker.probing`, `breaker.recovered` (either spelling works; write one of them
- * per change, not both, or two alerts go out). A restore by the breaker or the scheduler is a recovery.
+ * per change, not both, or two alerts go out). A restore by the breaker or the scheduler is a recovery. A scheduled
+ * change refused when its time came (`scheduled-change.stale`, `scheduled-change.failed`) is `schedule-refused`.
  */
 export function alertTypeOf(change: Pick<AuditedChange, 'action' | 'actor' | 'details'>): AlertEventType | null {
   const kind = typeof change.details.kind === 'string' ? change.details.kind : null;
@@ -60,7 +72,13 @@ export function alertTypeOf(change: Pick<AuditedChange, 'action' | 'actor' | 'de
     case 'flag-config.killed':
       return change.actor.type === 'breaker' ? 'trip' : 'kill';
     case 'flag-config.restored':
-      return AUTOMATION.has(change.actor.type) ? 'recovered' : 'restore';
+      // A restore a person scheduled is that person's restore; one by the breaker or a ramp plan is a recovery.
+      return AUTOMATION.has(change.actor.type) && !change.actor.id.startsWith('scheduled-change:')
+        ? 'recovered'
+        : 'restore';
+    case 'scheduled-change.stale':
+    case 'scheduled-change.failed':
+      return 'schedule-refused';
   }
   if (!change.action.startsWith('flag-config.') && !change.action.startsWith('flag.')) return null;
   if (kind === 'probe') return 'probing';

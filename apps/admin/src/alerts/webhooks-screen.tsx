@@ -15,6 +15,7 @@ export const WEBHOOK_EVENTS: ReadonlyArray<{ event: WebhookEvent; label: string 
   { event: 'probing', label: 'Breaker probing' },
   { event: 'recovered', label: 'Breaker recovered' },
   { event: 'change', label: 'Every other flag change' },
+  { event: 'schedule-refused', label: 'Scheduled change not applied (stale or failed)' },
 ];
 
 /** The project's webhooks: create (the signing secret shown once), enable, test, rotate, delete, deliveries. */

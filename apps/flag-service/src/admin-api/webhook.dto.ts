@@ -19,7 +19,8 @@ import { IsOmittable } from '../http/is-omittable.js';
 
 const EVENTS_DESCRIPTION =
   'kill (a person or token killed the flag), restore, trip (the circuit breaker killed it), probing (half-open ' +
-  'recovery started), recovered (the breaker restored it), change (any other change of a flag or its config)';
+  'recovery started), recovered (the breaker restored it), change (any other change of a flag or its config), ' +
+  'schedule-refused (a scheduled change was not applied at its time: its base version was stale, or it failed)';
 
 /** Body of POST /api/projects/:project/webhooks. */
 export class CreateWebhookDto {

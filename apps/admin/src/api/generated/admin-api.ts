@@ -1234,10 +1234,18 @@ export interface CreateWebhookDto {
    */
   url: string;
   /**
-   * kill (a person or token killed the flag), restore, trip (the circuit breaker killed it), probing (half-open recovery started), recovered (the breaker restored it), change (any other change of a flag or its config)
+   * kill (a person or token killed the flag), restore, trip (the circuit breaker killed it), probing (half-open recovery started), recovered (the breaker restored it), change (any other change of a flag or its config), schedule-refused (a scheduled change was not applied at its time: its base version was stale, or it failed)
    * @example ["kill","trip","recovered"]
    */
-  events: ("kill" | "restore" | "trip" | "probing" | "recovered" | "change")[];
+  events: (
+    | "kill"
+    | "restore"
+    | "trip"
+    | "probing"
+    | "recovered"
+    | "change"
+    | "schedule-refused"
+  )[];
   /**
    * @maxLength 200
    * @example "On-call channel"
@@ -1255,7 +1263,15 @@ export interface IssuedWebhookDto {
   /** @example "https://hooks.example.com/switchyard" */
   url: string;
   description: string;
-  events: ("kill" | "restore" | "trip" | "probing" | "recovered" | "change")[];
+  events: (
+    | "kill"
+    | "restore"
+    | "trip"
+    | "probing"
+    | "recovered"
+    | "change"
+    | "schedule-refused"
+  )[];
   enabled: boolean;
   /**
    * The secret's first characters, to tell secrets apart
@@ -1282,7 +1298,15 @@ export interface WebhookDto {
   /** @example "https://hooks.example.com/switchyard" */
   url: string;
   description: string;
-  events: ("kill" | "restore" | "trip" | "probing" | "recovered" | "change")[];
+  events: (
+    | "kill"
+    | "restore"
+    | "trip"
+    | "probing"
+    | "recovered"
+    | "change"
+    | "schedule-refused"
+  )[];
   enabled: boolean;
   /**
    * The secret's first characters, to tell secrets apart
@@ -1306,8 +1330,16 @@ export interface UpdateWebhookDto {
    * @example "https://hooks.example.com/switchyard"
    */
   url?: string;
-  /** kill (a person or token killed the flag), restore, trip (the circuit breaker killed it), probing (half-open recovery started), recovered (the breaker restored it), change (any other change of a flag or its config) */
-  events?: ("kill" | "restore" | "trip" | "probing" | "recovered" | "change")[];
+  /** kill (a person or token killed the flag), restore, trip (the circuit breaker killed it), probing (half-open recovery started), recovered (the breaker restored it), change (any other change of a flag or its config), schedule-refused (a scheduled change was not applied at its time: its base version was stale, or it failed) */
+  events?: (
+    | "kill"
+    | "restore"
+    | "trip"
+    | "probing"
+    | "recovered"
+    | "change"
+    | "schedule-refused"
+  )[];
   /** @maxLength 200 */
   description?: string;
   enabled?: boolean;
@@ -1330,6 +1362,7 @@ export interface WebhookDeliveryDto {
     | "probing"
     | "recovered"
     | "change"
+    | "schedule-refused"
     | "test";
   /** pending (queued or retrying), sent (a 2xx), failed (gave up) */
   status: "pending" | "sent" | "failed";
