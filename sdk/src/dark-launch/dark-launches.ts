@@ -84,6 +84,10 @@ export class DarkLaunches {
       return read.control?.();
     }
     const control = read.control!;
+    if (typeof key !== 'string') {
+      this.warn(key, 'the flag key must be a string: control only');
+      return control();
+    }
     let window: DarkLaunchWindow | undefined;
     let variant: string | undefined;
     let result: EvaluationResult;
@@ -321,12 +325,13 @@ export class DarkLaunches {
   }
 
   /** Tells `onError` about a problem once per flag and problem (at most {@link MAX_WARNINGS} of them). */
-  private warn(key: string, problem: string): void {
-    const id = `${key}\u0000${problem}`;
-    if (this.warned.has(id) || this.warned.size >= MAX_WARNINGS) return;
-    this.warned.add(id);
+  private warn(key: unknown, problem: string): void {
     try {
-      this.host.error(new Error(`darkLaunch ${JSON.stringify(key)}: ${problem}`));
+      const name = typeof key === 'string' ? JSON.stringify(key) : `(a ${typeof key} key)`;
+      const id = `${name}\u0000${problem}`;
+      if (this.warned.has(id) || this.warned.size >= MAX_WARNINGS) return;
+      this.warned.add(id);
+      this.host.error(new Error(`darkLaunch ${name}: ${problem}`));
     } catch {
       // never thrown into the host
     }
