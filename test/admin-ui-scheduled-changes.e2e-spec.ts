@@ -60,6 +60,12 @@ describe("the admin UI's scheduled changes in a real browser", () => {
       .filter({ hasText: `Scheduled for ${at.replace('T', ' ')} UTC, based on version 1.` })
       .waitFor();
     expect((await api('GET', flagPath('launch'))).version).toBe(1);
+    await page
+      .getByTestId('pending-schedules')
+      .filter({
+        hasText: `1 scheduled change pending for this flag; next: Replace the targeting (planned on version 1) at ${at.replace('T', ' ')} UTC`,
+      })
+      .waitFor();
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Scheduled changes' }).click();
     const row = page.getByTestId('scheduled-launch');

@@ -4,8 +4,9 @@ import { ApiError } from '../api/api-error.js';
 import type * as Api from '../api/generated/admin-api.js';
 import type { ScheduledChange } from '../api/schedules-api.js';
 import { ErrorBanner, FieldMessages } from '../ui/messages.js';
+import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
-import { utcInput, utcText } from './scheduled-text.js';
+import { actionText, utcInput, utcText } from './scheduled-text.js';
 
 interface ScheduleChangeFormProps {
   flagKey: string;
@@ -35,8 +36,13 @@ export function ScheduleChangeForm({
   disabled,
   onScheduled,
 }: ScheduleChangeFormProps): ReactNode {
-  const { api, project, env } = useWorkspace();
+  const { api, project, env, envVersion, navigate } = useWorkspace();
   const [open, setOpen] = useState(false);
+  const [scheduledCount, setScheduledCount] = useState(0);
+  const pending = useLoad(
+    () => api.scheduledChanges(project, env, { flag: flagKey, state: 'pending' }),
+    [api, project, env, flagKey, envVersion, scheduledCount],
+  );
   const [at, setAt] = useState(nextHourUtc);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<Error>();
@@ -63,6 +69,7 @@ export function ScheduleChangeForm({
       setOpen(false);
       setReason('');
       setError(undefined);
+      setScheduledCount(scheduledCount + 1);
       onScheduled(change);
     } catch (caught) {
       setError(caught as Error);
@@ -71,11 +78,30 @@ export function ScheduleChangeForm({
     }
   };
 
+  const next = pending.data?.at(-1);
+  const pendingLine = pending.data && next && (
+    <span className="muted small" data-testid="pending-schedules">
+      {pending.data.length === 1 ? '1 scheduled change' : `${pending.data.length} scheduled changes`} pending for this
+      flag; next: {actionText(next)} at {utcText(next.at)} ·{' '}
+      <a
+        href={`/projects/${encodeURIComponent(project)}/environments/${encodeURIComponent(env)}/scheduled`}
+        onClick={(event) => {
+          event.preventDefault();
+          navigate({ screen: 'scheduled', project, env });
+        }}
+      >
+        see scheduled changes
+      </a>
+    </span>
+  );
   if (!open)
     return (
-      <button type="button" disabled={disabled} onClick={() => setOpen(true)}>
-        Schedule this change…
-      </button>
+      <>
+        <button type="button" disabled={disabled} onClick={() => setOpen(true)}>
+          Schedule this change…
+        </button>
+        {pendingLine}
+      </>
     );
   return (
     <div className="schedule-form" role="group" aria-label="Schedule this change">
