@@ -4,16 +4,17 @@
 // divided by the difference of the calls is what one call costs (start-up, warm-up and JIT work cancel out).
 // Needs valgrind. Run after a build (`npm --prefix bench run build:delivery`):
 //   node src/guard/guard-instructions.mjs [mode …]
-// Knobs: BENCH_FEW / BENCH_MANY (sync calls, 300,000 / 1,300,000), BENCH_ASYNC_FEW / BENCH_ASYNC_MANY (async,
-// 100,000 / 400,000).
+// Knobs: BENCH_FEW / BENCH_MANY (sync calls, 200,000 / 1,200,000), BENCH_ASYNC_FEW / BENCH_ASYNC_MANY (async,
+// 100,000 / 400,000), BENCH_WARMUP (calls before both, 1,000,000 sync, 300,000 async): a long warm-up so that
+// both runs count optimised code only (the optimising compiler's threads are counted too).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FEW = Number(process.env.BENCH_FEW ?? 300_000);
-const MANY = Number(process.env.BENCH_MANY ?? 1_300_000);
+const FEW = Number(process.env.BENCH_FEW ?? 200_000);
+const MANY = Number(process.env.BENCH_MANY ?? 1_200_000);
 const ASYNC_FEW = Number(process.env.BENCH_ASYNC_FEW ?? 100_000);
 const ASYNC_MANY = Number(process.env.BENCH_ASYNC_MANY ?? 400_000);
 const MODES = [
@@ -33,12 +34,21 @@ function instructions(mode, calls, dir) {
   const sync = mode.startsWith('sync');
   const child = spawnSync(
     'valgrind',
-    ['--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, process.execPath, overhead, mode],
+    [
+      '--tool=callgrind',
+      '--smc-check=all-non-file',
+      `--callgrind-out-file=${out}`,
+      process.execPath,
+      '--single-threaded',
+      overhead,
+      mode,
+    ],
     {
       encoding: 'utf8',
       env: {
         ...process.env,
         BENCH_ROUNDS: '1',
+        BENCH_WARMUP: process.env.BENCH_WARMUP ?? (sync ? '1000000' : '300000'),
         [sync ? 'BENCH_SYNC_CALLS' : 'BENCH_ASYNC_CALLS']: String(calls),
       },
     },

@@ -14,6 +14,8 @@ const SYNC_CALLS = Number(process.env.BENCH_SYNC_CALLS ?? 2_000_000);
 const ASYNC_CALLS = Number(process.env.BENCH_ASYNC_CALLS ?? 300_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
+/** Untimed calls before the rounds (default 300,000 sync, 100,000 async). */
+const WARMUP = process.env.BENCH_WARMUP === undefined ? undefined : Number(process.env.BENCH_WARMUP);
 const CONTEXTS = 1_000;
 const FLAG = 'guarded';
 
@@ -80,14 +82,14 @@ async function measure(mode) {
   }[mode];
   const rounds = [];
   if (sync) {
-    for (let i = 0; i < 300_000; i++) sink = sync(contexts[i % CONTEXTS]) & 1023;
+    for (let i = 0; i < (WARMUP ?? 300_000); i++) sink = sync(contexts[i % CONTEXTS]) & 1023;
     for (let round = 0; round < ROUNDS; round++) {
       const start = process.hrtime.bigint();
       for (let i = 0; i < SYNC_CALLS; i++) sink = sync(contexts[i % CONTEXTS]) & 1023;
       rounds.push(Number(process.hrtime.bigint() - start) / SYNC_CALLS);
     }
   } else {
-    for (let i = 0; i < 100_000; i++) sink = (await async(contexts[i % CONTEXTS])) & 1023;
+    for (let i = 0; i < (WARMUP ?? 100_000); i++) sink = (await async(contexts[i % CONTEXTS])) & 1023;
     for (let round = 0; round < ROUNDS; round++) {
       const start = process.hrtime.bigint();
       for (let i = 0; i < ASYNC_CALLS; i++) sink = (await async(contexts[i % CONTEXTS])) & 1023;

@@ -120,7 +120,10 @@ export class Guards {
     } catch {
       then = undefined;
     }
-    if (typeof then === 'function') return this.settleLater(breaker, value, fallback, isFailure, timeoutMs, start);
+    if (typeof then === 'function')
+      return timeoutMs === undefined
+        ? this.settle(breaker, value, fallback, isFailure)
+        : this.settleWithin(breaker, value, fallback, isFailure, timeoutMs, start);
     const timedOut = timeoutMs !== undefined && clock.now() - start > timeoutMs;
     const failed = isFailure !== undefined && this.refused(isFailure, value);
     this.record(breaker, failed, timedOut);
@@ -221,13 +224,35 @@ export class Guards {
     }
   }
 
-  /** The async path: the guarded promise settles with `fn`'s value, or the fallback's on failure or timeout. */
-  private settleLater(
+  /**
+   * The async path without a timeout: the guarded promise settles with `fn`'s value, or the fallback's on
+   * failure. One async frame awaiting `fn`'s promise: no closure and no derived promise per call.
+   */
+  private async settle(
     breaker: FlagBreaker | undefined,
     thenable: unknown,
     fallback: unknown,
     isFailure: IsFailure | undefined,
-    timeoutMs: number | undefined,
+  ): Promise<unknown> {
+    let value: unknown;
+    try {
+      value = await thenable;
+    } catch (error) {
+      this.record(breaker, true, false);
+      return serve(fallback, { kind: 'thrown', error });
+    }
+    const failed = isFailure !== undefined && this.refused(isFailure, value);
+    this.record(breaker, failed, false);
+    return failed ? serve(fallback, { kind: 'failed', result: value }) : value;
+  }
+
+  /** The async path with a timeout: as {@link settle}, and the fallback's value once `timeoutMs` is over. */
+  private settleWithin(
+    breaker: FlagBreaker | undefined,
+    thenable: unknown,
+    fallback: unknown,
+    isFailure: IsFailure | undefined,
+    timeoutMs: number,
     start: number,
   ): Promise<unknown> {
     const onValue = (value: unknown): unknown => {
@@ -239,7 +264,6 @@ export class Guards {
       this.record(breaker, true, false);
       return serve(fallback, { kind: 'thrown', error });
     };
-    if (timeoutMs === undefined) return Promise.resolve(thenable).then(onValue, onError);
     return new Promise((resolve, reject) => {
       let done = false;
       const clock = this.clock;

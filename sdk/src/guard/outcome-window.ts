@@ -26,6 +26,10 @@ export class OutcomeWindow {
   /** The epoch (start / bucketMs) each slot holds, or -1. */
   private readonly epochs: Float64Array;
   private current = -1;
+  /** The current bucket's counters in `counts` (3 × its slot), and when it ends (ms): a call before that end
+   * counts with no division or modulo (epochs of ms since 1970 are not small integers: `%` on them is slow). */
+  private at = 0;
+  private currentEnd = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly windowMs: number,
@@ -48,12 +52,15 @@ export class OutcomeWindow {
     const slot = epoch % this.size;
     this.epochs[slot] = epoch;
     this.current = epoch;
+    this.at = slot * 3;
+    this.currentEnd = (epoch + 1) * this.bucketMs;
   }
 
   /** Counts one outcome at `now`. */
   record(now: number, failed: boolean, timedOut: boolean): void {
-    this.advance(now);
-    const at = (this.current % this.size) * 3;
+    // Within the current bucket (or before it: a coarse clock's time), there is nothing to advance.
+    if (now >= this.currentEnd) this.advance(now);
+    const at = this.at;
     this.counts[at] += 1;
     this.calls += 1;
     if (failed || timedOut) {
@@ -71,6 +78,7 @@ export class OutcomeWindow {
     if (this.current >= 0) this.close(this.current % this.size);
     for (let slot = 0; slot < this.size; slot++) this.evict(slot);
     this.current = -1;
+    this.currentEnd = Number.NEGATIVE_INFINITY;
   }
 
   /** The window's figures now (the current bucket included). */
