@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // `changed` event, through the SDK's real receive path (node:http socket → SSE parser → JSON.parse → store patch
 // → ack → `changed`, with the kill bench's listener: `keys.includes` + one getBoolean). The SSE server runs in a
 // child process, so the figure is the client side only. Run after a build (`tsc -b ..`):
-//   node src/delivery/patch-apply.mjs            (or npm run bench:patch)
+//   node --expose-gc src/delivery/patch-apply.mjs            (or npm run bench:patch)
 // BENCH_SDK=<path to an sdk dist/index.js> measures another build (e.g. a checkout of main, for "before").
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
@@ -17,6 +17,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 8);
 const SIZES = (process.env.BENCH_FLAGS ?? '10,1000').split(',').map(Number);
 const FLAG = 'kill-me';
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const ACK_DELAY_MS = 500;
 
 /** The kill bench's flag as the service delivers it (toWireFlag of a boolean flag), killed or restored. */
@@ -41,10 +42,19 @@ async function serve(size) {
   const flags = { [FLAG]: wireFlag(FLAG, 1, false) };
   for (let i = 1; i < size; i += 1) flags[`flag-${i}`] = wireFlag(`flag-${i}`, 1, false);
   const streams = new Set();
+  let posts = 0;
+  let waiting;
+  const answered = () => {
+    posts += 1;
+    if (waiting && posts >= waiting.atLeast) {
+      process.send({ type: 'posts', posts });
+      waiting = undefined;
+    }
+  };
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/sdk/v1/events')) {
       req.resume();
-      return req.on('end', () => res.writeHead(202).end());
+      return req.on('end', () => res.writeHead(202).end(answered));
     }
     if (!req.url?.startsWith('/sdk/v1/stream')) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
@@ -60,6 +70,9 @@ async function serve(size) {
       flags[FLAG] = wireFlag(FLAG, version, message.killed);
       const frame = `event: patch\nid: ${version}\ndata: ${JSON.stringify({ version, flags: { [FLAG]: flags[FLAG] } })}\n\n`;
       for (const stream of streams) stream.write(frame);
+    } else if (message.type === 'posts') {
+      if (posts >= message.atLeast) process.send({ type: 'posts', posts });
+      else waiting = message;
     } else if (message.type === 'close') {
       for (const stream of streams) stream.end();
       server.close();
@@ -69,7 +82,7 @@ async function serve(size) {
   process.send({ type: 'listening', port: server.address().port });
 }
 
-/** One snapshot size: CLIENTS clients, a warm-up, then ROUNDS rounds of CHANGES changes; µs CPU per client per change. */
+/** One snapshot size: CLIENTS clients, WARMUP changes, then ROUNDS rounds of CHANGES changes; µs CPU per client per change. */
 async function measure(createClient, size) {
   const server = fork(fileURLToPath(import.meta.url), ['serve', String(size)]);
   const [{ port }] = await once(server, 'message');
@@ -104,11 +117,27 @@ async function measure(createClient, size) {
     server.send({ type: 'patch', killed });
     await done;
     const used = process.cpuUsage(before);
-    // The acks' flush (a timer 250–750 ms later) runs outside the timed span, as in the kill bench's pause.
-    await new Promise((resolve) => setTimeout(resolve, ACK_DELAY_MS * 1.6));
+    // The acks' flush (a timer 250–750 ms later) runs outside the timed span, as in the kill bench's pause: the
+    // next change waits until the server has answered every client's post, and the answers were read.
+    posts += clients.length;
+    const flushed = new Promise((resolve) => {
+      const listener = (message) => {
+        if (message.type !== 'posts') return;
+        server.off('message', listener);
+        resolve();
+      };
+      server.on('message', listener);
+    });
+    server.send({ type: 'posts', atLeast: posts });
+    await flushed;
+    await new Promise((resolve) => setTimeout(resolve, 100));
     return used.user + used.system;
   };
-  for (let i = 0; i < 6; i += 1) await change(); // warm-up: JIT, first-change paths
+  let posts = clients.length; // the acks of the first snapshot
+  // Warm-up (JIT, first-change paths, the heap settling after 200 connections), then a full collection (with
+  // --expose-gc) so garbage from before the timed rounds is not counted in them.
+  for (let i = 0; i < WARMUP; i += 1) await change();
+  globalThis.gc?.();
   const rounds = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     let micros = 0;

@@ -93,6 +93,26 @@ describe('runStream over node:http', () => {
     expect(result.errors).toEqual(['the event stream went silent for too long']);
   });
 
+  it('keeps a stream whose data keeps coming, for longer in all than the read timeout', async () => {
+    let write: (() => void) | undefined;
+    let sent = 0;
+    const result = await stream(
+      (_req, res) => {
+        sse(res);
+        write = () => {
+          sent += 1;
+          if (sent > 12) return void res.end();
+          res.write(`event: patch\nid: ${sent}\ndata: {}\n\n`);
+        };
+        write();
+      },
+      // Each event is written 50 ms after the previous one arrived: 600 ms in all against a 400 ms timeout.
+      { streamReadTimeoutMs: 400, onEvent: () => setTimeout(() => write?.(), 50) },
+    );
+    expect(result.events).toHaveLength(12);
+    expect(result.errors).toEqual(['the event stream was closed by the service']);
+  });
+
   it('reports an unreachable service as a network failure', async () => {
     const { server, url } = await serve(() => undefined);
     await new Promise((resolve) => server.close(resolve));
