@@ -7,6 +7,7 @@ import { DarkLaunchApi } from './dark-launch-api.js';
 import { FlagConfigApi } from './flag-config-api.js';
 import { FlagsApi } from './flags-api.js';
 import { ProjectsApi } from './projects-api.js';
+import { RampPlanApi } from './ramp-plan-api.js';
 import { SchedulesApi } from './schedules-api.js';
 import { SegmentsApi } from './segments-api.js';
 import { WebhooksApi } from './webhooks-api.js';
@@ -30,6 +31,7 @@ const AREAS = [
   AuditApi,
   WebhooksApi,
   SchedulesApi,
+  RampPlanApi,
 ];
 
 type Area = InstanceType<(typeof AREAS)[number]>;

@@ -5,6 +5,7 @@ import { isDarkLaunch } from '../dark-launch/dark-launch-text.js';
 import type { FlagTab } from '../routing/route.js';
 import { HistoryPanel } from '../history/history-panel.js';
 import { PreviewPanel } from '../preview/preview-panel.js';
+import { RampPlanPanel } from '../ramps/ramp-plan-panel.js';
 import { TargetingEditor } from '../targeting/targeting-editor.js';
 import { ErrorBanner } from '../ui/messages.js';
 import { StateBadge } from '../ui/state-badge.js';
@@ -116,6 +117,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
       )}
       {current && tab === 'history' && <HistoryPanel flagKey={flagKey} config={current} onReverted={reload} />}
       {current && tab === 'preview' && <PreviewPanel flagKey={flagKey} />}
+      {current && tab === 'dark-launch' && <RampPlanPanel flagKey={flagKey} config={current} />}
       {tab === 'dark-launch' && <DarkLaunchPanel flagKey={flagKey} />}
       {!current && !config.error && !meta.error && (
         <p role="status" className="muted">
