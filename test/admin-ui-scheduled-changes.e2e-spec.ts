@@ -8,6 +8,8 @@ const E = 'staging';
 
 /** A time `ms` from now as a datetime-local value in UTC, to the second. */
 const utcLocal = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 19);
+/** How the UI writes that time: `2027-01-31 09:00:05 UTC`, seconds left out when they are zero. */
+const shown = (local: string) => `${(local.endsWith(':00') ? local.slice(0, 16) : local).replace('T', ' ')} UTC`;
 
 describe("the admin UI's scheduled changes in a real browser", () => {
   let service: StartedApp;
@@ -50,20 +52,20 @@ describe("the admin UI's scheduled changes in a real browser", () => {
     await page.getByRole('button', { name: 'Schedule this change…' }).click();
     const at = utcLocal(4000);
     await page.getByLabel('Apply at (UTC)').fill(at);
-    expect(await page.getByTestId('schedule-at-text').textContent()).toContain(`${at.replace('T', ' ')} UTC`);
+    expect(await page.getByTestId('schedule-at-text').textContent()).toContain(`${shown(at)}`);
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Say why' }).waitFor();
     await page.getByLabel('Reason for the scheduled change').fill('France first');
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: `Scheduled for ${at.replace('T', ' ')} UTC, based on version 1.` })
+      .filter({ hasText: `Scheduled for ${shown(at)}, based on version 1.` })
       .waitFor();
     expect((await api('GET', flagPath('launch'))).version).toBe(1);
     await page
       .getByTestId('pending-schedules')
       .filter({
-        hasText: `1 scheduled change pending for this flag; next: Replace the targeting (planned on version 1) at ${at.replace('T', ' ')} UTC`,
+        hasText: `1 scheduled change pending for this flag; next: Replace the targeting (planned on version 1) at ${shown(at)}`,
       })
       .waitFor();
 
@@ -103,15 +105,20 @@ describe("the admin UI's scheduled changes in a real browser", () => {
       () => api('GET', `${envPath}/scheduled-changes/${stale.id}`),
       (c) => c.state === 'stale',
     );
-    await api('POST', `${envPath}/scheduled-changes`, {
-      flag: 'banner',
-      kind: 'kill',
-      at: new Date(Date.now() + 3_600_000).toISOString(),
-      reason: 'end of campaign',
-    });
-
     const page = await session();
     await page.goto(`${service.baseUrl}${envPath}/scheduled`);
+    await page.getByText('Schedule an on/off, kill or restore').click();
+    const form = page.getByRole('form', { name: 'Schedule a switch' });
+    await form.getByLabel('Flag').fill('banner');
+    await form.getByLabel('Change').selectOption('kill');
+    const at = utcLocal(3_600_000);
+    await form.getByLabel('At (UTC)').fill(at);
+    await form.getByLabel('Reason').fill('end of campaign');
+    await form.getByRole('button', { name: 'Schedule' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Scheduled: Kill of banner at ${shown(at)}.` })
+      .waitFor();
     await page.getByLabel('State').selectOption('stale');
     const staleRow = page.locator('tr[data-state="stale"]');
     await staleRow.getByText('Not applied: the flag was at version 2, not the version 1 it was planned on').waitFor();

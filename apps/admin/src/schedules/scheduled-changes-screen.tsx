@@ -3,6 +3,7 @@ import type { ScheduledChange, ScheduledChangeState } from '../api/schedules-api
 import { ErrorBanner, Notice } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
+import { ScheduleSwitchForm } from './schedule-switch-form.js';
 import { actionText, outcomeText, utcText } from './scheduled-text.js';
 
 const STATES: Array<{ value: ScheduledChangeState | ''; label: string }> = [
@@ -47,6 +48,17 @@ export function ScheduledChangesScreen(): ReactNode {
       <p className="muted small">
         Times are UTC. A change planned on a version the flag no longer has is not applied: it shows as stale.
       </p>
+      {canWrite && (
+        <details className="card">
+          <summary>Schedule an on/off, kill or restore</summary>
+          <ScheduleSwitchForm
+            onScheduled={(change) => {
+              setNotice(`Scheduled: ${actionText(change)} of ${change.flagKey} at ${utcText(change.at)}.`);
+              list.reload();
+            }}
+          />
+        </details>
+      )}
       <div className="filters" role="search">
         <label>
           State{' '}
