@@ -21,12 +21,7 @@ export type {
 } from './application/get-dark-launch-report.js';
 // Domain
 export { clipText } from './domain/clip-text.js';
-export {
-  DURATION_BUCKETS_MS,
-  DARK_LAUNCH_LIMITS,
-  histogramQuantile,
-  isDarkLaunchVariants,
-} from './domain/dark-launch-report.js';
+export { DURATION_BUCKETS_MS, DARK_LAUNCH_LIMITS, histogramQuantile } from './domain/dark-launch-report.js';
 export type {
   DarkLaunchReport,
   DarkLaunchModes,

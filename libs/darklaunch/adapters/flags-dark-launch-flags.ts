@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { isDarkLaunchFlag } from '@switchyard/evaluation';
 import { FlagsErrors, GetFlag, GetFlagConfig, SnapshotReader } from '@switchyard/flags';
 import { DarkLaunchFlags } from '../application/dark-launch-ports.js';
-import { isDarkLaunchVariants } from '../domain/dark-launch-report.js';
 
 const RELOAD_MS = 1000;
 
@@ -23,7 +23,7 @@ export class FlagsDarkLaunchFlags extends DarkLaunchFlags {
     const environment = await this.reader.findEnvironmentByKeys(projectKey, environmentKey);
     if (!environment) throw FlagsErrors.notFound('environment', environmentKey);
     const flag = await this.getFlag.execute(projectKey, flagKey);
-    return { environmentId: environment.id, darkLaunch: isDarkLaunchVariants(flag.variants) };
+    return { environmentId: environment.id, darkLaunch: isDarkLaunchFlag(flag.variants) };
   }
 
   async isDarkLaunch(environmentId: string, flagKey: string): Promise<boolean> {
@@ -39,6 +39,6 @@ export class FlagsDarkLaunchFlags extends DarkLaunchFlags {
   private async load(environmentId: string): Promise<ReadonlySet<string>> {
     const snapshot = await this.reader.getSnapshot(environmentId);
     const flags = Object.entries(snapshot?.flags ?? {});
-    return new Set(flags.filter(([, flag]) => isDarkLaunchVariants(flag.variants)).map(([key]) => key));
+    return new Set(flags.filter(([, flag]) => isDarkLaunchFlag(flag.variants)).map(([key]) => key));
   }
 }

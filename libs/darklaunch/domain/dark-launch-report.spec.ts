@@ -1,4 +1,4 @@
-import { DURATION_BUCKETS_MS, histogramQuantile, isDarkLaunchVariants } from './dark-launch-report.js';
+import { DURATION_BUCKETS_MS, histogramQuantile } from './dark-launch-report.js';
 
 const counts = (byIndex: Record<number, number>) => DURATION_BUCKETS_MS.map((_, i) => byIndex[i] ?? 0);
 
@@ -35,13 +35,5 @@ describe('dark-launch reports', () => {
     expect(histogramQuantile(counts({ 0: 50, 9: 50 }), 0.51)).toBe(50);
     expect(histogramQuantile(counts({ 0: 99, 19: 1 }), 0.99)).toBe(0.05);
     expect(histogramQuantile(counts({ 0: 98, 19: 2 }), 0.99)).toBe(Infinity);
-  });
-
-  it('knows a dark-launch flag by its variants: exactly off, shadow and live', () => {
-    expect(isDarkLaunchVariants({ off: 'off', shadow: 'shadow', live: 'live' })).toBe(true);
-    expect(isDarkLaunchVariants({ off: 'off', shadow: 'shadow' })).toBe(false);
-    expect(isDarkLaunchVariants({ off: 'off', shadow: 'shadow', live: 'live', extra: 1 })).toBe(false);
-    expect(isDarkLaunchVariants({ on: true, off: false })).toBe(false);
-    expect(isDarkLaunchVariants(null)).toBe(false);
   });
 });

@@ -86,13 +86,6 @@ export interface DarkLaunchReport {
   samples: readonly MismatchSample[];
 }
 
-/** Whether a flag's variants make it a dark launch: exactly `off`, `shadow` and `live`. */
-export function isDarkLaunchVariants(variants: Record<string, unknown> | null | undefined): boolean {
-  if (!variants) return false;
-  const keys = Object.keys(variants);
-  return keys.length === 3 && ['off', 'shadow', 'live'].every((key) => keys.includes(key));
-}
-
 /** An empty histogram (one count per DURATION_BUCKETS_MS bucket). */
 export function emptyHistogram(): number[] {
   return DURATION_BUCKETS_MS.map(() => 0);

@@ -23,6 +23,7 @@ describe('dark-launch page text', () => {
   it('knows a dark-launch flag by its variants', () => {
     expect(isDarkLaunch({ off: 'off', shadow: 'shadow', live: 'live' })).toBe(true);
     expect(isDarkLaunch({ on: true, off: false })).toBe(false);
+    expect(isDarkLaunch({ off: 'off', shadow: 'shadow', live: 'on' })).toBe(false);
     expect(isDarkLaunch(undefined)).toBe(false);
   });
 });

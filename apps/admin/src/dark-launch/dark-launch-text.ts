@@ -35,8 +35,8 @@ export function clock(at: string): string {
   return `${new Date(at).toISOString().slice(11, 19)} UTC`;
 }
 
-/** Whether a flag's variants make it a dark launch: exactly off, shadow and live. */
+/** Whether a flag's variants make it a dark launch: exactly off, shadow and live, valued so (as the engine's isDarkLaunchFlag). */
 export function isDarkLaunch(variants: Record<string, unknown> | undefined): boolean {
   const keys = Object.keys(variants ?? {});
-  return keys.length === 3 && ['off', 'shadow', 'live'].every((key) => keys.includes(key));
+  return keys.length === 3 && (['off', 'shadow', 'live'] as const).every((key) => variants?.[key] === key);
 }

@@ -40,17 +40,30 @@ export function UplotChart({
       height: 200,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
       series: [
-        { label: 'Time (UTC)' },
+        {
+          label: 'Time',
+          value: (_: uPlot, t: number | null) =>
+            t === null ? '–' : `${new Date(t * 1000).toISOString().slice(11, 19)} UTC`,
+        },
         ...lines.map((line) => ({
           label: line.label,
           stroke: line.stroke,
           width: 2,
           dash: line.dash,
           spanGaps: false,
+          // Points too: a step with figures between two without is a lone point, which a line alone never shows.
+          points: { show: true, size: 5 },
           value: (_: uPlot, v: number | null) => (v === null ? '–' : yValue(v)),
         })),
       ],
-      axes: [{}, { label: yLabel, values: (_: uPlot, ticks: number[]) => ticks.map(yValue), size: 70 }],
+      axes: [
+        {
+          label: 'UTC',
+          values: (_: uPlot, ticks: number[]) =>
+            ticks.map((t) => new Date(t * 1000).toISOString().slice(11, t % 60 === 0 ? 16 : 19)),
+        },
+        { label: yLabel, values: (_: uPlot, ticks: number[]) => ticks.map(yValue), size: 70 },
+      ],
       scales: { x: { time: true } },
     };
     const data = [times, ...lines.map((line) => line.values)] as uPlot.AlignedData;
