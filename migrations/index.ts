@@ -13,6 +13,7 @@ import { CreateScheduledChanges1796174350128 } from './1796174350128-create-sche
 import { AddSdkKeyToSdkInstances1796174757384 } from './1796174757384-add-sdk-key-to-sdk-instances.js';
 import { CreateRampPlans1796175378409 } from './1796175378409-create-ramp-plans.js';
 import { AddScheduleRefusedAlerts1796176471424 } from './1796176471424-add-schedule-refused-alerts.js';
+import { AddEnvironmentProtection1796177714827 } from './1796177714827-add-environment-protection.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -30,6 +31,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddSdkKeyToSdkInstances1796174757384,
   CreateRampPlans1796175378409,
   AddScheduleRefusedAlerts1796176471424,
+  AddEnvironmentProtection1796177714827,
 ];
 
 // Each one by name too, for the specs of a single migration.

@@ -7,7 +7,7 @@ describe('GET /api/me', () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
     await service.request('POST', '/api/projects/shop/environments', {
-      body: { key: 'production', name: 'Production' },
+      body: { key: 'production', name: 'Production', protected: false },
     });
   });
 

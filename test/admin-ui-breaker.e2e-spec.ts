@@ -40,7 +40,7 @@ describe("the admin UI's circuit breaker in a real browser", () => {
     await page.getByRole('button', { name: 'Save targeting' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /Saved as version \d+/ })
+      .filter({ hasText: /Saved as flag version \d+/ })
       .waitFor();
     const saved = (await api('GET', flagPath('banner'))).config;
     expect(saved.rules).toHaveLength(1);

@@ -39,7 +39,7 @@ describe('issue 13 bugs in the admin UI, in a real browser', () => {
     ensureAdminUiBuilt();
     [service, browser] = await Promise.all([startApp(), launchBrowser()]);
     await api('POST', '/projects', { key: P, name: 'Shop' });
-    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
+    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production', protected: false });
   }, 120_000);
 
   afterEach(() => sessions.closeAll());
@@ -62,7 +62,7 @@ describe('issue 13 bugs in the admin UI, in a real browser', () => {
       await a.getByRole('button', { name: 'Add rule' }).click();
       await b.getByLabel('Default rule: on %').fill('40');
       await b.getByRole('button', { name: 'Save targeting' }).click();
-      await b.getByRole('status').filter({ hasText: 'Saved as version 3' }).waitFor();
+      await b.getByRole('status').filter({ hasText: 'Saved as flag version 3' }).waitFor();
       // B's own editor keeps its variants after its save.
       expect(await b.locator('#off-variant option').allTextContents()).toEqual(['on', 'off']);
 
@@ -110,7 +110,7 @@ describe('issue 13 bugs in the admin UI, in a real browser', () => {
       await shoot(page, '3-revert-shows-on-off');
       await onOff.uncheck();
       await dialog.getByRole('button', { name: 'Revert to version 2' }).click();
-      await page.getByRole('status').filter({ hasText: 'Reverted to version 2' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Reverted to flag version 2' }).waitFor();
       const now = await api('GET', configPath('went-live'));
       expect(now.version).toBe(4);
       expect(now.config.on).toBe(true);
@@ -250,7 +250,7 @@ describe('issue 13 bug 2: a project with no environment, in a real browser', () 
     ensureAdminUiBuilt();
     [service, browser] = await Promise.all([startApp(), launchBrowser()]);
     await api('POST', '/projects', { key: P, name: 'Shop' });
-    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
+    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production', protected: false });
     // Created over the API, sorting before "shop", with no environment.
     await api('POST', '/projects', { key: 'aaa-new', name: 'AAA new' });
   }, 120_000);

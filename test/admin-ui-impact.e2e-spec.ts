@@ -21,7 +21,7 @@ describe('the ramp impact in the admin UI, in a real browser', () => {
   beforeAll(async () => {
     await api('POST', '/projects', { key: P, name: 'Shop' });
     for (const env of ['production', 'staging'])
-      await api('POST', `/projects/${P}/environments`, { key: env, name: env });
+      await api('POST', `/projects/${P}/environments`, { key: env, name: env, protected: false });
     await api('POST', `/projects/${P}/flags`, { key: FLAG, name: 'New checkout', type: 'boolean' });
     for (const env of ['production', 'staging']) {
       const current = await api('GET', configPath(env));

@@ -63,7 +63,7 @@ describe('the Webhooks page of the admin UI in a real browser', () => {
       launchBrowser(),
     ]);
     await api('POST', '/projects', { key: P, name: 'Shop' });
-    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
+    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production', protected: false });
     await api('POST', `/projects/${P}/flags`, { key: 'checkout', name: 'Checkout', type: 'boolean' });
   }, 120_000);
 

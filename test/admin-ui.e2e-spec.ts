@@ -32,7 +32,7 @@ describe('the admin UI in a real browser', () => {
     ensureAdminUiBuilt();
     [service, browser] = await Promise.all([startApp(), launchBrowser()]);
     await api('POST', '/projects', { key: P, name: 'Shop' });
-    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
+    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production', protected: false });
   }, 120_000);
 
   afterEach(() => sessions.closeAll());
@@ -98,7 +98,7 @@ describe('the admin UI in a real browser', () => {
     await page.getByRole('button', { name: 'Save targeting' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /Saved as version \d+/ })
+      .filter({ hasText: /Saved as flag version \d+/ })
       .waitFor();
     const saved = (await config('beta-banner')).config;
     expect(saved.rules).toHaveLength(1);
@@ -117,7 +117,7 @@ describe('the admin UI in a real browser', () => {
     await page.getByRole('button', { name: 'Save targeting' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /Saved as version/ })
+      .filter({ hasText: /Saved as flag version/ })
       .waitFor();
     const first = await config('ramped');
     expect(first.config.fallthrough).toEqual({ rollout: { weights: { on: 12345, off: 87655 } } });
@@ -129,7 +129,7 @@ describe('the admin UI in a real browser', () => {
     await page.getByRole('button', { name: 'Save targeting' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: `Saved as version ${first.version + 1}.` })
+      .filter({ hasText: `Saved as flag version ${first.version + 1}.` })
       .waitFor();
     expect((await config('ramped')).config.fallthrough.rollout.weights).toEqual({ on: 12346, off: 87654 });
   });
@@ -185,7 +185,7 @@ describe('the admin UI in a real browser', () => {
       .click();
     await page
       .getByRole('status')
-      .filter({ hasText: `Reverted to version ${v2.version}` })
+      .filter({ hasText: `Reverted to flag version ${v2.version}` })
       .waitFor();
     const now = await config('reverted');
     expect(now.version).toBe(v2.version + 2);
@@ -206,7 +206,7 @@ describe('the admin UI in a real browser', () => {
       await first.getByRole('button', { name: 'Save targeting' }).click();
       await first
         .getByRole('status')
-        .filter({ hasText: /Saved as version/ })
+        .filter({ hasText: /Saved as flag version/ })
         .waitFor();
       await second.getByRole('button', { name: 'Save targeting' }).click();
       await second.getByRole('alert').filter({ hasText: 'Someone else changed this flag' }).waitFor();
@@ -271,7 +271,7 @@ describe('the admin UI in a real browser', () => {
     await page.getByRole('button', { name: 'Save targeting' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /Saved as version/ })
+      .filter({ hasText: /Saved as flag version/ })
       .waitFor();
     await page.getByRole('button', { name: /staff-preview is off/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Turn on' }).click();

@@ -11,7 +11,7 @@ describe('audit log API', () => {
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
     await service.request('POST', '/api/projects', { body: { key: 'blog', name: 'Blog' } });
     await service.request('POST', '/api/projects/shop/environments', {
-      body: { key: 'production', name: 'Production' },
+      body: { key: 'production', name: 'Production', protected: false },
     });
     await service.request('POST', '/api/projects/shop/flags', {
       body: { key: 'new-checkout', name: 'New checkout', type: 'boolean' },

@@ -31,7 +31,7 @@ describe('body-less actions with a JSON content type', () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
     await service.request('POST', '/api/projects/shop/environments', {
-      body: { key: 'production', name: 'Production' },
+      body: { key: 'production', name: 'Production', protected: false },
     });
     await service.request('POST', '/api/projects/shop/flags', { body: { key: 'beta', name: 'Beta', type: 'boolean' } });
   });

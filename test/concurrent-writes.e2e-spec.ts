@@ -39,7 +39,7 @@ describe('concurrent writes', () => {
     [service, other] = [await startApp({ database }), await startApp({ database })];
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
     for (const key of ['staging', 'production'])
-      await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } });
+      await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key, protected: false } });
   });
 
   afterAll(async () => {

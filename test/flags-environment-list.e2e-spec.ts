@@ -21,7 +21,11 @@ describe('GET /api/projects/:project/environments/:env/flags', () => {
     expect((await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } })).status).toBe(201);
     for (const key of ['staging', 'production']) {
       expect(
-        (await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } })).status,
+        (
+          await service.request('POST', '/api/projects/shop/environments', {
+            body: { key, name: key, protected: false },
+          })
+        ).status,
       ).toBe(201);
     }
     for (const [key, tags] of [

@@ -10,7 +10,9 @@ describe('declared order of variants and rollout weights', () => {
   beforeAll(async () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'lab', name: 'Lab' } });
-    await service.request('POST', '/api/projects/lab/environments', { body: { key: 'prod', name: 'Prod' } });
+    await service.request('POST', '/api/projects/lab/environments', {
+      body: { key: 'prod', name: 'Prod', protected: false },
+    });
     const created = await service.request('POST', '/api/projects/lab/flags', {
       body: {
         key: 'checkout-v2',

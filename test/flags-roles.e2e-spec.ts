@@ -17,6 +17,8 @@ const ROUTES: Route[] = [
   ['GET', '/api/projects/shop/flags/new-checkout', 'viewer'],
   ['PATCH', '/api/projects/shop/flags/new-checkout', 'editor', { name: 'Renamed' }],
   ['POST', '/api/projects/shop/flags/new-checkout/archive', 'editor', {}],
+  ['POST', '/api/projects/shop/flags/new-checkout/unarchive', 'editor', {}],
+  ['PUT', `${ENV}/protection`, 'admin', { protected: false, reason: 'roles' }],
   ['GET', FLAG, 'viewer'],
   ['PUT', FLAG, 'editor', { on: true, offVariant: 'off', rules: [], fallthrough: { variant: 'on' }, baseVersion: 1 }],
   ['POST', `${FLAG}/toggle`, 'editor', { on: true }],
@@ -50,7 +52,7 @@ describe('roles on the flags, segments and audit routes', () => {
     }
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
     await service.request('POST', '/api/projects/shop/environments', {
-      body: { key: 'production', name: 'Production' },
+      body: { key: 'production', name: 'Production', protected: false },
     });
     await service.request('POST', '/api/projects/shop/flags', {
       body: { key: 'new-checkout', name: 'New checkout', type: 'boolean' },

@@ -14,7 +14,11 @@ describe('flags admin API', () => {
     expect((await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } })).status).toBe(201);
     for (const key of ['staging', 'production']) {
       expect(
-        (await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } })).status,
+        (
+          await service.request('POST', '/api/projects/shop/environments', {
+            body: { key, name: key, protected: false },
+          })
+        ).status,
       ).toBe(201);
     }
     const flag = await service.request('POST', '/api/projects/shop/flags', {

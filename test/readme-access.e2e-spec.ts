@@ -37,7 +37,7 @@ describe('the README, Admin API then Access', () => {
   it('issues the key in the answer\'s "key" field and revokes it by its "id"', async () => {
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Web shop' } });
     await service.request('POST', '/api/projects/shop/environments', {
-      body: { key: 'production', name: 'Production' },
+      body: { key: 'production', name: 'Production', protected: false },
     });
     const created = await service.request('POST', '/api/projects/shop/environments/production/sdk-keys', {
       body: { name: 'checkout' },

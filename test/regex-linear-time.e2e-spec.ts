@@ -16,7 +16,7 @@ describe('matches in linear time through the service', () => {
     expect(
       (
         await service.request('POST', '/api/projects/shop/environments', {
-          body: { key: 'production', name: 'Production' },
+          body: { key: 'production', name: 'Production', protected: false },
         })
       ).status,
     ).toBe(201);

@@ -27,7 +27,9 @@ describe('revert with or without on/off', () => {
   beforeAll(async () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
-    await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Prod' } });
+    await service.request('POST', '/api/projects/shop/environments', {
+      body: { key: 'production', name: 'Prod', protected: false },
+    });
   }, 60_000);
 
   afterAll(() => service?.close());

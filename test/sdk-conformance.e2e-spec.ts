@@ -42,7 +42,7 @@ function observed(result: EvaluationResult): ConformanceExpectation {
 
 async function store(project: string, c: ConformanceCase): Promise<string> {
   await admin(node, 'POST', '/projects', { key: project, name: project });
-  await admin(node, 'POST', `/projects/${project}/environments`, { key: 'prod', name: 'prod' });
+  await admin(node, 'POST', `/projects/${project}/environments`, { key: 'prod', name: 'prod', protected: false });
   for (const [key, segment] of Object.entries(c.segments)) {
     await admin(node, 'POST', `/projects/${project}/segments`, {
       key,

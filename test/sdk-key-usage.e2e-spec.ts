@@ -23,7 +23,9 @@ describe('GET /api/sdk-keys/:id/usage', () => {
   beforeAll(async () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
-    await service.request('POST', '/api/projects/shop/environments', { body: { key: 'production', name: 'Prod' } });
+    await service.request('POST', '/api/projects/shop/environments', {
+      body: { key: 'production', name: 'Prod', protected: false },
+    });
   }, 60_000);
 
   afterAll(() => service?.close());

@@ -20,7 +20,7 @@ describe('writes that change nothing', () => {
     service = await startApp();
     await service.request('POST', '/api/projects', { body: { key: 'shop', name: 'Shop' } });
     for (const key of ['staging', 'production'])
-      await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key } });
+      await service.request('POST', '/api/projects/shop/environments', { body: { key, name: key, protected: false } });
     await service.request('POST', '/api/projects/shop/flags', { body: { key: 'beta', name: 'Beta', type: 'boolean' } });
     await service.request('POST', '/api/projects/shop/segments', {
       body: { key: 'staff', name: 'Staff', included: ['u1'] },

@@ -128,7 +128,7 @@ async function seed(node: StartedApp, flags: string[]): Promise<string> {
     return answer.body;
   };
   await ok('POST', '/projects', { key: 'shop', name: 'Shop' });
-  await ok('POST', '/projects/shop/environments', { key: 'production', name: 'Production' });
+  await ok('POST', '/projects/shop/environments', { key: 'production', name: 'Production', protected: false });
   for (const key of flags) {
     await ok('POST', '/projects/shop/flags', { key, name: key, type: 'boolean' });
     await ok('POST', `/projects/shop/environments/production/flags/${key}/toggle`, { on: true });

@@ -54,7 +54,7 @@ describe('write validation through the admin API', () => {
     expect(
       (
         await service.request('POST', '/api/projects/shop/environments', {
-          body: { key: 'production', name: 'Production' },
+          body: { key: 'production', name: 'Production', protected: false },
         })
       ).status,
     ).toBe(201);

@@ -26,10 +26,13 @@ import { RecoverFlag } from './application/recover-flag.js';
 import { ReplaceKill } from './application/replace-kill.js';
 import { RestoreFlag } from './application/restore-flag.js';
 import { RevertFlagConfig } from './application/revert-flag-config.js';
+import { SetEnvironmentProtection } from './application/set-environment-protection.js';
 import { SnapshotReader } from './application/snapshot-reader.js';
 import { ToggleFlag } from './application/toggle-flag.js';
+import { UnarchiveFlag } from './application/unarchive-flag.js';
 import { UpdateFlag } from './application/update-flag.js';
 import { UpdateFlagConfig } from './application/update-flag-config.js';
+import { UpdateFlagVariants } from './application/update-flag-variants.js';
 import { UpdateSegment } from './application/update-segment.js';
 import { ChangeNotifier } from './domain/change-committed.js';
 
@@ -48,11 +51,14 @@ export function composeFlags({ unitOfWork }: FlagsPorts) {
     getProject: new GetProject(unitOfWork),
     createEnvironment: new CreateEnvironment(unitOfWork, notifier),
     listEnvironments: new ListEnvironments(unitOfWork),
+    setEnvironmentProtection: new SetEnvironmentProtection(unitOfWork),
     createFlag: new CreateFlag(unitOfWork, notifier),
     listFlags: new ListFlags(unitOfWork),
     getFlag: new GetFlag(unitOfWork),
     updateFlag: new UpdateFlag(unitOfWork),
     archiveFlag: new ArchiveFlag(unitOfWork, notifier),
+    unarchiveFlag: new UnarchiveFlag(unitOfWork, notifier),
+    updateFlagVariants: new UpdateFlagVariants(unitOfWork, notifier),
     getFlagConfig: new GetFlagConfig(unitOfWork),
     updateFlagConfig: new UpdateFlagConfig(unitOfWork, notifier),
     toggleFlag: new ToggleFlag(unitOfWork, notifier),

@@ -30,10 +30,13 @@ import { RecoverFlag } from './application/recover-flag.js';
 import { ReplaceKill } from './application/replace-kill.js';
 import { RestoreFlag } from './application/restore-flag.js';
 import { RevertFlagConfig } from './application/revert-flag-config.js';
+import { SetEnvironmentProtection } from './application/set-environment-protection.js';
 import { SnapshotReader } from './application/snapshot-reader.js';
 import { ToggleFlag } from './application/toggle-flag.js';
+import { UnarchiveFlag } from './application/unarchive-flag.js';
 import { UpdateFlag } from './application/update-flag.js';
 import { UpdateFlagConfig } from './application/update-flag-config.js';
+import { UpdateFlagVariants } from './application/update-flag-variants.js';
 import { UpdateSegment } from './application/update-segment.js';
 import { composeFlags, type Flags } from './compose-flags.js';
 import { ChangeNotifier } from './domain/change-committed.js';
@@ -48,11 +51,14 @@ const EXPOSED = {
   getProject: GetProject,
   createEnvironment: CreateEnvironment,
   listEnvironments: ListEnvironments,
+  setEnvironmentProtection: SetEnvironmentProtection,
   createFlag: CreateFlag,
   listFlags: ListFlags,
   getFlag: GetFlag,
   updateFlag: UpdateFlag,
   archiveFlag: ArchiveFlag,
+  unarchiveFlag: UnarchiveFlag,
+  updateFlagVariants: UpdateFlagVariants,
   getFlagConfig: GetFlagConfig,
   updateFlagConfig: UpdateFlagConfig,
   toggleFlag: ToggleFlag,

@@ -27,3 +27,9 @@ export function useWorkspace(): Workspace {
   if (!workspace) throw new Error('useWorkspace needs a WorkspaceContext provider');
   return workspace;
 }
+
+/** The current environment as last listed (with whether it is protected), once the list has it. */
+export function useCurrentEnvironment(): Environment | undefined {
+  const { environments, env } = useWorkspace();
+  return environments.find((candidate) => candidate.key === env);
+}

@@ -31,7 +31,11 @@ export async function seedEnvironmentWithKeyId(
   environment = 'prod',
 ): Promise<{ key: string; id: string }> {
   await admin(node, 'POST', '/projects', { key: project, name: project });
-  await admin(node, 'POST', `/projects/${project}/environments`, { key: environment, name: environment });
+  await admin(node, 'POST', `/projects/${project}/environments`, {
+    key: environment,
+    name: environment,
+    protected: false,
+  });
   return admin(node, 'POST', `/projects/${project}/environments/${environment}/sdk-keys`, { name: 'e2e' });
 }
 

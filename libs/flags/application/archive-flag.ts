@@ -2,12 +2,14 @@ import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier, type ChangeCommitted } from '../domain/change-committed.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
+import { assertReasonForProject } from '../domain/protection.js';
 import { FlagsUnitOfWork, type FlagsTransaction } from './flags-unit-of-work.js';
 import { requireFlag, requireProject } from './resolve.js';
 
 /**
  * Archives a flag: it vanishes from every environment's snapshot (a `null` in each change log) but stays
- * readable. Refused while another live flag has it as a prerequisite.
+ * readable. Refused while another live flag has it as a prerequisite. A reason is required when an environment of
+ * the project is protected (the flag leaves its snapshot).
  */
 export class ArchiveFlag {
   constructor(
@@ -32,7 +34,9 @@ export class ArchiveFlag {
         updatedAt: new Date().toISOString(),
       };
       const events: ChangeCommitted[] = [];
-      for (const environment of await tx.environments.listByProject(project.id)) {
+      const environments = await tx.environments.listByProject(project.id);
+      assertReasonForProject(environments, reason);
+      for (const environment of environments) {
         const version = await tx.environments.bumpVersion(environment.id);
         const dependents = await dependentsOf(tx, project.id, environment.id, flag);
         if (dependents.length > 0) {

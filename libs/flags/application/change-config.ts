@@ -4,6 +4,8 @@ import type { ChangeNotifier } from '../domain/change-committed.js';
 import type { ConfigChangeKind, FlagConfig, FlagConfigRecord } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
+import type { Environment } from '../domain/project.js';
+import { assertReasonGiven } from '../domain/protection.js';
 import { sameConfig } from '../domain/unchanged.js';
 import { toWireFlag } from '../domain/wire-flag.js';
 import { environmentQueue, type FlagsTransaction, type FlagsUnitOfWork } from './flags-unit-of-work.js';
@@ -41,11 +43,12 @@ type Planner = (
   current: FlagConfigRecord,
   flag: FlagDefinition,
   tx: FlagsTransaction,
+  environment: Environment,
 ) => ConfigPlan | Promise<ConfigPlan>;
 
 /**
  * One config write in one transaction: lock the environment, read the current config, plan; when the plan
- * changes nothing, write nothing; else check, bump the environment's version, write the version and audit
+ * changes nothing, write nothing (but a protected environment wants a reason even then); else check, bump the environment's version, write the version and audit
  * entry, append the change log; notify after commit.
  */
 export async function changeConfig(
@@ -64,7 +67,9 @@ export async function changeConfig(
       if (flag.archivedAt) throw FlagsErrors.archived(flag.key);
       const current = await tx.configs.find(flag.id, environment.id);
       if (!current) throw FlagsErrors.notFound('flag', target.flagKey);
-      const plan = await planner(current, flag, tx);
+      const plan = await planner(current, flag, tx, environment);
+      // Read under the environment's lock: a write racing a protection change sees the committed setting.
+      assertReasonGiven(environment, plan.reason);
       if (sameConfig(current.config, plan.next)) {
         const wire = toWireFlag(flag, current.config, current.version);
         return {

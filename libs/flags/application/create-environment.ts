@@ -6,6 +6,7 @@ import { defaultVariants } from '../domain/new-flag.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { Environment } from '../domain/project.js';
+import { protectedByDefault } from '../domain/protection.js';
 import { slugProblem } from '../domain/slug.js';
 import { FlagsUnitOfWork, type FlagsTransaction } from './flags-unit-of-work.js';
 import { loadWireState, requireProject } from './resolve.js';
@@ -13,7 +14,8 @@ import { writeConfigVersion } from './write-config-version.js';
 
 /**
  * Creates an environment, and a config (version 1, off) for every existing flag of the project;
- * its version 1 change-log row carries the whole initial state.
+ * its version 1 change-log row carries the whole initial state. Protected when asked, or, when not said,
+ * when its key or name is production or prod.
  */
 export class CreateEnvironment {
   constructor(
@@ -21,7 +23,10 @@ export class CreateEnvironment {
     private readonly notifier: ChangeNotifier,
   ) {}
 
-  async execute(input: { projectKey: string; key: string; name: string }, actor: Actor): Promise<Environment> {
+  async execute(
+    input: { projectKey: string; key: string; name: string; protected?: boolean },
+    actor: Actor,
+  ): Promise<Environment> {
     const problem = slugProblem(input.key);
     if (problem)
       throw FlagsErrors.invalid('Invalid environment key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);
@@ -35,6 +40,7 @@ export class CreateEnvironment {
         key: input.key,
         name: input.name,
         version: 0,
+        protected: input.protected ?? protectedByDefault(input.key, input.name),
         createdAt: new Date().toISOString(),
       };
       await tx.environments.insert(created);
@@ -65,7 +71,7 @@ export class CreateEnvironment {
         flagKey: null,
         segmentKey: null,
         reason: null,
-        details: { name: created.name },
+        details: { name: created.name, protected: created.protected },
       });
       return { environment: { ...created, version }, patch };
     });

@@ -32,6 +32,8 @@ export interface EnvironmentRepository {
   listByProject(projectId: string): Promise<Environment[]>;
   /** Adds one to the environment's version and returns it; also row-locks the environment. */
   bumpVersion(environmentId: string): Promise<number>;
+  /** Sets whether config writes need a reason; the caller holds the environment's row lock. */
+  setProtected(environmentId: string, isProtected: boolean): Promise<void>;
 }
 
 /** Port: flag definitions (project-level metadata). */

@@ -1,5 +1,6 @@
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
+import { assertReasonGiven, hasReason } from '../domain/protection.js';
 import { newKill } from '../domain/kill-record.js';
 import { sameConfig } from '../domain/unchanged.js';
 import { toWireFlag } from '../domain/wire-flag.js';
@@ -32,7 +33,8 @@ export class KillFlag {
     // nothing. Only a kill that has not read the config yet is joinable: it commits after this request came
     // in, so its outcome is what this kill would have seen.
     const key = JSON.stringify([target.projectKey, target.environmentKey, target.flagKey]);
-    const waiting = this.joinable.get(key);
+    // A kill without a reason never joins: it must meet its environment's protection check itself.
+    const waiting = hasReason(reason) ? this.joinable.get(key) : undefined;
     if (waiting) {
       const first = await waiting.catch(() => null);
       if (first?.config.killed) return { ...first, unchanged: true };
@@ -60,6 +62,7 @@ export class KillFlag {
           target.flagKey,
         );
         readDone();
+        assertReasonGiven(environment, reason);
         if (flag.archivedAt) throw FlagsErrors.archived(flag.key);
         if (!current) throw FlagsErrors.notFound('flag', target.flagKey);
         const next = {

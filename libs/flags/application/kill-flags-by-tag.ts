@@ -2,6 +2,7 @@ import type { Flag } from '@switchyard/evaluation';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { newKill } from '../domain/kill-record.js';
+import { assertReasonGiven } from '../domain/protection.js';
 import { environmentQueue, FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireProject } from './resolve.js';
 import { writeConfigVersion } from './write-config-version.js';
@@ -33,6 +34,7 @@ export class KillFlagsByTag {
       async (tx) => {
         const project = await requireProject(tx, input.projectKey);
         const environment = await requireEnvironment(tx, project, input.environmentKey, { lock: true });
+        assertReasonGiven(environment, input.reason);
         const tagged = (await tx.flags.listByProject(project.id, false)).filter((flag) =>
           flag.tags.includes(input.tag),
         );

@@ -1,5 +1,6 @@
 import type { FlagConfig } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
+import { flagLifecycle, type FlagLifecycle } from '../domain/lifecycle.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireProject } from './resolve.js';
 
@@ -10,6 +11,8 @@ export interface EnvironmentFlag extends FlagDefinition {
   config: FlagConfig;
   /** When the config last changed (ISO-8601 UTC). */
   configUpdatedAt: string;
+  /** Age, expected lifetime and why it may be stale, here and now. */
+  lifecycle: FlagLifecycle;
 }
 
 /** Every flag of an environment with its config, and the environment version they were read at. */
@@ -25,8 +28,9 @@ export class ListEnvironmentFlags {
   execute(
     projectKey: string,
     environmentKey: string,
-    options: { includeArchived?: boolean; tag?: string } = {},
+    options: { includeArchived?: boolean; tag?: string; now?: Date } = {},
   ): Promise<EnvironmentFlagList> {
+    const now = options.now ?? new Date();
     return this.unitOfWork.run(async (tx) => {
       const project = await requireProject(tx, projectKey);
       // The version is read first: under read committed the flags read after it are at least that new, so a
@@ -40,7 +44,13 @@ export class ListEnvironmentFlags {
       for (const flag of flags) {
         const record = configs.get(flag.id);
         if (!record || (options.tag !== undefined && !flag.tags.includes(options.tag))) continue;
-        items.push({ ...flag, version: record.version, config: record.config, configUpdatedAt: record.updatedAt });
+        items.push({
+          ...flag,
+          version: record.version,
+          config: record.config,
+          configUpdatedAt: record.updatedAt,
+          lifecycle: flagLifecycle(flag, record.config, record.updatedAt, now),
+        });
       }
       return { environmentVersion: environment.version, items };
     });

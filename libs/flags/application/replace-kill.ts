@@ -1,5 +1,6 @@
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { newKill } from '../domain/kill-record.js';
+import { assertReasonGiven } from '../domain/protection.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { assertBaseVersion } from './write-config-version.js';
@@ -17,7 +18,8 @@ export class ReplaceKill {
   ) {}
 
   execute(target: ConfigTarget, reason: string, options: { baseVersion?: number } = {}): Promise<ConfigChangeResult> {
-    return changeConfig(this.unitOfWork, this.notifier, target, (current) => {
+    return changeConfig(this.unitOfWork, this.notifier, target, (current, _flag, _tx, environment) => {
+      assertReasonGiven(environment, reason);
       assertBaseVersion(current, options.baseVersion, false);
       const killed = newKill(target.actor, reason, new Date());
       return { next: { ...current.config, killed }, kind: 'kill', reason, skipChecks: true };

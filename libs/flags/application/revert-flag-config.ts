@@ -1,5 +1,6 @@
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { FlagsErrors } from '../domain/flags.errors.js';
+import { assertReasonGiven } from '../domain/protection.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { assertBaseVersion } from './write-config-version.js';
@@ -21,7 +22,9 @@ export class RevertFlagConfig {
     version: number,
     options: { baseVersion?: number; reason?: string; includeOnOff?: boolean },
   ): Promise<ConfigChangeResult> {
-    return changeConfig(this.unitOfWork, this.notifier, target, async (current, flag, tx) => {
+    return changeConfig(this.unitOfWork, this.notifier, target, async (current, flag, tx, environment) => {
+      // The default reason below does not count: a person says why in a protected environment.
+      assertReasonGiven(environment, options.reason);
       assertBaseVersion(current, options.baseVersion, false);
       const old = await tx.configs.findVersion(flag.id, current.environmentId, version);
       if (!old) throw FlagsErrors.notFound('version', version);

@@ -1,5 +1,6 @@
 import { ChangeNotifier } from '../domain/change-committed.js';
 import type { FlagConfigInput } from '../domain/flag-config.js';
+import { assertReasonGiven } from '../domain/protection.js';
 import { changeConfig, type ConfigChangeResult, type ConfigTarget } from './change-config.js';
 import { FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { assertBaseVersion, assertValidConfig } from './write-config-version.js';
@@ -20,7 +21,7 @@ export class UpdateFlagConfig {
     input: FlagConfigInput,
     options: { baseVersion?: number; reason?: string },
   ): Promise<ConfigChangeResult> {
-    return changeConfig(this.unitOfWork, this.notifier, target, async (current, flag, tx) => {
+    return changeConfig(this.unitOfWork, this.notifier, target, async (current, flag, tx, environment) => {
       const next = {
         on: input.on,
         offVariant: input.offVariant,
@@ -34,6 +35,7 @@ export class UpdateFlagConfig {
       };
       // Checked once, before the base version: bad input is 400 (with every failing field), never 409.
       await assertValidConfig(tx, flag, current.environmentId, next, current.version + 1);
+      assertReasonGiven(environment, options.reason);
       assertBaseVersion(current, options.baseVersion, true);
       return { next, kind: 'update', reason: options.reason ?? null, skipChecks: true };
     });

@@ -13,5 +13,7 @@ export interface Environment {
   key: string;
   name: string;
   version: number;
+  /** A config write here needs a reason (issue 13); admins change it, audited. */
+  protected: boolean;
   createdAt: string;
 }

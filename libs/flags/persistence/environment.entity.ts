@@ -8,5 +8,6 @@ export class EnvironmentEntity {
   @Column('text') key: string;
   @Column('text') name: string;
   @Column('bigint') version: string;
+  @Column('boolean') protected: boolean;
   @Column({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
 }

@@ -27,6 +27,7 @@ export const FlagsMapper = {
     key: row.key,
     name: row.name,
     version: Number(row.version),
+    protected: row.protected,
     createdAt: iso(row.createdAt),
   }),
   flag: (row: FlagEntity): FlagDefinition => ({

@@ -80,7 +80,7 @@ describe('writes serialised per row on Postgres', () => {
     const unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TypeormAuditSinks());
     await new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Shop' }, EDITOR);
     await new CreateEnvironment(unitOfWork, notifier).execute(
-      { projectKey: 'shop', key: 'production', name: 'Production' },
+      { projectKey: 'shop', key: 'production', name: 'Production', protected: false },
       EDITOR,
     );
     await new CreateFlag(unitOfWork, notifier).execute('shop', { key: 'beta', name: 'Beta', type: 'boolean' }, EDITOR);

@@ -12,7 +12,8 @@ import type { ProjectEntity } from './project.entity.js';
 // locked row, so the config is read by the next statement, which sees what the previous writer committed.
 const LOCK = `
   SELECT p.id AS p_id, p.key AS p_key, p.name AS p_name, p.created_at AS p_created_at,
-         e.id AS e_id, e.key AS e_key, e.name AS e_name, e.version AS e_version, e.created_at AS e_created_at
+         e.id AS e_id, e.key AS e_key, e.name AS e_name, e.version AS e_version,
+         e.protected AS e_protected, e.created_at AS e_created_at
     FROM projects p JOIN environments e ON e.project_id = p.id AND e.key = $2
    WHERE p.key = $1
      FOR NO KEY UPDATE OF e`;
@@ -56,6 +57,7 @@ type LockRow = {
   e_key: string;
   e_name: string;
   e_version: string;
+  e_protected: boolean;
   e_created_at: Date;
 };
 type ReadRow = FlagEntity & {
@@ -88,6 +90,7 @@ export class TypeormConfigWritePath implements ConfigWritePath {
       key: locked.e_key,
       name: locked.e_name,
       version: locked.e_version,
+      protected: locked.e_protected,
       createdAt: locked.e_created_at,
     } as EnvironmentEntity);
     const [row] = (await this.manager.query(READ, [project.id, environment.id, flagKey])) as Array<

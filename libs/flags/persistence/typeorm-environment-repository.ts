@@ -33,6 +33,10 @@ export class TypeormEnvironmentRepository implements EnvironmentRepository {
     return rows.map(FlagsMapper.environment);
   }
 
+  async setProtected(environmentId: string, isProtected: boolean): Promise<void> {
+    await this.manager.update(EnvironmentEntity, { id: environmentId }, { protected: isProtected });
+  }
+
   async bumpVersion(environmentId: string): Promise<number> {
     // TypeORM answers an UPDATE … RETURNING on Postgres with [rows, affectedCount].
     const raw: unknown[] = await this.manager.query(

@@ -70,7 +70,7 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
     unitOfWork = new TypeormFlagsUnitOfWork(new TransactionRunner(database.dataSource), new TypeormAuditSinks());
     await new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Shop' }, EDITOR);
     await new CreateEnvironment(unitOfWork, notifier).execute(
-      { projectKey: 'shop', key: 'production', name: 'Production' },
+      { projectKey: 'shop', key: 'production', name: 'Production', protected: false },
       EDITOR,
     );
     await new CreateSegment(unitOfWork, notifier).execute(

@@ -7,8 +7,12 @@ import { InMemoryFlagsUnitOfWork } from './in-memory-flags-unit-of-work.js';
 
 /** The actor of fixture writes. */
 export const EDITOR: Actor = { type: 'token', id: 't-editor', name: 'alice', role: 'editor' };
+/** An admin, for the writes only admins make. */
+export const ADMIN: Actor = { type: 'token', id: 't-admin', name: 'root', role: 'admin' };
 
-/** A project `shop` with environments `staging` and `production` and a boolean flag `new-checkout`. */
+/**
+ * A project `shop` with environments `staging` and `production` (unprotected) and a boolean flag `new-checkout`.
+ */
 export async function flagsFixture() {
   const unitOfWork = new InMemoryFlagsUnitOfWork();
   const notifier = new ChangeNotifier();
@@ -17,7 +21,11 @@ export async function flagsFixture() {
   await new CreateProject(unitOfWork).execute({ key: 'shop', name: 'Shop' }, EDITOR);
   const createEnvironment = new CreateEnvironment(unitOfWork, notifier);
   await createEnvironment.execute({ projectKey: 'shop', key: 'staging', name: 'Staging' }, EDITOR);
-  await createEnvironment.execute({ projectKey: 'shop', key: 'production', name: 'Production' }, EDITOR);
+  // Unprotected, said so: these writes are not about protection (environment-protection.spec protects it).
+  await createEnvironment.execute(
+    { projectKey: 'shop', key: 'production', name: 'Production', protected: false },
+    EDITOR,
+  );
   await new CreateFlag(unitOfWork, notifier).execute(
     'shop',
     { key: 'new-checkout', name: 'New checkout', type: 'boolean', tags: ['checkout'] },

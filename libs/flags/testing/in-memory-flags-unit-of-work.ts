@@ -84,6 +84,9 @@ export class InMemoryFlagsUnitOfWork extends FlagsUnitOfWork {
           e.version += 1;
           return e.version;
         },
+        setProtected: async (id, isProtected) => {
+          s.environments.find((x) => x.id === id)!.protected = isProtected;
+        },
       },
       flags: {
         insert: async (flag) => void s.flags.push(copy(flag)),

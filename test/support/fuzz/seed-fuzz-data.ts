@@ -26,7 +26,8 @@ export async function seedFuzzData(target: Pick<FuzzTarget, 'baseUrl' | 'adminTo
     return answer as Record<string, any>;
   };
   await call('POST', '/projects', { key: 'shop', name: 'Shop' });
-  for (const key of ['staging', 'production']) await call('POST', '/projects/shop/environments', { key, name: key });
+  for (const key of ['staging', 'production'])
+    await call('POST', '/projects/shop/environments', { key, name: key, protected: false });
   await call('POST', '/projects/shop/flags', {
     key: 'new-checkout',
     name: 'New checkout',

@@ -8,15 +8,17 @@ export class FlagsApi extends ApiArea {
     return (await this.client.get<Api.FlagListDto>(`/projects/${e(project)}/flags`)).items as FlagMeta[];
   }
 
-  /** Every live flag of the project with its config in `env`, in one request. */
+  /** Every live flag (or, with `archived`, every flag) of the project with its config in `env`, in one request. */
   async environmentFlags(
     project: string,
     env: string,
+    options: { archived?: boolean } = {},
   ): Promise<{ environmentVersion: number; items: EnvironmentFlag[] }> {
     const body = await this.client.get<Api.EnvironmentFlagListDto>(
-      `/projects/${e(project)}/environments/${e(env)}/flags`,
+      `/projects/${e(project)}/environments/${e(env)}/flags${options.archived ? '?archived=true' : ''}`,
     );
-    const items = body.items.map(({ version, config, configUpdatedAt, ...meta }) => ({
+    const items = body.items.map(({ version, config, configUpdatedAt, lifecycle, ...meta }) => ({
+      lifecycle,
       meta: meta as FlagMeta,
       config: {
         ...(config as FlagConfigState['config']),
@@ -38,6 +40,15 @@ export class FlagsApi extends ApiArea {
 
   archiveFlag(project: string, flag: string, reason?: string): Promise<FlagMeta> {
     return this.client.post(`/projects/${e(project)}/flags/${e(flag)}/archive`, { reason: reason || undefined });
+  }
+
+  unarchiveFlag(project: string, flag: string, reason?: string): Promise<FlagMeta> {
+    return this.client.post(`/projects/${e(project)}/flags/${e(flag)}/unarchive`, { reason: reason || undefined });
+  }
+
+  /** Adds variants, or renames or removes ones nothing uses (400 IN_USE otherwise). */
+  editVariants(project: string, flag: string, body: Api.UpdateFlagVariantsDto): Promise<FlagMeta> {
+    return this.client.patch(`/projects/${e(project)}/flags/${e(flag)}/variants`, body);
   }
 
   flag(project: string, flag: string): Promise<FlagDetail> {

@@ -20,6 +20,14 @@ export class ProjectsApi extends ApiArea {
     return this.client.post(`/projects/${e(project)}/environments`, body);
   }
 
+  /** Protects an environment (every config write then needs a reason) or lifts it; admins only, audited. */
+  setProtection(project: string, env: string, isProtected: boolean, reason: string): Promise<Environment> {
+    return this.client.put(`/projects/${e(project)}/environments/${e(env)}/protection`, {
+      protected: isProtected,
+      reason,
+    });
+  }
+
   /** The delivery figure of the environment (`GET …/delivery`). */
   delivery(project: string, env: string): Promise<DeliveryStatus> {
     return this.client.get(`/projects/${e(project)}/environments/${e(env)}/delivery`);

@@ -21,6 +21,8 @@ export type AuditEntry = Api.AuditEntryDto;
 export type DeliveryStatus = Api.DeliveryStatusDto;
 export type KillByTagResult = Api.KillByTagResultDto;
 export type RampImpact = Api.FlagImpactDto;
+export type FlagLifecycle = Api.FlagLifecycleDto;
+export type StaleReason = FlagLifecycle['staleReasons'][number];
 export type VariantTransition = Api.VariantTransitionDto;
 
 type EngineValues<T> = Omit<T, 'variants'> & { variants: Record<string, JsonValue> };
@@ -54,6 +56,7 @@ export interface FlagConfig extends StoredConfig {
 export interface EnvironmentFlag {
   meta: FlagMeta;
   config: FlagConfig;
+  lifecycle: FlagLifecycle;
 }
 
 /** One immutable version of a flag config (`FlagVersionDto`). */

@@ -7,7 +7,7 @@ const POLL_MS = 500;
 const GIVE_UP_AFTER = 20;
 
 /**
- * "Applied by X of Y instances, p99 T ms", polled for a few seconds after a change. When the service refuses
+ * "Environment version N applied by X of Y instances, p99 T ms", polled for a few seconds after a change. When the service refuses
  * (the role may not read it, the environment is gone) or fails, it says so instead of the figure.
  */
 export function DeliveryFigure({ since }: { since: number }): ReactNode {
@@ -57,7 +57,8 @@ export function DeliveryFigure({ since }: { since: number }): ReactNode {
   const p99 = p99Ms === null ? '' : `, p99 ${Math.round(p99Ms)} ms`;
   return (
     <p className="delivery" role="status">
-      Version {status.version} applied by {status.appliedInstances} of {status.liveInstances} live SDK instance
+      Environment version {status.version} applied by {status.appliedInstances} of {status.liveInstances} live SDK
+      instance
       {status.liveInstances === 1 ? '' : 's'}
       {p99}.
     </p>

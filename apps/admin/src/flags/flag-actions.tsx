@@ -3,14 +3,17 @@ import type { FlagConfig } from '../api/types.js';
 import { DeliveryFigure } from '../delivery/delivery-figure.js';
 import { ErrorBanner, Notice } from '../ui/messages.js';
 import { ReasonDialog } from '../ui/reason-dialog.js';
-import { useWorkspace } from '../workspace.js';
+import { useCurrentEnvironment, useWorkspace } from '../workspace.js';
 
 interface FlagActionsProps {
   flagKey: string;
   config: FlagConfig;
   /** Called after any change (and on "Reload" after a conflict) so the caller refetches. */
   onChanged: () => void;
-  /** Ask for an optional reason before toggling (the detail screen) or toggle at once (the list). */
+  /**
+   * Ask for an optional reason before toggling (the detail screen) or toggle at once (the list). In a protected
+   * environment every toggle asks, and wants a reason.
+   */
   askToggleReason?: boolean;
 }
 
@@ -19,6 +22,8 @@ type Pending = 'toggle' | 'kill' | 'restore' | undefined;
 /** The on/off switch and the kill switch of one flag in the current environment; hidden from viewers. */
 export function FlagActions({ flagKey, config, onChanged, askToggleReason }: FlagActionsProps): ReactNode {
   const { api, project, env, canWrite, refreshVersion } = useWorkspace();
+  const environment = useCurrentEnvironment();
+  const askFirst = askToggleReason || environment?.protected === true;
   const [pending, setPending] = useState<Pending>();
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState<{ text: string; environmentVersion?: number }>();
@@ -59,7 +64,7 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
           className={`switch ${config.on ? 'switch-on' : ''}`}
           aria-pressed={config.on}
           aria-label={`${flagKey} is ${config.on ? 'on' : 'off'}: turn it ${config.on ? 'off' : 'on'}`}
-          onClick={() => (askToggleReason ? setPending('toggle') : void toggle())}
+          onClick={() => (askFirst ? setPending('toggle') : void toggle())}
         >
           {config.on ? 'On' : 'Off'}
         </button>
@@ -95,6 +100,7 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
           title={`Turn ${flagKey} ${config.on ? 'off' : 'on'} in ${env}?`}
           confirmLabel={config.on ? 'Turn off' : 'Turn on'}
           required={false}
+          environment={environment}
           onConfirm={toggle}
           onClose={() => setPending(undefined)}
         />
@@ -105,6 +111,7 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
           confirmLabel="Kill now"
           required
           danger
+          environment={environment}
           onConfirm={kill}
           onClose={() => setPending(undefined)}
         >
@@ -116,6 +123,7 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
           title={`Restore ${flagKey} in ${env}?`}
           confirmLabel="Restore"
           required
+          environment={environment}
           onConfirm={restore}
           onClose={() => setPending(undefined)}
         >

@@ -62,7 +62,7 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
             {current && (
               <>
                 {' '}
-                · version <span data-testid="config-version">{current.version}</span>
+                · flag version <span data-testid="config-version">{current.version}</span>
                 {current.updatedAt && ` · changed ${utcTime(current.updatedAt)}`}
               </>
             )}

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import type { FlagConfig, FlagMeta } from '../api/types.js';
+import type { FlagConfig, FlagLifecycle, FlagMeta } from '../api/types.js';
 import { ErrorBanner } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
@@ -7,10 +7,12 @@ import { CreateFlagForm } from './create-flag-form.js';
 import { FlagRow } from './flag-row.js';
 import { flagState, STATE_LABELS, type FlagState } from './flag-state.js';
 import { KillTagButton } from './kill-tag-button.js';
+import { ProtectionControl } from './protection-control.js';
 
 export interface FlagListItem {
   meta: FlagMeta;
   config?: FlagConfig;
+  lifecycle?: FlagLifecycle;
 }
 
 /** Every flag of the project with its state in the current environment; search, filter, create. */
@@ -29,11 +31,16 @@ export function FlagListScreen(): ReactNode {
       set(value);
       setKeptKeys(new Set());
     };
+  // The archived view: archived flags only, each with unarchive.
+  const [archived, setArchived] = useState(false);
 
   // One request for every flag and its config; it runs again whenever the environment's version moves.
   const list = useLoad(
-    async (): Promise<FlagListItem[]> => (await api.environmentFlags(project, env)).items,
-    [api, project, env, envVersion],
+    async (): Promise<FlagListItem[]> =>
+      (await api.environmentFlags(project, env, { archived })).items.filter(
+        (item) => Boolean(item.meta.archivedAt) === archived,
+      ),
+    [api, project, env, envVersion, archived],
   );
 
   const tags = useMemo(() => [...new Set((list.data ?? []).flatMap((item) => item.meta.tags))].sort(), [list.data]);
@@ -52,6 +59,7 @@ export function FlagListScreen(): ReactNode {
         <h1 id="flags-title">
           Flags <span className="muted small">in {env}</span>
         </h1>
+        <ProtectionControl />
         {canWrite && !creating && (
           <button className="button-primary" onClick={() => setCreating(true)}>
             New flag
@@ -99,13 +107,23 @@ export function FlagListScreen(): ReactNode {
             ))}
           </select>
         </label>
-        {tag && canWrite && <KillTagButton tag={tag} onKilled={list.reload} />}
+        <label>
+          <input type="checkbox" checked={archived} onChange={(event) => filterBy(setArchived)(event.target.checked)} />{' '}
+          Archived flags
+        </label>
+        {tag && canWrite && !archived && <KillTagButton tag={tag} onKilled={list.reload} />}
       </div>
       <ErrorBanner error={list.error}>
         <button onClick={list.reload}>Retry</button>
       </ErrorBanner>
       {list.data && shown.length === 0 && (
-        <p className="card muted">{list.data.length === 0 ? 'No flags yet.' : 'No flag matches these filters.'}</p>
+        <p className="card muted">
+          {list.data.length === 0
+            ? archived
+              ? 'No archived flags.'
+              : 'No flags yet.'
+            : 'No flag matches these filters.'}
+        </p>
       )}
       {shown.length > 0 && (
         <ul className="flag-list" aria-label="Flags">

@@ -4,10 +4,13 @@ import type { FlagMeta } from '../api/types.js';
 import { ErrorBanner, FieldMessages, Notice } from '../ui/messages.js';
 import { ReasonDialog } from '../ui/reason-dialog.js';
 import { useWorkspace } from '../workspace.js';
+import { VariantsEditor } from './variants-editor.js';
 
 /** The flag's project-level metadata (name, description, tags) and archiving; read-only for viewers. */
 export function FlagSettings({ meta, onChanged }: { meta: FlagMeta; onChanged: () => void }): ReactNode {
-  const { api, project, env, canWrite, navigate } = useWorkspace();
+  const { api, project, env, environments, canWrite, navigate } = useWorkspace();
+  // Archiving reaches every environment: a protected one makes the reason required.
+  const guarded = environments.find((environment) => environment.protected);
   const [name, setName] = useState(meta.name);
   const [description, setDescription] = useState(meta.description ?? '');
   const [tags, setTags] = useState(meta.tags.join(', '));
@@ -48,12 +51,6 @@ export function FlagSettings({ meta, onChanged }: { meta: FlagMeta; onChanged: (
           <label htmlFor="meta-tags">Tags (comma-separated)</label>
           <input id="meta-tags" value={tags} onChange={(event) => setTags(event.target.value)} />
           <FieldMessages fields={fields} path="tags" />
-          <p className="muted small">
-            Variants:{' '}
-            {Object.entries(meta.variants)
-              .map(([key, value]) => `${key} = ${JSON.stringify(value)}`)
-              .join(' · ')}
-          </p>
         </fieldset>
         {canWrite && (
           <div className="actions">
@@ -66,11 +63,13 @@ export function FlagSettings({ meta, onChanged }: { meta: FlagMeta; onChanged: (
           </div>
         )}
       </form>
+      <VariantsEditor meta={meta} onChanged={onChanged} />
       {archiving && (
         <ReasonDialog
-          title={`Archive ${meta.key}?`}
+          title={`Archive ${meta.key} in every environment?`}
           confirmLabel="Archive"
           required={false}
+          environment={guarded}
           danger
           onClose={() => setArchiving(false)}
           onConfirm={async (reason) => {

@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { Notice } from '../ui/messages.js';
 import { ReasonDialog } from '../ui/reason-dialog.js';
-import { useWorkspace } from '../workspace.js';
+import { useCurrentEnvironment, useWorkspace } from '../workspace.js';
 
 /** Kills every flag carrying a tag in the current environment, after asking why. */
 export function KillTagButton({ tag, onKilled }: { tag: string; onKilled: () => void }): ReactNode {
   const { api, project, env, refreshVersion } = useWorkspace();
+  const environment = useCurrentEnvironment();
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState<string>();
 
@@ -21,6 +22,7 @@ export function KillTagButton({ tag, onKilled }: { tag: string; onKilled: () => 
           confirmLabel="Kill them all"
           required
           danger
+          environment={environment}
           onClose={() => setAsking(false)}
           onConfirm={async (reason) => {
             const result = await api.killTag(project, env, tag, reason);

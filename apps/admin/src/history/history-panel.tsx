@@ -4,7 +4,7 @@ import type { FlagConfig, FlagVersion } from '../api/types.js';
 import { ErrorBanner, Notice } from '../ui/messages.js';
 import { ReasonDialog } from '../ui/reason-dialog.js';
 import { useLoad } from '../ui/use-load.js';
-import { useWorkspace } from '../workspace.js';
+import { useCurrentEnvironment, useWorkspace } from '../workspace.js';
 import { DiffView } from './diff-view.js';
 import { utcTime } from '../ui/utc-time.js';
 
@@ -60,6 +60,7 @@ interface HistoryPanelProps {
 export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps): ReactNode {
   const { api, project, env, canWrite, refreshVersion } = useWorkspace();
   const versions = useLoad(() => api.versions(project, env, flagKey), [api, project, env, flagKey, config.version]);
+  const environment = useCurrentEnvironment();
   const [reverting, setReverting] = useState<FlagVersion>();
   const [includeOnOff, setIncludeOnOff] = useState(false);
   const [error, setError] = useState<Error>();
@@ -78,7 +79,7 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
         includeOnOff,
       );
       setError(undefined);
-      setDone(`Reverted to version ${target.version}: the flag is now at version ${result.version}.`);
+      setDone(`Reverted to flag version ${target.version}: the flag is now at flag version ${result.version}.`);
       refreshVersion();
       onReverted();
     } catch (caught) {
@@ -108,7 +109,7 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
           <li key={version.version} className="card history-item" data-version={version.version}>
             <div className="history-head">
               <h3>
-                Version {version.version}
+                Flag version {version.version}
                 {version.version === config.version && <span className="badge badge-on">current</span>}
               </h3>
               <span className="muted small">
@@ -136,9 +137,10 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
       {versions.data && list.length === 0 && <p className="muted">No versions yet.</p>}
       {reverting && (
         <ReasonDialog
-          title={`Revert ${flagKey} to version ${reverting.version}?`}
+          title={`Revert ${flagKey} to flag version ${reverting.version} in ${env}?`}
           confirmLabel={`Revert to version ${reverting.version}`}
           required={false}
+          environment={environment}
           onClose={() => setReverting(undefined)}
           onConfirm={(reason) => revert(reverting, reason)}
         >

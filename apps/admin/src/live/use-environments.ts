@@ -50,10 +50,14 @@ export function useEnvironments(api: AdminApi, project: string | undefined): Liv
   return { environments: loaded?.project === project ? loaded?.list : undefined, error, refresh };
 }
 
+// Protection is not a change in the environment (its version stays), yet the screens show it.
 function sameVersions(a: Environment[] | undefined, b: Environment[]): boolean {
   return (
     !!a &&
     a.length === b.length &&
-    a.every((env, index) => env.key === b[index].key && env.version === b[index].version)
+    a.every(
+      (env, index) =>
+        env.key === b[index].key && env.version === b[index].version && env.protected === b[index].protected,
+    )
   );
 }

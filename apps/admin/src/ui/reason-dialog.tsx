@@ -1,10 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { Environment } from '../api/types.js';
 
 interface ReasonDialogProps {
   title: string;
   confirmLabel: string;
   /** Whether a reason must be given (kill and restore) or may be left empty. */
   required: boolean;
+  /** The environment the change lands in: when it is protected, a reason is required and the dialog says so. */
+  environment?: Environment;
+  /** What the reason field starts with (a reason typed beside a save button). */
+  initialReason?: string;
   danger?: boolean;
   children?: ReactNode;
   onConfirm: (reason: string) => Promise<void> | void;
@@ -16,13 +21,17 @@ export function ReasonDialog({
   title,
   confirmLabel,
   required,
+  environment,
+  initialReason,
   danger,
   children,
   onConfirm,
   onClose,
 }: ReasonDialogProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(initialReason ?? '');
+  const guarded = environment?.protected === true;
+  const needsReason = required || guarded;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
   const id = useId();
@@ -34,8 +43,12 @@ export function ReasonDialog({
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (required && reason.trim() === '') {
-      setProblem('Say why: the reason goes into the audit log.');
+    if (needsReason && reason.trim() === '') {
+      setProblem(
+        guarded
+          ? `Say why: ${environment.key} is protected, and the reason goes into the audit log.`
+          : 'Say why: the reason goes into the audit log.',
+      );
       return;
     }
     setBusy(true);
@@ -52,8 +65,14 @@ export function ReasonDialog({
     <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>{title}</h2>
+        {guarded && (
+          <p className="protected-note" data-testid="protected-note">
+            <strong>{environment.name || environment.key}</strong> ({environment.key}) is a protected environment: this
+            change needs a reason.
+          </p>
+        )}
         {children}
-        <label htmlFor={`${id}-reason`}>Reason{required ? '' : ' (optional)'}</label>
+        <label htmlFor={`${id}-reason`}>Reason{needsReason ? '' : ' (optional)'}</label>
         <input
           id={`${id}-reason`}
           className="wide"

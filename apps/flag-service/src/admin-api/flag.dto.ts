@@ -12,7 +12,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { SLUG_PATTERN as SLUG } from '@switchyard/flags';
+import { EXPECTED_LIFETIME_DAYS, ONE_VARIANT_DAYS, SLUG_PATTERN as SLUG, type StaleReason } from '@switchyard/flags';
 import { IsOmittable } from '../http/is-omittable.js';
 import { FlagConfigDto } from './flag-config.dto.js';
 
@@ -110,6 +110,37 @@ export class ArchiveFlagDto {
   reason?: string;
 }
 
+/** Body of PATCH …/flags/:flag/variants: operations on the variants (the result is checked by the engine). */
+export class UpdateFlagVariantsDto {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { teal: 'teal' },
+    description: 'New variants, key → value',
+  })
+  @Allow()
+  add?: Record<string, JsonValue>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { blue: 'navy' },
+    description: 'Old key → new key, for variants no config or prerequisite uses',
+  })
+  @Allow()
+  rename?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: [String], description: 'Keys of variants no config or prerequisite uses' })
+  @Allow()
+  remove?: string[];
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Required when an environment of the project is protected' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
 /** A flag's project-level definition. */
 export class FlagDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -158,6 +189,29 @@ export class ListFlagsQueryDto {
   tag?: string;
 }
 
+/** A flag's lifecycle in one environment: age, expected lifetime, why it may be stale. */
+export class FlagLifecycleDto {
+  @ApiProperty({ description: 'Whole days since the flag was created' }) ageDays: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: `Temporary flags: ${EXPECTED_LIFETIME_DAYS} days; permanent flags: null`,
+  })
+  expectedLifetimeDays: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The one variant the config serves to everyone, or null when it can serve more',
+  })
+  servesOnly: string | null;
+  @ApiProperty({
+    enum: ['past-expected-lifetime', 'one-variant-for-14-days'],
+    isArray: true,
+    description: `Empty unless potentially stale: a temporary flag older than its expected lifetime, or one variant to everyone, unchanged for ${ONE_VARIANT_DAYS} days`,
+  })
+  staleReasons: StaleReason[];
+}
+
 /** A flag's metadata with its current config in one environment. */
 export class EnvironmentFlagDto extends FlagDto {
   @ApiProperty({ description: 'The config version; send it back as If-Match or baseVersion when editing' })
@@ -165,6 +219,7 @@ export class EnvironmentFlagDto extends FlagDto {
   @ApiProperty({ type: FlagConfigDto }) config: FlagConfigDto;
   @ApiProperty({ format: 'date-time', description: "When the config last changed (updatedAt is the metadata's)" })
   configUpdatedAt: string;
+  @ApiProperty({ type: FlagLifecycleDto }) lifecycle: FlagLifecycleDto;
 }
 
 /** GET /api/projects/:project/environments/:env/flags. */

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ArchiveFlag, CreateFlag, GetFlag, ListFlags, UpdateFlag } from '@switchyard/flags';
+import {
+  ArchiveFlag,
+  CreateFlag,
+  GetFlag,
+  ListFlags,
+  UnarchiveFlag,
+  UpdateFlag,
+  UpdateFlagVariants,
+} from '@switchyard/flags';
 import type { Actor } from '@switchyard/kernel';
 import { CurrentActor, RequireRole } from '../http/auth.decorators.js';
 import {
@@ -11,6 +19,7 @@ import {
   FlagListDto,
   ListFlagsQueryDto,
   UpdateFlagDto,
+  UpdateFlagVariantsDto,
 } from './flag.dto.js';
 
 /** Flags of a project (metadata); editors write, viewers read. */
@@ -23,6 +32,8 @@ export class FlagsController {
     private readonly getFlag: GetFlag,
     private readonly updateFlag: UpdateFlag,
     private readonly archiveFlag: ArchiveFlag,
+    private readonly unarchiveFlag: UnarchiveFlag,
+    private readonly updateVariants: UpdateFlagVariants,
   ) {}
 
   @Post()
@@ -69,7 +80,11 @@ export class FlagsController {
   @Post(':flag/archive')
   @HttpCode(200)
   @RequireRole('editor')
-  @ApiOkResponse({ type: FlagDto, description: 'Archived: removed from every snapshot, still readable' })
+  @ApiOkResponse({
+    type: FlagDto,
+    description:
+      'Archived: removed from every snapshot, still readable. A reason is required when an environment is protected',
+  })
   archive(
     @Param('project') project: string,
     @Param('flag') flag: string,
@@ -77,5 +92,46 @@ export class FlagsController {
     @CurrentActor() actor: Actor,
   ): Promise<FlagDto> {
     return this.archiveFlag.execute(project, flag, body.reason, actor);
+  }
+
+  @Post(':flag/unarchive')
+  @HttpCode(200)
+  @RequireRole('editor')
+  @ApiOkResponse({
+    type: FlagDto,
+    description:
+      'Back in every snapshot with the config it had (checked again). A reason is required when an environment is protected',
+  })
+  @ApiNotFoundResponse({ description: 'No such project or flag' })
+  unarchive(
+    @Param('project') project: string,
+    @Param('flag') flag: string,
+    @Body() body: ArchiveFlagDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FlagDto> {
+    return this.unarchiveFlag.execute(project, flag, body.reason, actor);
+  }
+
+  @Patch(':flag/variants')
+  @RequireRole('editor')
+  @ApiOkResponse({
+    type: FlagDto,
+    description:
+      "Variants changed where safe and delivered to every environment; 400 (IN_USE, or the engine's issues) otherwise",
+  })
+  @ApiNotFoundResponse({ description: 'No such project or flag' })
+  variants(
+    @Param('project') project: string,
+    @Param('flag') flag: string,
+    @Body() body: UpdateFlagVariantsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FlagDto> {
+    return this.updateVariants.execute(
+      project,
+      flag,
+      { add: body.add, rename: body.rename, remove: body.remove },
+      body.reason,
+      actor,
+    );
   }
 }

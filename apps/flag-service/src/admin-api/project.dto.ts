@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Allow, IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow, IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { SLUG_PATTERN } from '@switchyard/flags';
 
 /** Body of POST /api/projects. */
@@ -19,7 +19,26 @@ export class CreateProjectDto {
 }
 
 /** Body of POST /api/projects/:project/environments. */
-export class CreateEnvironmentDto extends CreateProjectDto {}
+export class CreateEnvironmentDto extends CreateProjectDto {
+  @ApiPropertyOptional({
+    description: 'Every config write here needs a reason. Omitted: true when the key or name is production or prod',
+  })
+  @IsOptional()
+  @IsBoolean()
+  protected?: boolean;
+}
+
+/** Body of PUT /api/projects/:project/environments/:env/protection (admins). */
+export class SetEnvironmentProtectionDto {
+  @ApiProperty({ description: 'true: every config write in the environment needs a reason' })
+  @IsBoolean()
+  protected: boolean;
+
+  @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why (audited); required, not blank' })
+  @IsString()
+  @MaxLength(1000)
+  reason: string;
+}
 
 /** A project. */
 export class ProjectDto {
@@ -35,7 +54,9 @@ export class EnvironmentDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ example: 'production' }) key: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: 12 }) version: number;
+  @ApiProperty({ example: 12, description: 'The environment version: one integer bumped by every change in it' })
+  version: number;
+  @ApiProperty({ description: 'Protected: every config write here needs a reason' }) protected: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

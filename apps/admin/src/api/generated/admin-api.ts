@@ -170,8 +170,13 @@ export interface EnvironmentDto {
   /** @example "production" */
   key: string;
   name: string;
-  /** @example 12 */
+  /**
+   * The environment version: one integer bumped by every change in it
+   * @example 12
+   */
   version: number;
+  /** Protected: every config write here needs a reason */
+  protected: boolean;
   /** @format date-time */
   createdAt: string;
 }
@@ -200,6 +205,19 @@ export interface CreateEnvironmentDto {
    * @example "Web shop"
    */
   name: string;
+  /** Every config write here needs a reason. Omitted: true when the key or name is production or prod */
+  protected?: boolean;
+}
+
+export interface SetEnvironmentProtectionDto {
+  /** true: every config write in the environment needs a reason */
+  protected: boolean;
+  /**
+   * Why (audited); required, not blank
+   * @minLength 1
+   * @maxLength 1000
+   */
+  reason: string;
 }
 
 export interface EnvironmentListDto {
@@ -405,6 +423,37 @@ export interface ArchiveFlagDto {
   reason?: string;
 }
 
+export interface UpdateFlagVariantsDto {
+  /**
+   * New variants, key → value
+   * @example {"teal":"teal"}
+   */
+  add?: Record<string, any>;
+  /**
+   * Old key → new key, for variants no config or prerequisite uses
+   * @example {"blue":"navy"}
+   */
+  rename?: Record<string, string>;
+  /** Keys of variants no config or prerequisite uses */
+  remove?: string[];
+  /**
+   * Required when an environment of the project is protected
+   * @maxLength 1000
+   */
+  reason?: string;
+}
+
+export interface FlagLifecycleDto {
+  /** Whole days since the flag was created */
+  ageDays: number;
+  /** Temporary flags: 40 days; permanent flags: null */
+  expectedLifetimeDays: number | null;
+  /** The one variant the config serves to everyone, or null when it can serve more */
+  servesOnly: string | null;
+  /** Empty unless potentially stale: a temporary flag older than its expected lifetime, or one variant to everyone, unchanged for 14 days */
+  staleReasons: ("past-expected-lifetime" | "one-variant-for-14-days")[];
+}
+
 export interface EnvironmentFlagDto {
   /** @format uuid */
   id: string;
@@ -431,6 +480,7 @@ export interface EnvironmentFlagDto {
    * @format date-time
    */
   configUpdatedAt: string;
+  lifecycle: FlagLifecycleDto;
 }
 
 export interface EnvironmentFlagListDto {
