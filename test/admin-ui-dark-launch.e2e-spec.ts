@@ -38,7 +38,7 @@ describe("the admin UI's dark-launch page in a real browser", () => {
     ensureAdminUiBuilt();
     [service, browser] = await Promise.all([startApp(), launchBrowser()]);
     await api('POST', '/projects', { key: P, name: 'Shop' });
-    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
+    await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production', protected: false });
     ({ key: sdkKey } = await api('POST', `/projects/${P}/environments/${E}/sdk-keys`, { name: 'fleet' }));
     await api('POST', `/projects/${P}/flags`, {
       key: 'search-v2',
