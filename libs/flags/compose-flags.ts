@@ -13,6 +13,7 @@ import { GetSegment } from './application/get-segment.js';
 import { KillFlag } from './application/kill-flag.js';
 import { KillFlagsByTag } from './application/kill-flags-by-tag.js';
 import { ListEnvironmentFlags } from './application/list-environment-flags.js';
+import { ListFlagMatrix } from './application/list-flag-matrix.js';
 import { ListEnvironments } from './application/list-environments.js';
 import { ListFlagVersions } from './application/list-flag-versions.js';
 import { ListFlags } from './application/list-flags.js';
@@ -78,6 +79,7 @@ export function composeFlags({ unitOfWork }: FlagsPorts) {
     getSegment: new GetSegment(unitOfWork),
     updateSegment: new UpdateSegment(unitOfWork, notifier),
     listEnvironmentFlags: new ListEnvironmentFlags(unitOfWork),
+    listFlagMatrix: new ListFlagMatrix(unitOfWork),
     previewConfigChange: new PreviewConfigChange(unitOfWork),
     pruneChangeLog: new PruneChangeLog(unitOfWork),
     snapshotReader: new SnapshotReader(unitOfWork),

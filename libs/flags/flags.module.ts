@@ -17,6 +17,7 @@ import { GetSegment } from './application/get-segment.js';
 import { KillFlag } from './application/kill-flag.js';
 import { KillFlagsByTag } from './application/kill-flags-by-tag.js';
 import { ListEnvironmentFlags } from './application/list-environment-flags.js';
+import { ListFlagMatrix } from './application/list-flag-matrix.js';
 import { ListEnvironments } from './application/list-environments.js';
 import { ListFlagVersions } from './application/list-flag-versions.js';
 import { ListFlags } from './application/list-flags.js';
@@ -78,6 +79,7 @@ const EXPOSED = {
   getSegment: GetSegment,
   updateSegment: UpdateSegment,
   listEnvironmentFlags: ListEnvironmentFlags,
+  listFlagMatrix: ListFlagMatrix,
   previewConfigChange: PreviewConfigChange,
   pruneChangeLog: PruneChangeLog,
   snapshotReader: SnapshotReader,

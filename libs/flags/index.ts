@@ -43,6 +43,8 @@ export { UpdateSegment } from './application/update-segment.js';
 export type { SegmentUpdateResult } from './application/update-segment.js';
 export { ListEnvironmentFlags } from './application/list-environment-flags.js';
 export type { EnvironmentFlag, EnvironmentFlagList } from './application/list-environment-flags.js';
+export { ListFlagMatrix, MATRIX_MAX_ENVIRONMENTS } from './application/list-flag-matrix.js';
+export type { FlagMatrix, MatrixEnvironment, MatrixFlag } from './application/list-flag-matrix.js';
 export { PruneChangeLog } from './application/prune-change-log.js';
 export type { ChangeLogRetention, PruneRun } from './application/prune-change-log.js';
 export type { ConfigChangeResult } from './application/change-config.js';

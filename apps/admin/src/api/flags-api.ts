@@ -1,6 +1,6 @@
 import type * as Api from './generated/admin-api.js';
 import { ApiArea, e } from './api-area.js';
-import type { EnvironmentFlag, FlagConfigState, FlagDetail, FlagMeta } from './types.js';
+import type { EnvironmentFlag, FlagConfig, FlagConfigState, FlagDetail, FlagMatrix, FlagMeta } from './types.js';
 
 /** The flags of a project: their metadata (the config of a flag in an environment is in flag-config-api.ts). */
 export class FlagsApi extends ApiArea {
@@ -28,6 +28,29 @@ export class FlagsApi extends ApiArea {
       },
     }));
     return { environmentVersion: body.environmentVersion, items };
+  }
+
+  /** Every live flag of the project with its config in every environment (at most 20), in one request. */
+  async flagMatrix(project: string): Promise<FlagMatrix> {
+    const body = await this.client.get<Api.FlagMatrixDto>(`/projects/${e(project)}/flag-matrix`);
+    return {
+      environments: body.environments,
+      environmentsOmitted: body.environmentsOmitted,
+      items: body.items.map(({ environments, ...meta }) => ({
+        meta: meta as FlagMeta,
+        configs: Object.fromEntries(
+          environments.map((cell): [string, FlagConfig] => [
+            cell.environment,
+            {
+              ...(cell.config as FlagConfigState['config']),
+              version: cell.version,
+              variants: meta.variants as FlagMeta['variants'],
+              updatedAt: cell.updatedAt,
+            },
+          ]),
+        ),
+      })),
+    };
   }
 
   createFlag(project: string, body: Api.CreateFlagDto): Promise<FlagMeta> {

@@ -59,6 +59,13 @@ export interface EnvironmentFlag {
   lifecycle: FlagLifecycle;
 }
 
+/** The project's flags with their config in each environment (`GET …/flag-matrix`), keyed by environment. */
+export interface FlagMatrix {
+  environments: Api.MatrixEnvironmentDto[];
+  environmentsOmitted: number;
+  items: Array<{ meta: FlagMeta; configs: Record<string, FlagConfig> }>;
+}
+
 /** One immutable version of a flag config (`FlagVersionDto`). */
 export type FlagVersion = Omit<Api.FlagVersionDto, 'config'> & { config: StoredConfig };
 

@@ -15,14 +15,30 @@ interface FlagActionsProps {
    * environment every toggle asks, and wants a reason.
    */
   askToggleReason?: boolean;
+  /**
+   * The environment the actions act in, when not the current one (a cell of the environment matrix): every
+   * button is then named with the flag and the environment ("Kill new-checkout in production").
+   */
+  inEnvironment?: string;
 }
 
 type Pending = 'toggle' | 'kill' | 'restore' | undefined;
 
 /** The on/off switch and the kill switch of one flag in the current environment; hidden from viewers. */
-export function FlagActions({ flagKey, config, onChanged, askToggleReason }: FlagActionsProps): ReactNode {
-  const { api, project, env, canWrite, refreshVersion } = useWorkspace();
-  const environment = useCurrentEnvironment();
+export function FlagActions({
+  flagKey,
+  config,
+  onChanged,
+  askToggleReason,
+  inEnvironment,
+}: FlagActionsProps): ReactNode {
+  const { api, project, env: current, environments, canWrite, refreshVersion } = useWorkspace();
+  const currentEnvironment = useCurrentEnvironment();
+  const env = inEnvironment ?? current;
+  const environment =
+    inEnvironment === undefined ? currentEnvironment : environments.find((candidate) => candidate.key === env);
+  const named = (action: string): string | undefined =>
+    inEnvironment === undefined ? undefined : `${action} ${flagKey} in ${env}`;
   const askFirst = askToggleReason || environment?.protected === true;
   const [pending, setPending] = useState<Pending>();
   const [error, setError] = useState<Error>();
@@ -63,18 +79,27 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
           type="button"
           className={`switch ${config.on ? 'switch-on' : ''}`}
           aria-pressed={config.on}
-          aria-label={`${flagKey} is ${config.on ? 'on' : 'off'}: turn it ${config.on ? 'off' : 'on'}`}
+          aria-label={
+            inEnvironment === undefined
+              ? `${flagKey} is ${config.on ? 'on' : 'off'}: turn it ${config.on ? 'off' : 'on'}`
+              : `Turn ${flagKey} ${config.on ? 'off' : 'on'} in ${env}`
+          }
           onClick={() => (askFirst ? setPending('toggle') : void toggle())}
         >
           {config.on ? 'On' : 'Off'}
         </button>
       )}
       {config.killed ? (
-        <button type="button" className="button-restore" onClick={() => setPending('restore')}>
+        <button
+          type="button"
+          className="button-restore"
+          aria-label={named('Restore')}
+          onClick={() => setPending('restore')}
+        >
           Restore
         </button>
       ) : (
-        <button type="button" className="button-danger" onClick={() => setPending('kill')}>
+        <button type="button" className="button-danger" aria-label={named('Kill')} onClick={() => setPending('kill')}>
           Kill
         </button>
       )}
@@ -92,7 +117,9 @@ export function FlagActions({ flagKey, config, onChanged, askToggleReason }: Fla
       {done && (
         <div className="flag-actions-done">
           <Notice>{done.text}</Notice>
-          {done.environmentVersion !== undefined && <DeliveryFigure since={done.environmentVersion} />}
+          {done.environmentVersion !== undefined && env === current && (
+            <DeliveryFigure since={done.environmentVersion} />
+          )}
         </div>
       )}
       {pending === 'toggle' && (

@@ -170,6 +170,23 @@ export class FlagDetailDto extends FlagDto {
   @ApiProperty({ type: [FlagEnvironmentDto] }) environments: FlagEnvironmentDto[];
 }
 
+/** A column of GET /api/projects/:project/flag-matrix. */
+export class MatrixEnvironmentDto {
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The environment version its cells were read at; refetch when it moves' })
+  version: number;
+}
+
+/** GET /api/projects/:project/flag-matrix: every flag with its config in every environment. */
+export class FlagMatrixDto {
+  @ApiProperty({ type: [MatrixEnvironmentDto], description: "The project's environments, at most 20" })
+  environments: MatrixEnvironmentDto[];
+  @ApiProperty({ description: 'Environments of the project left out (beyond the first 20)' })
+  environmentsOmitted: number;
+  @ApiProperty({ type: [FlagDetailDto] }) items: FlagDetailDto[];
+}
+
 /** GET /api/projects/:project/flags. */
 export class FlagListDto {
   @ApiProperty({ type: [FlagDto] }) items: FlagDto[];

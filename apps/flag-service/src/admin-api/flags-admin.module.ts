@@ -6,6 +6,7 @@ import { RolloutsModule } from '@switchyard/rollouts';
 import { AuditController } from './audit.controller.js';
 import { BreakerController } from './breaker.controller.js';
 import { EnvironmentFlagsController } from './environment-flags.controller.js';
+import { FlagMatrixController } from './flag-matrix.controller.js';
 import { EnvironmentsController } from './environments.controller.js';
 import { FlagConfigsController } from './flag-configs.controller.js';
 import { FlagVersionsController } from './flag-versions.controller.js';
@@ -23,6 +24,7 @@ import { SegmentsController } from './segments.controller.js';
     EnvironmentsController,
     FlagsController,
     EnvironmentFlagsController,
+    FlagMatrixController,
     FlagConfigsController,
     FlagVersionsController,
     PreviewController,

@@ -7,6 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 /** Paths that belong to the service, never to the UI: an unknown one stays a JSON 404. */
 const RESERVED = /^\/(api|sdk|health|metrics)(\/|$)/;
 
+/** Source maps are never served, even when a build left some in the directory: they would publish the sources. */
+const SOURCE_MAP = /\.map$/i;
+
 const HTML_HEADERS = {
   'cache-control': 'no-cache',
   'content-security-policy':
@@ -45,7 +48,8 @@ function fileUnder(root: string, urlPath: string): string | undefined {
 }
 
 /**
- * Serves the admin UI at `/`: its files as they are, and index.html for every other GET outside /api, /sdk,
+ * Serves the admin UI at `/`: its files (brotli or gzip when the browser accepts it and the build wrote the
+ * `.br`/`.gz` beside them, with `Vary: Accept-Encoding`; never a source map), and index.html for every other GET outside /api, /sdk,
  * /health and /metrics, so the single-page app's own paths survive a reload. Hashed assets are cached for a
  * year; index.html is revalidated on every load.
  */
@@ -53,10 +57,10 @@ export async function serveAdminUi(fastify: FastifyInstance, options: { dir?: st
   const wanted = options.dir ? resolve(options.dir) : findAdminUiDir();
   const root = wanted && existsSync(join(wanted, 'index.html')) ? wanted : undefined;
   await fastify.register(async (scope) => {
-    if (root) await scope.register(fastifyStatic, { root, serve: false });
+    if (root) await scope.register(fastifyStatic, { root, serve: false, preCompressed: true });
     const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
       const path = request.url.split('?')[0];
-      if (RESERVED.test(path)) return reply.callNotFound();
+      if (RESERVED.test(path) || SOURCE_MAP.test(path)) return reply.callNotFound();
       if (!root) return reply.code(503).headers(HTML_HEADERS).type('text/html').send(NOT_BUILT);
       const file = path === '/' ? undefined : fileUnder(root, path);
       if (file && file !== 'index.html') {

@@ -489,6 +489,21 @@ export interface EnvironmentFlagListDto {
   items: EnvironmentFlagDto[];
 }
 
+export interface MatrixEnvironmentDto {
+  key: string;
+  name: string;
+  /** The environment version its cells were read at; refetch when it moves */
+  version: number;
+}
+
+export interface FlagMatrixDto {
+  /** The project's environments, at most 20 */
+  environments: MatrixEnvironmentDto[];
+  /** Environments of the project left out (beyond the first 20) */
+  environmentsOmitted: number;
+  items: FlagDetailDto[];
+}
+
 export interface FlagConfigStateDto {
   flagKey: string;
   environmentKey: string;
