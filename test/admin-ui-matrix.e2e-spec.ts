@@ -115,4 +115,20 @@ describe("the admin UI's environment matrix in a real browser", () => {
     ).toEqual(['staging', 'production']);
     await screenshot(page, 'filters');
   });
+
+  suite.scenario('keeps the header compact at phone width, its sections one row', async () => {
+    const page = await suite.session();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(flagsUrl(suite.service.baseUrl));
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await nav.getByRole('link', { name: 'Webhooks' }).waitFor();
+    const header = await page.locator('header.top-bar').boundingBox();
+    const flags = await nav.getByRole('link', { name: 'Flags' }).boundingBox();
+    const webhooks = await nav.getByRole('link', { name: 'Webhooks' }).boundingBox();
+    // Two short lines (pickers, sections), however many sections an admin has; nothing scrolls the page sideways.
+    expect(header!.height).toBeLessThan(100);
+    expect(webhooks!.y).toBe(flags!.y);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'phone-header');
+  });
 });

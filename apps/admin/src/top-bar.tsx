@@ -31,7 +31,7 @@ export function TopBar({ identity, route, onSignOut, projects, project, navigate
         <span className="brand-mark" aria-hidden="true">
           ⇄
         </span>{' '}
-        Switchyard
+        <span className="brand-name">Switchyard</span>
       </span>
       {!workspace && projects && project && (
         <div className="pickers">
