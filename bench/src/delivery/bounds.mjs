@@ -77,7 +77,10 @@ export async function runBounds() {
     };
 
     for (let i = 0; i < CHANGES; i += 1)
-      await admin(node, 'POST', '/projects/bench/environments/prod/flags/checkout/toggle', { on: i % 2 === 1 });
+      await admin(node, 'POST', '/projects/bench/environments/prod/flags/checkout/toggle', {
+        on: i % 2 === 1,
+        reason: 'bench: bounds',
+      });
     const count = async () => Number((await client.query('SELECT count(*) AS n FROM change_log')).rows[0].n);
     const rowsRightAfter = await count();
     const version = Number((await client.query('SELECT max(version) AS v FROM environments')).rows[0].v);

@@ -100,12 +100,18 @@ export async function admin(node, method, path, body) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** A project `bench`, environment `prod`, an on boolean flag, and an SDK key; returns the key. */
+/**
+ * A project `bench`, environment `prod` (protected, as production is by default: every write carries a reason),
+ * an on boolean flag, and an SDK key; returns the key.
+ */
 export async function seed(node, flagKey) {
   await admin(node, 'POST', '/projects', { key: 'bench', name: 'bench' });
   await admin(node, 'POST', '/projects/bench/environments', { key: 'prod', name: 'prod' });
   await admin(node, 'POST', '/projects/bench/flags', { key: flagKey, name: flagKey, type: 'boolean' });
-  await admin(node, 'POST', `/projects/bench/environments/prod/flags/${flagKey}/toggle`, { on: true });
+  await admin(node, 'POST', `/projects/bench/environments/prod/flags/${flagKey}/toggle`, {
+    on: true,
+    reason: 'bench: seed',
+  });
   return (await admin(node, 'POST', '/projects/bench/environments/prod/sdk-keys', { name: 'bench' })).key;
 }
 

@@ -117,6 +117,7 @@ export async function runTripPropagation() {
       rules: [],
       fallthrough: { variant: 'on' },
       breaker: BREAKER,
+      reason: 'bench: shortened breaker settings',
     });
     const share = Math.ceil(CLIENTS / WORKERS);
     for (let w = 0; w < WORKERS; w += 1) {
