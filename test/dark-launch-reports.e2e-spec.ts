@@ -63,6 +63,15 @@ describe('POST /sdk/v1/events with darkLaunches', () => {
     ]);
   });
 
+  it('counts a dark launch created a moment after the node read the environment, from its first report', async () => {
+    expect((await post({ instance, darkLaunches: [report('search-v2')] })).status).toBe(202); // the node reads the flags
+    await createDarkLaunchFlag(node, 'brand-new');
+    expect((await post({ instance, darkLaunches: [report('brand-new')] })).status).toBe(202);
+    await flushed();
+    const buckets = await rows('dark_launch_buckets', 'brand-new');
+    expect(buckets.reduce((sum, row) => sum + Number(row.mode_shadow), 0)).toBe(8);
+  });
+
   it('keeps nothing for a flag that is not a dark launch, or that the environment does not have', async () => {
     const answer = await post({ instance, darkLaunches: [report('checkout'), report('made-up')] });
     expect(answer.status).toBe(202);
