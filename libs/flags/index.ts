@@ -51,6 +51,7 @@ export type { ConfigChangeResult } from './application/change-config.js';
 // Read model and domain events
 export { SnapshotReader } from './application/snapshot-reader.js';
 export type { EnvironmentRef } from './application/snapshot-reader.js';
+export { KnownFlagKeys } from './application/known-flag-keys.js';
 export { ChangeNotifier } from './domain/change-committed.js';
 export type { ChangeCommitted, ChangeListener } from './domain/change-committed.js';
 // Domain types and errors

@@ -5,6 +5,7 @@ import {
   type FlagConfig,
   GetFlagConfig,
   KillFlag,
+  KnownFlagKeys,
   ProbeFlag,
   RecoverFlag,
   ReplaceKill,
@@ -17,13 +18,11 @@ import type { AutoRecover } from '../domain/breaker-state.js';
 /** Who the breaker's writes are by (kill records, versions, audit entries). */
 export const BREAKER_ACTOR: Actor = { type: 'breaker', id: 'breaker', name: 'breaker' };
 
-const KNOWN_FLAGS_RELOAD_MS = 1000;
-
 /** The breaker's reads and writes, through the flags context's use cases (one write path, one audit log). */
 @Injectable()
 export class FlagsBreakerFlags extends BreakerFlags {
   private readonly environments = new Map<string, EnvironmentRef>();
-  private readonly knownFlags = new Map<string, { at: number; keys: Promise<ReadonlySet<string>> }>();
+  private readonly knownFlags: KnownFlagKeys;
 
   constructor(
     private readonly reader: SnapshotReader,
@@ -34,6 +33,7 @@ export class FlagsBreakerFlags extends BreakerFlags {
     private readonly replaceKill: ReplaceKill,
   ) {
     super();
+    this.knownFlags = new KnownFlagKeys(reader);
   }
 
   async kill(environmentId: string, flagKey: string, reason: string): Promise<BreakerWrite | null> {
@@ -77,19 +77,8 @@ export class FlagsBreakerFlags extends BreakerFlags {
     return this.written(ref, this.replaceKill.execute({ ...this.target(ref), actor }, reason));
   }
 
-  async hasFlag(environmentId: string, flagKey: string): Promise<boolean> {
-    let known = this.knownFlags.get(environmentId);
-    const stale = !known || Date.now() - known.at > KNOWN_FLAGS_RELOAD_MS;
-    if (known && (await known.keys.catch(() => null))?.has(flagKey)) return true;
-    if (!stale) return false;
-    known = { at: Date.now(), keys: this.loadFlags(environmentId) };
-    this.knownFlags.set(environmentId, known);
-    return (await known.keys.catch(() => null))?.has(flagKey) ?? false;
-  }
-
-  private async loadFlags(environmentId: string): Promise<ReadonlySet<string>> {
-    const snapshot = await this.reader.getSnapshot(environmentId);
-    return new Set(Object.keys(snapshot?.flags ?? {}));
+  hasFlag(environmentId: string, flagKey: string): Promise<boolean> {
+    return this.knownFlags.has(environmentId, flagKey);
   }
 
   private async ref(environmentId: string, flagKey: string): Promise<FlagRef | null> {
