@@ -6,6 +6,14 @@ export type * from './model/flag.js';
 export { KILL_KINDS, OPERATORS } from './model/flag.js';
 export type * from './model/breaker.js';
 export { DARK_LAUNCH_VARIANTS, isDarkLaunchFlag } from './model/dark-launch.js';
+export {
+  FAULT_LIMITS,
+  FAULT_NONE_VARIANT,
+  faultSpecProblems,
+  faultVariantsProblems,
+  isFaultFlag,
+  type FaultSpec,
+} from './model/fault.js';
 export type * from './model/segment.js';
 export type * from './model/context.js';
 export type * from './model/snapshot.js';

@@ -1,4 +1,4 @@
-import { validateFlag } from '@switchyard/evaluation';
+import { faultSpecProblems, faultVariantsProblems, isFaultFlag, validateFlag } from '@switchyard/evaluation';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier, type ChangeCommitted } from '../domain/change-committed.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
@@ -11,9 +11,11 @@ import { loadWireState, requireFlag, requireProject } from './resolve.js';
 
 /**
  * Edits a flag's variants where it is safe (variant-edit.ts): adding any, renaming or removing one that no config
- * or prerequisite uses; concurrent edits apply one after the other (the flag's row lock), none lost. The engine's strict validator checks the result in every environment (type,
- * count, size). Delivered like an archive: one change-log row per environment with the flag as it now is (its
- * configs keep their versions); one audit entry. A reason is required when an environment is protected.
+ * or prerequisite uses; concurrent edits apply one after the other (the flag's row lock), none lost. The engine's
+ * strict validator checks the result in every environment (type, count, size), and a fault flag's added variants
+ * as fault specs (it stays a fault flag). Delivered like an archive: one change-log row per environment with the
+ * flag as it now is (its configs keep their versions); one audit entry. A reason is required when an environment
+ * is protected.
  */
 export class UpdateFlagVariants {
   constructor(
@@ -38,6 +40,7 @@ export class UpdateFlagVariants {
       const applied = applyVariantEdit(flag.variants, edit, uses);
       if ('problems' in applied)
         throw FlagsErrors.invalid(`The variants of "${flag.key}" cannot change so`, applied.problems);
+      assertFaultFlagKept(flag, edit, applied.variants);
       assertReasonForProject(environments, reason);
       const edited: FlagDefinition = { ...flag, variants: applied.variants, updatedAt: new Date().toISOString() };
       if (JSON.stringify(edited.variants) === JSON.stringify(flag.variants)) return { flag, events: [] };
@@ -77,6 +80,15 @@ export class UpdateFlagVariants {
     this.notifier.emitAll(outcome.events);
     return outcome.flag;
   }
+}
+
+/** A fault flag stays one: every added variant is a fault spec (`add.<name>.<field>` named otherwise). */
+function assertFaultFlagKept(flag: FlagDefinition, edit: VariantEdit, after: FlagDefinition['variants']): void {
+  if (!isFaultFlag(flag.variants)) return;
+  const added = Object.entries(edit.add ?? {}).flatMap(([key, value]) => faultSpecProblems(value, `add.${key}`));
+  const problems = added.length > 0 ? added : faultVariantsProblems(after, 'variants');
+  if (problems.length > 0)
+    throw FlagsErrors.invalid(`"${flag.key}" is a fault flag: its variants are fault specs`, problems);
 }
 
 async function usesOf(

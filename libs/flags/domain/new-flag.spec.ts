@@ -1,4 +1,4 @@
-import { defaultVariants, newFlag } from './new-flag.js';
+import { DEFAULT_FAULT_VARIANTS, defaultVariants, newFlag } from './new-flag.js';
 
 const ids = { id: 'f1', projectId: 'p1', now: '2026-01-01T00:00:00.000Z' };
 
@@ -44,6 +44,44 @@ describe('newFlag', () => {
       ids,
     );
     expect('issues' in built && built.issues.map((issue) => issue.path)).toEqual(['type', 'variants']);
+  });
+
+  it('fills in a fault flag: json, the default fault variants, serving none', () => {
+    const built = newFlag({ key: 'checkout-faults', name: 'Checkout faults', kind: 'fault' }, ids);
+    if ('issues' in built) throw new Error(JSON.stringify(built.issues));
+    expect(built.flag).toMatchObject({ type: 'json', variants: DEFAULT_FAULT_VARIANTS });
+    expect(built.flag.variants).not.toBe(DEFAULT_FAULT_VARIANTS);
+    expect(built.config).toMatchObject({ offVariant: 'none', fallthrough: { variant: 'none' }, on: false });
+  });
+
+  it('keeps the fault variants a caller gives when they are fault specs with none: {}', () => {
+    const variants = { none: {}, slow: { latencyMs: 500 } };
+    const built = newFlag({ key: 'db-faults', name: 'DB faults', kind: 'fault', type: 'json', variants }, ids);
+    if ('issues' in built) throw new Error(JSON.stringify(built.issues));
+    expect(built.flag.variants).toEqual(variants);
+  });
+
+  it('refuses a fault flag without none, with a bad spec, another type or other off and fallthrough variants', () => {
+    const bad = newFlag(
+      {
+        key: 'db-faults',
+        name: 'DB faults',
+        kind: 'fault',
+        type: 'string',
+        variants: { slow: { latencyMs: -1, status: 503 } },
+        offVariant: 'slow',
+        fallthroughVariant: 'slow',
+      },
+      ids,
+    );
+    expect('issues' in bad && bad.issues.map((issue) => issue.path)).toEqual([
+      'type',
+      'variants.none',
+      'variants.slow.status',
+      'variants.slow.latencyMs',
+      'offVariant',
+      'fallthroughVariant',
+    ]);
   });
 });
 

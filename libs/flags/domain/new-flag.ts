@@ -1,5 +1,7 @@
 import {
   DARK_LAUNCH_VARIANTS,
+  FAULT_NONE_VARIANT,
+  faultVariantsProblems,
   isDarkLaunchFlag,
   validateFlag,
   type FlagType,
@@ -14,8 +16,12 @@ export interface NewFlagInput {
   key: string;
   name: string;
   description?: string;
-  /** `dark-launch`: a string flag with variants off, shadow, live, serving off (type and variants may be omitted). */
-  kind?: 'dark-launch';
+  /**
+   * `dark-launch`: a string flag with variants off, shadow, live, serving off (type and variants may be omitted).
+   * `fault`: a json flag whose variants are fault specs with `none: {}`, serving none (variants default to
+   * {@link DEFAULT_FAULT_VARIANTS}).
+   */
+  kind?: FlagKind;
   /** Required unless `kind` gives it. */
   type?: FlagType;
   variants?: Record<string, JsonValue>;
@@ -25,6 +31,16 @@ export interface NewFlagInput {
   tags?: string[];
   temporary?: boolean;
 }
+
+/** The kinds of flag that creation fills in: a dark launch, or a fault flag. */
+export type FlagKind = 'dark-launch' | 'fault';
+
+/** A fault flag's variants when its creator gives none: nothing, a 2 s wait (± 200 ms), half the calls failing. */
+export const DEFAULT_FAULT_VARIANTS: Record<string, JsonValue> = {
+  [FAULT_NONE_VARIANT]: {},
+  'latency-2s': { latencyMs: 2000, jitterMs: 200 },
+  'errors-50': { errorRate: 0.5, errorMessage: 'injected by switchyard' },
+};
 
 /** The off and fallthrough variants a flag starts with when none are given. */
 export function defaultVariants(variants: Record<string, JsonValue>, offVariant?: string, fallthroughVariant?: string) {
@@ -50,18 +66,9 @@ export function newFlag(
   given: NewFlagInput,
   ids: { id: string; projectId: string; now: string },
 ): { flag: FlagDefinition; config: FlagConfig } | { issues: ValidationIssue[] } {
-  const darkLaunch = given.kind === 'dark-launch' ? darkLaunchProblems(given) : [];
-  if (darkLaunch.length > 0) return { issues: darkLaunch };
-  const input: NewFlagInput =
-    given.kind === 'dark-launch'
-      ? {
-          ...given,
-          type: 'string',
-          variants: { ...DARK_LAUNCH_VARIANTS },
-          offVariant: 'off',
-          fallthroughVariant: 'off',
-        }
-      : given;
+  const kindProblems = problemsOfKind(given);
+  if (kindProblems.length > 0) return { issues: kindProblems };
+  const input = withKind(given);
   const variants: unknown =
     input.variants === undefined ? (input.type === 'boolean' ? { on: true, off: false } : {}) : input.variants;
   const { offVariant, fallthroughVariant } = defaultVariants(
@@ -96,6 +103,49 @@ export function newFlag(
     updatedAt: ids.now,
   };
   return { flag, config: initialConfig(input.key, offVariant, fallthroughVariant) };
+}
+
+function problemsOfKind(given: NewFlagInput): ValidationIssue[] {
+  if (given.kind === 'dark-launch') return darkLaunchProblems(given);
+  if (given.kind === 'fault') return faultProblems(given);
+  return [];
+}
+
+/** The input with what its kind fixes filled in. */
+function withKind(given: NewFlagInput): NewFlagInput {
+  if (given.kind === 'dark-launch')
+    return {
+      ...given,
+      type: 'string',
+      variants: { ...DARK_LAUNCH_VARIANTS },
+      offVariant: 'off',
+      fallthroughVariant: 'off',
+    };
+  if (given.kind === 'fault')
+    return {
+      ...given,
+      type: 'json',
+      variants: given.variants ?? structuredClone(DEFAULT_FAULT_VARIANTS),
+      offVariant: FAULT_NONE_VARIANT,
+      fallthroughVariant: FAULT_NONE_VARIANT,
+    };
+  return given;
+}
+
+/**
+ * A fault flag is a json flag serving none while off, killed or untargeted; variants given must include
+ * `none: {}` and be fault specs, each bad field named (`variants.<name>.<field>`).
+ */
+function faultProblems(input: NewFlagInput): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const refuse = (path: string, message: string) => issues.push({ path, code: 'INVALID_VALUE', message });
+  if (input.type !== undefined && input.type !== 'json') refuse('type', 'a fault flag is a json flag');
+  if (input.variants !== undefined) issues.push(...faultVariantsProblems(input.variants, 'variants'));
+  if (input.offVariant !== undefined && input.offVariant !== FAULT_NONE_VARIANT)
+    refuse('offVariant', 'a fault flag serves none while off or killed');
+  if (input.fallthroughVariant !== undefined && input.fallthroughVariant !== FAULT_NONE_VARIANT)
+    refuse('fallthroughVariant', 'a fault flag serves none unless a rule targets a fault');
+  return issues;
 }
 
 /** A dark-launch flag's type is string and its variants are off, shadow, live: a body saying otherwise is refused. */

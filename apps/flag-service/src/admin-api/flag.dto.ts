@@ -64,13 +64,13 @@ export class CreateFlagDto extends FlagMetadataDto {
   name: string;
 
   @ApiPropertyOptional({
-    enum: ['dark-launch'],
+    enum: ['dark-launch', 'fault'],
     description:
-      'dark-launch: a string flag with variants off, shadow, live (off variant and fallthrough off), ready for a ramp plan; type and variants may then be omitted',
+      'dark-launch: a string flag with variants off, shadow, live (off variant and fallthrough off), ready for a ramp plan; type and variants may then be omitted. fault: a json flag whose variants are fault specs { latencyMs?, jitterMs?, errorRate?, errorMessage? } with none: {} (off variant and fallthrough none); variants default to none, latency-2s, errors-50',
   })
   @IsOmittable()
-  @IsIn(['dark-launch'])
-  kind?: 'dark-launch';
+  @IsIn(['dark-launch', 'fault'])
+  kind?: 'dark-launch' | 'fault';
 
   @ApiPropertyOptional({ enum: ['boolean', 'string', 'number', 'json'], description: 'Required unless kind is given' })
   @Allow()

@@ -244,8 +244,8 @@ export interface CreateFlagDto {
    * @example "New checkout"
    */
   name: string;
-  /** dark-launch: a string flag with variants off, shadow, live (off variant and fallthrough off), ready for a ramp plan; type and variants may then be omitted */
-  kind?: "dark-launch";
+  /** dark-launch: a string flag with variants off, shadow, live (off variant and fallthrough off), ready for a ramp plan; type and variants may then be omitted. fault: a json flag whose variants are fault specs { latencyMs?, jitterMs?, errorRate?, errorMessage? } with none: {} (off variant and fallthrough none); variants default to none, latency-2s, errors-50 */
+  kind?: "dark-launch" | "fault";
   /** Required unless kind is given */
   type?: "boolean" | "string" | "number" | "json";
   /**
