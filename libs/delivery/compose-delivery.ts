@@ -15,6 +15,7 @@ import type {
 import { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 import { GetDeliveryStatus } from './application/get-delivery-status.js';
 import { GetSdkKeyUsage } from './application/get-sdk-key-usage.js';
+import { ListSdkInstances } from './application/list-sdk-instances.js';
 import type { RecentContextStore } from './application/recent-context-store.js';
 import { RecordRecentContexts } from './application/record-recent-contexts.js';
 import { RecordSdkReport } from './application/record-sdk-report.js';
@@ -76,6 +77,7 @@ export interface Delivery {
   readonly recordRecentContexts: RecordRecentContexts;
   readonly getDeliveryStatus: GetDeliveryStatus;
   readonly getSdkKeyUsage: GetSdkKeyUsage;
+  readonly listSdkInstances: ListSdkInstances;
   readonly estimateRampImpact: EstimateRampImpact;
   /** Connects the bus, starts the timers, relays committed changes and revocations, registers the health check. */
   start(): void;
@@ -148,6 +150,7 @@ export function composeDelivery(options: DeliveryOptions, ports: DeliveryPorts):
     recordRecentContexts,
     getDeliveryStatus: new GetDeliveryStatus(ports.source, ports.instances),
     getSdkKeyUsage: new GetSdkKeyUsage(ports.instances),
+    listSdkInstances: new ListSdkInstances(ports.source, ports.instances),
     estimateRampImpact: new EstimateRampImpact(ports.proposals, ports.recentContexts),
     start() {
       bus.start();

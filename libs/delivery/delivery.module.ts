@@ -18,6 +18,7 @@ import { FlagsDeliverySource, NotifierCommittedChanges } from './adapters/flags-
 import { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 import { GetDeliveryStatus } from './application/get-delivery-status.js';
 import { GetSdkKeyUsage } from './application/get-sdk-key-usage.js';
+import { ListSdkInstances } from './application/list-sdk-instances.js';
 import { RecordRecentContexts } from './application/record-recent-contexts.js';
 import { RecordSdkReport } from './application/record-sdk-report.js';
 import { SnapshotCache } from './application/snapshot-cache.js';
@@ -70,6 +71,7 @@ const EXPOSED = {
   recordRecentContexts: RecordRecentContexts,
   getDeliveryStatus: GetDeliveryStatus,
   getSdkKeyUsage: GetSdkKeyUsage,
+  listSdkInstances: ListSdkInstances,
   estimateRampImpact: EstimateRampImpact,
 };
 

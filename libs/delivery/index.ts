@@ -15,11 +15,19 @@ export { RecordRecentContexts } from './application/record-recent-contexts.js';
 export type { RecordRecentContextsOptions } from './application/record-recent-contexts.js';
 export { GetDeliveryStatus } from './application/get-delivery-status.js';
 export { GetSdkKeyUsage } from './application/get-sdk-key-usage.js';
+export { ListSdkInstances } from './application/list-sdk-instances.js';
 export { EstimateRampImpact } from './application/estimate-ramp-impact.js';
 // Domain types and errors
 export { DeliveryErrors } from './domain/delivery.errors.js';
 export { describeStatus, LIVE_WINDOW_MS } from './domain/delivery-status.js';
 export type { SdkInstance, DeliveryStatus } from './domain/delivery-status.js';
+export {
+  describeInstances,
+  LAG_GRACE_MS,
+  SDK_INSTANCE_LIST_LIMIT,
+  SDK_INSTANCE_WINDOW_MS,
+} from './domain/sdk-instance-list.js';
+export type { SdkLag, ListedSdkInstance, SdkInstanceList } from './domain/sdk-instance-list.js';
 export type { VariantTransition, RampImpact } from './domain/ramp-impact.js';
 export { recentContextProblem, RECENT_CONTEXT_LIMITS } from './domain/recent-context.js';
 export type { RecentContextSighting, RecentContexts } from './domain/recent-context.js';

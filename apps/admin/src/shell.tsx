@@ -4,6 +4,7 @@ import type { Identity, Project } from './api/types.js';
 import { AccessScreen } from './access/access-screen.js';
 import { WebhooksScreen } from './alerts/webhooks-screen.js';
 import { AuditScreen } from './audit/audit-screen.js';
+import { ConnectedSdksScreen } from './delivery/connected-sdks-screen.js';
 import { ScheduledChangesScreen } from './schedules/scheduled-changes-screen.js';
 import { SegmentsScreen } from './segments/segments-screen.js';
 import { FlagDetailScreen } from './flags/flag-detail-screen.js';
@@ -126,6 +127,8 @@ function Screen({ route }: { route: ReturnType<typeof useRoute>[0] }): ReactNode
       return <SegmentsScreen selected={route.segment} />;
     case 'audit':
       return <AuditScreen />;
+    case 'sdks':
+      return <ConnectedSdksScreen />;
     case 'access':
       return <AccessScreen />;
     case 'webhooks':

@@ -16,10 +16,11 @@ interface TopBarProps {
 /** Brand, project and environment pickers, the main sections, and who is signed in. */
 export function TopBar({ identity, route, onSignOut, projects, project, navigate }: TopBarProps): ReactNode {
   const workspace = useContext(WorkspaceContext);
-  const go = (screen: 'flags' | 'segments' | 'scheduled' | 'audit' | 'access' | 'webhooks') => (event: MouseEvent) => {
-    event.preventDefault();
-    if (workspace) workspace.navigate({ screen, project: workspace.project, env: workspace.env });
-  };
+  const go =
+    (screen: 'flags' | 'segments' | 'scheduled' | 'sdks' | 'audit' | 'access' | 'webhooks') => (event: MouseEvent) => {
+      event.preventDefault();
+      if (workspace) workspace.navigate({ screen, project: workspace.project, env: workspace.env });
+    };
   const current = route.screen === 'flag' ? 'flags' : route.screen;
   const base = workspace
     ? `/projects/${encodeURIComponent(workspace.project)}/environments/${encodeURIComponent(workspace.env)}`
@@ -88,6 +89,9 @@ export function TopBar({ identity, route, onSignOut, projects, project, navigate
             onClick={go('scheduled')}
           >
             Scheduled changes
+          </a>
+          <a href={`${base}/sdks`} aria-current={current === 'sdks' ? 'page' : undefined} onClick={go('sdks')}>
+            Connected SDKs
           </a>
           <a href={`${base}/audit`} aria-current={current === 'audit' ? 'page' : undefined} onClick={go('audit')}>
             Audit log

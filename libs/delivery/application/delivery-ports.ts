@@ -2,6 +2,7 @@ import type { Patch, Snapshot } from '@switchyard/evaluation';
 import type { ChangeMessage } from '../domain/change-message.js';
 import type { DeliveryStatus } from '../domain/delivery-status.js';
 import type { InstanceSighting, SdkKeyUsage } from '../domain/sdk-report.js';
+import type { SdkInstanceList } from '../domain/sdk-instance-list.js';
 
 /** What delivery reads from the flags context (implemented by its SnapshotReader). */
 export abstract class DeliverySource {
@@ -62,6 +63,12 @@ export abstract class InstanceRegistry {
     environmentId: string,
     version: number,
   ): Promise<Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>>;
+  /** The instances seen within `windowMs` (of `app` when given), lagging first, at most `limit`, with counts. */
+  abstract list(
+    environmentId: string,
+    version: number,
+    options: { windowMs: number; liveWindowMs: number; lagGraceMs: number; app: string | null; limit: number },
+  ): Promise<Pick<SdkInstanceList, 'apps' | 'total' | 'onCurrent' | 'lagging' | 'instances'>>;
   /** The instances whose newest report came with SDK key `sdkKeyId` and that were seen within `windowMs`. */
   abstract keyUsage(sdkKeyId: string, windowMs: number): Promise<SdkKeyUsage>;
   /** Per environment (project/env keys): current version, live and applied instances, propagation quantiles. */

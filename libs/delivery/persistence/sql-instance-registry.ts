@@ -5,6 +5,7 @@ import { InstanceRegistry } from '../application/delivery-ports.js';
 import { LIVE_WINDOW_MS, type DeliveryStatus } from '../domain/delivery-status.js';
 import type { InstanceSighting, SdkKeyUsage } from '../domain/sdk-report.js';
 import { writeIsolatingBadRows } from './write-isolating-bad-rows.js';
+import { listSqlInstances } from './sql-instance-list.js';
 
 type Status = Omit<DeliveryStatus, 'project' | 'environment' | 'summary'>;
 type Num = string | number | null;
@@ -90,6 +91,10 @@ export class SqlInstanceRegistry extends InstanceRegistry {
         lastSeen: new Date(i.last_seen).toISOString(),
       })),
     };
+  }
+
+  list(environmentId: string, version: number, options: Parameters<InstanceRegistry['list']>[2]) {
+    return listSqlInstances(this.dataSource, environmentId, version, options);
   }
 
   async keyUsage(sdkKeyId: string, windowMs: number): Promise<SdkKeyUsage> {

@@ -18,6 +18,10 @@ export class RecordingInstanceRegistry extends InstanceRegistry {
     throw new Error('RecordingInstanceRegistry keeps no status');
   }
 
+  async list(): Promise<never> {
+    throw new Error('RecordingInstanceRegistry keeps no instance list');
+  }
+
   async keyUsage(): Promise<never> {
     throw new Error('RecordingInstanceRegistry keeps no key usage');
   }

@@ -1,6 +1,6 @@
 import type * as Api from './generated/admin-api.js';
 import { ApiArea, e } from './api-area.js';
-import type { DeliveryStatus, Environment, Project } from './types.js';
+import type { DeliveryStatus, Environment, Project, SdkInstanceList } from './types.js';
 
 /** Projects and their environments. */
 export class ProjectsApi extends ApiArea {
@@ -25,6 +25,13 @@ export class ProjectsApi extends ApiArea {
     return this.client.put(`/projects/${e(project)}/environments/${e(env)}/protection`, {
       protected: isProtected,
       reason,
+    });
+  }
+
+  /** The Connected SDKs page: instances seen in the last hour, lagging first (`GET …/sdk-instances`). */
+  sdkInstances(project: string, env: string, app?: string): Promise<SdkInstanceList> {
+    return this.client.get(`/projects/${e(project)}/environments/${e(env)}/sdk-instances`, {
+      query: { app: app || undefined },
     });
   }
 

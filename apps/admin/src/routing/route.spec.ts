@@ -9,6 +9,7 @@ describe('routes', () => {
     { screen: 'flag', project: 'shop', env: 'production', flag: 'new-checkout', tab: 'history' },
     { screen: 'flag', project: 'shop', env: 'production', flag: 'search-v2', tab: 'dark-launch' },
     { screen: 'audit', project: 'shop', env: 'staging' },
+    { screen: 'sdks', project: 'shop', env: 'production' },
     { screen: 'segments', project: 'shop', env: 'staging' },
     { screen: 'segments', project: 'shop', env: 'staging', segment: 'staff' },
     { screen: 'access', project: 'shop', env: 'staging' },

@@ -5,6 +5,7 @@ export type Route =
   | { screen: 'flag'; project: string; env: string; flag: string; tab: FlagTab }
   | { screen: 'segments'; project: string; env: string; segment?: string }
   | { screen: 'audit'; project: string; env: string }
+  | { screen: 'sdks'; project: string; env: string }
   | { screen: 'access'; project: string; env: string }
   | { screen: 'webhooks'; project: string; env: string }
   | { screen: 'scheduled'; project: string; env: string };
@@ -23,6 +24,7 @@ export function parseRoute(path: string): Route {
   if (parts[4] === 'audit') return { screen: 'audit', project, env };
   if (parts[4] === 'segments')
     return parts[5] ? { screen: 'segments', project, env, segment: parts[5] } : { screen: 'segments', project, env };
+  if (parts[4] === 'sdks') return { screen: 'sdks', project, env };
   if (parts[4] === 'access') return { screen: 'access', project, env };
   if (parts[4] === 'webhooks') return { screen: 'webhooks', project, env };
   if (parts[4] === 'scheduled') return { screen: 'scheduled', project, env };
@@ -41,6 +43,7 @@ export function formatRoute(route: Route): string {
     case 'flags':
       return base;
     case 'audit':
+    case 'sdks':
     case 'access':
     case 'webhooks':
     case 'scheduled':

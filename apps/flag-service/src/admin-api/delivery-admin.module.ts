@@ -1,9 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DeliveryStatusController } from './delivery-status.controller.js';
 import { FlagImpactController } from './flag-impact.controller.js';
+import { SdkInstancesController } from './sdk-instances.controller.js';
 import { SdkKeyUsageController } from './sdk-key-usage.controller.js';
 
-/** Admin API of the delivery context: the delivery view of an environment, the ramp impact of a proposal, what uses an SDK key. */
+/**
+ * Admin API of the delivery context: the delivery view of an environment, the Connected SDKs page, the ramp
+ * impact of a proposal, what uses an SDK key.
+ */
 @Module({})
 export class DeliveryAdminModule {
   /** `delivery`: the app's one DeliveryModule.forRoot(...), shared with the SDK API (Nest dedupes it by reference). */
@@ -11,7 +15,7 @@ export class DeliveryAdminModule {
     return {
       module: DeliveryAdminModule,
       imports: [delivery],
-      controllers: [DeliveryStatusController, FlagImpactController, SdkKeyUsageController],
+      controllers: [DeliveryStatusController, FlagImpactController, SdkKeyUsageController, SdkInstancesController],
     };
   }
 }

@@ -1561,6 +1561,46 @@ export interface SdkKeyUsageDto {
   apps: SdkKeyUsageAppDto[];
 }
 
+export interface ListedSdkInstanceDto {
+  id: string;
+  appName: string;
+  sdkVersion: string;
+  /** The service node that last received its events */
+  node: string;
+  appliedVersion: number | null;
+  /** @format date-time */
+  lastSeen: string;
+  /** behind: its applied version has been behind the current one for more than lagGraceMs; silent: not seen within liveWindowMs */
+  lag: "behind" | "silent" | null;
+}
+
+export interface SdkInstanceListDto {
+  project: string;
+  environment: string;
+  /** The environment's current version */
+  version: number;
+  /** The app filter applied */
+  app: string | null;
+  /** Every app seen in the environment within the window */
+  apps: string[];
+  /** Instances seen within the window (of the app, when filtered) */
+  total: number;
+  /** Of those, on the current version */
+  onCurrent: number;
+  /** Of those, lagging */
+  lagging: number;
+  /** @example "41 of 42 instances on version 53; 1 lagging" */
+  summary: string;
+  /** At most 200, lagging first, then most recently seen */
+  instances: ListedSdkInstanceDto[];
+  /** @example 3600000 */
+  windowMs: number;
+  /** @example 60000 */
+  liveWindowMs: number;
+  /** @example 5000 */
+  lagGraceMs: number;
+}
+
 export interface EvaluationCountDto {
   flag: string;
   variant: string;
