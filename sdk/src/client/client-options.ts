@@ -51,6 +51,12 @@ export interface ClientOptions {
   instanceId?: string;
   /** This host's name, in reports and in a trip's kill reason ("… on checkout@host-3"; default `os.hostname()`). */
   hostname?: string;
+  /**
+   * The longest wait a fault flag may inject in this process (ms, default 30 000; 0 refuses every latency). A
+   * fault spec whose `latencyMs + jitterMs` is above it is refused whole: nothing injected, counted in
+   * `faultStats().refused`, told to `onError` once per flag and variant.
+   */
+  maxFaultLatencyMs?: number;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
   /**
@@ -130,6 +136,10 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
   if (options.hostname !== undefined && (typeof options.hostname !== 'string' || options.hostname.trim() === '')) {
     fail('hostname must be a non-empty string');
   }
+  const maxFault = options.maxFaultLatencyMs;
+  if (maxFault !== undefined && (typeof maxFault !== 'number' || !Number.isFinite(maxFault) || maxFault < 0)) {
+    fail('maxFaultLatencyMs must be a number of ms, 0 or more');
+  }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') fail('no fetch available: pass options.fetch or use Node >= 20');
   return {
@@ -154,6 +164,7 @@ export function resolveOptions(options: ClientOptions, newId: () => string): Res
     privateAttributes: [...(hidden ?? [])],
     instanceId: options.instanceId ?? newId(),
     hostname: (options.hostname ?? systemHostname()).slice(0, 200),
+    maxFaultLatencyMs: maxFault ?? 30_000,
     fetch: fetchImpl,
     onError: options.onError,
   };

@@ -1,5 +1,6 @@
 import type { EvaluationContext, EvaluationResult, FlagType, JsonValue } from '@switchyard/evaluation';
 import type { DarkLaunchOptions } from '../dark-launch/dark-launch-types.js';
+import type { FaultStats } from '../fault/fault-types.js';
 import type { GuardCause, GuardOptions } from '../guard/guard-types.js';
 
 /** Where the flags being served came from when `waitUntilReady` resolved. */
@@ -79,6 +80,19 @@ export interface SwitchyardClient {
    * told (once) and `control` served. Never throws of its own: only what `control` throws reaches the caller.
    */
   darkLaunch<T, C = Awaited<T>>(flagKey: string, context: EvaluationContext, options: DarkLaunchOptions<T, C>): T;
+  /**
+   * Injects the fault the fault flag `flagKey` serves for `context` (a game day's attack): resolves at once (the
+   * same resolved promise every time: nothing allocated) when the served variant is `none`, the flag is off or
+   * killed, unknown, not a fault flag (json, variants fault specs with `none: {}`), or no snapshot has arrived;
+   * otherwise waits `latencyMs ± jitterMs` (uniform, never below 0) and/or rejects with an `InjectedFault`
+   * (`errorMessage`) with probability `errorRate`. A spec waiting up to more than `maxFaultLatencyMs` is refused
+   * (nothing injected, counted, told to `onError` once). The flag is evaluated with this client's `instanceId`
+   * (also the default `key`), `hostname` and `app` (its `appName`) under the caller's attributes, so a rule on
+   * `instanceId` or `hostname` targets one instance. Never throws; the only rejection is the injected error.
+   */
+  fault(flagKey: string, context?: EvaluationContext): Promise<void>;
+  /** What faults did in this client: calls delayed, failed, refused (over `maxFaultLatencyMs`), invalid. */
+  faultStats(): FaultStats;
   /**
    * Resolves once live flags arrive (`live`); with a cache file loaded, as soon as the first connection attempt
    * fails (`cache`, retries go on); otherwise at the timeout with what is being served. Never rejects.

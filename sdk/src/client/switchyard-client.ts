@@ -4,6 +4,8 @@ import { DarkLaunches } from '../dark-launch/dark-launches.js';
 import type { DarkLaunchOptions } from '../dark-launch/dark-launch-types.js';
 import { SystemClock, type GuardCause, type GuardClock, type GuardOptions } from '../guard/guard-types.js';
 import { Guards } from '../guard/guards.js';
+import { Faults, type FaultTimers } from '../fault/faults.js';
+import type { FaultStats } from '../fault/fault-types.js';
 import { EventReporter } from '../reporting/event-reporter.js';
 import { FlagStore, type StoreUpdate } from '../store/flag-store.js';
 import type { ServiceError } from '../transport/http.js';
@@ -13,6 +15,22 @@ import type { ResolvedOptions } from './client-options.js';
 import { Emitter } from './emitter.js';
 import { engineFailure, notReady, typeOfDefault } from './evaluation-results.js';
 
+const GLOBAL_TIMERS: FaultTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** The `fault` option of a guard call, or undefined when absent or unreadable (a throwing getter, a Proxy). */
+function faultOf(options: unknown): string | undefined {
+  if (options === undefined || options === null) return undefined;
+  try {
+    const fault = (options as Record<string, unknown>)['fault'];
+    return typeof fault === 'string' ? fault : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The client behind `createClient`. Not exported from the package: the factory is the public entry. */
 export class Client implements SwitchyardClient {
   private readonly emitter = new Emitter<ClientEvents>(['error']);
@@ -21,6 +39,7 @@ export class Client implements SwitchyardClient {
   private readonly reporter: EventReporter;
   private readonly guards: Guards;
   private readonly darkLaunches: DarkLaunches;
+  private readonly faults: Faults;
   private readonly cache: FileCache | undefined;
   private readonly loop: Promise<void>;
   private live = false;
@@ -35,13 +54,29 @@ export class Client implements SwitchyardClient {
    * @param options resolved options
    * @param store where snapshots are held (a parameter so a test can put a failing engine behind it)
    * @param clock the guards' clock and timers (a parameter so a test can drive time)
+   * @param faultTimers the timers of injected waits: the test's clock when it gives one, else the global
+   *   (ref'd) timers, so a host awaiting an injected wait is not exited under it
+   * @param random draws faults' jitter and failures
    */
   constructor(
     private readonly options: ResolvedOptions,
     private readonly store = new FlagStore(),
     clock: GuardClock = new SystemClock(),
+    faultTimers: FaultTimers = clock instanceof SystemClock ? GLOBAL_TIMERS : clock,
+    random: () => number = Math.random,
   ) {
     const onError = (error: Error) => this.reportError(error);
+    this.faults = new Faults(
+      {
+        flag: (key) => this.store.compiled?.flag(key),
+        evaluate: (key, context) => this.evaluate(key, context, null, 'json'),
+        error: onError,
+      },
+      { instanceId: options.instanceId, hostname: options.hostname, app: options.appName },
+      options.maxFaultLatencyMs,
+      faultTimers,
+      random,
+    );
     this.reporter = new EventReporter(options, this.reporterAbort.signal, onError);
     this.guards = new Guards(
       {
@@ -57,6 +92,7 @@ export class Client implements SwitchyardClient {
       {
         evaluate: (key, context) => this.evaluate(key, context, '', 'string'),
         guard: (key, result, fn, fallback, timeoutMs) => this.guards.runServing(key, result, fn, fallback, timeoutMs),
+        withFault: (faultKey, context, fn) => () => this.faults.before(faultKey, context, fn),
         opened: () => this.reporter.darkLaunchOpened(),
         error: onError,
       },
@@ -119,7 +155,17 @@ export class Client implements SwitchyardClient {
     fallback: (cause: GuardCause) => T,
     options?: GuardOptions<Awaited<T>>,
   ): T {
-    return this.guards.run(flagKey, context, fn, fallback, options) as T;
+    const faultKey = faultOf(options);
+    const guarded = faultKey === undefined ? fn : () => this.faults.before(faultKey, context, fn);
+    return this.guards.run(flagKey, context, guarded, fallback, options) as T;
+  }
+
+  fault(flagKey: string, context?: EvaluationContext): Promise<void> {
+    return this.faults.fault(flagKey, context);
+  }
+
+  faultStats(): FaultStats {
+    return this.faults.stats();
   }
 
   darkLaunch<T, C = Awaited<T>>(flagKey: string, context: EvaluationContext, options: DarkLaunchOptions<T, C>): T {
@@ -155,6 +201,7 @@ export class Client implements SwitchyardClient {
     this.loopAbort.abort();
     this.release();
     this.guards.close();
+    this.faults.close();
     await this.loop;
     await this.reporter.drain();
     this.reporterAbort.abort();

@@ -20,6 +20,8 @@ export interface ReadOptions {
   maxConcurrentShadows: number;
   noiseSample: number;
   name: string | undefined;
+  /** The fault flag injected into the candidate path, if any. */
+  fault: string | undefined;
 }
 
 const isFunctionOrAbsent = (value: unknown) => value === undefined || typeof value === 'function';
@@ -46,6 +48,7 @@ export function readOptions(options: unknown): ReadOptions | { problem: string; 
     const maxConcurrentShadows = raw['maxConcurrentShadows'];
     const noiseSample = raw['noiseSample'];
     const name = raw['name'];
+    const fault = raw['fault'];
     const usable = typeof control === 'function' ? (control as Fn) : undefined;
     const problem =
       usable === undefined
@@ -67,7 +70,9 @@ export function readOptions(options: unknown): ReadOptions | { problem: string; 
                       ? 'noiseSample must be a number from 0 to 1'
                       : name !== undefined && typeof name !== 'string'
                         ? 'name must be a string'
-                        : undefined;
+                        : fault !== undefined && typeof fault !== 'string'
+                          ? 'fault must be a fault flag key'
+                          : undefined;
     if (problem !== undefined) return { problem, control: usable };
     return {
       control: usable,
@@ -80,6 +85,7 @@ export function readOptions(options: unknown): ReadOptions | { problem: string; 
       maxConcurrentShadows: (maxConcurrentShadows as number | undefined) ?? DEFAULT_MAX_CONCURRENT_SHADOWS,
       noiseSample: (noiseSample as number | undefined) ?? 0,
       name: name as string | undefined,
+      fault: fault as string | undefined,
     };
   } catch {
     return {

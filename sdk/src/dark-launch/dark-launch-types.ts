@@ -57,6 +57,12 @@ export interface DarkLaunchOptions<T, C = Awaited<T>> {
   noiseSample?: number;
   /** A readable name for messages (default: the flag key). */
   name?: string;
+  /**
+   * A fault flag whose fault is injected into the candidate path only, before `candidate` (see
+   * `SwitchyardClient.fault`): in `shadow` an injected error or wait shows as a candidate error or timeout, in
+   * `live` it is a failure under the breaker (control served). A wait makes the candidate async.
+   */
+  fault?: string;
 }
 
 /** Calls and comparisons of one flag's dark launch over one window, as sent in the events batch. */

@@ -22,6 +22,8 @@ export interface DarkLaunchHost {
     fallback: (cause: GuardCause) => unknown,
     timeoutMs: number | undefined,
   ): unknown;
+  /** `fn` with the fault flag's fault injected before it (for this context). */
+  withFault(faultKey: string, context: EvaluationContext, fn: () => unknown): () => unknown;
   /** A window opened: a flush of dark-launch reports is due soon. */
   opened(): void;
   /** A problem worth telling the host (never thrown). */
@@ -110,6 +112,7 @@ export class DarkLaunches {
       return control();
     }
     if (variant === 'off') return control();
+    if (read.fault !== undefined) read.candidate = this.host.withFault(read.fault, context, read.candidate);
     if (variant === 'live') return this.live(key, result, window, read);
     return this.shadow(window, read, context);
   }

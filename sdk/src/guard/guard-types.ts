@@ -13,6 +13,13 @@ export interface GuardOptions<T = unknown> {
   timeoutMs?: number;
   /** Marks a returned (or resolved) value as a failure: it is counted, and `fallback` is served instead. */
   isFailure?: (result: T) => boolean;
+  /**
+   * A fault flag whose fault is injected into the guarded path, before `fn` (see `SwitchyardClient.fault`): an
+   * injected error is a failure of the call (counted, `fallback` served with it), an injected wait counts against
+   * `timeoutMs`. A wait makes the call async (`fn` runs after it): use it with async paths. As with a slow
+   * dependency, a call that timed out during the wait still runs `fn` when the wait ends (its result ignored).
+   */
+  fault?: string;
 }
 
 /**
