@@ -14,6 +14,7 @@ import { AddSdkKeyToSdkInstances1796174757384 } from './1796174757384-add-sdk-ke
 import { CreateRampPlans1796175378409 } from './1796175378409-create-ramp-plans.js';
 import { AddScheduleRefusedAlerts1796176471424 } from './1796176471424-add-schedule-refused-alerts.js';
 import { AddEnvironmentProtection1796177714827 } from './1796177714827-add-environment-protection.js';
+import { CreateFlagActivity1796184233253 } from './1796184233253-create-flag-activity.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -32,6 +33,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateRampPlans1796175378409,
   AddScheduleRefusedAlerts1796176471424,
   AddEnvironmentProtection1796177714827,
+  CreateFlagActivity1796184233253,
 ];
 
 // Each one by name too, for the specs of a single migration.

@@ -181,7 +181,7 @@ describe('production safety and lifecycle in the admin UI', () => {
       const row = page.locator('li[data-flag="old-release"]');
       expect(await row.getByTestId('lifecycle').textContent()).toContain('Temporary 45 days old');
       expect(await row.getByTestId('stale').getAttribute('title')).toBe(
-        'older than its expected lifetime (40 days for a temporary flag)',
+        'older than its expected lifetime (40 days for a temporary flag); never evaluated by any SDK, and created 7 days ago or more',
       );
       expect(await page.locator('li[data-flag="list-toggle"]').getByTestId('stale').count()).toBe(0);
       await shoot(page, 'lifecycle');

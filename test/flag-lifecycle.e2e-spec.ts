@@ -142,13 +142,16 @@ describe('flag lifecycle', () => {
       ageDays: 50,
       expectedLifetimeDays: 40,
       servesOnly: 'on',
-      staleReasons: ['past-expected-lifetime'],
+      lastEvaluatedAt: null,
+      // No SDK ever evaluated it, and it is older than 7 days.
+      staleReasons: ['past-expected-lifetime', 'not-evaluated-for-7-days'],
     });
     expect(lifecycle('ops-switch')).toEqual({
       ageDays: 50,
       expectedLifetimeDays: null,
       servesOnly: 'off',
-      staleReasons: ['one-variant-for-14-days'],
+      lastEvaluatedAt: null,
+      staleReasons: ['one-variant-for-14-days', 'not-evaluated-for-7-days'],
     });
     expect(lifecycle('theme')).toMatchObject({ ageDays: 0, expectedLifetimeDays: 40, staleReasons: [] });
   });

@@ -3,6 +3,7 @@ import { composeDelivery, type Delivery } from './compose-delivery.js';
 import { flagFixture, InMemoryDeliverySource, ManualCommittedChanges } from './testing/in-memory-delivery-source.js';
 import { ControlledChangeLogPruner } from './testing/controlled-change-log-pruner.js';
 import { FixedConfigProposals } from './testing/fixed-config-proposals.js';
+import { FixedActivityFlags, InMemoryFlagActivityStore } from './testing/in-memory-flag-activity.js';
 import { InMemoryRecentContextStore } from './testing/in-memory-recent-context-store.js';
 import { ManualRevokedCredentials } from './testing/manual-revoked-credentials.js';
 import { RecordingInstanceRegistry } from './testing/recording-instance-registry.js';
@@ -27,6 +28,8 @@ function setup(options: { redisUrl?: string } = {}) {
       changeLog: new ControlledChangeLogPruner(0),
       instances: registry,
       recentContexts: new InMemoryRecentContextStore(),
+      activity: new InMemoryFlagActivityStore(),
+      activityFlags: new FixedActivityFlags({}),
       metrics: new MetricsRegistry(),
       health,
       log: { warn: (message) => warnings.push(message), debug: () => undefined },

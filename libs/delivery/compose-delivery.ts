@@ -13,11 +13,15 @@ import type {
   SdkKeyCheck,
 } from './application/delivery-ports.js';
 import { EstimateRampImpact } from './application/estimate-ramp-impact.js';
+import type { ActivityFlags, FlagActivityStore } from './application/flag-activity-ports.js';
+import { GetFlagActivity } from './application/get-flag-activity.js';
+import { GetLastEvaluations } from './application/get-last-evaluations.js';
 import { GetDeliveryStatus } from './application/get-delivery-status.js';
 import { GetSdkKeyUsage } from './application/get-sdk-key-usage.js';
 import { ListSdkInstances } from './application/list-sdk-instances.js';
 import type { RecentContextStore } from './application/recent-context-store.js';
 import { RecordRecentContexts } from './application/record-recent-contexts.js';
+import { RecordFlagActivity } from './application/record-flag-activity.js';
 import { RecordSdkReport } from './application/record-sdk-report.js';
 import { RevocationRelay } from './application/revocation-relay.js';
 import { SnapshotCache } from './application/snapshot-cache.js';
@@ -63,6 +67,8 @@ export interface DeliveryPorts {
   changeLog: ChangeLogPruner;
   instances: InstanceRegistry;
   recentContexts: RecentContextStore;
+  activity: FlagActivityStore;
+  activityFlags: ActivityFlags;
   metrics: MetricsRegistry;
   health: HealthIndicatorRegistry;
   log: DeliveryLog;
@@ -74,6 +80,9 @@ export interface Delivery {
   readonly hub: StreamHub;
   readonly snapshots: SnapshotCache;
   readonly recordSdkReport: RecordSdkReport;
+  readonly recordFlagActivity: RecordFlagActivity;
+  readonly getFlagActivity: GetFlagActivity;
+  readonly getLastEvaluations: GetLastEvaluations;
   readonly recordRecentContexts: RecordRecentContexts;
   readonly getDeliveryStatus: GetDeliveryStatus;
   readonly getSdkKeyUsage: GetSdkKeyUsage;
@@ -121,12 +130,17 @@ export function composeDelivery(options: DeliveryOptions, ports: DeliveryPorts):
   const revocations = new RevocationRelay(bus, ports.revokedCredentials, hub, { sweepMs: pollMs }, warn);
   const snapshots = new SnapshotCache(ports.source, bus);
   const metrics = new DeliveryMetrics(ports.metrics, hub, bus, ports.instances, options.maxEvaluationSeries);
+  const recordFlagActivity = new RecordFlagActivity(ports.activity, (error) =>
+    warn('recording flag activity failed', error),
+  );
   const recordSdkReport = new RecordSdkReport(
     ports.instances,
     async (environmentId) => (await snapshots.get(environmentId))?.variants ?? null,
     metrics,
     nodeId,
     (error) => warn('recording SDK reports failed', error),
+    undefined,
+    recordFlagActivity,
   );
   const recordRecentContexts = new RecordRecentContexts(ports.recentContexts, (error) =>
     warn('recording recent contexts failed', error),
@@ -147,6 +161,9 @@ export function composeDelivery(options: DeliveryOptions, ports: DeliveryPorts):
     hub,
     snapshots,
     recordSdkReport,
+    recordFlagActivity,
+    getFlagActivity: new GetFlagActivity(ports.activityFlags, ports.activity),
+    getLastEvaluations: new GetLastEvaluations(ports.source, ports.activity),
     recordRecentContexts,
     getDeliveryStatus: new GetDeliveryStatus(ports.source, ports.instances),
     getSdkKeyUsage: new GetSdkKeyUsage(ports.instances),
@@ -176,6 +193,7 @@ export function composeDelivery(options: DeliveryOptions, ports: DeliveryPorts):
       revocations.stop();
       hub.shutdown();
       await recordSdkReport.flush();
+      await recordFlagActivity.flush();
       await recordRecentContexts.flush();
       await bus.stop();
     },

@@ -14,6 +14,8 @@ export type { ReportMetrics, KnownVariants } from './application/record-sdk-repo
 export { RecordRecentContexts } from './application/record-recent-contexts.js';
 export type { RecordRecentContextsOptions } from './application/record-recent-contexts.js';
 export { GetDeliveryStatus } from './application/get-delivery-status.js';
+export { GetFlagActivity } from './application/get-flag-activity.js';
+export { GetLastEvaluations } from './application/get-last-evaluations.js';
 export { GetSdkKeyUsage } from './application/get-sdk-key-usage.js';
 export { ListSdkInstances } from './application/list-sdk-instances.js';
 export { EstimateRampImpact } from './application/estimate-ramp-impact.js';
@@ -31,6 +33,14 @@ export type { SdkLag, ListedSdkInstance, SdkInstanceList } from './domain/sdk-in
 export type { VariantTransition, RampImpact } from './domain/ramp-impact.js';
 export { recentContextProblem, RECENT_CONTEXT_LIMITS } from './domain/recent-context.js';
 export type { RecentContextSighting, RecentContexts } from './domain/recent-context.js';
+export {
+  ACTIVITY_WINDOWS,
+  ACTIVITY_RETENTION_MS,
+  INSTANCES_KEPT_PER_FLAG,
+  MINUTE_MS,
+  HOUR_MS,
+} from './domain/flag-activity.js';
+export type { ActivityWindow, FlagActivity } from './domain/flag-activity.js';
 export { SDK_REPORT_LIMITS, SDK_KEY_USAGE_WINDOW_MS } from './domain/sdk-report.js';
 export type { SdkReport, InstanceSighting, SdkKeyUsage } from './domain/sdk-report.js';
 export { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from './domain/safe-text.js';

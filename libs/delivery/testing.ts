@@ -13,3 +13,4 @@ export { flagFixture, InMemoryDeliverySource, ManualCommittedChanges } from './t
 export { insertEnvironment } from './testing/insert-environment.js';
 export { RedisServerProcess } from './testing/redis-server-process.js';
 export { TcpProxy } from './testing/tcp-proxy.js';
+export { InMemoryFlagActivityStore, FixedActivityFlags } from './testing/in-memory-flag-activity.js';

@@ -62,7 +62,7 @@ export type { Project, Environment } from './domain/project.js';
 export type { SegmentDefinition, SegmentInput } from './domain/segment-definition.js';
 export type { NewFlagInput } from './domain/new-flag.js';
 export type { DiffEntry } from './domain/config-diff.js';
-export { EXPECTED_LIFETIME_DAYS, ONE_VARIANT_DAYS } from './domain/lifecycle.js';
+export { EXPECTED_LIFETIME_DAYS, NOT_EVALUATED_DAYS, ONE_VARIANT_DAYS } from './domain/lifecycle.js';
 export type { FlagLifecycle, StaleReason } from './domain/lifecycle.js';
 export { protectedByDefault } from './domain/protection.js';
 export { slugProblem, SLUG_PATTERN, SLUG_MESSAGE } from './domain/slug.js';

@@ -39,7 +39,7 @@ export class AppModule {
         AccessModule,
         HealthModule.forRoot({ metricsToken: options.config.metricsToken }),
         AccessAdminModule,
-        FlagsAdminModule,
+        FlagsAdminModule.forRoot(delivery),
         DarkLaunchAdminModule,
         SchedulesAdminModule,
         AlertsAdminModule.forRoot(options.config),

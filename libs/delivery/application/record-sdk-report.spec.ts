@@ -1,5 +1,6 @@
 import type { SdkReport } from '../domain/sdk-report.js';
 import { RecordingInstanceRegistry } from '../testing/recording-instance-registry.js';
+import type { KnownEvaluations } from '../domain/pending-activity.js';
 import { RecordSdkReport } from './record-sdk-report.js';
 
 const report = (id: string, versions: number[]): SdkReport => ({
@@ -11,7 +12,12 @@ const report = (id: string, versions: number[]): SdkReport => ({
 
 const known = async () => new Map([['f', new Set(['on', 'off'])]]);
 
-function recorder(registry: RecordingInstanceRegistry, counted: string[], variants = known) {
+function recorder(
+  registry: RecordingInstanceRegistry,
+  counted: string[],
+  variants = known,
+  activity?: { execute: (env: string, report: KnownEvaluations) => void },
+) {
   return new RecordSdkReport(
     registry,
     variants,
@@ -23,6 +29,7 @@ function recorder(registry: RecordingInstanceRegistry, counted: string[], varian
     'node-1',
     undefined,
     60_000,
+    activity,
   );
 }
 
@@ -63,6 +70,26 @@ describe('RecordSdkReport', () => {
       ],
     });
     expect(counted).toEqual(['env/f/off=1', 'env unknown 9', 'env dropped 1']);
+  });
+
+  it('passes on to the activity only the flags and variants the environment has', async () => {
+    const kept: KnownEvaluations[] = [];
+    const record = recorder(new RecordingInstanceRegistry(), [], known, { execute: (_env, r) => kept.push(r) });
+    await record.execute('env', {
+      ...report('a', []),
+      evaluations: [
+        { flag: 'f', variant: 'off', count: 1 },
+        { flag: 'made-up-1', variant: 'on', count: 4 },
+        { flag: 'f', variant: 'made-up', count: 2 },
+      ],
+    });
+    await record.execute('env', { ...report('a', []), evaluations: [{ flag: 'made-up', variant: 'on', count: 1 }] });
+    expect(kept).toEqual([
+      {
+        instance: { id: 'a', appName: 'app', sdkVersion: '1' },
+        evaluations: [{ flag: 'f', variant: 'off', count: 1 }],
+      },
+    ]);
   });
 
   it('counts every evaluation as unknown while the environment cannot be read', async () => {

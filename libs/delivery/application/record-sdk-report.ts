@@ -1,5 +1,6 @@
 import type { InstanceSighting, SdkReport } from '../domain/sdk-report.js';
 import type { InstanceRegistry } from './delivery-ports.js';
+import type { RecordFlagActivity } from './record-flag-activity.js';
 import { WriteBehind } from './write-behind.js';
 
 /** Counters a report feeds (Prometheus on the node that received it). */
@@ -18,7 +19,8 @@ export type KnownVariants = (environmentId: string) => Promise<ReadonlyMap<strin
  * Records batches from SDK instances: counters at once, registry rows in bulk. A fleet acks every change
  * within about a second, so rows are merged per instance (newest ack wins) and written in one statement every
  * `flushMs` rather than one per request. Only flags and variants the environment has get their own counter,
- * so made-up names cannot grow /metrics.
+ * so made-up names cannot grow /metrics, nor the activity tables (`activity`: counts per minute and hour, last
+ * evaluated, the instances that evaluated each flag).
  */
 export class RecordSdkReport {
   private readonly pending: WriteBehind<InstanceSighting>;
@@ -30,6 +32,7 @@ export class RecordSdkReport {
     private readonly node: string,
     onError: (error: unknown) => void = () => undefined,
     flushMs = 200,
+    private readonly activity?: Pick<RecordFlagActivity, 'execute'>,
   ) {
     this.pending = new WriteBehind((batch) => registry.record(batch), flushMs, onError);
   }
@@ -64,10 +67,15 @@ export class RecordSdkReport {
     // While the environment cannot be read (Postgres down, nothing cached), every name counts as unknown.
     const variants = report.evaluations.length > 0 ? await this.knownVariants(environmentId).catch(() => null) : null;
     let unknown = 0;
-    for (const { flag, variant, count } of report.evaluations) {
-      if (variants?.get(flag)?.has(variant)) this.metrics.evaluations(environmentId, flag, variant, count);
-      else unknown += count;
+    const known: SdkReport['evaluations'] = [];
+    for (const evaluation of report.evaluations) {
+      const { flag, variant, count } = evaluation;
+      if (variants?.get(flag)?.has(variant)) {
+        this.metrics.evaluations(environmentId, flag, variant, count);
+        known.push(evaluation);
+      } else unknown += count;
     }
+    if (known.length > 0) this.activity?.execute(environmentId, { instance: report.instance, evaluations: known });
     if (unknown > 0) this.metrics.unknownEvaluations(environmentId, unknown);
     if (report.dropped > 0) this.metrics.dropped(environmentId, report.dropped);
   }

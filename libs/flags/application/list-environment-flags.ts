@@ -28,7 +28,13 @@ export class ListEnvironmentFlags {
   execute(
     projectKey: string,
     environmentKey: string,
-    options: { includeArchived?: boolean; tag?: string; now?: Date } = {},
+    options: {
+      includeArchived?: boolean;
+      tag?: string;
+      now?: Date;
+      /** When each flag was last evaluated here (absent: never); without it, "not evaluated" is not judged. */
+      lastEvaluations?: ReadonlyMap<string, Date>;
+    } = {},
   ): Promise<EnvironmentFlagList> {
     const now = options.now ?? new Date();
     return this.unitOfWork.run(async (tx) => {
@@ -49,7 +55,13 @@ export class ListEnvironmentFlags {
           version: record.version,
           config: record.config,
           configUpdatedAt: record.updatedAt,
-          lifecycle: flagLifecycle(flag, record.config, record.updatedAt, now),
+          lifecycle: flagLifecycle(
+            flag,
+            record.config,
+            record.updatedAt,
+            now,
+            options.lastEvaluations ? (options.lastEvaluations.get(flag.key) ?? null) : undefined,
+          ),
         });
       }
       return { environmentVersion: environment.version, items };

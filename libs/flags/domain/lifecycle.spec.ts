@@ -20,6 +20,7 @@ describe('flag lifecycle', () => {
       ageDays: 41,
       expectedLifetimeDays: 40,
       servesOnly: null,
+      lastEvaluatedAt: null,
       staleReasons: ['past-expected-lifetime'],
     });
     expect(flagLifecycle({ createdAt: daysAgo(40), temporary: true }, RAMP, daysAgo(1), NOW).staleReasons).toEqual([]);
@@ -37,6 +38,30 @@ describe('flag lifecycle', () => {
     });
     expect(flagLifecycle(permanent, ON, daysAgo(13), NOW).staleReasons).toEqual([]);
     expect(flagLifecycle(permanent, RAMP, daysAgo(30), NOW).staleReasons).toEqual([]);
+  });
+
+  it('marks a flag no SDK evaluated for 7 days, or never evaluated and 7 days old, by the clock it is given', () => {
+    const flag = { createdAt: daysAgo(30), temporary: false };
+    const evaluated = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+    expect(flagLifecycle(flag, RAMP, daysAgo(1), NOW, evaluated(7))).toMatchObject({
+      lastEvaluatedAt: evaluated(7).toISOString(),
+      staleReasons: ['not-evaluated-for-7-days'],
+    });
+    expect(flagLifecycle(flag, RAMP, daysAgo(1), NOW, evaluated(6.9)).staleReasons).toEqual([]);
+    // The same flag, a week later by an injected clock: now stale.
+    const weekLater = new Date(NOW.getTime() + 7 * 86_400_000);
+    expect(flagLifecycle(flag, RAMP, daysAgo(1), weekLater, evaluated(0)).staleReasons).toEqual([
+      'not-evaluated-for-7-days',
+    ]);
+    // Never evaluated: judged from the flag's creation.
+    expect(flagLifecycle(flag, RAMP, daysAgo(1), NOW, null)).toMatchObject({
+      lastEvaluatedAt: null,
+      staleReasons: ['not-evaluated-for-7-days'],
+    });
+    const young = { createdAt: daysAgo(6), temporary: false };
+    expect(flagLifecycle(young, RAMP, daysAgo(1), NOW, null).staleReasons).toEqual([]);
+    // Unknown (the caller has no evaluation data): not judged.
+    expect(flagLifecycle(flag, RAMP, daysAgo(1), NOW).staleReasons).toEqual([]);
   });
 
   it('counts what a config can serve: the off variant when off or killed, every rule and rollout part when on', () => {

@@ -1,4 +1,5 @@
 import type { FlagLifecycle, StaleReason } from '../api/types.js';
+import { utcTime } from '../ui/utc-time.js';
 
 /** Why a flag may be stale, in words. */
 export function staleReasonText(reason: StaleReason, lifecycle: FlagLifecycle): string {
@@ -7,6 +8,10 @@ export function staleReasonText(reason: StaleReason, lifecycle: FlagLifecycle): 
       return `older than its expected lifetime (${lifecycle.expectedLifetimeDays} days for a temporary flag)`;
     case 'one-variant-for-14-days':
       return `serving ${lifecycle.servesOnly ?? 'one variant'} to everyone, unchanged for 14 days or more`;
+    case 'not-evaluated-for-7-days':
+      return lifecycle.lastEvaluatedAt
+        ? `not evaluated by any SDK for 7 days or more (last ${utcTime(lifecycle.lastEvaluatedAt)})`
+        : 'never evaluated by any SDK, and created 7 days ago or more';
   }
 }
 

@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DeliveryStatusController } from './delivery-status.controller.js';
+import { FlagActivityController } from './flag-activity.controller.js';
 import { FlagImpactController } from './flag-impact.controller.js';
 import { SdkInstancesController } from './sdk-instances.controller.js';
 import { SdkKeyUsageController } from './sdk-key-usage.controller.js';
 
 /**
- * Admin API of the delivery context: the delivery view of an environment, the Connected SDKs page, the ramp
- * impact of a proposal, what uses an SDK key.
+ * Admin API of the delivery context: the delivery view of an environment, the Connected SDKs page, a flag's
+ * activity, the ramp impact of a proposal, what uses an SDK key.
  */
 @Module({})
 export class DeliveryAdminModule {
@@ -15,7 +16,13 @@ export class DeliveryAdminModule {
     return {
       module: DeliveryAdminModule,
       imports: [delivery],
-      controllers: [DeliveryStatusController, FlagImpactController, SdkKeyUsageController, SdkInstancesController],
+      controllers: [
+        DeliveryStatusController,
+        FlagActivityController,
+        FlagImpactController,
+        SdkKeyUsageController,
+        SdkInstancesController,
+      ],
     };
   }
 }

@@ -12,7 +12,13 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { EXPECTED_LIFETIME_DAYS, ONE_VARIANT_DAYS, SLUG_PATTERN as SLUG, type StaleReason } from '@switchyard/flags';
+import {
+  EXPECTED_LIFETIME_DAYS,
+  NOT_EVALUATED_DAYS,
+  ONE_VARIANT_DAYS,
+  SLUG_PATTERN as SLUG,
+  type StaleReason,
+} from '@switchyard/flags';
 import { IsOmittable } from '../http/is-omittable.js';
 import { FlagConfigDto } from './flag-config.dto.js';
 
@@ -222,9 +228,16 @@ export class FlagLifecycleDto {
   })
   servesOnly: string | null;
   @ApiProperty({
-    enum: ['past-expected-lifetime', 'one-variant-for-14-days'],
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When an SDK last reported evaluating it here; null when none ever did',
+  })
+  lastEvaluatedAt: string | null;
+  @ApiProperty({
+    enum: ['past-expected-lifetime', 'one-variant-for-14-days', 'not-evaluated-for-7-days'],
     isArray: true,
-    description: `Empty unless potentially stale: a temporary flag older than its expected lifetime, or one variant to everyone, unchanged for ${ONE_VARIANT_DAYS} days`,
+    description: `Empty unless potentially stale: a temporary flag older than its expected lifetime, one variant to everyone, unchanged for ${ONE_VARIANT_DAYS} days, or not evaluated by any SDK for ${NOT_EVALUATED_DAYS} days (never, and created that long ago)`,
   })
   staleReasons: StaleReason[];
 }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@switchyard/audit';
 import { BreakerModule } from '@switchyard/breaker';
 import { FlagsModule } from '@switchyard/flags';
@@ -16,22 +16,31 @@ import { ProjectsController } from './projects.controller.js';
 import { RampPlanController } from './ramp-plan.controller.js';
 import { SegmentsController } from './segments.controller.js';
 
-/** Admin API of the flags, audit, breaker and rollouts contexts. */
-@Module({
-  imports: [FlagsModule, AuditModule, BreakerModule, RolloutsModule],
-  controllers: [
-    ProjectsController,
-    EnvironmentsController,
-    FlagsController,
-    EnvironmentFlagsController,
-    FlagMatrixController,
-    FlagConfigsController,
-    FlagVersionsController,
-    PreviewController,
-    SegmentsController,
-    AuditController,
-    BreakerController,
-    RampPlanController,
-  ],
-})
-export class FlagsAdminModule {}
+/**
+ * Admin API of the flags, audit, breaker and rollouts contexts. The flag list also reads when each flag was last
+ * evaluated from the delivery context (its "not evaluated for 7 days" marker).
+ */
+@Module({})
+export class FlagsAdminModule {
+  /** `delivery`: the app's one DeliveryModule.forRoot(...) (Nest dedupes it by reference). */
+  static forRoot(delivery: DynamicModule): DynamicModule {
+    return {
+      module: FlagsAdminModule,
+      imports: [FlagsModule, AuditModule, BreakerModule, RolloutsModule, delivery],
+      controllers: [
+        ProjectsController,
+        EnvironmentsController,
+        FlagsController,
+        EnvironmentFlagsController,
+        FlagMatrixController,
+        FlagConfigsController,
+        FlagVersionsController,
+        PreviewController,
+        SegmentsController,
+        AuditController,
+        BreakerController,
+        RampPlanController,
+      ],
+    };
+  }
+}

@@ -450,8 +450,17 @@ export interface FlagLifecycleDto {
   expectedLifetimeDays: number | null;
   /** The one variant the config serves to everyone, or null when it can serve more */
   servesOnly: string | null;
-  /** Empty unless potentially stale: a temporary flag older than its expected lifetime, or one variant to everyone, unchanged for 14 days */
-  staleReasons: ("past-expected-lifetime" | "one-variant-for-14-days")[];
+  /**
+   * When an SDK last reported evaluating it here; null when none ever did
+   * @format date-time
+   */
+  lastEvaluatedAt: string | null;
+  /** Empty unless potentially stale: a temporary flag older than its expected lifetime, one variant to everyone, unchanged for 14 days, or not evaluated by any SDK for 7 days (never, and created that long ago) */
+  staleReasons: (
+    | "past-expected-lifetime"
+    | "one-variant-for-14-days"
+    | "not-evaluated-for-7-days"
+  )[];
 }
 
 export interface EnvironmentFlagDto {
@@ -1490,6 +1499,53 @@ export interface DeliveryStatusDto {
   /** @example "version 7 applied by 3 of 3 live instances, p50/p99 propagation 12/40 ms" */
   summary: string;
   instances: SdkInstanceDto[];
+}
+
+export interface VariantTotalDto {
+  variant: string;
+  count: number;
+}
+
+export interface VariantSeriesDto {
+  variant: string;
+  counts: number[];
+}
+
+export interface EvaluatingInstanceDto {
+  id: string;
+  appName: string;
+  sdkVersion: string;
+  /**
+   * When it last reported evaluating the flag
+   * @format date-time
+   */
+  lastSeen: string;
+}
+
+export interface FlagActivityDto {
+  window: "1h" | "1d" | "7d";
+  /**
+   * Start of the first step
+   * @format date-time
+   */
+  from: string;
+  /** @format date-time */
+  to: string;
+  /** Length of a step in ms (60000 or 3600000) */
+  stepMs: number;
+  /** Start of each step, oldest first; the last one is in progress */
+  steps: string[];
+  /** The flag's variants in order (0 when none), then any name since renamed or removed */
+  totals: VariantTotalDto[];
+  total: number;
+  series: VariantSeriesDto[];
+  /**
+   * When an SDK last reported evaluating it here; null if none ever did
+   * @format date-time
+   */
+  lastEvaluatedAt: string | null;
+  /** Most recently seen first, at most 50 */
+  instances: EvaluatingInstanceDto[];
 }
 
 export interface FlagImpactProposalDto {
