@@ -77,4 +77,55 @@ describe('audit log API', () => {
       expect.arrayContaining(['from', 'limit']),
     );
   });
+  it('records what a config write did in its details: flag, environment, versions, on/off, killed, revertedTo', async () => {
+    const call = (method: string, path: string, body?: unknown) =>
+      service.request(method, `/api/projects/ops${path}`, { body });
+    await service.request('POST', '/api/projects', { body: { key: 'ops', name: 'Ops' } });
+    await call('POST', '/environments', { key: 'production', name: 'Production', protected: false });
+    await call('POST', '/flags', { key: 'banner', name: 'Banner', type: 'boolean' });
+    const flag = '/environments/production/flags/banner';
+    await call('POST', `${flag}/toggle`, { on: true });
+    await call('POST', `${flag}/toggle`, { on: false });
+    expect((await call('POST', `${flag}/revert`, { version: 2 })).status).toBeLessThan(300);
+    await call('POST', `${flag}/kill`, { reason: 'incident 9' });
+    const items = (
+      (await service.request('GET', '/api/audit?project=ops&environment=production&flag=banner')).body.items as Array<{
+        action: string;
+        details: Record<string, unknown>;
+      }>
+    ).filter((entry) => entry.action.startsWith('flag-config.'));
+    const base = { flagKey: 'banner', environmentKey: 'production' };
+    expect(items.map((entry) => [entry.action, entry.details])).toEqual([
+      [
+        'flag-config.killed',
+        { ...base, version: 5, kind: 'kill', previousVersion: 4, on: true, wasOn: true, killed: true },
+      ],
+      [
+        'flag-config.reverted',
+        {
+          ...base,
+          version: 4,
+          kind: 'revert',
+          previousVersion: 3,
+          on: true,
+          wasOn: false,
+          killed: false,
+          revertedTo: 2,
+          onOffReverted: true,
+        },
+      ],
+      [
+        'flag-config.toggled',
+        { ...base, version: 3, kind: 'toggle', previousVersion: 2, on: false, wasOn: true, killed: false },
+      ],
+      [
+        'flag-config.toggled',
+        { ...base, version: 2, kind: 'toggle', previousVersion: 1, on: true, wasOn: false, killed: false },
+      ],
+      [
+        'flag-config.created',
+        { ...base, version: 1, kind: 'create', previousVersion: null, on: false, wasOn: null, killed: false },
+      ],
+    ]);
+  });
 });

@@ -122,7 +122,7 @@ function Screen({ route }: { route: ReturnType<typeof useRoute>[0] }): ReactNode
     case 'flags':
       return <FlagListScreen />;
     case 'flag':
-      return <FlagDetailScreen key={route.flag} flagKey={route.flag} tab={route.tab} />;
+      return <FlagDetailScreen key={route.flag} flagKey={route.flag} tab={route.tab} version={route.version} />;
     case 'segments':
       return <SegmentsScreen selected={route.segment} />;
     case 'audit':

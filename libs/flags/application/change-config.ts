@@ -26,6 +26,8 @@ export interface ConfigPlan {
   kind: ConfigChangeKind;
   reason: string | null;
   skipChecks?: boolean;
+  /** Facts for the audit entry's details (see writeConfigVersion). */
+  details?: Record<string, unknown>;
 }
 
 /** The outcome of a config write; `unchanged` when the write would have stored what is stored (nothing written). */

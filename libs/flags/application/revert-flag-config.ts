@@ -36,6 +36,7 @@ export class RevertFlagConfig {
         },
         kind: 'revert',
         reason: options.reason ?? `revert to version ${version}`,
+        details: { revertedTo: version, onOffReverted: options.includeOnOff !== false },
       };
     });
   }

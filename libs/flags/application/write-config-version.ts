@@ -20,6 +20,8 @@ export interface ConfigWrite {
   actor: Actor;
   /** Skip the engine's checks (kill/restore only change the kill record, and must never be blocked; or checked already). */
   skipChecks?: boolean;
+  /** Facts of this kind of write for the audit entry's details (a revert's `revertedTo`). */
+  details?: Record<string, unknown>;
 }
 
 const ACTIONS: Record<ConfigChangeKind, string> = {
@@ -129,7 +131,26 @@ export function configRows(
       flagKey: write.flag.key,
       segmentKey: null,
       reason: write.reason,
-      details: { version, kind: write.kind },
+      details: auditDetails(write, version),
     },
+  };
+}
+
+/**
+ * What the audit log needs to say what a config write did without reading the versions: the flag and
+ * environment, the new version and the one before, on/off before and after, whether it is killed, and the
+ * write's own facts (a revert's `revertedTo`). Rows written before these fields existed hold `{version, kind}`.
+ */
+function auditDetails(write: ConfigWrite, version: number): Record<string, unknown> {
+  return {
+    version,
+    kind: write.kind,
+    flagKey: write.flag.key,
+    environmentKey: write.environment.key,
+    previousVersion: write.current?.version ?? null,
+    on: write.next.on,
+    wasOn: write.current?.config.on ?? null,
+    killed: write.next.killed !== null,
+    ...write.details,
   };
 }

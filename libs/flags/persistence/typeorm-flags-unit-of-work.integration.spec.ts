@@ -170,7 +170,16 @@ describe('TypeormFlagsUnitOfWork on Postgres', () => {
       environment_key: 'production',
       flag_key: 'new-checkout',
       reason: 'on fire',
-      details: { version: killed.version, kind: 'kill' },
+      details: {
+        version: killed.version,
+        kind: 'kill',
+        flagKey: 'new-checkout',
+        environmentKey: 'production',
+        previousVersion: killed.version - 1,
+        on: version.config.on,
+        wasOn: version.config.on,
+        killed: true,
+      },
     });
     const [log] = await database.dataSource.query(
       'SELECT version, payload FROM change_log ORDER BY version DESC LIMIT 1',

@@ -1,39 +1,63 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AuditQuery } from '../api/admin-api.js';
 import type { AuditEntry } from '../api/types.js';
 import { ErrorBanner } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
-import { useWorkspace } from '../workspace.js';
 import { utcTime } from '../ui/utc-time.js';
+import { useWorkspace } from '../workspace.js';
+import { AuditTarget } from './audit-target.js';
+import { describeAction } from './audit-action.js';
+import {
+  formatAuditFilters,
+  fromLocalInput,
+  parseAuditFilters,
+  toLocalInput,
+  type AuditFilters,
+} from './audit-filters.js';
 
 const PAGE = 50;
 
-/** datetime-local (the browser's zone) → ISO-8601 UTC, or undefined when empty. */
-function toIso(local: string): string | undefined {
-  return local ? new Date(local).toISOString() : undefined;
-}
-
-/** Every mutation, newest first, filtered by environment, flag, actor and time; UTC timestamps shown. */
+/**
+ * Every mutation, newest first, in words ("turned on", "reverted to v3"), each linked to its flag and that
+ * version's diff; filtered by flag (autocompleted from the project's flags), actor, time and environment, the
+ * filters kept in the URL so a view can be shared and survives reload. UTC timestamps.
+ */
 export function AuditScreen(): ReactNode {
   const { api, project, env, envVersion } = useWorkspace();
-  const [form, setForm] = useState({ allEnvironments: false, flag: '', actor: '', from: '', to: '' });
-  const [query, setQuery] = useState<AuditQuery>({});
+  const [filters, setFilters] = useState<AuditFilters>(() => parseAuditFilters(window.location.search));
+  const [form, setForm] = useState(() => ({
+    ...filters,
+    from: toLocalInput(filters.from),
+    to: toLocalInput(filters.to),
+  }));
   const [older, setOlder] = useState<AuditEntry[]>([]);
-  const base: AuditQuery = { project, environment: form.allEnvironments ? undefined : env, limit: PAGE, ...query };
-  const entries = useLoad(
-    () => api.audit(base),
-    [api, project, env, envVersion, JSON.stringify(query), form.allEnvironments],
-  );
+  const flagKeys = useLoad(async () => (await api.flags(project)).map((flag) => flag.key).sort(), [api, project]);
+  const base: AuditQuery = {
+    project,
+    environment: filters.allEnvironments ? undefined : env,
+    limit: PAGE,
+    flag: filters.flag || undefined,
+    actor: filters.actor || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+  };
+  const entries = useLoad(() => api.audit(base), [api, project, env, envVersion, JSON.stringify(filters)]);
   const rows = [...(entries.data ?? []), ...older];
+
+  useEffect(() => {
+    const next = `${window.location.pathname}${formatAuditFilters(filters)}`;
+    if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', next);
+  }, [filters]);
 
   const apply = (event: FormEvent): void => {
     event.preventDefault();
     setOlder([]);
-    setQuery({
-      flag: form.flag || undefined,
-      actor: form.actor || undefined,
-      from: toIso(form.from),
-      to: toIso(form.to),
+    setFilters({
+      flag: form.flag.trim(),
+      actor: form.actor.trim(),
+      from: fromLocalInput(form.from),
+      to: fromLocalInput(form.to),
+      allEnvironments: form.allEnvironments,
     });
   };
 
@@ -48,8 +72,19 @@ export function AuditScreen(): ReactNode {
       <h1 id="audit-title">Audit log</h1>
       <form className="filters" onSubmit={apply} role="search">
         <label>
-          Flag <input value={form.flag} onChange={(event) => setForm({ ...form, flag: event.target.value })} />
+          Flag{' '}
+          <input
+            list="audit-flag-keys"
+            autoComplete="off"
+            value={form.flag}
+            onChange={(event) => setForm({ ...form, flag: event.target.value })}
+          />
         </label>
+        <datalist id="audit-flag-keys">
+          {(flagKeys.data ?? []).map((key) => (
+            <option key={key} value={key} />
+          ))}
+        </datalist>
         <label>
           Actor <input value={form.actor} onChange={(event) => setForm({ ...form, actor: event.target.value })} />
         </label>
@@ -95,15 +130,18 @@ export function AuditScreen(): ReactNode {
           </thead>
           <tbody>
             {rows.map((entry) => (
-              <tr key={entry.id}>
+              <tr key={entry.id} data-testid="audit-entry">
                 <td>
                   <time dateTime={entry.at}>{utcTime(entry.at)}</time>
                 </td>
                 <td>{entry.actor.name}</td>
                 <td>
-                  <code>{entry.action}</code>
+                  <span className="audit-action">{describeAction(entry)}</span>{' '}
+                  <code className="muted small">{entry.action}</code>
                 </td>
-                <td>{[entry.environmentKey, entry.flagKey ?? entry.segmentKey].filter(Boolean).join(' / ')}</td>
+                <td>
+                  <AuditTarget entry={entry} />
+                </td>
                 <td>{entry.reason ?? ''}</td>
               </tr>
             ))}

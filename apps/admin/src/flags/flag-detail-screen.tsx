@@ -25,7 +25,8 @@ const TABS: Array<{ tab: FlagTab; label: string }> = [
 const DARK_LAUNCH_TAB: { tab: FlagTab; label: string } = { tab: 'dark-launch', label: 'Dark launch' };
 
 /** One flag in the current environment: state and switches on top, then targeting, history or preview. */
-export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagTab }): ReactNode {
+export function FlagDetailScreen(props: { flagKey: string; tab: FlagTab; version?: number }): ReactNode {
+  const { flagKey, tab, version } = props;
   const { api, project, env, envVersion, navigate } = useWorkspace();
   const meta = useLoad(() => api.flag(project, flagKey), [api, project, flagKey]);
   const config = useLoad(() => api.config(project, env, flagKey), [api, project, env, flagKey, envVersion]);
@@ -115,7 +116,9 @@ export function FlagDetailScreen({ flagKey, tab }: { flagKey: string; tab: FlagT
           {meta.data && <FlagSettings meta={meta.data} onChanged={reload} />}
         </>
       )}
-      {current && tab === 'history' && <HistoryPanel flagKey={flagKey} config={current} onReverted={reload} />}
+      {current && tab === 'history' && (
+        <HistoryPanel flagKey={flagKey} config={current} onReverted={reload} focus={version} />
+      )}
       {current && tab === 'preview' && <PreviewPanel flagKey={flagKey} />}
       {current && tab === 'dark-launch' && <RampPlanPanel flagKey={flagKey} config={current} />}
       {tab === 'dark-launch' && <DarkLaunchPanel flagKey={flagKey} />}

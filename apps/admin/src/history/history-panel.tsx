@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error.js';
 import type { FlagConfig, FlagVersion } from '../api/types.js';
 import { ErrorBanner, Notice } from '../ui/messages.js';
@@ -54,10 +54,12 @@ interface HistoryPanelProps {
   flagKey: string;
   config: FlagConfig;
   onReverted: () => void;
+  /** A version to show first (`…/history/4`, as the audit log links it): scrolled to and marked. */
+  focus?: number;
 }
 
 /** Every version of the flag's config in this environment: who, when, why, what changed; revert to any. */
-export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps): ReactNode {
+export function HistoryPanel({ flagKey, config, onReverted, focus }: HistoryPanelProps): ReactNode {
   const { api, project, env, canWrite, refreshVersion } = useWorkspace();
   const versions = useLoad(() => api.versions(project, env, flagKey), [api, project, env, flagKey, config.version]);
   const environment = useCurrentEnvironment();
@@ -66,6 +68,11 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState<string>();
   const list = versions.data ?? [];
+  const focused = focus === undefined ? undefined : list.find((version) => version.version === focus);
+
+  useEffect(() => {
+    if (focused) document.getElementById(`flag-version-${focused.version}`)?.scrollIntoView({ block: 'start' });
+  }, [focused]);
 
   const revert = async (target: FlagVersion, reason: string): Promise<void> => {
     try {
@@ -104,9 +111,22 @@ export function HistoryPanel({ flagKey, config, onReverted }: HistoryPanelProps)
         )}
       </ErrorBanner>
       <Notice>{done}</Notice>
+      {focus !== undefined && versions.data && (
+        <p className="muted" role="status">
+          {focused
+            ? `Showing the diff of flag version ${focus} (what it changed from version ${focus - 1}).`
+            : `Flag version ${focus} is not among the versions listed here.`}
+        </p>
+      )}
       <ol className="history">
         {list.map((version, index) => (
-          <li key={version.version} className="card history-item" data-version={version.version}>
+          <li
+            key={version.version}
+            id={`flag-version-${version.version}`}
+            className={version.version === focus ? 'card history-item focused' : 'card history-item'}
+            aria-current={version.version === focus ? 'true' : undefined}
+            data-version={version.version}
+          >
             <div className="history-head">
               <h3>
                 Flag version {version.version}

@@ -7,6 +7,7 @@ describe('routes', () => {
     { screen: 'flags', project: 'shop', env: 'production' },
     { screen: 'flag', project: 'shop', env: 'production', flag: 'new-checkout', tab: 'targeting' },
     { screen: 'flag', project: 'shop', env: 'production', flag: 'new-checkout', tab: 'history' },
+    { screen: 'flag', project: 'shop', env: 'production', flag: 'new-checkout', tab: 'history', version: 4 },
     { screen: 'flag', project: 'shop', env: 'production', flag: 'search-v2', tab: 'dark-launch' },
     { screen: 'audit', project: 'shop', env: 'staging' },
     { screen: 'sdks', project: 'shop', env: 'production' },

@@ -2,7 +2,7 @@
 export type Route =
   | { screen: 'home'; project?: string }
   | { screen: 'flags'; project: string; env: string }
-  | { screen: 'flag'; project: string; env: string; flag: string; tab: FlagTab }
+  | { screen: 'flag'; project: string; env: string; flag: string; tab: FlagTab; version?: number }
   | { screen: 'segments'; project: string; env: string; segment?: string }
   | { screen: 'audit'; project: string; env: string }
   | { screen: 'sdks'; project: string; env: string }
@@ -30,7 +30,11 @@ export function parseRoute(path: string): Route {
   if (parts[4] === 'scheduled') return { screen: 'scheduled', project, env };
   if (parts[4] === 'flags' && parts[5]) {
     const tab = TABS.find((candidate) => candidate === parts[6]) ?? 'targeting';
-    return { screen: 'flag', project, env, flag: parts[5], tab };
+    // `…/history/4` opens the history at flag version 4 (the audit log links each change's diff so).
+    const version = tab === 'history' && /^[1-9][0-9]{0,15}$/.test(parts[7] ?? '') ? Number(parts[7]) : undefined;
+    return version === undefined
+      ? { screen: 'flag', project, env, flag: parts[5], tab }
+      : { screen: 'flag', project, env, flag: parts[5], tab, version };
   }
   return { screen: 'flags', project, env };
 }
@@ -51,6 +55,8 @@ export function formatRoute(route: Route): string {
     case 'segments':
       return `${base}/segments${route.segment ? `/${encodeURIComponent(route.segment)}` : ''}`;
     case 'flag':
-      return `${base}/flags/${encodeURIComponent(route.flag)}${route.tab === 'targeting' ? '' : `/${route.tab}`}`;
+      return `${base}/flags/${encodeURIComponent(route.flag)}${route.tab === 'targeting' ? '' : `/${route.tab}`}${
+        route.tab === 'history' && route.version !== undefined ? `/${route.version}` : ''
+      }`;
   }
 }
