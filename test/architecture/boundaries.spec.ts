@@ -68,6 +68,26 @@ describe('the boundaries of the tree', () => {
     expect(check('sdk/src/x.spec.ts', "import { recentContextProblem } from '@switchyard/delivery';")).toEqual([]);
   });
 
+  it('lets @switchyard/nestjs alone among the SDK packages import Nest and rxjs, and depend on the SDK only', () => {
+    expect(check('sdk/nestjs/src/x.ts', "import { Injectable } from '@nestjs/common';")).toEqual([]);
+    expect(check('sdk/nestjs/src/x.ts', "import { from } from 'rxjs';")).toEqual([]);
+    expect(check('sdk/nestjs/src/x.ts', "import { createClient } from '@switchyard/sdk';")).toEqual([]);
+    expect(check('sdk/src/client/x.ts', "import { Injectable } from '@nestjs/common';")).toEqual([
+      "sdk/src/client/x.ts:1 imports '@nestjs/common' [engine, SDK and admin UI stay pure]: sdk never imports Nest, TypeORM, pg, redis or rxjs",
+    ]);
+    expect(check('sdk/src/x.ts', "import { SwitchyardModule } from '@switchyard/nestjs';")).toHaveLength(2);
+    expect(check('libs/flags/x.ts', "import { SwitchyardModule } from '@switchyard/nestjs';")).toEqual([
+      "libs/flags/x.ts:1 imports '@switchyard/nestjs' [dependencies run one way]: only apps and tests use @switchyard/nestjs",
+    ]);
+    expect(check('sdk/nestjs/src/x.ts', "import { KillFlag } from '@switchyard/flags';")).toEqual([
+      "sdk/nestjs/src/x.ts:1 imports '@switchyard/flags' [dependencies run one way]: @switchyard/nestjs depends on the SDK only",
+    ]);
+    expect(check('sdk/nestjs/src/x.ts', "import { Client } from '../../src/client/switchyard-client.js';")).toEqual([
+      "sdk/nestjs/src/x.ts:1 imports '../../src/client/switchyard-client.js' [import by name]: reaches into sdk by a relative path; import '@switchyard/sdk' (its public entry)",
+    ]);
+    expect(check('apps/demo-shop/src/x.ts', "import { RequireFlag } from '@switchyard/nestjs';")).toEqual([]);
+  });
+
   it('refuses server code in the admin UI, which may use the engine only', () => {
     expect(check('apps/admin/src/x.tsx', "import type { Actor } from '@switchyard/kernel';")).toEqual([
       "apps/admin/src/x.tsx:1 imports '@switchyard/kernel' [admin UI imports no server code]: the admin UI may use the engine's types only",

@@ -17,9 +17,13 @@ const SUBPATH_ENTRIES: Record<string, readonly string[]> = { sdk: ['openfeature'
 const CONTEXT_SUBPATH_ENTRIES = ['testing'];
 const SERVER_ONLY = /^(@nestjs\/.+|typeorm|typeorm\/.+|pg|pg\/.+|redis|@redis\/.+|rxjs|rxjs\/.+)$/;
 
+/** The SDK's integration for NestJS: a package of its own, the one SDK package that may import Nest and rxjs. */
+const NEST_SDK = 'sdk/nestjs';
+
 /** The unit a repository-relative path belongs to. */
 export function unitOf(path: string): string {
   const [top, name] = path.split('/');
+  if (top === 'sdk' && name === 'nestjs') return NEST_SDK;
   return top === 'libs' || top === 'apps' ? `${top}/${name}` : top!;
 }
 
@@ -27,6 +31,7 @@ export function unitOf(path: string): string {
 function unitOfPackage(name: string, layout: Layout): string {
   if (name === 'evaluation') return ENGINE;
   if (name === 'sdk' || name === 'migrations' || name === 'bench') return name;
+  if (name === 'nestjs') return NEST_SDK;
   if (name === 'flag-service' || name === 'admin') return `apps/${name}`;
   return layout.contexts.includes(name) ? `libs/${name}` : `unknown package @switchyard/${name}`;
 }
@@ -120,6 +125,12 @@ export function boundaryViolations(imports: readonly ImportRef[], files: readonl
     }
     if (from === 'sdk' && !testCode && target.unit !== 'sdk' && target.unit !== ENGINE) {
       violations.push(`${at(ref)} [dependencies run one way]: the SDK depends on the engine only`);
+    }
+    if (from === NEST_SDK && !testCode && target.unit !== NEST_SDK && target.unit !== 'sdk' && target.unit !== ENGINE) {
+      violations.push(`${at(ref)} [dependencies run one way]: @switchyard/nestjs depends on the SDK only`);
+    }
+    if (target.unit === NEST_SDK && from !== NEST_SDK && !testCode && !from.startsWith('apps/')) {
+      violations.push(`${at(ref)} [dependencies run one way]: only apps and tests use @switchyard/nestjs`);
     }
     if (from.startsWith('libs/') && target.unit.startsWith('apps/')) {
       violations.push(`${at(ref)} [dependencies run one way]: a library never imports an app`);

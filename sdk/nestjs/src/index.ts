@@ -1,0 +1,13 @@
+export { SwitchyardModule } from './switchyard.module.js';
+export type { ContextFactory, SwitchyardModuleAsyncOptions, SwitchyardModuleOptions } from './switchyard-options.js';
+export { ANONYMOUS_CONTEXT, defaultContextFactory } from './switchyard-options.js';
+export { InjectSwitchyard, SwitchyardClient } from './switchyard-client.js';
+export { currentContext } from './request-scope.js';
+export { RequireFlag, RequireFlagGuard } from './require-flag.js';
+export type { RequireFlagOptions } from './require-flag.js';
+export { FlagValue } from './flag-value.js';
+export { Guarded, GuardedInterceptor } from './guarded.js';
+export type { GuardedOptions } from './guarded.js';
+export { DarkLaunch } from './dark-launch.js';
+export type { CandidateOnService, DarkLaunchDecoratorOptions } from './dark-launch.js';
+export type { EvaluationContext, GuardCause, JsonValue } from '@switchyard/sdk';
