@@ -71,7 +71,8 @@ export class SwitchyardModule {
       providers: [
         {
           provide: SWITCHYARD_OPTIONS,
-          useFactory: async (...args: unknown[]) => resolveModuleOptions(await options.useFactory(...(args as never[]))),
+          useFactory: async (...args: unknown[]) =>
+            resolveModuleOptions(await options.useFactory(...(args as never[]))),
           inject: options.inject ?? [],
         },
         ...PROVIDERS,
