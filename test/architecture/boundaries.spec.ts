@@ -44,6 +44,18 @@ describe('the boundaries of the tree', () => {
     expect(check('apps/flag-service/src/x.ts', "import { KillFlag } from '@switchyard/flags';")).toEqual([]);
   });
 
+  it('lets test/ boot the service and the demo shop from their sources and run the scripts, and nothing else', () => {
+    expect(check('test/x.e2e-spec.ts', "import { createApp } from '../apps/flag-service/src/create-app.js';")).toEqual(
+      [],
+    );
+    expect(
+      check('test/support/x.ts', "import { createDemoShop } from '../../apps/demo-shop/src/create-demo-shop.js';"),
+    ).toEqual([]);
+    expect(check('test/x.e2e-spec.ts', "import { setUpDemo } from '../scripts/demo-setup.mjs';")).toEqual([]);
+    expect(check('libs/flags/x.ts', "import { setUpDemo } from '../../scripts/demo-setup.mjs';")).toHaveLength(1);
+    expect(check('test/x.e2e-spec.ts', "import { x } from '../apps/admin/src/x.js';")).toHaveLength(1);
+  });
+
   it('refuses any import of a persistence folder from outside its context', () => {
     expect(
       check('libs/flags/persistence/x.ts', "import { A } from '../../audit/persistence/audit-entry.entity.js';"),
