@@ -15,6 +15,7 @@ import { CreateRampPlans1796175378409 } from './1796175378409-create-ramp-plans.
 import { AddScheduleRefusedAlerts1796176471424 } from './1796176471424-add-schedule-refused-alerts.js';
 import { AddEnvironmentProtection1796177714827 } from './1796177714827-add-environment-protection.js';
 import { CreateFlagActivity1796184233253 } from './1796184233253-create-flag-activity.js';
+import { CreateGameDays1796185389574 } from './1796185389574-create-game-days.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -34,6 +35,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddScheduleRefusedAlerts1796176471424,
   AddEnvironmentProtection1796177714827,
   CreateFlagActivity1796184233253,
+  CreateGameDays1796185389574,
 ];
 
 // Each one by name too, for the specs of a single migration.

@@ -12,6 +12,7 @@ import { GetProject } from './application/get-project.js';
 import { GetSegment } from './application/get-segment.js';
 import { KillFlag } from './application/kill-flag.js';
 import { KillFlagsByTag } from './application/kill-flags-by-tag.js';
+import { SetFlagConfigs } from './application/set-flag-configs.js';
 import { ListEnvironmentFlags } from './application/list-environment-flags.js';
 import { ListFlagMatrix } from './application/list-flag-matrix.js';
 import { ListEnvironments } from './application/list-environments.js';
@@ -66,6 +67,7 @@ export function composeFlags({ unitOfWork }: FlagsPorts) {
     killFlag: new KillFlag(unitOfWork, notifier),
     restoreFlag: new RestoreFlag(unitOfWork, notifier),
     killFlagsByTag: new KillFlagsByTag(unitOfWork, notifier),
+    setFlagConfigs: new SetFlagConfigs(unitOfWork, notifier),
     probeFlag: new ProbeFlag(unitOfWork, notifier),
     recoverFlag: new RecoverFlag(unitOfWork, notifier),
     replaceKill: new ReplaceKill(unitOfWork, notifier),

@@ -25,6 +25,8 @@ export { KillFlag } from './application/kill-flag.js';
 export { RestoreFlag } from './application/restore-flag.js';
 export { KillFlagsByTag } from './application/kill-flags-by-tag.js';
 export type { KillByTagResult } from './application/kill-flags-by-tag.js';
+export { SetFlagConfigs } from './application/set-flag-configs.js';
+export type { SetConfigsResult } from './application/set-flag-configs.js';
 export { RevertFlagConfig } from './application/revert-flag-config.js';
 export { ProbeFlag } from './application/probe-flag.js';
 export { RecoverFlag } from './application/recover-flag.js';

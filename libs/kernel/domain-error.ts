@@ -11,6 +11,7 @@ export type DomainErrorCode =
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
   | 'VERSION_CONFLICT'
+  | 'PRECHECK_FAILED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -22,6 +23,7 @@ export const DOMAIN_ERROR_CODES: readonly DomainErrorCode[] = [
   'NOT_FOUND',
   'ALREADY_EXISTS',
   'VERSION_CONFLICT',
+  'PRECHECK_FAILED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',

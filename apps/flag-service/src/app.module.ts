@@ -9,6 +9,7 @@ import { AlertsAdminModule } from './admin-api/alerts-admin.module.js';
 import { DarkLaunchAdminModule } from './admin-api/dark-launch-admin.module.js';
 import { DeliveryAdminModule } from './admin-api/delivery-admin.module.js';
 import { FlagsAdminModule } from './admin-api/flags-admin.module.js';
+import { GameDaysAdminModule } from './admin-api/game-days-admin.module.js';
 import { SchedulesAdminModule } from './admin-api/schedules-admin.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
@@ -30,6 +31,8 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // One delivery context per app: both APIs import this same object, which Nest instantiates once.
     const delivery = DeliveryModule.forRoot(deliveryOptions(options.config));
+    // Likewise one alerts context (its worker runs once): the webhooks API and the game days share it.
+    const alerts = AlertsAdminModule.alerts(options.config);
     return {
       module: AppModule,
       imports: [
@@ -42,7 +45,8 @@ export class AppModule {
         FlagsAdminModule.forRoot(delivery),
         DarkLaunchAdminModule,
         SchedulesAdminModule,
-        AlertsAdminModule.forRoot(options.config),
+        AlertsAdminModule.forRoot(alerts),
+        GameDaysAdminModule.forRoot({ alerts, delivery, minDurationMs: options.config.gameDayMinDurationMs }),
         DeliveryAdminModule.forRoot(delivery),
         SdkApiModule.forRoot(delivery),
       ],

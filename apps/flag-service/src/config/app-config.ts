@@ -62,6 +62,7 @@ export const appConfigSchema = z.object({
     .max(365 * 86_400_000)
     .default(7 * 86_400_000),
   SCHEDULER_TICK_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  GAME_DAY_MIN_DURATION_MS: z.coerce.number().int().min(100).max(900_000).default(10_000),
   METRICS_MAX_EVALUATION_SERIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
     message: 'must be at least 16 characters',
@@ -115,6 +116,8 @@ export interface AppConfig {
   webhookDeliveryRetentionMs: number;
   /** Interval of the scheduler's ticks (breaker recovery, pruning); also how soon a standby node takes over. */
   schedulerTickMs: number;
+  /** The shortest game-day attack accepted (tests lower it; people keep 10 s or more). */
+  gameDayMinDurationMs: number;
   /** Series of the per-flag evaluation counter in /metrics, at most. */
   metricsMaxEvaluationSeries: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookRetryForMs: c.WEBHOOK_RETRY_FOR_MS,
     webhookDeliveryRetentionMs: c.WEBHOOK_DELIVERY_RETENTION_MS,
     schedulerTickMs: c.SCHEDULER_TICK_MS,
+    gameDayMinDurationMs: c.GAME_DAY_MIN_DURATION_MS,
     metricsMaxEvaluationSeries: c.METRICS_MAX_EVALUATION_SERIES,
     metricsToken: c.METRICS_TOKEN,
   };

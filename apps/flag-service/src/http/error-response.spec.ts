@@ -5,7 +5,7 @@ import { statusOf, toErrorResponse } from './error-response.js';
 describe('toErrorResponse', () => {
   it('maps every domain error code to a 4xx or 503 status', () => {
     const statuses = DOMAIN_ERROR_CODES.map(statusOf);
-    expect(statuses).toEqual([400, 404, 409, 409, 401, 403, 429, 503]);
+    expect(statuses).toEqual([400, 404, 409, 409, 409, 401, 403, 429, 503]);
   });
 
   it('carries code, message, fields and extra properties in the body', () => {

@@ -48,6 +48,7 @@ export function statusOf(code: DomainErrorCode): number {
       return 404;
     case 'ALREADY_EXISTS':
     case 'VERSION_CONFLICT':
+    case 'PRECHECK_FAILED':
       return 409;
     case 'RATE_LIMITED':
       return 429;

@@ -1467,6 +1467,253 @@ export interface WebhookDeliveryPageDto {
   nextBefore?: string | null;
 }
 
+export interface InstancesStepDto {
+  /**
+   * @maxItems 100
+   * @example ["host-3"]
+   */
+  instances: string[];
+}
+
+export interface PercentStepDto {
+  /**
+   * Share of contexts, percent (> 0)
+   * @min 0.001
+   * @max 100
+   * @example 10
+   */
+  percent: number;
+}
+
+export interface FlagBoundDto {
+  /** @example "checkout" */
+  flag: string;
+  /**
+   * failureRate: a share 0..1; p99Ms: milliseconds
+   * @example 0.2
+   */
+  above: number;
+}
+
+export interface StopConditionsDto {
+  /**
+   * A breaker trip on any of these flags
+   * @example ["checkout"]
+   */
+  breakerTrips?: string[];
+  /** The guarded flag's failure rate since the attack started */
+  failureRate?: FlagBoundDto;
+  /** The flag's p99 (dark-launch reports) since the attack started */
+  p99Ms?: FlagBoundDto;
+}
+
+export interface AttackInputDto {
+  /**
+   * A fault flag of the project
+   * @example "checkout-latency"
+   */
+  faultFlag: string;
+  /**
+   * The fault variant served to the targets (not none)
+   * @example "latency-2s"
+   */
+  variant: string;
+  /**
+   * Grown in order; each step held stepMs
+   * @maxItems 10
+   * @example [{"instances":["host-3"]},{"percent":10},{"percent":50}]
+   */
+  targets: (InstancesStepDto | PercentStepDto)[];
+  /**
+   * How long each step is held (default durationMs / steps)
+   * @example 100000
+   */
+  stepMs?: number;
+  /**
+   * The time box, ms (default 300000, max 900000)
+   * @max 900000
+   * @example 300000
+   */
+  durationMs?: number;
+  stopWhen?: StopConditionsDto;
+}
+
+export interface CreateGameDayDto {
+  /**
+   * @maxLength 200
+   * @example "Checkout latency, Friday"
+   */
+  name: string;
+  /** @maxItems 20 */
+  attacks: AttackInputDto[];
+}
+
+export interface AttackDto {
+  index: number;
+  /** @example "checkout-latency" */
+  faultFlag: string;
+  /** @example "latency-2s" */
+  variant: string;
+  /** @example [{"instances":["host-3"]},{"percent":10}] */
+  targets: (InstancesStepDto | PercentStepDto)[];
+  /** How long each step is held, ms */
+  stepMs: number;
+  /** The time box, ms */
+  durationMs: number;
+  stopWhen: StopConditionsDto;
+  status: "pending" | "running" | "stopped" | "finished";
+  /** The target step served (0-based) */
+  step: number;
+  /** @format date-time */
+  startedAt: string | null;
+  /** @format date-time */
+  endedAt: string | null;
+  /** @example "time box of 5 min reached" */
+  stopReason: string | null;
+}
+
+export interface GameDayRunDto {
+  /** @format uuid */
+  id: string;
+  name: string;
+  /** @example "prod" */
+  environment: string;
+  status: "planned" | "running" | "stopped" | "finished";
+  /** @format date-time */
+  createdAt: string;
+  createdBy: string;
+  /** @format date-time */
+  startedAt: string | null;
+  /** @format date-time */
+  endedAt: string | null;
+  stopReason: string | null;
+  attacks: AttackDto[];
+}
+
+export interface GameDayRunSummaryDto {
+  /** @format uuid */
+  id: string;
+  name: string;
+  /** @example "prod" */
+  environment: string;
+  status: "planned" | "running" | "stopped" | "finished";
+  /** @format date-time */
+  createdAt: string;
+  createdBy: string;
+  /** @format date-time */
+  startedAt: string | null;
+  /** @format date-time */
+  endedAt: string | null;
+  stopReason: string | null;
+  attackCount: number;
+}
+
+export interface GameDayRunListDto {
+  runs: GameDayRunSummaryDto[];
+}
+
+export interface MissingCheckDto {
+  code:
+    | "NO_WEBHOOKS"
+    | "NO_CONNECTED_SDKS"
+    | "TARGET_NOT_CONNECTED"
+    | "FLAG_NOT_FAULT"
+    | "FLAG_KILLED"
+    | "FAULT_ALREADY_ON";
+  message: string;
+}
+
+export interface GameDayChecksDto {
+  ok: boolean;
+  missing: MissingCheckDto[];
+}
+
+export interface StartGameDayDto {
+  /**
+   * @maxLength 500
+   * @example "Failure Friday: checkout latency"
+   */
+  reason: string;
+  /** Start although pre-checks found something missing */
+  force?: boolean;
+}
+
+export interface StopGameDayDto {
+  /**
+   * @maxLength 500
+   * @example "checkout p99 too high"
+   */
+  reason?: string;
+}
+
+export interface GameDayNoteDto {
+  /**
+   * @maxLength 2000
+   * @example "no page for checkout latency: TODO alert on p99"
+   */
+  text: string;
+}
+
+export interface TimelineActorDto {
+  type: string;
+  id: string;
+  name: string;
+}
+
+export interface TimelineEventDto {
+  /**
+   * UTC with milliseconds
+   * @format date-time
+   */
+  at: string;
+  kind:
+    | "run-started"
+    | "attack-started"
+    | "step"
+    | "attack-stopped"
+    | "attack-finished"
+    | "run-stopped"
+    | "run-finished"
+    | "trip"
+    | "kill"
+    | "webhook-sent"
+    | "webhook-failed"
+    | "note"
+    | "finding";
+  /** The attack (index) it belongs to */
+  attack: number | null;
+  message: string;
+  actor?: TimelineActorDto;
+}
+
+export interface FindingDto {
+  /** @format date-time */
+  at: string;
+  attack: number;
+  /** @example "no alert fired while checkout errors were at 38%" */
+  message: string;
+}
+
+export interface WindowFiguresDto {
+  calls: number;
+  /** failures / calls (0..1) */
+  failureRate: number | null;
+  p99Ms: number | null;
+}
+
+export interface AttackFiguresDto {
+  attack: number;
+  flag: string;
+  before: WindowFiguresDto;
+  during: WindowFiguresDto;
+}
+
+export interface GameDayTimelineDto {
+  events: TimelineEventDto[];
+  findings: FindingDto[];
+  figures: AttackFiguresDto[];
+}
+
 export interface PropagationDto {
   p50: number | null;
   p99: number | null;
