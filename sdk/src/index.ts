@@ -1,6 +1,6 @@
 export { createClient } from './client/create-client.js';
 export type { ClientOptions } from './client/client-options.js';
-export type { ClientEvents, ReadySource, SwitchyardClient } from './client/client-types.js';
+export type { ClientEvents, ClientStatus, ReadySource, SwitchyardClient } from './client/client-types.js';
 export { DURATION_BUCKETS_MS } from './dark-launch/dark-launch-types.js';
 export type { DarkLaunchOptions, DarkLaunchReport } from './dark-launch/dark-launch-types.js';
 export { MAX_DARK_LAUNCH_FLAGS } from './dark-launch/dark-launches.js';

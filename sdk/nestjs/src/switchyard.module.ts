@@ -11,6 +11,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { startClient } from './client-lifecycle.js';
 import { RequestScopeGuard, RequestScopeInterceptor, RequestScopes } from './request-scopes.js';
 import { SwitchyardClient } from './switchyard-client.js';
+import { SwitchyardHealthIndicator } from './switchyard-health-indicator.js';
 import {
   SWITCHYARD_OPTIONS,
   resolveModuleOptions,
@@ -38,6 +39,7 @@ const PROVIDERS: Provider[] = [
   },
   ClientCloser,
   RequestScopes,
+  SwitchyardHealthIndicator,
   { provide: APP_GUARD, useClass: RequestScopeGuard },
   { provide: APP_INTERCEPTOR, useClass: RequestScopeInterceptor },
 ];
@@ -56,7 +58,7 @@ export class SwitchyardModule {
     return {
       module: SwitchyardModule,
       providers: [{ provide: SWITCHYARD_OPTIONS, useFactory: () => resolveModuleOptions(options) }, ...PROVIDERS],
-      exports: [SwitchyardClient, RequestScopes],
+      exports: [SwitchyardClient, RequestScopes, SwitchyardHealthIndicator],
     };
   }
 
@@ -77,7 +79,7 @@ export class SwitchyardModule {
         },
         ...PROVIDERS,
       ],
-      exports: [SwitchyardClient, RequestScopes],
+      exports: [SwitchyardClient, RequestScopes, SwitchyardHealthIndicator],
     };
   }
 }

@@ -6,6 +6,19 @@ import type { GuardCause, GuardOptions } from '../guard/guard-types.js';
 /** Where the flags being served came from when `waitUntilReady` resolved. */
 export type ReadySource = 'live' | 'cache' | 'defaults';
 
+/**
+ * What a client serves now, for health checks: `live` (connected, the service's flags), `stale` (was live, the
+ * connection is lost: the last flags it had), `cache` (never live since start: the cache file's flags),
+ * `defaults` (no flags at all: every call gets its code default), `closed`.
+ */
+export interface ClientStatus {
+  state: 'live' | 'stale' | 'cache' | 'defaults' | 'closed';
+  /** The environment version being served, or undefined before any snapshot. */
+  version: number | undefined;
+  /** Since when the client has had no working connection (every state but `live`; `closed` aside). */
+  disconnectedSince: Date | undefined;
+}
+
 /** The events a client emits. */
 export interface ClientEvents extends Record<string, unknown> {
   /** Live flags arrived: the first time, and again each time after the connection was lost and regained. */
@@ -100,6 +113,8 @@ export interface SwitchyardClient {
   waitUntilReady(options?: { timeoutMs?: number }): Promise<{ source: ReadySource }>;
   /** The environment version being served, or undefined before any snapshot. */
   readonly version: number | undefined;
+  /** What the client serves now and since when it has been disconnected ({@link ClientStatus}). Never throws. */
+  status(): ClientStatus;
   /** Subscribes to `ready`, `changed` or `error`. */
   on<K extends keyof ClientEvents>(event: K, listener: (payload: ClientEvents[K]) => void): void;
   /** Unsubscribes a listener. */

@@ -10,7 +10,7 @@ import { EventReporter } from '../reporting/event-reporter.js';
 import { FlagStore, type StoreUpdate } from '../store/flag-store.js';
 import type { ServiceError } from '../transport/http.js';
 import { runSyncLoop } from '../transport/sync-loop.js';
-import type { ClientEvents, ReadySource, SwitchyardClient } from './client-types.js';
+import type { ClientEvents, ClientStatus, ReadySource, SwitchyardClient } from './client-types.js';
 import type { ResolvedOptions } from './client-options.js';
 import { Emitter } from './emitter.js';
 import { engineFailure, notReady, typeOfDefault } from './evaluation-results.js';
@@ -44,6 +44,8 @@ export class Client implements SwitchyardClient {
   private readonly loop: Promise<void>;
   private live = false;
   private connected = false;
+  /** When the connection was last lost (or the client started without one); undefined while connected. */
+  private disconnectedAt: number | undefined = Date.now();
   private fromCache = false;
   /** A connection attempt failed: with a cache loaded, `waitUntilReady` need not wait any longer. */
   private attemptFailed = false;
@@ -110,6 +112,7 @@ export class Client implements SwitchyardClient {
       received: (event) => this.receive(event.event, event.data),
       confirmed: () => this.markLive(),
       error: (error) => {
+        if (this.connected) this.disconnectedAt = Date.now();
         this.connected = false;
         this.attemptFailed = true;
         onError(error);
@@ -121,6 +124,13 @@ export class Client implements SwitchyardClient {
 
   get version(): number | undefined {
     return this.store.version;
+  }
+
+  status(): ClientStatus {
+    const closed = this.loopAbort.signal.aborted;
+    const state = closed ? 'closed' : this.connected ? 'live' : this.live ? 'stale' : this.source();
+    const since = closed || this.disconnectedAt === undefined ? undefined : new Date(this.disconnectedAt);
+    return { state, version: this.store.version, disconnectedSince: since };
   }
 
   getBoolean(key: string, context: EvaluationContext, defaultValue: boolean): boolean {
@@ -290,6 +300,7 @@ export class Client implements SwitchyardClient {
     const version = this.store.version;
     if (this.connected || version === undefined) return;
     this.connected = true;
+    this.disconnectedAt = undefined;
     this.live = true;
     this.emitter.emit('ready', { version });
     this.release();
