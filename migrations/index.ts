@@ -16,6 +16,7 @@ import { AddScheduleRefusedAlerts1796176471424 } from './1796176471424-add-sched
 import { AddEnvironmentProtection1796177714827 } from './1796177714827-add-environment-protection.js';
 import { CreateFlagActivity1796184233253 } from './1796184233253-create-flag-activity.js';
 import { CreateGameDays1796185389574 } from './1796185389574-create-game-days.js';
+import { CreateCanaryChanges1796186617292 } from './1796186617292-create-canary-changes.js';
 
 /** Every migration, in the order they apply (ESM cannot glob a folder). Append; never reorder. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -36,6 +37,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddEnvironmentProtection1796177714827,
   CreateFlagActivity1796184233253,
   CreateGameDays1796185389574,
+  CreateCanaryChanges1796186617292,
 ];
 
 // Each one by name too, for the specs of a single migration.

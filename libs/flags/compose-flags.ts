@@ -3,6 +3,7 @@ import { ArchiveFlag } from './application/archive-flag.js';
 import { CreateEnvironment } from './application/create-environment.js';
 import { CreateFlag } from './application/create-flag.js';
 import { CreateProject } from './application/create-project.js';
+import { EnsureInternalProject } from './application/ensure-internal-project.js';
 import { CreateSegment } from './application/create-segment.js';
 import { DiffFlagVersions } from './application/diff-flag-versions.js';
 import { GetFlag } from './application/get-flag.js';
@@ -49,6 +50,7 @@ export function composeFlags({ unitOfWork }: FlagsPorts) {
   const notifier = new ChangeNotifier();
   return {
     createProject: new CreateProject(unitOfWork),
+    ensureInternalProject: new EnsureInternalProject(unitOfWork),
     listProjects: new ListProjects(unitOfWork),
     getProject: new GetProject(unitOfWork),
     createEnvironment: new CreateEnvironment(unitOfWork, notifier),

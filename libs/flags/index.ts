@@ -4,6 +4,7 @@
 export { FlagsModule } from './flags.module.js';
 // Use cases
 export { CreateProject } from './application/create-project.js';
+export { EnsureInternalProject } from './application/ensure-internal-project.js';
 export { ListProjects } from './application/list-projects.js';
 export { GetProject } from './application/get-project.js';
 export { CreateEnvironment } from './application/create-environment.js';

@@ -5,6 +5,8 @@ export type { Role, Actor, TokenHolder } from './actor.js';
 // Coded domain errors (the DomainErrorFilter maps codes to statuses)
 export { isDomainError, DOMAIN_ERROR_CODES, DomainError } from './domain-error.js';
 export type { FieldError, DomainErrorCode, DomainErrorOptions } from './domain-error.js';
+// Internal projects and actors (the canary's): reserved keys, never listed
+export { INTERNAL_PREFIX, isInternalKey } from './internal-projects.js';
 // Utilities
 export { KeyedQueue } from './keyed-queue.js';
 // Observability: readiness checks and Prometheus metrics (a global Nest module)

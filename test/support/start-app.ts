@@ -45,6 +45,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<StartedAp
   const adminToken = generateSecret(ADMIN_TOKEN_PREFIX);
   const config = loadConfig({
     LOG_LEVEL: 'info',
+    // The canary's kills every few seconds would disturb tests about something else; its own specs turn it on.
+    CANARY_INTERVAL_MS: '0',
     ...options.env,
     DATABASE_URL: database.url,
     PORT: '0',

@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { AccessModule } from '@switchyard/access';
+import { CanaryModule } from '@switchyard/canary';
 import { DatabaseModule, SchedulingModule } from '@switchyard/database';
 import { DeliveryModule, type DeliveryOptions } from '@switchyard/delivery';
 import { ObservabilityModule } from '@switchyard/kernel';
@@ -29,8 +32,10 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
+    // One name per node, for delivery's instance registry and the canary's labels alike.
+    const nodeId = options.config.nodeId ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
     // One delivery context per app: both APIs import this same object, which Nest instantiates once.
-    const delivery = DeliveryModule.forRoot(deliveryOptions(options.config));
+    const delivery = DeliveryModule.forRoot(deliveryOptions(options.config, nodeId));
     // Likewise one alerts context (its worker runs once): the webhooks API and the game days share it.
     const alerts = AlertsAdminModule.alerts(options.config);
     return {
@@ -49,6 +54,12 @@ export class AppModule {
         GameDaysAdminModule.forRoot({ alerts, delivery, minDurationMs: options.config.gameDayMinDurationMs }),
         DeliveryAdminModule.forRoot(delivery),
         SdkApiModule.forRoot(delivery),
+        CanaryModule.forRoot({
+          intervalMs: options.config.canaryIntervalMs,
+          boundMs: options.config.canaryBoundMs,
+          alertUrl: options.config.canaryAlertUrl,
+          nodeId,
+        }),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
@@ -59,12 +70,12 @@ export class AppModule {
   }
 }
 
-function deliveryOptions(config: AppConfig): DeliveryOptions {
+function deliveryOptions(config: AppConfig, nodeId: string): DeliveryOptions {
   return {
     redisUrl: config.redisUrl,
     heartbeatMs: config.sseHeartbeatMs,
     pollMs: config.deliveryPollMs,
-    nodeId: config.nodeId,
+    nodeId,
     maxEvaluationSeries: config.metricsMaxEvaluationSeries,
     maxStreamsPerKey: config.sseMaxStreamsPerKey,
     changeLogRetention: { keepVersions: config.changeLogRetentionVersions, maxAgeMs: config.changeLogRetentionMs },

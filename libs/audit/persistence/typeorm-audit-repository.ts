@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { INTERNAL_PREFIX } from '@switchyard/kernel';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLogReader } from '../application/audit-log-reader.js';
 import type { AuditEntryDraft, AuditPage, AuditQuery, AuditSink } from '../domain/audit-entry.js';
@@ -23,6 +24,11 @@ export class TypeormAuditRepository extends AuditLogReader {
 
   async list(query: AuditQuery): Promise<AuditPage> {
     const builder = this.dataSource.manager.createQueryBuilder(AuditEntryEntity, 'entry');
+    // The service's own projects and actors (the canary's kills every 30 s) are never shown to customers.
+    builder.where('(entry.project_key IS NULL OR NOT starts_with(entry.project_key, :internal))', {
+      internal: INTERNAL_PREFIX,
+    });
+    builder.andWhere('NOT starts_with(entry.actor_id, :internal)');
     if (query.project) builder.andWhere('entry.project_key = :project', { project: query.project });
     if (query.environment) builder.andWhere('entry.environment_key = :environment', { environment: query.environment });
     if (query.flag) builder.andWhere('entry.flag_key = :flag', { flag: query.flag });

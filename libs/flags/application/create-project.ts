@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@switchyard/kernel';
+import { INTERNAL_PREFIX, isInternalKey, type Actor } from '@switchyard/kernel';
 import { FlagsErrors } from '../domain/flags.errors.js';
 import type { Project } from '../domain/project.js';
 import { slugProblem } from '../domain/slug.js';
@@ -10,6 +10,14 @@ export class CreateProject {
   constructor(private readonly unitOfWork: FlagsUnitOfWork) {}
 
   async execute(input: { key: string; name: string }, actor: Actor): Promise<Project> {
+    if (isInternalKey(input.key))
+      throw FlagsErrors.invalid('Reserved project key', [
+        {
+          path: 'key',
+          code: 'RESERVED_KEY',
+          message: `is reserved: keys starting with "${INTERNAL_PREFIX}" belong to the service's own projects`,
+        },
+      ]);
     const problem = slugProblem(input.key);
     if (problem)
       throw FlagsErrors.invalid('Invalid project key', [{ path: 'key', code: 'INVALID_KEY', message: problem }]);

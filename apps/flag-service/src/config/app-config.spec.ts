@@ -128,4 +128,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ SCHEDULER_TICK_MS: '50' }).schedulerTickMs).toBe(50);
     expect(() => loadConfig({ SCHEDULER_TICK_MS: '0' })).toThrow(/SCHEDULER_TICK_MS/);
   });
+
+  it('runs the canary every 30 s with a 5 s bound by default; 0 turns it off; bad values name the variable', () => {
+    expect(loadConfig({})).toMatchObject({ canaryIntervalMs: 30_000, canaryBoundMs: 5_000, canaryAlertUrl: undefined });
+    expect(
+      loadConfig({ CANARY_INTERVAL_MS: '0', CANARY_BOUND_MS: '250', CANARY_ALERT_URL: 'https://chat.example/hook' }),
+    ).toMatchObject({ canaryIntervalMs: 0, canaryBoundMs: 250, canaryAlertUrl: 'https://chat.example/hook' });
+    for (const bad of ['50', '-1', 'often', '1.5', '86400001']) {
+      expect(() => loadConfig({ CANARY_INTERVAL_MS: bad })).toThrow(
+        new RegExp(`CANARY_INTERVAL_MS: .*\\(got "${bad.replace('.', '\\.')}"\\)`),
+      );
+    }
+    expect(() => loadConfig({ CANARY_INTERVAL_MS: '50' })).toThrow(/must be 0 \(the canary off\) or an interval/);
+    expect(() => loadConfig({ CANARY_BOUND_MS: '0' })).toThrow(/CANARY_BOUND_MS/);
+    expect(() => loadConfig({ CANARY_ALERT_URL: 'chat.example/hook' })).toThrow(/CANARY_ALERT_URL: must be an http/);
+  });
 });

@@ -64,6 +64,17 @@ export const appConfigSchema = z.object({
   SCHEDULER_TICK_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   GAME_DAY_MIN_DURATION_MS: z.coerce.number().int().min(100).max(900_000).default(10_000),
   METRICS_MAX_EVALUATION_SERIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  CANARY_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((value) => value === 0 || (value >= 100 && value <= 86_400_000), {
+      message: 'must be 0 (the canary off) or an interval of 100 to 86400000 ms',
+    })
+    .default(30_000),
+  CANARY_BOUND_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  CANARY_ALERT_URL: optionalText.refine((value) => value === undefined || /^https?:\/\/\S+$/.test(value), {
+    message: 'must be an http:// or https:// URL',
+  }),
   METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
     message: 'must be at least 16 characters',
   }),
@@ -120,6 +131,12 @@ export interface AppConfig {
   gameDayMinDurationMs: number;
   /** Series of the per-flag evaluation counter in /metrics, at most. */
   metricsMaxEvaluationSeries: number;
+  /** The scheduler's leader kills and restores the canary's flag this often; 0 turns the canary off. */
+  canaryIntervalMs: number;
+  /** A canary change must reach each node's SDK stream within this long, or the node's canary is degraded. */
+  canaryBoundMs: number;
+  /** The operator's webhook for canary alerts (degraded, recovered), POSTed as JSON. */
+  canaryAlertUrl: string | undefined;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
 }
@@ -174,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedulerTickMs: c.SCHEDULER_TICK_MS,
     gameDayMinDurationMs: c.GAME_DAY_MIN_DURATION_MS,
     metricsMaxEvaluationSeries: c.METRICS_MAX_EVALUATION_SERIES,
+    canaryIntervalMs: c.CANARY_INTERVAL_MS,
+    canaryBoundMs: c.CANARY_BOUND_MS,
+    canaryAlertUrl: c.CANARY_ALERT_URL,
     metricsToken: c.METRICS_TOKEN,
   };
 }

@@ -1,0 +1,2 @@
+// Test-only helpers of the canary context.
+export { InMemoryCanaryChangeStore } from './testing/in-memory-canary-change-store.js';
