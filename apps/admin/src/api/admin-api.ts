@@ -1,5 +1,6 @@
 import type { ApiClient } from './api-client.js';
 import { AccessApi } from './access-api.js';
+import { ActivityApi } from './activity-api.js';
 import { ApiArea } from './api-area.js';
 import { AuditApi } from './audit-api.js';
 import { BreakerApi } from './breaker-api.js';
@@ -27,6 +28,7 @@ const AREAS = [
   FlagConfigApi,
   BreakerApi,
   DarkLaunchApi,
+  ActivityApi,
   SegmentsApi,
   AuditApi,
   WebhooksApi,

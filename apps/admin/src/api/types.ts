@@ -92,6 +92,8 @@ export type BreakerMinute = Api.BreakerMinuteDto;
 export type LastTrip = Api.LastTripDto;
 
 /** A dark-launch flag's report over a window (GET …/flags/:flag/dark-launch). */
+export type FlagActivity = Api.FlagActivityDto;
+export type ActivityWindow = Api.FlagActivityDto['window'];
 export type DarkLaunchReport = Api.DarkLaunchReportViewDto;
 export type DarkLaunchWindow = Api.DarkLaunchReportViewDto['window'];
 export type DarkLaunchPoint = Api.DarkLaunchPointDto;

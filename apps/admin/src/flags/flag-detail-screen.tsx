@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ActivityPanel } from '../activity/activity-panel.js';
 import { BreakerPanel } from '../breaker/breaker-panel.js';
 import { DarkLaunchPanel } from '../dark-launch/dark-launch-panel.js';
 import { isDarkLaunch } from '../dark-launch/dark-launch-text.js';
@@ -12,6 +13,7 @@ import { StateBadge } from '../ui/state-badge.js';
 import { useLoad } from '../ui/use-load.js';
 import { useWorkspace } from '../workspace.js';
 import { FlagActions } from './flag-actions.js';
+import { FlagLifecycleLine } from './flag-lifecycle-line.js';
 import { FlagSettings } from './flag-settings.js';
 import { describeKiller, flagState } from './flag-state.js';
 import { utcTime } from '../ui/utc-time.js';
@@ -20,11 +22,12 @@ const TABS: Array<{ tab: FlagTab; label: string }> = [
   { tab: 'targeting', label: 'Targeting' },
   { tab: 'history', label: 'History' },
   { tab: 'preview', label: 'Preview' },
+  { tab: 'activity', label: 'Activity' },
 ];
 /** Shown for dark-launch flags only (variants exactly off, shadow, live). */
 const DARK_LAUNCH_TAB: { tab: FlagTab; label: string } = { tab: 'dark-launch', label: 'Dark launch' };
 
-/** One flag in the current environment: state and switches on top, then targeting, history or preview. */
+/** One flag in the current environment: state and switches on top, then targeting, history, preview or activity. */
 export function FlagDetailScreen(props: { flagKey: string; tab: FlagTab; version?: number }): ReactNode {
   const { flagKey, tab, version } = props;
   const { api, project, env, envVersion, navigate } = useWorkspace();
@@ -68,6 +71,7 @@ export function FlagDetailScreen(props: { flagKey: string; tab: FlagTab; version
               </>
             )}
           </p>
+          {meta.data && <FlagLifecycleLine flagKey={flagKey} archived={meta.data.archivedAt !== null} />}
           {meta.data?.description && <p>{meta.data.description}</p>}
         </div>
         {current && (
@@ -120,6 +124,7 @@ export function FlagDetailScreen(props: { flagKey: string; tab: FlagTab; version
         <HistoryPanel flagKey={flagKey} config={current} onReverted={reload} focus={version} />
       )}
       {current && tab === 'preview' && <PreviewPanel flagKey={flagKey} />}
+      {tab === 'activity' && <ActivityPanel flagKey={flagKey} />}
       {current && tab === 'dark-launch' && <RampPlanPanel flagKey={flagKey} config={current} />}
       {tab === 'dark-launch' && <DarkLaunchPanel flagKey={flagKey} />}
       {!current && !config.error && !meta.error && (

@@ -10,9 +10,9 @@ export type Route =
   | { screen: 'webhooks'; project: string; env: string }
   | { screen: 'scheduled'; project: string; env: string };
 
-export type FlagTab = 'targeting' | 'history' | 'preview' | 'dark-launch';
+export type FlagTab = 'targeting' | 'history' | 'preview' | 'activity' | 'dark-launch';
 
-const TABS: readonly FlagTab[] = ['targeting', 'history', 'preview', 'dark-launch'];
+const TABS: readonly FlagTab[] = ['targeting', 'history', 'preview', 'activity', 'dark-launch'];
 
 /** Reads a URL path into a route; unknown paths are the home screen. */
 export function parseRoute(path: string): Route {
