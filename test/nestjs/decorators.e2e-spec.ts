@@ -145,6 +145,13 @@ describe.each<Platform>(['express', 'fastify'])('@switchyard/nestjs on %s', (pla
     expect(shop.observed.contextsBuilt).toBe(before + 5);
   });
 
+  it('evaluates a request whose context factory throws as anonymous, and answers it', async () => {
+    expect(await shop.get('/greeting', { 'x-user-id': 'explode', 'x-plan': 'pro' })).toEqual({
+      status: 200,
+      body: { key: 'anonymous', beta: false },
+    });
+  });
+
   it('passes a 4xx of a @Guarded handler through as it is, not counted as a failure of the code behind the flag', async () => {
     for (let call = 0; call < 6; call += 1) {
       expect(await shop.post('/pay/refund')).toMatchObject({ status: 400, body: { message: 'nothing to refund' } });

@@ -60,11 +60,6 @@ export function enterScope(scope: RequestScope): void {
   storage.enterWith(scope);
 }
 
-/** Runs `fn` with `scope` current (and every asynchronous continuation it starts). */
-export function runInScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
-}
-
 /** The current request's scope, or undefined outside any request. */
 export function currentScope(): RequestScope | undefined {
   return storage.getStore();

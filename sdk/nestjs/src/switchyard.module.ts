@@ -7,9 +7,9 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { startClient } from './client-lifecycle.js';
-import { RequestScopeGuard, RequestScopeInterceptor, RequestScopes } from './request-scopes.js';
+import { RequestScopeGuard, RequestScopes } from './request-scopes.js';
 import { SwitchyardClient } from './switchyard-client.js';
 import { SwitchyardHealthIndicator } from './switchyard-health-indicator.js';
 import {
@@ -41,7 +41,6 @@ const PROVIDERS: Provider[] = [
   RequestScopes,
   SwitchyardHealthIndicator,
   { provide: APP_GUARD, useClass: RequestScopeGuard },
-  { provide: APP_INTERCEPTOR, useClass: RequestScopeInterceptor },
 ];
 
 /**

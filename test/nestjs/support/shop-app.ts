@@ -220,6 +220,7 @@ export async function startShop(
     contextFactory: (context) => {
       observed!.contextsBuilt += 1;
       const headers = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers;
+      if (headers['x-user-id'] === 'explode') throw new Error('the context factory failed');
       return { key: headers['x-user-id'] ?? 'anonymous', plan: headers['x-plan'] ?? 'free' };
     },
     ...options,
