@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { HealthCheck, HealthCheckService, TerminusModule } from '@nestjs/terminus';
-import { seedEnvironment } from '@switchyard/delivery/testing';
+import { seedEnvironment, TcpProxy } from '@switchyard/delivery/testing';
 import { SwitchyardClient, SwitchyardHealthIndicator, SwitchyardModule } from '@switchyard/nestjs';
 import { startApp, type StartedApp } from '../support/start-app.js';
 import { eventually } from '../support/wait.js';
@@ -33,7 +33,8 @@ class HealthController {
 }
 
 describe.each<Platform>(['express', 'fastify'])('the health indicator on %s', (platform) => {
-  let service: StartedApp | undefined;
+  let service: StartedApp;
+  const proxy = new TcpProxy();
   let app: INestApplication;
   let baseUrl: string;
   const get = async (path: string) => {
@@ -44,10 +45,12 @@ describe.each<Platform>(['express', 'fastify'])('the health indicator on %s', (p
   beforeAll(async () => {
     service = await startApp();
     const sdkKey = await seedEnvironment(service, 'shop', 'prod');
+    // The app reaches the service through a proxy, so the test can take the service away from it at once.
+    const url = await proxy.start(Number(new URL(service.baseUrl).port));
     @Module({
       imports: [
         TerminusModule.forRoot({ logger: false }),
-        SwitchyardModule.forRoot({ url: service.baseUrl, sdkKey, appName: 'health', initialRetryDelayMs: 20 }),
+        SwitchyardModule.forRoot({ url, sdkKey, appName: 'health', initialRetryDelayMs: 20 }),
       ],
       controllers: [HealthController],
     })
@@ -60,6 +63,7 @@ describe.each<Platform>(['express', 'fastify'])('the health indicator on %s', (p
 
   afterAll(async () => {
     await app?.close();
+    await proxy.stop();
     await service?.close();
   });
 
@@ -77,8 +81,7 @@ describe.each<Platform>(['express', 'fastify'])('the health indicator on %s', (p
     expect((await get('/health/strict')).status).toBe(200);
 
     const goneAt = Date.now();
-    await service!.close();
-    service = undefined;
+    proxy.down();
     const degraded = await eventually(
       'the indicator degraded',
       () => get('/health'),
