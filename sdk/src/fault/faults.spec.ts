@@ -247,6 +247,28 @@ describe('fault: targeting', () => {
   });
 });
 
+describe('fault: a hostile caller', () => {
+  it('never throws: a key that is not a string, a context whose getter throws, and works normally after', async () => {
+    const flag = faultFlag('none', {
+      rules: [
+        { id: 'eu', conditions: [{ attribute: 'region', operator: 'in', values: ['eu'] }], serve: { variant: 'down' } },
+      ],
+    });
+    const { faults } = setup(flag);
+    expect(faults.fault(42 as never, { key: 'a' })).toBe(NO_FAULT);
+    const throwing = Object.defineProperty({ key: 'a' }, 'region', {
+      enumerable: true,
+      get: () => {
+        throw new Error('hostile getter');
+      },
+    });
+    expect(faults.fault('db-faults', throwing as never)).toBe(NO_FAULT);
+    expect(faults.before('db-faults', throwing, () => 'ran')).toBe('ran');
+    await expect(faults.fault('db-faults', { key: 'a', region: 'eu' })).rejects.toBeInstanceOf(InjectedFault);
+    expect(faults.fault('db-faults', { key: 'a' })).toBe(NO_FAULT);
+  });
+});
+
 describe('before (guard and dark-launch paths)', () => {
   it('calls fn at once when nothing is injected, and returns what it returns', () => {
     const { faults } = setup(faultFlag('none'));
