@@ -53,6 +53,8 @@ export async function startNode({ databaseUrl, adminToken, env = {} }) {
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
+      // The canary's kills would add writes and a stream to every figure; bench:canary turns it on.
+      CANARY_INTERVAL_MS: '0',
       ...env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
