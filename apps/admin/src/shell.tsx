@@ -9,6 +9,8 @@ import { ScheduledChangesScreen } from './schedules/scheduled-changes-screen.js'
 import { SegmentsScreen } from './segments/segments-screen.js';
 import { FlagDetailScreen } from './flags/flag-detail-screen.js';
 import { FlagListScreen } from './flags/flag-list-screen.js';
+import { GameDayScreen } from './game-days/game-day-screen.js';
+import { GameDaysScreen } from './game-days/game-days-screen.js';
 import { useEnvironments } from './live/use-environments.js';
 import { SetupScreen } from './setup-screen.js';
 import { useRoute } from './routing/use-route.js';
@@ -135,5 +137,9 @@ function Screen({ route }: { route: ReturnType<typeof useRoute>[0] }): ReactNode
       return <WebhooksScreen />;
     case 'scheduled':
       return <ScheduledChangesScreen />;
+    case 'game-days':
+      return <GameDaysScreen />;
+    case 'game-day':
+      return <GameDayScreen key={route.run} runId={route.run} />;
   }
 }

@@ -17,11 +17,12 @@ interface TopBarProps {
 export function TopBar({ identity, route, onSignOut, projects, project, navigate }: TopBarProps): ReactNode {
   const workspace = useContext(WorkspaceContext);
   const go =
-    (screen: 'flags' | 'segments' | 'scheduled' | 'sdks' | 'audit' | 'access' | 'webhooks') => (event: MouseEvent) => {
+    (screen: 'flags' | 'segments' | 'scheduled' | 'sdks' | 'game-days' | 'audit' | 'access' | 'webhooks') =>
+    (event: MouseEvent) => {
       event.preventDefault();
       if (workspace) workspace.navigate({ screen, project: workspace.project, env: workspace.env });
     };
-  const current = route.screen === 'flag' ? 'flags' : route.screen;
+  const current = route.screen === 'flag' ? 'flags' : route.screen === 'game-day' ? 'game-days' : route.screen;
   const base = workspace
     ? `/projects/${encodeURIComponent(workspace.project)}/environments/${encodeURIComponent(workspace.env)}`
     : '/';
@@ -57,8 +58,14 @@ export function TopBar({ identity, route, onSignOut, projects, project, navigate
               value={workspace.env}
               onChange={(event) => {
                 const env = event.target.value;
+                const { project } = workspace;
+                // A run belongs to one environment: another environment shows its own runs.
                 workspace.navigate(
-                  route.screen === 'home' ? { screen: 'flags', project: workspace.project, env } : { ...route, env },
+                  route.screen === 'home'
+                    ? { screen: 'flags', project, env }
+                    : route.screen === 'game-day'
+                      ? { screen: 'game-days', project, env }
+                      : { ...route, env },
                 );
               }}
             >
@@ -92,6 +99,13 @@ export function TopBar({ identity, route, onSignOut, projects, project, navigate
           </a>
           <a href={`${base}/sdks`} aria-current={current === 'sdks' ? 'page' : undefined} onClick={go('sdks')}>
             Connected SDKs
+          </a>
+          <a
+            href={`${base}/game-days`}
+            aria-current={current === 'game-days' ? 'page' : undefined}
+            onClick={go('game-days')}
+          >
+            Game days
           </a>
           <a href={`${base}/audit`} aria-current={current === 'audit' ? 'page' : undefined} onClick={go('audit')}>
             Audit log

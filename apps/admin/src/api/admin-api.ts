@@ -7,6 +7,7 @@ import { BreakerApi } from './breaker-api.js';
 import { DarkLaunchApi } from './dark-launch-api.js';
 import { FlagConfigApi } from './flag-config-api.js';
 import { FlagsApi } from './flags-api.js';
+import { GameDaysApi } from './game-days-api.js';
 import { ProjectsApi } from './projects-api.js';
 import { RampPlanApi } from './ramp-plan-api.js';
 import { SchedulesApi } from './schedules-api.js';
@@ -34,6 +35,7 @@ const AREAS = [
   WebhooksApi,
   SchedulesApi,
   RampPlanApi,
+  GameDaysApi,
 ];
 
 type Area = InstanceType<(typeof AREAS)[number]>;

@@ -66,4 +66,16 @@ describe('ApiClient', () => {
     await client.get('/projects').catch(() => undefined);
     expect(signedOut).toBe(1);
   });
+
+  it('returns a text answer (an export) as sent, and its error answers as errors', async () => {
+    const markdown: FetchLike = async () =>
+      new Response('# Game day\n\n- 04:05:06.123 UTC attack started', { status: 200 });
+    expect(await new ApiClient('t', markdown).getText('/x', { query: { format: 'markdown' } })).toBe(
+      '# Game day\n\n- 04:05:06.123 UTC attack started',
+    );
+    const missing = fakeFetch(404, { error: { code: 'NOT_FOUND', message: 'run r1' } });
+    const error = (await new ApiClient('t', missing).getText('/x').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toBe('run r1');
+  });
 });

@@ -45,8 +45,27 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** A GET whose answer is text (an export: Markdown, JSON to save as a file), returned as sent. */
+  async getText(path: string, options: RequestOptions = {}): Promise<string> {
+    const { response, text } = await this.send('GET', path, options, '*/*');
+    if (!response.ok) throw ApiError.fromBody(response.status, text ? safeParse(text) : undefined);
+    return text;
+  }
+
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+    const { response, text } = await this.send(method, path, options, 'application/json');
+    const body: unknown = text ? safeParse(text) : undefined;
+    if (!response.ok) throw ApiError.fromBody(response.status, body);
+    return body as T;
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    accept: string,
+  ): Promise<{ response: Response; text: string }> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
     let response: Response;
@@ -61,10 +80,8 @@ export class ApiClient {
       throw new ApiError(0, 'UNAVAILABLE', 'The flag service cannot be reached. Check your connection and retry.');
     }
     const text = await response.text();
-    const body: unknown = text ? safeParse(text) : undefined;
     if (response.status === 401) this.onUnauthenticated?.();
-    if (!response.ok) throw ApiError.fromBody(response.status, body);
-    return body as T;
+    return { response, text };
   }
 }
 

@@ -15,6 +15,8 @@ describe('routes', () => {
     { screen: 'segments', project: 'shop', env: 'staging', segment: 'staff' },
     { screen: 'access', project: 'shop', env: 'staging' },
     { screen: 'webhooks', project: 'shop', env: 'production' },
+    { screen: 'game-days', project: 'shop', env: 'production' },
+    { screen: 'game-day', project: 'shop', env: 'production', run: 'run-7' },
   ];
 
   it.each(routes)('reads back what it writes: %o', (route) => {

@@ -8,7 +8,9 @@ export type Route =
   | { screen: 'sdks'; project: string; env: string }
   | { screen: 'access'; project: string; env: string }
   | { screen: 'webhooks'; project: string; env: string }
-  | { screen: 'scheduled'; project: string; env: string };
+  | { screen: 'scheduled'; project: string; env: string }
+  | { screen: 'game-days'; project: string; env: string }
+  | { screen: 'game-day'; project: string; env: string; run: string };
 
 export type FlagTab = 'targeting' | 'history' | 'preview' | 'activity' | 'dark-launch';
 
@@ -28,6 +30,8 @@ export function parseRoute(path: string): Route {
   if (parts[4] === 'access') return { screen: 'access', project, env };
   if (parts[4] === 'webhooks') return { screen: 'webhooks', project, env };
   if (parts[4] === 'scheduled') return { screen: 'scheduled', project, env };
+  if (parts[4] === 'game-days')
+    return parts[5] ? { screen: 'game-day', project, env, run: parts[5] } : { screen: 'game-days', project, env };
   if (parts[4] === 'flags' && parts[5]) {
     const tab = TABS.find((candidate) => candidate === parts[6]) ?? 'targeting';
     // `…/history/4` opens the history at flag version 4 (the audit log links each change's diff so).
@@ -51,7 +55,10 @@ export function formatRoute(route: Route): string {
     case 'access':
     case 'webhooks':
     case 'scheduled':
+    case 'game-days':
       return `${base}/${route.screen}`;
+    case 'game-day':
+      return `${base}/game-days/${encodeURIComponent(route.run)}`;
     case 'segments':
       return `${base}/segments${route.segment ? `/${encodeURIComponent(route.segment)}` : ''}`;
     case 'flag':
