@@ -46,7 +46,6 @@ describe("the admin UI's game-day pages in a real browser", () => {
     // Named so, production is protected: starting a run there asks for a reason.
     await api('POST', `/projects/${P}/environments`, { key: E, name: 'Production' });
     ({ key: sdkKey } = await api('POST', `/projects/${P}/environments/${E}/sdk-keys`, { name: 'fleet' }));
-    await api('POST', `/projects/${P}/flags`, { key: 'checkout-faults', name: 'Checkout faults', kind: 'fault' });
     await api('POST', `/projects/${P}/flags`, { key: 'checkout', name: 'Checkout', type: 'boolean' });
   });
 
@@ -54,6 +53,19 @@ describe("the admin UI's game-day pages in a real browser", () => {
     'plans a run through the form, shows what is missing, starts it forced, notes, stops everything, exports',
     async () => {
       const page = await suite.session();
+      // The fault flag, made from the flag list as a new user would.
+      await page.getByRole('button', { name: 'New flag' }).click();
+      await page.getByLabel('Key').fill('checkout-faults');
+      await page.getByLabel('Name', { exact: true }).fill('Checkout faults');
+      await page.getByLabel('Type', { exact: true }).selectOption('fault');
+      await page.getByRole('button', { name: 'Create flag' }).click();
+      await page.getByRole('heading', { name: 'Checkout faults' }).waitFor();
+      const created = await api('GET', `/projects/${P}/flags/checkout-faults`);
+      expect([created.type, Object.keys(created.variants).sort()]).toEqual([
+        'json',
+        ['errors-50', 'latency-2s', 'none'],
+      ]);
+
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Game days' }).click();
       await page.getByRole('heading', { name: `Game days in ${E}` }).waitFor();
       await page.getByText(`No run in ${E} yet.`).waitFor();

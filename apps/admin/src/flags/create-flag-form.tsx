@@ -4,11 +4,16 @@ import { ApiError, type FieldError } from '../api/api-error.js';
 import { ErrorBanner, FieldMessages } from '../ui/messages.js';
 import { useWorkspace } from '../workspace.js';
 
-const DEFAULT_VARIANTS: Record<FlagType, string> = {
+/** A flag's type, or `fault`: a json flag whose variants are fault specs, for game days (kind `fault`). */
+type FlagChoice = FlagType | 'fault';
+
+const DEFAULT_VARIANTS: Record<FlagChoice, string> = {
   boolean: '{ "on": true, "off": false }',
   string: '{ "control": "a", "treatment": "b" }',
   number: '{ "low": 1, "high": 2 }',
   json: '{ "off": null, "on": { "enabled": true } }',
+  fault:
+    '{ "none": {}, "latency-2s": { "latencyMs": 2000, "jitterMs": 200 }, "errors-50": { "errorRate": 0.5, "errorMessage": "injected by switchyard" } }',
 };
 
 /** Creates a flag in the current project: key, name, type, variants, tags. */
@@ -22,7 +27,7 @@ export function CreateFlagForm({
   const { api, project } = useWorkspace();
   const [key, setKey] = useState('');
   const [name, setName] = useState('');
-  const [type, setType] = useState<FlagType>('boolean');
+  const [type, setType] = useState<FlagChoice>('boolean');
   const [variants, setVariants] = useState(DEFAULT_VARIANTS.boolean);
   const [tags, setTags] = useState('');
   const [description, setDescription] = useState('');
@@ -62,7 +67,7 @@ export function CreateFlagForm({
       await api.createFlag(project, {
         key: key.trim(),
         name: name.trim() || key.trim(),
-        type,
+        ...(type === 'fault' ? { kind: 'fault' as const, type: 'json' as const } : { type }),
         variants: parsed,
         tags: tagList,
         description: description || undefined,
@@ -95,7 +100,7 @@ export function CreateFlagForm({
             id="flag-type"
             value={type}
             onChange={(event) => {
-              const next = event.target.value as FlagType;
+              const next = event.target.value as FlagChoice;
               setType(next);
               setVariants(DEFAULT_VARIANTS[next]);
             }}
@@ -104,6 +109,7 @@ export function CreateFlagForm({
             <option value="string">string</option>
             <option value="number">number</option>
             <option value="json">json</option>
+            <option value="fault">fault flag (json fault specs, for game days)</option>
           </select>
         </div>
         <div>
@@ -116,7 +122,7 @@ export function CreateFlagForm({
       <textarea
         id="flag-variants"
         className="mono"
-        rows={2}
+        rows={type === 'fault' ? 4 : 2}
         value={variants}
         onChange={edit('variants', setVariants)}
       />

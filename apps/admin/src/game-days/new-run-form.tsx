@@ -60,8 +60,8 @@ export function NewRunForm({
       <h2>New run</h2>
       {faultFlags.length === 0 && (
         <p className="banner banner-warn" role="status">
-          This project has no fault flag yet. Create a flag of kind “fault” first (its variants are the faults a run can
-          inject).
+          This project has no fault flag yet: create one under Flags → New flag, type “fault flag” (its variants are the
+          faults a run can inject).
         </p>
       )}
       <ErrorBanner error={error} />
