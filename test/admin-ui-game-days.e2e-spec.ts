@@ -98,6 +98,9 @@ describe("the admin UI's game-day pages in a real browser", () => {
       expect(await missing.getByRole('link', { name: /add one in Alerts/ }).getAttribute('href')).toBe(
         `/projects/${P}/environments/${E}/webhooks`,
       );
+      expect(await missing.getByRole('link', { name: 'see Connected SDKs' }).getAttribute('href')).toBe(
+        `/projects/${P}/environments/${E}/sdks`,
+      );
       const start = page.getByRole('button', { name: 'Start the run' });
       expect(await start.isDisabled()).toBe(true);
       await shoot(page, '2-prechecks');

@@ -19,9 +19,10 @@ export function RunStart({ run, onStarted }: { run: GameDayRun; onStarted: () =>
   const [asking, setAsking] = useState(false);
   const ok = checks.data?.ok === true;
   const webhooks = formatRoute({ screen: 'webhooks', project, env });
-  const toWebhooks = (event: MouseEvent) => {
+  const sdks = formatRoute({ screen: 'sdks', project, env });
+  const to = (screen: 'webhooks' | 'sdks') => (event: MouseEvent) => {
     event.preventDefault();
-    navigate({ screen: 'webhooks', project, env });
+    navigate({ screen, project, env });
   };
 
   return (
@@ -46,13 +47,22 @@ export function RunStart({ run, onStarted }: { run: GameDayRun; onStarted: () =>
                   <>
                     {' '}
                     —{' '}
-                    <a href={webhooks} onClick={toWebhooks}>
+                    <a href={webhooks} onClick={to('webhooks')}>
                       add one in Alerts (Webhooks)
                     </a>
                   </>
                 ) : (
                   ' — an admin adds one under Webhooks.'
                 ))}
+              {missing.code === 'NO_CONNECTED_SDKS' && (
+                <>
+                  {' '}
+                  —{' '}
+                  <a href={sdks} onClick={to('sdks')}>
+                    see Connected SDKs
+                  </a>
+                </>
+              )}
             </li>
           ))}
         </ul>
