@@ -8,8 +8,8 @@ import { useCurrentEnvironment, useWorkspace } from '../workspace.js';
 
 /**
  * A planned run's pre-checks (alert webhooks, connected SDKs, …) and its Start button: disabled while something
- * is missing until "start anyway" is ticked (then the start is forced). Starting asks why (required in a
- * protected environment; the reason goes into the audit log of every version the run writes).
+ * is missing until "start anyway" is ticked (then the start is forced). Starting asks why (always: the
+ * reason goes into the audit log of the versions the run writes; a protected environment's dialog says so).
  */
 export function RunStart({ run, onStarted }: { run: GameDayRun; onStarted: () => void }): ReactNode {
   const { api, project, env, canWrite, isAdmin, navigate } = useWorkspace();
@@ -92,7 +92,7 @@ export function RunStart({ run, onStarted }: { run: GameDayRun; onStarted: () =>
         <ReasonDialog
           title={`Start “${run.name}” in ${env}?`}
           confirmLabel="Start the run"
-          required={false}
+          required
           environment={environment}
           danger
           onConfirm={async (reason) => {
