@@ -27,8 +27,8 @@ export function TargetStepsInput({
     <fieldset className="target-steps" aria-label={label}>
       <legend>Targets, grown step by step</legend>
       <p className="muted small">
-        One step per line, smallest first: <code>instances host-3</code> (instance ids or host names, matched on the
-        SDK’s <code>instanceId</code> and <code>hostname</code>), then a share of contexts such as <code>10%</code>.
+        One step per line, smallest first: <code>instances host-3</code> (instance ids, matched on the SDK’s{' '}
+        <code>instanceId</code> option), then a share of contexts such as <code>10%</code>.
       </p>
       <ol className="plain-list">
         {steps.map((step, index) => (
