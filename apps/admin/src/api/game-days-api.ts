@@ -1,3 +1,4 @@
+import type * as Api from './generated/admin-api.js';
 import { ApiArea, e } from './api-area.js';
 import type {
   GameDayChecks,
@@ -15,7 +16,7 @@ const runsPath = (project: string, env: string): string => `/projects/${e(projec
 export class GameDaysApi extends ApiArea {
   /** The environment's runs, newest first. */
   async gameDays(project: string, env: string): Promise<GameDayRunSummary[]> {
-    return (await this.client.get<{ runs: GameDayRunSummary[] }>(runsPath(project, env))).runs;
+    return (await this.client.get<Api.GameDayRunListDto>(runsPath(project, env))).runs;
   }
 
   gameDay(project: string, env: string, id: string): Promise<GameDayRun> {

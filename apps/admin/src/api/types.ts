@@ -98,95 +98,20 @@ export type DarkLaunchReport = Api.DarkLaunchReportViewDto;
 export type DarkLaunchWindow = Api.DarkLaunchReportViewDto['window'];
 export type DarkLaunchPoint = Api.DarkLaunchPointDto;
 
-// Game days (issue 15), the shapes of docs in /work/wt/briefs/gameday-contract.md until the routes land.
-export type TargetStep = { instances: string[] } | { percent: number };
-export interface StopConditions {
-  breakerTrips?: string[];
-  failureRate?: { flag: string; above: number };
-  p99Ms?: { flag: string; above: number };
-}
-export interface AttackInput {
-  faultFlag: string;
-  variant: string;
-  targets: TargetStep[];
-  stepMs?: number;
-  durationMs?: number;
-  stopWhen?: StopConditions;
-}
-export interface GameDayRunInput {
-  name: string;
-  attacks: AttackInput[];
-}
-export type GameDayStatus = 'planned' | 'running' | 'stopped' | 'finished';
-export type AttackStatus = 'pending' | 'running' | 'stopped' | 'finished';
-export interface GameDayAttack extends AttackInput {
-  index: number;
-  status: AttackStatus;
-  step: number;
-  startedAt: string | null;
-  endedAt: string | null;
-  stopReason: string | null;
-}
-export interface GameDayRun {
-  id: string;
-  name: string;
-  environment: string;
-  status: GameDayStatus;
-  createdAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  stopReason: string | null;
-  attacks: GameDayAttack[];
-}
-export type GameDayRunSummary = Omit<GameDayRun, 'attacks'> & { attacks?: unknown };
-export interface GameDayCheck {
-  code: string;
-  message: string;
-}
-export interface GameDayChecks {
-  ok: boolean;
-  missing: GameDayCheck[];
-}
-export type TimelineKind =
-  | 'run-started'
-  | 'attack-started'
-  | 'step'
-  | 'attack-stopped'
-  | 'attack-finished'
-  | 'run-stopped'
-  | 'run-finished'
-  | 'trip'
-  | 'kill'
-  | 'webhook-sent'
-  | 'webhook-failed'
-  | 'note'
-  | 'finding';
-export interface TimelineEvent {
-  at: string;
-  kind: TimelineKind;
-  attack: number | null;
-  message: string;
-  actor?: { type: string; id: string; name?: string | null };
-}
-export interface Finding {
-  at: string;
-  attack: number | null;
-  message: string;
-}
-export interface GuardFigures {
-  calls: number;
-  failureRate: number | null;
-  p99Ms: number | null;
-}
-export interface AttackFigures {
-  attack: number;
-  flag: string;
-  before: GuardFigures;
-  during: GuardFigures;
-}
-export interface GameDayTimeline {
-  events: TimelineEvent[];
-  findings: Finding[];
-  figures: AttackFigures[];
-}
+/** Game days (issue 15): a run of time-boxed attacks by fault flags in one environment, and its timeline. */
+export type TargetStep = Api.InstancesStepDto | Api.PercentStepDto;
+export type StopConditions = Api.StopConditionsDto;
+export type AttackInput = Api.AttackInputDto;
+export type GameDayRunInput = Api.CreateGameDayDto;
+export type GameDayRun = Api.GameDayRunDto;
+export type GameDayAttack = Api.AttackDto;
+export type GameDayRunSummary = Api.GameDayRunSummaryDto;
+export type GameDayStatus = GameDayRun['status'];
+export type AttackStatus = GameDayAttack['status'];
+export type GameDayChecks = Api.GameDayChecksDto;
+export type TimelineEvent = Api.TimelineEventDto;
+export type TimelineKind = TimelineEvent['kind'];
+export type Finding = Api.FindingDto;
+export type AttackFigures = Api.AttackFiguresDto;
+export type GameDayTimeline = Api.GameDayTimelineDto;
 export type GameDayExportFormat = 'markdown' | 'json';

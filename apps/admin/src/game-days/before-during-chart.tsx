@@ -5,7 +5,7 @@ import 'uplot/dist/uPlot.min.css';
 const LABELS = ['Before', 'During'];
 
 /**
- * One figure of an attack, the minutes before it against its time, as two bars drawn by uPlot. Its accessible
+ * One figure of an attack (no chart while neither side has a figure, only the summary), the minutes before it against its time, as two bars drawn by uPlot. Its accessible
  * name is `title`; `summary` says the figures in text (screen readers and tests read that, never the canvas).
  */
 export function BeforeDuringChart({
@@ -23,9 +23,11 @@ export function BeforeDuringChart({
 }): ReactNode {
   const host = useRef<HTMLDivElement>(null);
 
+  const empty = before === null && during === null;
+
   useEffect(() => {
     const element = host.current;
-    if (!element) return;
+    if (!element || empty) return;
     const bars = uPlot.paths.bars?.({ size: [0.5, 80] });
     const options: uPlot.Options = {
       width: Math.max(240, Math.min(element.clientWidth || 320, 420)),
@@ -58,7 +60,7 @@ export function BeforeDuringChart({
       element,
     );
     return () => plot.destroy();
-  }, [title, before, during, yValue]);
+  }, [title, before, during, yValue, empty]);
 
   const id = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
@@ -66,7 +68,7 @@ export function BeforeDuringChart({
       <figcaption id={`${id}-title`}>
         <strong>{title}</strong>
       </figcaption>
-      <div ref={host} className="chart-canvas" aria-hidden="true" />
+      {!empty && <div ref={host} className="chart-canvas" aria-hidden="true" />}
       <p id={`${id}-summary`} className="muted small">
         {summary}
       </p>

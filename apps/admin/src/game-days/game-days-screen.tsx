@@ -52,6 +52,8 @@ export function GameDaysScreen(): ReactNode {
               <tr>
                 <th scope="col">Run</th>
                 <th scope="col">Status</th>
+                <th scope="col">Attacks</th>
+                <th scope="col">Planned by</th>
                 <th scope="col">Started (UTC)</th>
                 <th scope="col">Ended (UTC)</th>
               </tr>
@@ -67,6 +69,8 @@ export function GameDaysScreen(): ReactNode {
                   <td>
                     <RunStatus status={run.status} />
                   </td>
+                  <td>{run.attackCount}</td>
+                  <td className="small">{run.createdBy}</td>
                   <td className="mono small">{utcMs(run.startedAt) || '–'}</td>
                   <td className="mono small">{utcMs(run.endedAt) || '–'}</td>
                 </tr>
