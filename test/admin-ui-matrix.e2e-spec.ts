@@ -43,6 +43,43 @@ describe("the admin UI's environment matrix in a real browser", () => {
     await api('POST', `/projects/${P}/environments/staging/flags/banner/kill`, { reason: 'incident 7' });
   });
 
+  suite.scenario(
+    'opens the matrix by default with two environments or more and remembers the person’s choice',
+    async () => {
+      const page = await suite.session();
+      const views = page.getByRole('group', { name: 'View' });
+      const pressed = async (name: string) => views.getByRole('button', { name }).getAttribute('aria-pressed');
+      await page.goto(flagsUrl(suite.service.baseUrl));
+      await page.getByRole('table', { name: 'Flags by environment' }).waitFor();
+      expect(await pressed('All environments')).toBe('true');
+      expect(new URL(page.url()).search).toBe('');
+      await page.getByRole('heading', { name: 'Flags in every environment' }).waitFor();
+
+      // Choosing the list goes into the URL and is remembered: a plain visit opens the list again.
+      await views.getByRole('button', { name: 'production only' }).click();
+      await page.getByRole('heading', { name: 'Flags in production' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('view')).toBe('list');
+      expect(await page.evaluate(() => window.localStorage.getItem('switchyard.flag-list.view'))).toBe('list');
+      await page.goto(flagsUrl(suite.service.baseUrl));
+      await page.getByRole('heading', { name: 'Flags in production' }).waitFor();
+      expect(await pressed('production only')).toBe('true');
+      expect(new URL(page.url()).searchParams.get('view')).toBe('list');
+      // A shared link with its view opens that view, whatever was remembered.
+      await page.goto(flagsUrl(suite.service.baseUrl, '?view=matrix'));
+      await page.getByRole('table', { name: 'Flags by environment' }).waitFor();
+      expect(await pressed('All environments')).toBe('true');
+
+      // A project with one environment opens the list.
+      await api('POST', '/projects', { key: 'solo', name: 'Solo' });
+      await api('POST', '/projects/solo/environments', { key: 'dev', name: 'dev' });
+      const fresh = await suite.session();
+      await fresh.goto(`${suite.service.baseUrl}/projects/solo/environments/dev`);
+      await fresh.getByRole('heading', { name: 'Flags in dev' }).waitFor();
+      expect(new URL(fresh.url()).search).toBe('');
+      await screenshot(page, 'default-matrix');
+    },
+  );
+
   suite.scenario('shows every environment as a column and switches, kills and restores per cell', async () => {
     const page = await suite.session();
     await page.goto(flagsUrl(suite.service.baseUrl));

@@ -31,6 +31,8 @@ describe('production safety and lifecycle in the admin UI', () => {
     api('POST', `/projects/${P}/flags`, { key, name: key, type: 'boolean', ...extra });
   const listUrl = () => `${service.baseUrl}/projects/${P}/environments/${E}`;
   const flagUrl = (flag: string) => `${listUrl()}/flags/${flag}`;
+  // The single-environment list (with two environments the matrix is the default view).
+  const productionListUrl = () => `${listUrl()}?view=list`;
   const session = (): Promise<Page> => sessions.open(browser, service.baseUrl, service.adminToken);
   const scenario = (name: string, run: () => Promise<void>) => sessions.scenario(name, run);
   const shoot = async (page: Page, name: string) => {
@@ -57,7 +59,7 @@ describe('production safety and lifecycle in the admin UI', () => {
   scenario('asks for a confirmation naming production and a reason before a toggle from the list', async () => {
     await createFlag('list-toggle');
     const page = await session();
-    await page.goto(listUrl());
+    await page.goto(productionListUrl());
     await page.getByTestId('protected-badge').waitFor();
     await page.getByRole('button', { name: 'list-toggle is off: turn it on' }).click();
     const dialog = page.getByRole('dialog');
@@ -146,7 +148,7 @@ describe('production safety and lifecycle in the admin UI', () => {
   scenario('lets an admin lift the protection with a reason; the list then toggles at once', async () => {
     await createFlag('unprotected-toggle');
     const page = await session();
-    await page.goto(listUrl());
+    await page.goto(productionListUrl());
     await page.getByRole('button', { name: `Lift protection of ${E}` }).click();
     await page.getByRole('dialog').getByLabel('Reason').fill('game day rehearsal');
     await page.getByRole('dialog').getByRole('button', { name: 'Lift protection' }).click();
@@ -177,7 +179,7 @@ describe('production safety and lifecycle in the admin UI', () => {
       );
       await api('POST', `/projects/${P}/flags/kill-switch/archive`, { reason: 'replaced' });
       const page = await session();
-      await page.goto(listUrl());
+      await page.goto(productionListUrl());
       const row = page.locator('li[data-flag="old-release"]');
       expect(await row.getByTestId('lifecycle').textContent()).toContain('Temporary 45 days old');
       expect(await row.getByTestId('stale').getAttribute('title')).toBe(

@@ -8,7 +8,15 @@ import { FlagMatrixTable } from './flag-matrix.js';
 import { FlagRow } from './flag-row.js';
 import { flagState, STATE_LABELS, type FlagState } from './flag-state.js';
 import { KillTagButton } from './kill-tag-button.js';
-import { formatFilters, matchesText, parseFilters, type ListFilters } from './list-filters.js';
+import {
+  formatFilters,
+  matchesText,
+  parseFilters,
+  projectDefaultView,
+  storedView,
+  VIEW_STORAGE_KEY,
+  type ListFilters,
+} from './list-filters.js';
 import { ProtectionControl } from './protection-control.js';
 
 export interface FlagListItem {
@@ -32,7 +40,11 @@ function typing(target: EventTarget | null): boolean {
  */
 export function FlagListScreen(): ReactNode {
   const { api, project, env, envVersion, environments, canWrite, navigate } = useWorkspace();
-  const [filters, setFilters] = useState<ListFilters>(() => parseFilters(window.location.search));
+  // The matrix is the default once the project has two environments; the person's last choice wins over it.
+  const defaultView = projectDefaultView(environments.length);
+  const [filters, setFilters] = useState<ListFilters>(() =>
+    parseFilters(window.location.search, storedView(window.localStorage) ?? defaultView),
+  );
   const { view, q: query, tags: selectedTags, state } = filters;
   const tag = selectedTags.length === 1 ? selectedTags[0] : '';
   const [creating, setCreating] = useState(false);
@@ -40,9 +52,9 @@ export function FlagListScreen(): ReactNode {
 
   // The filters go into the address (replaced, not pushed: typing a search is not a history of screens).
   useEffect(() => {
-    const next = `${window.location.pathname}${formatFilters(filters)}`;
+    const next = `${window.location.pathname}${formatFilters(filters, defaultView)}`;
     if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', next);
-  }, [filters]);
+  }, [filters, defaultView]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -56,6 +68,15 @@ export function FlagListScreen(): ReactNode {
 
   // The archived view (of the list): archived flags only, each with unarchive.
   const [archived, setArchived] = useState(false);
+
+  const chooseView = (next: ListFilters['view']): void => {
+    try {
+      window.localStorage.setItem(VIEW_STORAGE_KEY, next);
+    } catch {
+      // No storage (private mode, quota): the choice still lives in the URL.
+    }
+    update({ view: next });
+  };
 
   const update = (change: Partial<ListFilters>): void => {
     setFilters((previous) => ({ ...previous, ...change }));
@@ -108,10 +129,10 @@ export function FlagListScreen(): ReactNode {
           Flags <span className="muted small">{view === 'list' ? `in ${env}` : 'in every environment'}</span>
         </h1>
         <div className="view-switch" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'list'} onClick={() => update({ view: 'list' })}>
+          <button type="button" aria-pressed={view === 'list'} onClick={() => chooseView('list')}>
             {env} only
           </button>
-          <button type="button" aria-pressed={view === 'matrix'} onClick={() => update({ view: 'matrix' })}>
+          <button type="button" aria-pressed={view === 'matrix'} onClick={() => chooseView('matrix')}>
             All environments
           </button>
         </div>

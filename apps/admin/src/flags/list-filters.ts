@@ -17,13 +17,37 @@ export const NO_FILTERS: ListFilters = { view: 'list', q: '', tags: [], state: '
 
 const STATES = Object.keys(STATE_LABELS) as FlagState[];
 
-/** Reads `?view=matrix&q=…&tag=a&tag=b&state=killed&env=production`; unknown values are ignored. */
-export function parseFilters(search: string): ListFilters {
+export type ListView = ListFilters['view'];
+
+/** Where the person's last choice of view is remembered (this browser, every project). */
+export const VIEW_STORAGE_KEY = 'switchyard.flag-list.view';
+
+/** The view a project opens in when the URL does not say: the matrix once it has two environments or more. */
+export function projectDefaultView(environmentCount: number): ListView {
+  return environmentCount >= 2 ? 'matrix' : 'list';
+}
+
+/** The person's remembered view, if any (storage unavailable or unreadable: none). */
+export function storedView(storage: Pick<Storage, 'getItem'> | undefined): ListView | undefined {
+  try {
+    const value = storage?.getItem(VIEW_STORAGE_KEY);
+    return value === 'list' || value === 'matrix' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads `?view=matrix&q=…&tag=a&tag=b&state=killed&env=production`; unknown values are ignored. Without a view
+ * in the URL, `fallback` (the remembered view, else the project's default).
+ */
+export function parseFilters(search: string, fallback: ListView = 'list'): ListFilters {
   const params = new URLSearchParams(search);
+  const view = params.get('view');
   const state = params.get('state') ?? '';
   const unique = (name: string): string[] => [...new Set(params.getAll(name).filter(Boolean))];
   return {
-    view: params.get('view') === 'matrix' ? 'matrix' : 'list',
+    view: view === 'matrix' || view === 'list' ? view : fallback,
     q: params.get('q') ?? '',
     tags: unique('tag'),
     state: STATES.includes(state as FlagState) ? (state as FlagState) : '',
@@ -31,10 +55,13 @@ export function parseFilters(search: string): ListFilters {
   };
 }
 
-/** Writes filters as a query string (with its `?`, or empty when nothing is filtered). */
-export function formatFilters(filters: ListFilters): string {
+/**
+ * Writes filters as a query string (with its `?`, or empty when nothing is filtered and the view is the
+ * project's default `defaultView`).
+ */
+export function formatFilters(filters: ListFilters, defaultView: ListView = 'list'): string {
   const params = new URLSearchParams();
-  if (filters.view === 'matrix') params.set('view', 'matrix');
+  if (filters.view !== defaultView) params.set('view', filters.view);
   if (filters.q) params.set('q', filters.q);
   for (const tag of filters.tags) params.append('tag', tag);
   if (filters.state) params.set('state', filters.state);
