@@ -245,9 +245,10 @@ describe('game-day attacks', () => {
         }
       }
     };
-    const leader = await leaderOf();
+    const leader = await within(leaderOf(), 'a leader');
     const survivor = leader === a ? b : a;
-    await nodes.stop(leader);
+    await (leader === a ? host1 : host2).close(); // its streams would hold the node's shutdown
+    await within(nodes.stop(leader), 'the leader stopped', 30_000);
     const done = await eventually(
       'the run finished on the survivor',
       () => admin(survivor, 'GET', `${RUNS}/${run.id}`),
@@ -257,5 +258,5 @@ describe('game-day attacks', () => {
     expect(done.attacks[0]).toMatchObject({ status: 'finished', stopReason: 'time box of 1.5 s reached' });
     const written = (await versionsOf(survivor, 'failover')).filter((v) => v.actor.id === `game-day:${run.id}`);
     expect(written).toHaveLength(2);
-  });
+  }, 60_000);
 });
