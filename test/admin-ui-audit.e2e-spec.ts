@@ -61,7 +61,7 @@ describe("the admin UI's audit log in a real browser", () => {
   suite.scenario('links a row to its flag and to that version’s diff, which opens at the right version', async () => {
     const page = await suite.session();
     await page.goto(auditUrl());
-    await page.getByRole('link', { name: `Diff of checkout version 3 in ${E}` }).click();
+    await page.getByRole('link', { name: `diff of v3 of checkout in ${E}`, exact: true }).click();
     await page.waitForURL(`**${flag}/history/3`);
     const focused = page.locator('li.history-item[aria-current="true"]');
     await focused.waitFor();
@@ -77,7 +77,7 @@ describe("the admin UI's audit log in a real browser", () => {
     await page.locator('li.history-item[aria-current="true"][data-version="3"]').waitFor();
     await page.goto(auditUrl());
     await page
-      .getByRole('link', { name: `Open checkout in ${E}` })
+      .getByRole('link', { name: `checkout in ${E}`, exact: true })
       .first()
       .click();
     await page.waitForURL(`**${flag}`);

@@ -12,30 +12,28 @@ export function AuditTarget({ entry }: { entry: AuditEntry }): ReactNode {
   if (!flag || !where) return <>{[where, flag ?? entry.segmentKey].filter(Boolean).join(' / ')}</>;
   const version = entryVersion(entry);
   const inProject = entry.projectKey ?? project;
-  const link = (route: Route, label: string, text: string): ReactNode => (
+  // The accessible name is in (visually hidden) text, not aria-label: a label would make every row a match for
+  // the filter's "Flag" field to anyone looking fields up by label.
+  const link = (route: Route, hidden: string, text: string): ReactNode => (
     <a
       href={formatRoute(route)}
-      aria-label={label}
       onClick={(event: MouseEvent) => {
         event.preventDefault();
         navigate(route);
       }}
     >
       {text}
+      <span className="visually-hidden">{hidden}</span>
     </a>
   );
   const flagRoute: Route = { screen: 'flag', project: inProject, env: where, flag, tab: 'targeting' };
   return (
     <>
-      {where} / {link(flagRoute, `Open ${flag} in ${where}`, flag)}
+      {where} / {link(flagRoute, ` in ${where}`, flag)}
       {version !== undefined && (
         <>
           {' · '}
-          {link(
-            { ...flagRoute, tab: 'history', version },
-            `Diff of ${flag} version ${version} in ${where}`,
-            `diff of v${version}`,
-          )}
+          {link({ ...flagRoute, tab: 'history', version }, ` of ${flag} in ${where}`, `diff of v${version}`)}
         </>
       )}
     </>
