@@ -35,13 +35,20 @@ export class TypeormDeliveryRepository extends DeliveryRepository {
     return { items, nextBefore: rows.length > query.limit ? items.at(-1)!.id : null };
   }
 
+  /**
+   * The row as inserted, from the INSERT itself: a second read could see the worker's claim of it already
+   * (attempts 1), since this node's worker may pick it up the moment it commits.
+   */
   async enqueue(webhookId: string, event: AlertEvent, body: string): Promise<WebhookDelivery> {
-    const [inserted]: Array<{ id: string }> = await this.dataSource.query(
+    const [row]: WebhookDeliveryEntity[] = await this.dataSource.query(
       `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, next_attempt_at)
-       VALUES ($1, $2, $3, $4, now()) RETURNING id`,
+       VALUES ($1, $2, $3, $4, now())
+       RETURNING id, webhook_id AS "webhookId", event_id AS "eventId", event_type AS "eventType", body, status,
+         attempts, last_error AS "lastError", last_status_code AS "lastStatusCode",
+         last_attempt_at AS "lastAttemptAt", next_attempt_at AS "nextAttemptAt", created_at AS "createdAt",
+         completed_at AS "completedAt"`,
       [webhookId, event.id, event.type, body],
     );
-    const row = await this.dataSource.manager.findOneByOrFail(WebhookDeliveryEntity, { id: inserted!.id });
-    return AlertsMapper.delivery(row);
+    return AlertsMapper.delivery(row!);
   }
 }
