@@ -35,9 +35,18 @@ const EVALUATIONS = 100_000;
  */
 const BOUND_BYTES_PER_EVALUATION = 4;
 
-/** The smaller of two measures: an allocating path allocates in both, runtime noise (tiering up) in one. */
+/**
+ * The smallest of up to six measures: an allocating path allocates in every one, runtime noise in some. On a
+ * loaded machine the optimising compiler's thread can lag for a while, and code still running unoptimised
+ * boxes numbers (tens of bytes per call); a few more rounds give it time to finish, so the bound stays tight.
+ */
 function bytesPerEvaluation(run: () => void): number {
-  return Math.min(bytesAllocated(run), bytesAllocated(run)) / EVALUATIONS;
+  let least = Infinity;
+  for (let round = 0; round < 6 && least >= BOUND_BYTES_PER_EVALUATION; round++) {
+    if (round > 0) run(); // unmeasured: time for the compiler to finish (or redo) its work
+    least = Math.min(least, bytesAllocated(run) / EVALUATIONS);
+  }
+  return least;
 }
 
 const rule = (conditions: Condition[]) => [{ id: 'r1', conditions, serve: { variant: 'on' } }];
