@@ -1,11 +1,10 @@
-import type { Flag } from '@switchyard/evaluation';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import { newKill } from '../domain/kill-record.js';
 import { assertReasonGiven } from '../domain/protection.js';
 import { environmentQueue, FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireProject } from './resolve.js';
-import { writeConfigVersion } from './write-config-version.js';
+import { writeEnvironmentChange } from './write-config-version.js';
 
 /** The outcome of a kill by tag: the flags killed now, and the environment version that carries them. */
 export interface KillByTagResult {
@@ -44,24 +43,21 @@ export class KillFlagsByTag {
           if (current && !current.config.killed) live.push({ flag, current });
         }
         if (live.length === 0) return null;
-        const environmentVersion = await tx.environments.bumpVersion(environment.id);
-        const flags: Record<string, Flag> = {};
         const killed = newKill(input.actor, input.reason, new Date());
-        for (const { flag, current } of live) {
-          flags[flag.key] = await writeConfigVersion(tx, {
+        const patch = await writeEnvironmentChange(
+          tx,
+          environment,
+          live.map(({ flag, current }) => ({
             project,
             environment,
             flag,
             current,
             next: { ...current.config, killed },
-            kind: 'kill',
+            kind: 'kill' as const,
             reason: input.reason ?? `kill by tag "${input.tag}"`,
             actor: input.actor,
-            skipChecks: true,
-          });
-        }
-        const patch = { version: environmentVersion, flags };
-        await tx.changeLog.append(environment.id, patch);
+          })),
+        );
         return { environmentId: environment.id, patch };
       },
       { queueKey: environmentQueue(input.projectKey, input.environmentKey) },

@@ -1,4 +1,3 @@
-import type { Flag } from '@switchyard/evaluation';
 import type { Actor } from '@switchyard/kernel';
 import { ChangeNotifier } from '../domain/change-committed.js';
 import type { FlagConfigInput } from '../domain/flag-config.js';
@@ -7,7 +6,7 @@ import { assertReasonGiven } from '../domain/protection.js';
 import { sameConfig } from '../domain/unchanged.js';
 import { environmentQueue, FlagsUnitOfWork } from './flags-unit-of-work.js';
 import { requireEnvironment, requireFlag, requireProject } from './resolve.js';
-import { assertValidConfig, writeConfigVersion } from './write-config-version.js';
+import { assertValidConfig, writeEnvironmentChange } from './write-config-version.js';
 
 /** The outcome of setting several configs at once: the flags changed, and the environment version carrying them. */
 export interface SetConfigsResult {
@@ -60,23 +59,20 @@ export class SetFlagConfigs {
           writes.push({ flag, current, next });
         }
         if (writes.length === 0) return null;
-        const environmentVersion = await tx.environments.bumpVersion(environment.id);
-        const flags: Record<string, Flag> = {};
-        for (const { flag, current, next } of writes) {
-          flags[flag.key] = await writeConfigVersion(tx, {
+        const patch = await writeEnvironmentChange(
+          tx,
+          environment,
+          writes.map(({ flag, current, next }) => ({
             project,
             environment,
             flag,
             current,
             next,
-            kind: 'update',
+            kind: 'update' as const,
             reason: input.reason,
             actor: input.actor,
-            skipChecks: true,
-          });
-        }
-        const patch = { version: environmentVersion, flags };
-        await tx.changeLog.append(environment.id, patch);
+          })),
+        );
         return { environmentId: environment.id, patch };
       },
       { queueKey: environmentQueue(input.projectKey, input.environmentKey) },

@@ -1,4 +1,4 @@
-import { validateFlag, type Flag } from '@switchyard/evaluation';
+import { validateFlag, type Flag, type Patch } from '@switchyard/evaluation';
 import type { Actor } from '@switchyard/kernel';
 import type { ConfigChangeKind, FlagConfig, FlagConfigRecord } from '../domain/flag-config.js';
 import type { FlagDefinition } from '../domain/flag-definition.js';
@@ -101,6 +101,24 @@ export async function writeConfigVersion(tx: FlagsTransaction, write: ConfigWrit
   await tx.configs.save(rows.record, rows.version);
   await tx.audit.append(rows.audit);
   return wire;
+}
+
+/**
+ * Writes several flags' new configs as one change of their environment, inside the caller's transaction: one
+ * version bump, one config version and audit entry per flag (checked by the caller already), one change-log row.
+ * For the writers that act on many flags at once (kill by tag, a game day's stop everything).
+ */
+export async function writeEnvironmentChange(
+  tx: FlagsTransaction,
+  environment: Environment,
+  writes: readonly Omit<ConfigWrite, 'skipChecks'>[],
+): Promise<Patch> {
+  const version = await tx.environments.bumpVersion(environment.id);
+  const flags: Record<string, Flag> = {};
+  for (const write of writes) flags[write.flag.key] = await writeConfigVersion(tx, { ...write, skipChecks: true });
+  const patch = { version, flags };
+  await tx.changeLog.append(environment.id, patch);
+  return patch;
 }
 
 /** The current config, version and audit rows of one config write (version `version`, written at `at`). */
