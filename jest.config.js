@@ -35,7 +35,7 @@ const shared = {
     '^@switchyard/evaluation$': '<rootDir>/libs/evaluation/src/index.ts',
     '^@switchyard/sdk$': '<rootDir>/sdk/src/index.ts',
     '^@switchyard/sdk/openfeature$': '<rootDir>/sdk/src/openfeature/index.ts',
-    '^@switchyard/nestjs$': '<rootDir>/sdk/nestjs/src/index.ts',
+    '^@switchyard/nestjs$': '<rootDir>/integrations/nestjs/src/index.ts',
     '^@switchyard/migrations$': '<rootDir>/migrations/index.ts',
     // every other package is a context of the service: its public entry, and its test-only entry
     '^@switchyard/([a-z-]+)$': '<rootDir>/libs/$1/index.ts',

@@ -3,7 +3,7 @@ import { boundaryViolations, type Layout } from './boundary-rules.js';
 import { importsOf, listImports, sourceFiles } from './import-graph.js';
 
 const root = process.cwd();
-const FOLDERS = ['apps', 'libs', 'sdk', 'migrations', 'test', 'bench/src'];
+const FOLDERS = ['apps', 'libs', 'sdk', 'integrations', 'migrations', 'test', 'bench/src'];
 const layout: Layout = {
   contexts: readdirSync('libs', { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name !== 'evaluation')
@@ -81,9 +81,9 @@ describe('the boundaries of the tree', () => {
   });
 
   it('lets @switchyard/nestjs alone among the SDK packages import Nest and rxjs, and depend on the SDK only', () => {
-    expect(check('sdk/nestjs/src/x.ts', "import { Injectable } from '@nestjs/common';")).toEqual([]);
-    expect(check('sdk/nestjs/src/x.ts', "import { from } from 'rxjs';")).toEqual([]);
-    expect(check('sdk/nestjs/src/x.ts', "import { createClient } from '@switchyard/sdk';")).toEqual([]);
+    expect(check('integrations/nestjs/src/x.ts', "import { Injectable } from '@nestjs/common';")).toEqual([]);
+    expect(check('integrations/nestjs/src/x.ts', "import { from } from 'rxjs';")).toEqual([]);
+    expect(check('integrations/nestjs/src/x.ts', "import { createClient } from '@switchyard/sdk';")).toEqual([]);
     expect(check('sdk/src/client/x.ts', "import { Injectable } from '@nestjs/common';")).toEqual([
       "sdk/src/client/x.ts:1 imports '@nestjs/common' [engine, SDK and admin UI stay pure]: sdk never imports Nest, TypeORM, pg, redis or rxjs",
     ]);
@@ -91,11 +91,13 @@ describe('the boundaries of the tree', () => {
     expect(check('libs/flags/x.ts', "import { SwitchyardModule } from '@switchyard/nestjs';")).toEqual([
       "libs/flags/x.ts:1 imports '@switchyard/nestjs' [dependencies run one way]: only apps and tests use @switchyard/nestjs",
     ]);
-    expect(check('sdk/nestjs/src/x.ts', "import { KillFlag } from '@switchyard/flags';")).toEqual([
-      "sdk/nestjs/src/x.ts:1 imports '@switchyard/flags' [dependencies run one way]: @switchyard/nestjs depends on the SDK only",
+    expect(check('integrations/nestjs/src/x.ts', "import { KillFlag } from '@switchyard/flags';")).toEqual([
+      "integrations/nestjs/src/x.ts:1 imports '@switchyard/flags' [dependencies run one way]: @switchyard/nestjs depends on the SDK only",
     ]);
-    expect(check('sdk/nestjs/src/x.ts', "import { Client } from '../../src/client/switchyard-client.js';")).toEqual([
-      "sdk/nestjs/src/x.ts:1 imports '../../src/client/switchyard-client.js' [import by name]: reaches into sdk by a relative path; import '@switchyard/sdk' (its public entry)",
+    expect(
+      check('integrations/nestjs/src/x.ts', "import { Client } from '../../../sdk/src/client/switchyard-client.js';"),
+    ).toEqual([
+      "integrations/nestjs/src/x.ts:1 imports '../../../sdk/src/client/switchyard-client.js' [import by name]: reaches into sdk by a relative path; import '@switchyard/sdk' (its public entry)",
     ]);
     expect(check('apps/demo-shop/src/x.ts', "import { RequireFlag } from '@switchyard/nestjs';")).toEqual([]);
   });

@@ -17,13 +17,13 @@ const SUBPATH_ENTRIES: Record<string, readonly string[]> = { sdk: ['openfeature'
 const CONTEXT_SUBPATH_ENTRIES = ['testing'];
 const SERVER_ONLY = /^(@nestjs\/.+|typeorm|typeorm\/.+|pg|pg\/.+|redis|@redis\/.+|rxjs|rxjs\/.+)$/;
 
-/** The SDK's integration for NestJS: a package of its own, the one SDK package that may import Nest and rxjs. */
-const NEST_SDK = 'sdk/nestjs';
+/** The SDK's integration for NestJS: a package of its own (outside sdk/), the one SDK package that may import Nest and rxjs. */
+const NEST_SDK = 'integrations/nestjs';
 
 /** The unit a repository-relative path belongs to. */
 export function unitOf(path: string): string {
   const [top, name] = path.split('/');
-  if (top === 'sdk' && name === 'nestjs') return NEST_SDK;
+  if (top === 'integrations' && name === 'nestjs') return NEST_SDK;
   return top === 'libs' || top === 'apps' ? `${top}/${name}` : top!;
 }
 
