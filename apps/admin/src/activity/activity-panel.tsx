@@ -3,6 +3,7 @@ import type { ActivityWindow, FlagActivity } from '../api/types.js';
 import { UplotChart, type ChartLine } from '../dark-launch/uplot-chart.js';
 import { ErrorBanner } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
+import { WindowPicker } from '../ui/window-picker.js';
 import { utcTime } from '../ui/utc-time.js';
 import { useWorkspace } from '../workspace.js';
 import { ACTIVITY_WINDOWS, lastEvaluatedText, totalsText, variantColor } from './activity-text.js';
@@ -31,18 +32,7 @@ export function ActivityPanel({ flagKey }: { flagKey: string }): ReactNode {
   return (
     <section aria-labelledby="activity-title" className="activity">
       <h2 id="activity-title">Activity in {env}</h2>
-      <div role="group" aria-label="Window" className="segmented">
-        {ACTIVITY_WINDOWS.map((option) => (
-          <button
-            key={option.window}
-            type="button"
-            aria-pressed={window === option.window}
-            onClick={() => setWindow(option.window)}
-          >
-            {option.label}
-          </button>
-        ))}
-      </div>
+      <WindowPicker options={ACTIVITY_WINDOWS} value={window} onChange={setWindow} />
       <ErrorBanner error={activity.error}>
         <button onClick={reload}>Retry</button>
       </ErrorBanner>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DarkLaunchReport, DarkLaunchWindow } from '../api/types.js';
 import { ErrorBanner } from '../ui/messages.js';
 import { useLoad } from '../ui/use-load.js';
+import { WindowPicker } from '../ui/window-picker.js';
 import { utcTime } from '../ui/utc-time.js';
 import { useWorkspace } from '../workspace.js';
 import { clock, count, percent, quantile, ratio, stepText } from './dark-launch-text.js';
@@ -38,18 +39,7 @@ export function DarkLaunchPanel({ flagKey }: { flagKey: string }): ReactNode {
   return (
     <section aria-labelledby="dark-launch-title" className="dark-launch">
       <h2 id="dark-launch-title">Dark launch</h2>
-      <div role="group" aria-label="Window" className="segmented">
-        {WINDOWS.map((option) => (
-          <button
-            key={option.window}
-            type="button"
-            aria-pressed={window === option.window}
-            onClick={() => setWindow(option.window)}
-          >
-            {option.label}
-          </button>
-        ))}
-      </div>
+      <WindowPicker options={WINDOWS} value={window} onChange={setWindow} />
       <ErrorBanner error={report.error}>
         <button onClick={reload}>Retry</button>
       </ErrorBanner>
