@@ -100,6 +100,8 @@ describe("the admin UI's audit log in a real browser", () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/\/audit\?flag=checkout$/);
     await page.locator('[data-testid="audit-entry"] .audit-action', { hasText: 'reverted to v2' }).waitFor();
+    // The unfiltered rows (search's among them) stay until the filtered page arrives: wait for them to go.
+    await page.locator('[data-testid="audit-entry"]', { hasText: '/ search' }).first().waitFor({ state: 'detached' });
     const targets = await page.locator('[data-testid="audit-entry"] td:nth-child(4)').allTextContents();
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(target).toContain('/ checkout');

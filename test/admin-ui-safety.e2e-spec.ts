@@ -116,6 +116,8 @@ describe('production safety and lifecycle in the admin UI', () => {
           .getByRole('status')
           .filter({ hasText: `Environment version ${environmentVersion} applied by 1 of 1 live SDK instance` })
           .waitFor();
+        // The flag's head and the delivery line refresh apart: wait for the head's label, then read it.
+        await page.locator('.flag-head', { hasText: 'flag version 3' }).waitFor();
         expect(await page.locator('.flag-head').textContent()).toContain('flag version 3');
         await shoot(page, 'flag-and-environment-versions');
       } finally {
